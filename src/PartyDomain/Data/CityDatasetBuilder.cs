@@ -1,0 +1,160 @@
+using NodaTime;
+using PartyDomain.Organization;
+using PartyDomain.Time;
+
+namespace PartyDomain.Data;
+
+/// <summary>
+/// Collects a city's records and turns them into a <see cref="CityDataset"/>. <see cref="Validate"/> and
+/// <see cref="Build"/> check every record against every other and report <b>all</b> integrity problems at once:
+/// unknown identifiers, duplicates, a post held twice at the same time, a member registered in two places at once,
+/// an end before a start, a record outside its organization's life, a date after today.
+/// </summary>
+public sealed class CityDatasetBuilder
+{
+    private readonly Records _records = new();
+
+    /// <summary>Creates a builder whose "today" is read from <paramref name="clock"/> in <paramref name="zone"/>.</summary>
+    /// <param name="city">The city.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="zone">The zone, by default Asia/Shanghai.</param>
+    public CityDatasetBuilder(CityInfo city, IClock clock, DateTimeZone? zone = null)
+        : this(city, PartyDomainTime.Today(clock, zone))
+    {
+    }
+
+    /// <summary>Creates a builder whose "today" is <paramref name="today"/>: no record may be dated later.</summary>
+    /// <param name="city">The city.</param>
+    /// <param name="today">Today's date.</param>
+    public CityDatasetBuilder(CityInfo city, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        City = city;
+        Today = today;
+    }
+
+    /// <summary>The city.</summary>
+    public CityInfo City { get; }
+
+    /// <summary>Today's date; records dated later are refused.</summary>
+    public LocalDate Today { get; }
+
+    /// <summary>Adds an organization.</summary>
+    /// <param name="organization">The organization.</param>
+    public CityDatasetBuilder Add(PartyOrganization organization) => Add(_records.Organizations, organization);
+
+    /// <summary>Adds a law firm.</summary>
+    /// <param name="firm">The firm.</param>
+    public CityDatasetBuilder Add(LawFirm firm) => Add(_records.Firms, firm);
+
+    /// <summary>Adds a person.</summary>
+    /// <param name="person">The person.</param>
+    public CityDatasetBuilder Add(Person person) => Add(_records.People, person);
+
+    /// <summary>Adds a membership registration.</summary>
+    /// <param name="registration">The registration.</param>
+    public CityDatasetBuilder Add(MembershipRegistration registration) => Add(_records.Registrations, registration);
+
+    /// <summary>Adds a lawyer's employment at a firm.</summary>
+    /// <param name="employment">The employment.</param>
+    public CityDatasetBuilder Add(FirmEmployment employment) => Add(_records.Employments, employment);
+
+    /// <summary>Adds a firm post.</summary>
+    /// <param name="post">The post.</param>
+    public CityDatasetBuilder Add(FirmPostHolding post) => Add(_records.FirmPosts, post);
+
+    /// <summary>Adds a post in a party organization.</summary>
+    /// <param name="post">The post.</param>
+    public CityDatasetBuilder Add(PartyPostHolding post) => Add(_records.PartyPosts, post);
+
+    /// <summary>Adds a coverage of a firm by an organization.</summary>
+    /// <param name="coverage">The coverage.</param>
+    public CityDatasetBuilder Add(FirmCoverage coverage) => Add(_records.Coverages, coverage);
+
+    /// <summary>Adds an instructor assignment.</summary>
+    /// <param name="assignment">The assignment.</param>
+    public CityDatasetBuilder Add(InstructorAssignment assignment) => Add(_records.Instructors, assignment);
+
+    /// <summary>Adds a committee election.</summary>
+    /// <param name="election">The election.</param>
+    public CityDatasetBuilder Add(CommitteeElection election) => Add(_records.Elections, election);
+
+    /// <summary>Adds every record in <paramref name="records"/>, whatever its type.</summary>
+    /// <param name="records">Records of any of the types this builder takes.</param>
+    /// <exception cref="ArgumentException">A record is of a type the builder does not take.</exception>
+    public CityDatasetBuilder AddRange(IEnumerable<DatasetRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            _ = record switch
+            {
+                PartyOrganization r => Add(r),
+                LawFirm r => Add(r),
+                Person r => Add(r),
+                MembershipRegistration r => Add(r),
+                FirmEmployment r => Add(r),
+                FirmPostHolding r => Add(r),
+                PartyPostHolding r => Add(r),
+                FirmCoverage r => Add(r),
+                InstructorAssignment r => Add(r),
+                CommitteeElection r => Add(r),
+                null => throw new ArgumentException("A record is null.", nameof(records)),
+                _ => throw new ArgumentException($"The builder does not take records of type {record.GetType().Name}.", nameof(records)),
+            };
+        }
+
+        return this;
+    }
+
+    /// <summary>Every integrity problem in the records added so far; empty when they can be built.</summary>
+    public IReadOnlyList<DatasetProblem> Validate() => new DatasetValidator(_records, Today).Run();
+
+    /// <summary>Builds the dataset, or reports every integrity problem.</summary>
+    /// <exception cref="DatasetValidationException">The records have integrity problems; the exception lists them all.</exception>
+    public CityDataset Build()
+    {
+        var problems = Validate();
+        return problems.Count > 0 ? throw new DatasetValidationException(problems) : new CityDataset(City, Today, _records);
+    }
+
+    /// <summary>Builds the dataset when the records have no integrity problems.</summary>
+    /// <param name="problems">Every problem found; empty on success.</param>
+    /// <returns>The dataset, or <c>null</c> when there were problems.</returns>
+    public CityDataset? TryBuild(out IReadOnlyList<DatasetProblem> problems)
+    {
+        problems = Validate();
+        return problems.Count > 0 ? null : new CityDataset(City, Today, _records);
+    }
+
+    private CityDatasetBuilder Add<T>(List<T> list, T record)
+        where T : DatasetRecord
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        list.Add(record);
+        return this;
+    }
+
+    internal sealed class Records
+    {
+        public List<PartyOrganization> Organizations { get; } = [];
+
+        public List<LawFirm> Firms { get; } = [];
+
+        public List<Person> People { get; } = [];
+
+        public List<MembershipRegistration> Registrations { get; } = [];
+
+        public List<FirmEmployment> Employments { get; } = [];
+
+        public List<FirmPostHolding> FirmPosts { get; } = [];
+
+        public List<PartyPostHolding> PartyPosts { get; } = [];
+
+        public List<FirmCoverage> Coverages { get; } = [];
+
+        public List<InstructorAssignment> Instructors { get; } = [];
+
+        public List<CommitteeElection> Elections { get; } = [];
+    }
+}

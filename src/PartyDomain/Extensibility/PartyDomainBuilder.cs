@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using PartyDomain.Organization.Structure;
+using PartyDomain.Rules;
+
+namespace PartyDomain.Extensibility;
+
+/// <summary>
+/// What the library registers into a service collection, and the one place its extension points are filled: the
+/// library's own defaults go in through the same methods a city plugin calls, so each can be seen, replaced or
+/// removed by id.
+/// </summary>
+public sealed class PartyDomainBuilder
+{
+    private readonly List<IRule> _rules = [];
+
+    internal PartyDomainBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Every registered rule of every family, in registration order.</summary>
+    public IReadOnlyList<IRule> Rules => _rules;
+
+    /// <summary>Adds a rule.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <exception cref="RuleConfigurationException">A rule with the same id is already registered; use <see cref="ReplaceRule"/>.</exception>
+    public PartyDomainBuilder AddRule(IRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (FindRule(rule.Id) is { } existing)
+        {
+            throw new RuleConfigurationException(
+                $"A rule with id '{rule.Id}' is already registered ({existing.GetType().FullName}); call ReplaceRule to replace it.");
+        }
+
+        _rules.Add(rule);
+        return this;
+    }
+
+    /// <summary>Replaces the rule with the same id as <paramref name="rule"/>, or adds it when there is none.</summary>
+    /// <param name="rule">The new rule.</param>
+    public PartyDomainBuilder ReplaceRule(IRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var index = _rules.FindIndex(r => r.Id == rule.Id);
+        if (index < 0)
+        {
+            _rules.Add(rule);
+        }
+        else
+        {
+            _rules[index] = rule;
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes the rule with <paramref name="id"/>, if registered.</summary>
+    /// <param name="id">The rule's id.</param>
+    /// <returns>Whether a rule was removed.</returns>
+    public bool RemoveRule(RuleId id) => _rules.RemoveAll(r => r.Id == id) > 0;
+
+    /// <summary>The registered rule with <paramref name="id"/>, or <c>null</c>.</summary>
+    /// <param name="id">The rule's id.</param>
+    public IRule? FindRule(RuleId id) => _rules.Find(r => r.Id == id);
+
+    /// <summary>Tunes rules in code; configuration bound to <see cref="RuleOptions"/> applies too.</summary>
+    /// <param name="configure">Sets rule settings by id.</param>
+    public PartyDomainBuilder ConfigureRules(Action<RuleOptions> configure)
+    {
+        Services.Configure(configure);
+        return this;
+    }
+
+    internal void AddDefaults()
+    {
+        foreach (var rule in DefaultStructureRules.Create())
+        {
+            AddRule(rule);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PartyDomain.Organization.Structure;
+using PartyDomain.Rules;
+
+namespace PartyDomain.Extensibility;
+
+/// <summary>Registers PartyDomain into a service collection.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the library: the clock (<see cref="SystemClock"/> unless an <see cref="IClock"/> is already
+    /// registered), <see cref="PartyDomainOptions"/>, <see cref="RuleOptions"/>, the default rules and the engines.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adds, replaces or removes extensions, after the defaults are in.</param>
+    /// <returns>The builder, for further registration.</returns>
+    public static PartyDomainBuilder AddPartyDomain(this IServiceCollection services, Action<PartyDomainBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = new PartyDomainBuilder(services);
+        builder.AddDefaults();
+        configure?.Invoke(builder);
+
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.AddOptions<PartyDomainOptions>()
+            .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "PartyDomain:TimeZone is not a TZDB zone id such as Asia/Shanghai.");
+        services.TryAddSingleton(sp => new ZonedClock(
+            sp.GetRequiredService<IClock>(),
+            DateTimeZoneProviders.Tzdb[sp.GetRequiredService<IOptions<PartyDomainOptions>>().Value.TimeZone],
+            CalendarSystem.Iso));
+
+        // The rule list is read when the container resolves it, so registrations made through the returned builder count.
+        services.AddOptions<RuleOptions>();
+        services.AddSingleton<IValidateOptions<RuleOptions>>(new RuleOptionsValidator(builder));
+        services.AddSingleton<IEnumerable<IRule>>(_ => builder.Rules.ToArray());
+        services.AddSingleton(sp => new StructureChecker(builder.Rules.OfType<IStructureRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
+        return builder;
+    }
+
+    private sealed class RuleOptionsValidator(PartyDomainBuilder builder) : IValidateOptions<RuleOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RuleOptions options)
+        {
+            try
+            {
+                options.Validate(builder.Rules);
+                return ValidateOptionsResult.Success;
+            }
+            catch (RuleConfigurationException e)
+            {
+                return ValidateOptionsResult.Fail(e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.ObjectModel;
+
+namespace PartyDomain.Rules;
+
+/// <summary>
+/// A city's tuning of the rules, keyed by rule id: bound from configuration (for example the section
+/// <c>PartyDomain:Rules</c>) or set in code. Rules not named here run with their defaults.
+/// </summary>
+/// <example>
+/// <code>
+/// "Rules": {
+///   "ORG-BRANCH-SIZE": { "Parameters": { "MaxMembers": 60 } },
+///   "ORG-SECRETARY-STANDING": { "Enabled": false }
+/// }
+/// </code>
+/// </example>
+public sealed class RuleOptions
+{
+    /// <summary>The settings of each tuned rule, by rule id (case-insensitive).</summary>
+    public Dictionary<string, RuleSettings> Rules { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The effective settings of <paramref name="rule"/>: its defaults overlaid with what is configured for its id.
+    /// </summary>
+    /// <param name="rule">The rule.</param>
+    /// <exception cref="RuleConfigurationException">A configured parameter is unknown to the rule.</exception>
+    public EffectiveRule Resolve(IRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        Rules.TryGetValue(rule.Id.Value, out var settings);
+        var values = rule.Parameters.ToDictionary(p => p.Name, p => p.DefaultValue, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in settings?.Parameters ?? [])
+        {
+            if (!values.ContainsKey(name))
+            {
+                throw new RuleConfigurationException(
+                    $"Rule '{rule.Id}' has no parameter '{name}'; its parameters are: {string.Join(", ", rule.Parameters.Select(p => p.Name))}.");
+            }
+
+            values[name] = value;
+        }
+
+        return new EffectiveRule(rule.Id, settings?.Enabled ?? true, settings?.Severity ?? rule.DefaultSeverity, new ReadOnlyDictionary<string, int>(values));
+    }
+
+    /// <summary>Checks that every configured rule id names one of <paramref name="known"/>.</summary>
+    /// <param name="known">The rules the host has registered.</param>
+    /// <exception cref="RuleConfigurationException">A configured id names no known rule, or a parameter is unknown.</exception>
+    public void Validate(IEnumerable<IRule> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var rules = known.ToDictionary(r => r.Id.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var id in Rules.Keys)
+        {
+            if (!rules.TryGetValue(id, out var rule))
+            {
+                throw new RuleConfigurationException($"The configuration tunes rule '{id}', but no rule has that id. Known rules: {string.Join(", ", rules.Keys.Order(StringComparer.Ordinal))}.");
+            }
+
+            Resolve(rule);
+        }
+    }
+}
+
+/// <summary>How one rule is tuned.</summary>
+public sealed class RuleSettings
+{
+    /// <summary>Whether the rule runs; <c>null</c> keeps the default (it runs).</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>The severity of its findings; <c>null</c> keeps the rule's default.</summary>
+    public FindingSeverity? Severity { get; set; }
+
+    /// <summary>Parameter values by name (case-insensitive); parameters not named keep their defaults.</summary>
+    public Dictionary<string, int> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>The settings a rule ran with, recorded in every result so a figure can be traced to its rule set.</summary>
+/// <param name="Id">The rule's id.</param>
+/// <param name="Enabled">Whether it ran.</param>
+/// <param name="Severity">The severity of its findings.</param>
+/// <param name="Parameters">Every parameter's value, defaults included.</param>
+public sealed record EffectiveRule(RuleId Id, bool Enabled, FindingSeverity Severity, IReadOnlyDictionary<string, int> Parameters)
+{
+    /// <summary>The value of parameter <paramref name="name"/>.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <exception cref="KeyNotFoundException">The rule has no such parameter.</exception>
+    public int this[string name] => Parameters.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"Rule '{Id}' has no parameter '{name}'.");
+}
+
+/// <summary>Thrown when the rule configuration names an unknown rule or parameter.</summary>
+public sealed class RuleConfigurationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public RuleConfigurationException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">The message.</param>
+    public RuleConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and a cause.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public RuleConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
