@@ -13,56 +13,23 @@ namespace PartyDomain.Data;
 /// </summary>
 public sealed class CityDataset
 {
-    private static readonly Comparison<ITimeBound> ByFrom = (a, b) => a.From.CompareTo(b.From);
+    private readonly DatasetIndexes _ix;
 
-    private readonly Dictionary<OrganizationId, PartyOrganization> _organizations;
-    private readonly Dictionary<FirmId, LawFirm> _firms;
-    private readonly Dictionary<PersonId, Person> _people;
-    private readonly GroupIndex<OrganizationId, PartyOrganization> _children;
-    private readonly GroupIndex<OrganizationId, MembershipRegistration> _registrationsByOrganization;
-    private readonly GroupIndex<PersonId, MembershipRegistration> _registrationsByPerson;
-    private readonly GroupIndex<FirmId, FirmEmployment> _employmentsByFirm;
-    private readonly GroupIndex<PersonId, FirmEmployment> _employmentsByPerson;
-    private readonly GroupIndex<FirmId, FirmPostHolding> _firmPostsByFirm;
-    private readonly GroupIndex<PersonId, FirmPostHolding> _firmPostsByPerson;
-    private readonly GroupIndex<OrganizationId, PartyPostHolding> _partyPostsByOrganization;
-    private readonly GroupIndex<PersonId, PartyPostHolding> _partyPostsByPerson;
-    private readonly GroupIndex<OrganizationId, FirmCoverage> _coverageByOrganization;
-    private readonly GroupIndex<FirmId, FirmCoverage> _coverageByFirm;
-    private readonly GroupIndex<FirmId, InstructorAssignment> _instructorsByFirm;
-    private readonly GroupIndex<OrganizationId, CommitteeElection> _electionsByOrganization;
-
-    internal CityDataset(CityInfo city, LocalDate today, CityDatasetBuilder.Records records)
+    internal CityDataset(CityInfo city, LocalDate today, DatasetIndexes indexes)
     {
         City = city;
         Today = today;
-        Organizations = records.Organizations.ToArray();
-        Firms = records.Firms.ToArray();
-        People = records.People.ToArray();
-        Registrations = records.Registrations.ToArray();
-        Employments = records.Employments.ToArray();
-        FirmPosts = records.FirmPosts.ToArray();
-        PartyPosts = records.PartyPosts.ToArray();
-        Coverages = records.Coverages.ToArray();
-        Instructors = records.Instructors.ToArray();
-        Elections = records.Elections.ToArray();
-
-        _organizations = Organizations.ToDictionary(o => o.Id);
-        _firms = Firms.ToDictionary(f => f.Id);
-        _people = People.ToDictionary(p => p.Id);
-        _children = new(Organizations.Where(o => o.ParentId is not null).ToArray(), o => o.ParentId!.Value);
-        _registrationsByOrganization = new(Registrations, r => r.OrganizationId, ByFrom);
-        _registrationsByPerson = new(Registrations, r => r.PersonId, ByFrom);
-        _employmentsByFirm = new(Employments, e => e.FirmId, ByFrom);
-        _employmentsByPerson = new(Employments, e => e.PersonId, ByFrom);
-        _firmPostsByFirm = new(FirmPosts, p => p.FirmId, ByFrom);
-        _firmPostsByPerson = new(FirmPosts, p => p.PersonId, ByFrom);
-        _partyPostsByOrganization = new(PartyPosts, p => p.OrganizationId, ByFrom);
-        _partyPostsByPerson = new(PartyPosts, p => p.PersonId, ByFrom);
-        _coverageByOrganization = new(Coverages, c => c.OrganizationId, ByFrom);
-        _coverageByFirm = new(Coverages, c => c.FirmId, ByFrom);
-        _instructorsByFirm = new(Instructors, i => i.FirmId, ByFrom);
-        _electionsByOrganization = new(Elections, e => e.OrganizationId, (a, b) => a.ElectedOn.CompareTo(b.ElectedOn));
+        _ix = indexes;
+        Organizations = indexes.OrganizationArray;
+        Firms = indexes.FirmArray;
+        People = indexes.PersonArray;
+        Registrations = indexes.RegistrationArray;
+        Employments = indexes.EmploymentArray;
+        FirmPosts = indexes.FirmPostArray;
+        PartyPosts = indexes.PartyPostArray;
+        Coverages = indexes.CoverageArray;
+        Instructors = indexes.InstructorArray;
+        Elections = indexes.ElectionArray;
     }
 
     /// <summary>The city the data belongs to.</summary>
@@ -105,41 +72,41 @@ public sealed class CityDataset
     /// <param name="id">The identifier.</param>
     /// <exception cref="KeyNotFoundException">No organization has that identifier.</exception>
     public PartyOrganization GetOrganization(OrganizationId id) =>
-        _organizations.TryGetValue(id, out var o) ? o : throw new KeyNotFoundException($"No organization '{id}' in the dataset of {City.Name}.");
+        _ix.Organizations.TryGetValue(id, out var o) ? o : throw new KeyNotFoundException($"No organization '{id}' in the dataset of {City.Name}.");
 
     /// <summary>Finds the organization with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
     /// <param name="organization">The organization, when found.</param>
     public bool TryGetOrganization(OrganizationId id, [MaybeNullWhen(false)] out PartyOrganization organization) =>
-        _organizations.TryGetValue(id, out organization);
+        _ix.Organizations.TryGetValue(id, out organization);
 
     /// <summary>The firm with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
     /// <exception cref="KeyNotFoundException">No firm has that identifier.</exception>
     public LawFirm GetFirm(FirmId id) =>
-        _firms.TryGetValue(id, out var f) ? f : throw new KeyNotFoundException($"No law firm '{id}' in the dataset of {City.Name}.");
+        _ix.Firms.TryGetValue(id, out var f) ? f : throw new KeyNotFoundException($"No law firm '{id}' in the dataset of {City.Name}.");
 
     /// <summary>Finds the firm with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
     /// <param name="firm">The firm, when found.</param>
-    public bool TryGetFirm(FirmId id, [MaybeNullWhen(false)] out LawFirm firm) => _firms.TryGetValue(id, out firm);
+    public bool TryGetFirm(FirmId id, [MaybeNullWhen(false)] out LawFirm firm) => _ix.Firms.TryGetValue(id, out firm);
 
     /// <summary>The person with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
     /// <exception cref="KeyNotFoundException">No person has that identifier.</exception>
     public Person GetPerson(PersonId id) =>
-        _people.TryGetValue(id, out var p) ? p : throw new KeyNotFoundException($"No person '{id}' in the dataset of {City.Name}.");
+        _ix.People.TryGetValue(id, out var p) ? p : throw new KeyNotFoundException($"No person '{id}' in the dataset of {City.Name}.");
 
     /// <summary>Finds the person with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
     /// <param name="person">The person, when found.</param>
-    public bool TryGetPerson(PersonId id, [MaybeNullWhen(false)] out Person person) => _people.TryGetValue(id, out person);
+    public bool TryGetPerson(PersonId id, [MaybeNullWhen(false)] out Person person) => _ix.People.TryGetValue(id, out person);
 
     /// <summary>The organizations directly under <paramref name="id"/> that exist on <paramref name="date"/>.</summary>
     /// <param name="id">The parent organization.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<PartyOrganization> ChildrenOf(OrganizationId id, LocalDate date) =>
-        _children[id].Where(o => o.ExistsOn(date)).ToArray();
+        _ix.Children[id].Where(o => o.ExistsOn(date)).ToArray();
 
     /// <summary>The organization <paramref name="id"/> and every organization below it that exists on <paramref name="date"/>, parents first.</summary>
     /// <param name="id">The root of the subtree.</param>
@@ -158,7 +125,7 @@ public sealed class CityDataset
         while (queue.TryDequeue(out var o))
         {
             result.Add(o);
-            foreach (var child in _children[o.Id])
+            foreach (var child in _ix.Children.Span(o.Id))
             {
                 if (child.ExistsOn(date))
                 {
@@ -183,11 +150,11 @@ public sealed class CityDataset
         var result = new List<Person>();
         foreach (var organization in organizations)
         {
-            foreach (var registration in _registrationsByOrganization[organization])
+            foreach (var registration in _ix.RegistrationsByOrganization.Span(organization))
             {
-                if (registration.IsActiveOn(date) && _people[registration.PersonId].StandingOn(date) is { } s && s.IsMember())
+                if (registration.IsActiveOn(date) && _ix.People[registration.PersonId].StandingOn(date) is { } s && s.IsMember())
                 {
-                    result.Add(_people[registration.PersonId]);
+                    result.Add(_ix.People[registration.PersonId]);
                 }
             }
         }
@@ -198,18 +165,18 @@ public sealed class CityDataset
     /// <summary>The registration that holds for <paramref name="person"/> on <paramref name="date"/>, if any.</summary>
     /// <param name="person">The member.</param>
     /// <param name="date">The date.</param>
-    public MembershipRegistration? RegistrationOf(PersonId person, LocalDate date) => ActiveOn(_registrationsByPerson[person], date);
+    public MembershipRegistration? RegistrationOf(PersonId person, LocalDate date) => ActiveOn(_ix.RegistrationsByPerson.Span(person), date);
 
     /// <summary>Every registration of <paramref name="person"/>, oldest first: the transfer history.</summary>
     /// <param name="person">The member.</param>
-    public IReadOnlyList<MembershipRegistration> RegistrationHistoryOf(PersonId person) => _registrationsByPerson[person];
+    public IReadOnlyList<MembershipRegistration> RegistrationHistoryOf(PersonId person) => _ix.RegistrationsByPerson[person];
 
     /// <summary>The secretary of <paramref name="organization"/> on <paramref name="date"/>, if the post is filled.</summary>
     /// <param name="organization">The organization.</param>
     /// <param name="date">The date.</param>
     public PartyPostHolding? SecretaryOf(OrganizationId organization, LocalDate date)
     {
-        foreach (var post in _partyPostsByOrganization[organization])
+        foreach (var post in _ix.PartyPostsByOrganization.Span(organization))
         {
             if (post.Post == PartyPost.Secretary && post.IsActiveOn(date))
             {
@@ -224,7 +191,7 @@ public sealed class CityDataset
     /// <param name="organization">The organization.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<PartyPostHolding> CommitteeOf(OrganizationId organization, LocalDate date) =>
-        _partyPostsByOrganization[organization].Where(p => p.Post.IsCommitteeSeat() && p.IsActiveOn(date)).ToArray();
+        _ix.PartyPostsByOrganization[organization].Where(p => p.Post.IsCommitteeSeat() && p.IsActiveOn(date)).ToArray();
 
     /// <summary>
     /// Whether <paramref name="organization"/> has an elected committee (支部委员会) on <paramref name="date"/>: at least one
@@ -233,47 +200,47 @@ public sealed class CityDataset
     /// <param name="organization">The organization.</param>
     /// <param name="date">The date.</param>
     public bool HasCommittee(OrganizationId organization, LocalDate date) =>
-        _partyPostsByOrganization[organization].Any(p => p.Post == PartyPost.CommitteeMember && p.IsActiveOn(date));
+        _ix.PartyPostsByOrganization[organization].Any(p => p.Post == PartyPost.CommitteeMember && p.IsActiveOn(date));
 
     /// <summary>Every post in a party organization held by <paramref name="person"/> on <paramref name="date"/>.</summary>
     /// <param name="person">The person.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<PartyPostHolding> PartyPostsOf(PersonId person, LocalDate date) =>
-        _partyPostsByPerson[person].Where(p => p.IsActiveOn(date)).ToArray();
+        _ix.PartyPostsByPerson[person].Where(p => p.IsActiveOn(date)).ToArray();
 
     /// <summary>The firms <paramref name="organization"/> covers on <paramref name="date"/>.</summary>
     /// <param name="organization">The organization.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<FirmId> FirmsCoveredBy(OrganizationId organization, LocalDate date) =>
-        _coverageByOrganization[organization].Where(c => c.IsActiveOn(date)).Select(c => c.FirmId).Distinct().ToArray();
+        _ix.CoverageByOrganization[organization].Where(c => c.IsActiveOn(date)).Select(c => c.FirmId).Distinct().ToArray();
 
     /// <summary>The organizations that cover <paramref name="firm"/> on <paramref name="date"/>.</summary>
     /// <param name="firm">The firm.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<PartyOrganization> OrganizationsCovering(FirmId firm, LocalDate date) =>
-        _coverageByFirm[firm].Where(c => c.IsActiveOn(date)).Select(c => _organizations[c.OrganizationId]).Distinct().ToArray();
+        _ix.CoverageByFirm[firm].Where(c => c.IsActiveOn(date)).Select(c => _ix.Organizations[c.OrganizationId]).Distinct().ToArray();
 
     /// <summary>The firm <paramref name="person"/> practises at on <paramref name="date"/>, if any.</summary>
     /// <param name="person">The lawyer.</param>
     /// <param name="date">The date.</param>
-    public FirmEmployment? EmploymentOf(PersonId person, LocalDate date) => ActiveOn(_employmentsByPerson[person], date);
+    public FirmEmployment? EmploymentOf(PersonId person, LocalDate date) => ActiveOn(_ix.EmploymentsByPerson.Span(person), date);
 
     /// <summary>Every employment of <paramref name="person"/>, oldest first.</summary>
     /// <param name="person">The lawyer.</param>
-    public IReadOnlyList<FirmEmployment> EmploymentHistoryOf(PersonId person) => _employmentsByPerson[person];
+    public IReadOnlyList<FirmEmployment> EmploymentHistoryOf(PersonId person) => _ix.EmploymentsByPerson[person];
 
     /// <summary>The employments at <paramref name="firm"/> that hold on <paramref name="date"/>.</summary>
     /// <param name="firm">The firm.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<FirmEmployment> EmploymentsAt(FirmId firm, LocalDate date) =>
-        _employmentsByFirm[firm].Where(e => e.IsActiveOn(date)).ToArray();
+        _ix.EmploymentsByFirm[firm].Where(e => e.IsActiveOn(date)).ToArray();
 
     /// <summary>The director of <paramref name="firm"/> on <paramref name="date"/>, if known.</summary>
     /// <param name="firm">The firm.</param>
     /// <param name="date">The date.</param>
     public FirmPostHolding? DirectorOf(FirmId firm, LocalDate date)
     {
-        foreach (var post in _firmPostsByFirm[firm])
+        foreach (var post in _ix.FirmPostsByFirm.Span(firm))
         {
             if (post.Post == FirmPost.Director && post.IsActiveOn(date))
             {
@@ -288,17 +255,17 @@ public sealed class CityDataset
     /// <param name="person">The person.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<FirmPostHolding> FirmPostsOf(PersonId person, LocalDate date) =>
-        _firmPostsByPerson[person].Where(p => p.IsActiveOn(date)).ToArray();
+        _ix.FirmPostsByPerson[person].Where(p => p.IsActiveOn(date)).ToArray();
 
     /// <summary>The instructors assigned to <paramref name="firm"/> on <paramref name="date"/>.</summary>
     /// <param name="firm">The firm.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<InstructorAssignment> InstructorsOf(FirmId firm, LocalDate date) =>
-        _instructorsByFirm[firm].Where(i => i.IsActiveOn(date)).ToArray();
+        _ix.InstructorsByFirm[firm].Where(i => i.IsActiveOn(date)).ToArray();
 
     /// <summary>Every committee election of <paramref name="organization"/>, oldest first.</summary>
     /// <param name="organization">The organization.</param>
-    public IReadOnlyList<CommitteeElection> ElectionsOf(OrganizationId organization) => _electionsByOrganization[organization];
+    public IReadOnlyList<CommitteeElection> ElectionsOf(OrganizationId organization) => _ix.ElectionsByOrganization[organization];
 
     /// <summary>
     /// The cross-appointments (双向交叉任职) on <paramref name="date"/>: a committee seat in an organization held by a
@@ -315,9 +282,9 @@ public sealed class CityDataset
                 continue;
             }
 
-            foreach (var firmPost in _firmPostsByPerson[seat.PersonId])
+            foreach (var firmPost in _ix.FirmPostsByPerson[seat.PersonId])
             {
-                if (firmPost.IsActiveOn(date) && _coverageByOrganization[seat.OrganizationId].Any(c => c.FirmId == firmPost.FirmId && c.IsActiveOn(date)))
+                if (firmPost.IsActiveOn(date) && _ix.CoverageByOrganization[seat.OrganizationId].Any(c => c.FirmId == firmPost.FirmId && c.IsActiveOn(date)))
                 {
                     result.Add(new CrossAppointment(seat.PersonId, seat.OrganizationId, seat.Post, firmPost.FirmId, firmPost.Post));
                 }
@@ -327,17 +294,17 @@ public sealed class CityDataset
         return result;
     }
 
-    internal IReadOnlyList<MembershipRegistration> RegistrationsHeldBy(OrganizationId organization) => _registrationsByOrganization[organization];
+    internal ReadOnlySpan<MembershipRegistration> RegistrationSpan(PersonId person) => _ix.RegistrationsByPerson.Span(person);
 
-    internal IReadOnlyList<FirmEmployment> EmploymentsAtAnyTime(FirmId firm) => _employmentsByFirm[firm];
+    internal ReadOnlySpan<FirmEmployment> EmploymentSpan(PersonId person) => _ix.EmploymentsByPerson.Span(person);
 
-    internal IReadOnlyList<PartyPostHolding> PartyPostsIn(OrganizationId organization) => _partyPostsByOrganization[organization];
+    internal ReadOnlySpan<FirmCoverage> CoverageSpan(OrganizationId organization) => _ix.CoverageByOrganization.Span(organization);
 
-    internal IReadOnlyList<FirmCoverage> CoverageOf(FirmId firm) => _coverageByFirm[firm];
+    internal ReadOnlySpan<PartyPostHolding> PartyPostSpan(OrganizationId organization) => _ix.PartyPostsByOrganization.Span(organization);
 
-    internal IReadOnlyList<FirmCoverage> CoverageBy(OrganizationId organization) => _coverageByOrganization[organization];
+    internal ReadOnlySpan<CommitteeElection> ElectionSpan(OrganizationId organization) => _ix.ElectionsByOrganization.Span(organization);
 
-    private static T? ActiveOn<T>(IReadOnlyList<T> records, LocalDate date)
+    private static T? ActiveOn<T>(ReadOnlySpan<T> records, LocalDate date)
         where T : class, ITimeBound
     {
         foreach (var record in records)

@@ -108,23 +108,20 @@ public sealed class CityDatasetBuilder
     }
 
     /// <summary>Every integrity problem in the records added so far; empty when they can be built.</summary>
-    public IReadOnlyList<DatasetProblem> Validate() => new DatasetValidator(_records, Today).Run();
+    public IReadOnlyList<DatasetProblem> Validate() => new DatasetValidator(_records, new DatasetIndexes(_records), Today).Run();
 
     /// <summary>Builds the dataset, or reports every integrity problem.</summary>
     /// <exception cref="DatasetValidationException">The records have integrity problems; the exception lists them all.</exception>
-    public CityDataset Build()
-    {
-        var problems = Validate();
-        return problems.Count > 0 ? throw new DatasetValidationException(problems) : new CityDataset(City, Today, _records);
-    }
+    public CityDataset Build() => TryBuild(out var problems) ?? throw new DatasetValidationException(problems);
 
     /// <summary>Builds the dataset when the records have no integrity problems.</summary>
     /// <param name="problems">Every problem found; empty on success.</param>
     /// <returns>The dataset, or <c>null</c> when there were problems.</returns>
     public CityDataset? TryBuild(out IReadOnlyList<DatasetProblem> problems)
     {
-        problems = Validate();
-        return problems.Count > 0 ? null : new CityDataset(City, Today, _records);
+        var indexes = new DatasetIndexes(_records);
+        problems = new DatasetValidator(_records, indexes, Today).Run();
+        return problems.Count > 0 ? null : new CityDataset(City, Today, indexes);
     }
 
     private CityDatasetBuilder Add<T>(List<T> list, T record)

@@ -5,13 +5,13 @@ using PartyDomain.Time;
 
 namespace PartyDomain.Data;
 
-/// <summary>Checks a builder's records against each other and collects every problem, never stopping at the first.</summary>
-internal sealed class DatasetValidator(CityDatasetBuilder.Records records, LocalDate today)
+/// <summary>
+/// Checks a builder's records against each other and collects every problem, never stopping at the first. A record's
+/// key text is made only when a problem is reported, so validating a million clean records formats nothing.
+/// </summary>
+internal sealed class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today)
 {
     private readonly List<DatasetProblem> _problems = [];
-    private readonly Dictionary<OrganizationId, PartyOrganization> _organizations = [];
-    private readonly Dictionary<FirmId, LawFirm> _firms = [];
-    private readonly Dictionary<PersonId, Person> _people = [];
 
     public IReadOnlyList<DatasetProblem> Run()
     {
@@ -21,179 +21,161 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Local
 
         foreach (var r in records.Registrations)
         {
-            var key = $"{r.PersonId} → {r.OrganizationId} {Day(r.From)}";
-            if (CheckTimeBound(r, nameof(MembershipRegistration), key) && CheckPerson(r.PersonId, r, nameof(MembershipRegistration), key)
-                && CheckOrganization(r.OrganizationId, r, nameof(MembershipRegistration), key, out var o) && o.Kind == OrganizationKind.PartyGroup)
+            if (CheckTimeBound(r) && CheckPerson(r.PersonId, r) && CheckOrganization(r.OrganizationId, r, out var o) && o.Kind == OrganizationKind.PartyGroup)
             {
-                Report("invalid-kind", nameof(MembershipRegistration), key, nameof(r.OrganizationId), r.OrganizationId.Value, r.Origin,
+                Report("invalid-kind", r, nameof(r.OrganizationId), r.OrganizationId.Value,
                     "党小组不能接收组织关系，组织关系应在支部", "a party group cannot hold a registration; registrations are held by branches");
             }
         }
 
-        CheckOverlaps(records.Registrations, r => r.PersonId, nameof(MembershipRegistration), r => $"{r.PersonId} → {r.OrganizationId} {Day(r.From)}",
-            "同一党员同时在两个组织登记组织关系", "the member is registered in two places at once");
-
         foreach (var e in records.Employments)
         {
-            var key = $"{e.PersonId} @ {e.FirmId} {Day(e.From)}";
-            if (CheckTimeBound(e, nameof(FirmEmployment), key))
+            if (CheckTimeBound(e))
             {
-                CheckPerson(e.PersonId, e, nameof(FirmEmployment), key);
-                CheckFirm(e.FirmId, e, nameof(FirmEmployment), key);
+                CheckPerson(e.PersonId, e);
+                CheckFirm(e.FirmId, e);
             }
         }
-
-        // A lawyer practises at one firm only (律师法 Art. 10).
-        CheckOverlaps(records.Employments, e => e.PersonId, nameof(FirmEmployment), e => $"{e.PersonId} @ {e.FirmId} {Day(e.From)}",
-            "同一律师同时在两家律所执业（《律师法》第十条）", "the lawyer practises at two firms at once (Lawyers Law Art. 10)");
 
         foreach (var p in records.FirmPosts)
         {
-            var key = $"{p.PersonId} {p.Post} @ {p.FirmId} {Day(p.From)}";
-            if (CheckTimeBound(p, nameof(FirmPostHolding), key))
+            if (CheckTimeBound(p))
             {
-                CheckPerson(p.PersonId, p, nameof(FirmPostHolding), key);
-                CheckFirm(p.FirmId, p, nameof(FirmPostHolding), key);
+                CheckPerson(p.PersonId, p);
+                CheckFirm(p.FirmId, p);
             }
         }
 
-        CheckOverlaps(records.FirmPosts.Where(p => p.Post == FirmPost.Director).ToList(), p => p.FirmId, nameof(FirmPostHolding),
-            p => $"{p.PersonId} {p.Post} @ {p.FirmId} {Day(p.From)}", "同一律所同时有两名主任", "the firm has two directors at once");
-        CheckOverlaps(records.FirmPosts.Where(p => p.Post != FirmPost.Director).ToList(), p => (p.PersonId, p.FirmId, p.Post), nameof(FirmPostHolding),
-            p => $"{p.PersonId} {p.Post} @ {p.FirmId} {Day(p.From)}", "同一职务重复登记", "the same post is recorded twice for the same days");
-
         foreach (var p in records.PartyPosts)
         {
-            var key = $"{p.PersonId} {p.Post} @ {p.OrganizationId} {Day(p.From)}";
-            if (CheckTimeBound(p, nameof(PartyPostHolding), key) && CheckPerson(p.PersonId, p, nameof(PartyPostHolding), key)
-                && CheckOrganization(p.OrganizationId, p, nameof(PartyPostHolding), key, out var o)
+            if (CheckTimeBound(p) && CheckPerson(p.PersonId, p) && CheckOrganization(p.OrganizationId, p, out var o)
                 && (o.Kind == OrganizationKind.PartyGroup) != (p.Post == PartyPost.GroupLeader))
             {
-                Report("invalid-kind", nameof(PartyPostHolding), key, nameof(p.Post), p.Post.ToString(), p.Origin,
+                Report("invalid-kind", p, nameof(p.Post), p.Post.ToString(),
                     $"{o.Kind} 组织不设该职务（党小组只设组长，组长只在党小组）",
                     $"a {o.Kind} has no such post (a party group has a leader only, and only a party group has one)");
             }
         }
 
-        CheckOverlaps(records.PartyPosts.Where(p => p.Post.IsSingleHolder()).ToList(), p => (p.OrganizationId, p.Post), nameof(PartyPostHolding),
-            p => $"{p.PersonId} {p.Post} @ {p.OrganizationId} {Day(p.From)}", "同一职务同时由两人担任", "the post is held by two people at once");
-        CheckOverlaps(records.PartyPosts.Where(p => !p.Post.IsSingleHolder()).ToList(), p => (p.PersonId, p.OrganizationId, p.Post), nameof(PartyPostHolding),
-            p => $"{p.PersonId} {p.Post} @ {p.OrganizationId} {Day(p.From)}", "同一职务重复登记", "the same post is recorded twice for the same days");
-
         foreach (var c in records.Coverages)
         {
-            var key = $"{c.OrganizationId} ⊃ {c.FirmId} {Day(c.From)}";
-            if (CheckTimeBound(c, nameof(FirmCoverage), key) && CheckFirm(c.FirmId, c, nameof(FirmCoverage), key)
-                && CheckOrganization(c.OrganizationId, c, nameof(FirmCoverage), key, out var o) && !o.Kind.CanCoverFirms())
+            if (CheckTimeBound(c) && CheckFirm(c.FirmId, c) && CheckOrganization(c.OrganizationId, c, out var o) && !o.Kind.CanCoverFirms())
             {
-                Report("invalid-kind", nameof(FirmCoverage), key, nameof(c.OrganizationId), c.OrganizationId.Value, c.Origin,
+                Report("invalid-kind", c, nameof(c.OrganizationId), c.OrganizationId.Value,
                     $"{o.Kind} 不能覆盖律所，只有党总支、党支部和联合党支部可以", $"a {o.Kind} cannot cover firms; only general branches, branches and joint branches can");
             }
         }
 
-        CheckOverlaps(records.Coverages, c => (c.OrganizationId, c.FirmId), nameof(FirmCoverage), c => $"{c.OrganizationId} ⊃ {c.FirmId} {Day(c.From)}",
-            "同一覆盖关系重复登记", "the same coverage is recorded twice for the same days");
-
         foreach (var i in records.Instructors)
         {
-            var key = $"{i.PersonId} → {i.FirmId} {Day(i.From)}";
-            if (CheckTimeBound(i, nameof(InstructorAssignment), key))
+            if (CheckTimeBound(i))
             {
-                CheckPerson(i.PersonId, i, nameof(InstructorAssignment), key);
-                CheckFirm(i.FirmId, i, nameof(InstructorAssignment), key);
+                CheckPerson(i.PersonId, i);
+                CheckFirm(i.FirmId, i);
             }
         }
 
         foreach (var e in records.Elections)
         {
-            var key = $"{e.OrganizationId} {Day(e.ElectedOn)}";
-            NotFuture(e.ElectedOn, nameof(CommitteeElection), key, nameof(e.ElectedOn), e.Origin);
+            NotFuture(e.ElectedOn, e, nameof(e.ElectedOn));
             if (e.TermYears is <= 0)
             {
-                Report("invalid-value", nameof(CommitteeElection), key, nameof(e.TermYears), e.TermYears.Value.ToString(CultureInfo.InvariantCulture), e.Origin,
+                Report("invalid-value", e, nameof(e.TermYears), e.TermYears.Value.ToString(CultureInfo.InvariantCulture),
                     "任期年数必须为正数", "the term must be a positive number of years");
             }
 
-            if (!_organizations.TryGetValue(e.OrganizationId, out var o))
+            if (!indexes.Organizations.TryGetValue(e.OrganizationId, out var o))
             {
-                Unknown(nameof(CommitteeElection), key, nameof(e.OrganizationId), e.OrganizationId.Value, "党组织", "organization", e.Origin);
+                Unknown(e, nameof(e.OrganizationId), e.OrganizationId.Value, "党组织", "organization");
             }
             else if (!o.ExistsOn(e.ElectedOn))
             {
-                Report("outside-lifetime", nameof(CommitteeElection), key, nameof(e.ElectedOn), Day(e.ElectedOn), e.Origin,
+                Report("outside-lifetime", e, nameof(e.ElectedOn), Day(e.ElectedOn),
                     $"选举日期不在组织 {o.Id} 的存续期 {o.Lifetime} 内", $"the election falls outside the life of organization {o.Id} ({o.Lifetime})");
             }
         }
+
+        // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
+        CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
+            "同一党员同时在两个组织登记组织关系", "the member is registered in two places at once");
+        CheckOverlaps(indexes.EmploymentsByPerson, static (_, _) => true,
+            "同一律师同时在两家律所执业（《律师法》第十条）", "the lawyer practises at two firms at once (Lawyers Law Art. 10)");
+        CheckOverlaps(indexes.FirmPostsByFirm, static (a, b) => a.Post == FirmPost.Director && b.Post == FirmPost.Director,
+            "同一律所同时有两名主任", "the firm has two directors at once");
+        CheckOverlaps(indexes.FirmPostsByFirm, static (a, b) => a.Post != FirmPost.Director && a.Post == b.Post && a.PersonId == b.PersonId,
+            "同一职务重复登记", "the same post is recorded twice for the same days");
+        CheckOverlaps(indexes.PartyPostsByOrganization, static (a, b) => a.Post.IsSingleHolder() && a.Post == b.Post,
+            "同一职务同时由两人担任", "the post is held by two people at once");
+        CheckOverlaps(indexes.PartyPostsByOrganization, static (a, b) => !a.Post.IsSingleHolder() && a.Post == b.Post && a.PersonId == b.PersonId,
+            "同一职务重复登记", "the same post is recorded twice for the same days");
+        CheckOverlaps(indexes.CoverageByOrganization, static (a, b) => a.FirmId == b.FirmId,
+            "同一覆盖关系重复登记", "the same coverage is recorded twice for the same days");
 
         return _problems;
     }
 
     private void CheckOrganizations()
     {
+        var seen = new HashSet<OrganizationId>();
         foreach (var o in records.Organizations)
         {
-            var key = o.Id.Value;
-            if (!_organizations.TryAdd(o.Id, o))
+            if (!seen.Add(o.Id))
             {
-                Duplicate(nameof(PartyOrganization), key, nameof(o.Id), o.Origin);
+                Duplicate(o, nameof(o.Id), o.Id.Value);
             }
 
-            Required(o.Name, nameof(PartyOrganization), key, nameof(o.Name), o.Origin);
-            NotFuture(o.Established, nameof(PartyOrganization), key, nameof(o.Established), o.Origin);
+            Required(o.Name, o, nameof(o.Name));
+            NotFuture(o.Established, o, nameof(o.Established));
             if (o.Dissolved is { } d)
             {
-                NotFuture(d, nameof(PartyOrganization), key, nameof(o.Dissolved), o.Origin);
+                NotFuture(d, o, nameof(o.Dissolved));
                 if (d <= o.Established)
                 {
-                    Report("end-before-start", nameof(PartyOrganization), key, nameof(o.Dissolved), Day(d), o.Origin,
+                    Report("end-before-start", o, nameof(o.Dissolved), Day(d),
                         $"撤销日期不晚于成立日期 {Day(o.Established)}", $"dissolved on or before it was established ({Day(o.Established)})");
                 }
             }
         }
 
-        foreach (var o in _organizations.Values)
+        foreach (var o in indexes.Organizations.Values)
         {
-            var key = o.Id.Value;
             if (o.ParentId is not { } parentId)
             {
                 if (o.Kind != OrganizationKind.IndustryCommittee)
                 {
-                    Report("missing-value", nameof(PartyOrganization), key, nameof(o.ParentId), null, o.Origin,
-                        $"{o.Kind} 必须有上级组织", $"a {o.Kind} must have a parent organization");
+                    Report("missing-value", o, nameof(o.ParentId), null, $"{o.Kind} 必须有上级组织", $"a {o.Kind} must have a parent organization");
                 }
 
                 continue;
             }
 
-            if (!_organizations.TryGetValue(parentId, out var parent))
+            if (!indexes.Organizations.TryGetValue(parentId, out var parent))
             {
-                Unknown(nameof(PartyOrganization), key, nameof(o.ParentId), parentId.Value, "上级组织", "parent organization", o.Origin);
+                Unknown(o, nameof(o.ParentId), parentId.Value, "上级组织", "parent organization");
                 continue;
             }
 
             if (!parent.Kind.CanContain(o.Kind))
             {
-                Report("invalid-parent", nameof(PartyOrganization), key, nameof(o.ParentId), parentId.Value, o.Origin,
-                    $"{parent.Kind} 下不能设 {o.Kind}", $"a {o.Kind} cannot sit under a {parent.Kind}");
+                Report("invalid-parent", o, nameof(o.ParentId), parentId.Value, $"{parent.Kind} 下不能设 {o.Kind}", $"a {o.Kind} cannot sit under a {parent.Kind}");
             }
 
             if (o.Established < parent.Established || (parent.Dissolved is { } pd && (o.Dissolved is not { } od || od > pd)))
             {
-                Report("outside-lifetime", nameof(PartyOrganization), key, nameof(o.Established), o.Lifetime.ToString(), o.Origin,
+                Report("outside-lifetime", o, nameof(o.Established), Day(o.Established),
                     $"存续期超出上级组织 {parent.Id} 的存续期 {parent.Lifetime}", $"its life extends outside that of its parent {parent.Id} ({parent.Lifetime})");
             }
         }
 
-        // A cycle has no root: walk up from every organization with a step limit.
-        foreach (var o in _organizations.Values)
+        // A chain that climbs more steps than there are organizations has come back on itself.
+        foreach (var o in indexes.Organizations.Values)
         {
             var current = o;
-            for (var steps = 0; current.ParentId is { } p && _organizations.TryGetValue(p, out var next); steps++)
+            for (var steps = 0; current.ParentId is { } p && indexes.Organizations.TryGetValue(p, out var next); steps++)
             {
-                if (steps > _organizations.Count || next.Id == o.Id)
+                if (next.Id == o.Id || steps > indexes.Organizations.Count)
                 {
-                    Report("cycle", nameof(PartyOrganization), o.Id.Value, nameof(o.ParentId), o.ParentId?.Value, o.Origin,
-                        "上级组织关系形成循环", "the parent chain forms a cycle");
+                    Report("cycle", o, nameof(o.ParentId), o.ParentId?.Value, "上级组织关系形成循环", "the parent chain forms a cycle");
                     break;
                 }
 
@@ -204,51 +186,49 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Local
 
     private void CheckFirms()
     {
-        var codes = new Dictionary<string, FirmId>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<FirmId>();
+        var codes = new Dictionary<string, FirmId>(StringComparer.Ordinal);
         foreach (var f in records.Firms)
         {
-            var key = f.Id.Value;
-            if (!_firms.TryAdd(f.Id, f))
+            if (!seen.Add(f.Id))
             {
-                Duplicate(nameof(LawFirm), key, nameof(f.Id), f.Origin);
+                Duplicate(f, nameof(f.Id), f.Id.Value);
             }
 
-            Required(f.Name, nameof(LawFirm), key, nameof(f.Name), f.Origin);
+            Required(f.Name, f, nameof(f.Name));
             if (f.CreditCode is { } code)
             {
                 if (!UnifiedSocialCreditCode.IsValid(code))
                 {
-                    Report("invalid-format", nameof(LawFirm), key, nameof(f.CreditCode), code, f.Origin,
+                    Report("invalid-format", f, nameof(f.CreditCode), code,
                         "统一社会信用代码格式或校验位不符合 GB 32100-2015", "not a valid unified social credit code (GB 32100-2015 format or check character)");
                 }
                 else if (!codes.TryAdd(code, f.Id) && codes[code] != f.Id)
                 {
-                    Report("duplicate-value", nameof(LawFirm), key, nameof(f.CreditCode), code, f.Origin,
-                        $"与律所 {codes[code]} 的统一社会信用代码相同", $"the same credit code as firm {codes[code]}");
+                    Report("duplicate-value", f, nameof(f.CreditCode), code, $"与律所 {codes[code]} 的统一社会信用代码相同", $"the same credit code as firm {codes[code]}");
                 }
             }
 
             if (f.Founded is { } founded)
             {
-                NotFuture(founded, nameof(LawFirm), key, nameof(f.Founded), f.Origin);
+                NotFuture(founded, f, nameof(f.Founded));
             }
 
             if (f.Closed is { } closed)
             {
-                NotFuture(closed, nameof(LawFirm), key, nameof(f.Closed), f.Origin);
+                NotFuture(closed, f, nameof(f.Closed));
                 if (f.Founded is { } fo && closed <= fo)
                 {
-                    Report("end-before-start", nameof(LawFirm), key, nameof(f.Closed), Day(closed), f.Origin,
-                        $"注销日期不晚于设立日期 {Day(fo)}", $"closed on or before it was founded ({Day(fo)})");
+                    Report("end-before-start", f, nameof(f.Closed), Day(closed), $"注销日期不晚于设立日期 {Day(fo)}", $"closed on or before it was founded ({Day(fo)})");
                 }
             }
 
             if (f.CharterIncludesPartyBuildingSince is { } charter)
             {
-                NotFuture(charter, nameof(LawFirm), key, nameof(f.CharterIncludesPartyBuildingSince), f.Origin);
+                NotFuture(charter, f, nameof(f.CharterIncludesPartyBuildingSince));
                 if (!f.ExistsOn(charter))
                 {
-                    Report("outside-lifetime", nameof(LawFirm), key, nameof(f.CharterIncludesPartyBuildingSince), Day(charter), f.Origin,
+                    Report("outside-lifetime", f, nameof(f.CharterIncludesPartyBuildingSince), Day(charter),
                         "章程写入党建的日期不在律所存续期内", "the charter date falls outside the firm's life");
                 }
             }
@@ -257,45 +237,44 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Local
 
     private void CheckPeople()
     {
+        var seen = new HashSet<PersonId>();
         foreach (var p in records.People)
         {
-            var key = p.Id.Value;
-            if (!_people.TryAdd(p.Id, p))
+            if (!seen.Add(p.Id))
             {
-                Duplicate(nameof(Person), key, nameof(p.Id), p.Origin);
+                Duplicate(p, nameof(p.Id), p.Id.Value);
             }
 
-            Required(p.Name, nameof(Person), key, nameof(p.Name), p.Origin);
+            Required(p.Name, p, nameof(p.Name));
             if (p.BirthDate is { } birth)
             {
-                NotFuture(birth, nameof(Person), key, nameof(p.BirthDate), p.Origin);
+                NotFuture(birth, p, nameof(p.BirthDate));
             }
 
             if (p.Lawyer is { } lawyer)
             {
-                Required(lawyer.CertificateNumber, nameof(Person), key, "Lawyer.CertificateNumber", p.Origin);
+                Required(lawyer.CertificateNumber, p, "Lawyer.CertificateNumber");
+            }
+
+            if (p.Standings is null)
+            {
+                Report("missing-value", p, nameof(p.Standings), null, "身份变化列表为空引用", "the standing list is null");
+                continue;
             }
 
             LocalDate? previous = null;
             foreach (var change in p.Standings)
             {
-                if (change is null)
-                {
-                    Report("missing-value", nameof(Person), key, nameof(p.Standings), null, p.Origin, "身份变化记录为空", "a standing change is null");
-                    continue;
-                }
-
-                NotFuture(change.Since, nameof(Person), key, nameof(p.Standings), p.Origin);
+                NotFuture(change.Since, p, nameof(p.Standings));
                 if (previous is { } prev && change.Since <= prev)
                 {
-                    Report("out-of-order", nameof(Person), key, nameof(p.Standings), $"{change.Standing} {Day(change.Since)}", p.Origin,
+                    Report("out-of-order", p, nameof(p.Standings), $"{change.Standing} {Day(change.Since)}",
                         $"身份变化必须按日期先后排列且日期不同（前一项为 {Day(prev)}）", $"standing changes must be in date order, one per day (the previous one is {Day(prev)})");
                 }
 
                 if (p.BirthDate is { } b && change.Since < b)
                 {
-                    Report("out-of-order", nameof(Person), key, nameof(p.Standings), $"{change.Standing} {Day(change.Since)}", p.Origin,
-                        "身份变化早于出生日期", "a standing change is dated before the person's birth");
+                    Report("out-of-order", p, nameof(p.Standings), $"{change.Standing} {Day(change.Since)}", "身份变化早于出生日期", "a standing change is dated before the person's birth");
                 }
 
                 previous = change.Since;
@@ -303,17 +282,16 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Local
         }
     }
 
-    private bool CheckTimeBound(ITimeBound record, string entity, string key)
+    private bool CheckTimeBound<T>(T record)
+        where T : DatasetRecord, ITimeBound
     {
-        var origin = (record as DatasetRecord)?.Origin;
-        var ok = NotFuture(record.From, entity, key, nameof(ITimeBound.From), origin);
+        var ok = NotFuture(record.From, record, nameof(ITimeBound.From));
         if (record.To is { } to)
         {
-            ok &= NotFuture(to, entity, key, nameof(ITimeBound.To), origin);
+            ok &= NotFuture(to, record, nameof(ITimeBound.To));
             if (to < record.From)
             {
-                Report("end-before-start", entity, key, nameof(ITimeBound.To), Day(to), origin,
-                    $"结束日期早于开始日期 {Day(record.From)}", $"ends before it starts ({Day(record.From)})");
+                Report("end-before-start", record, nameof(ITimeBound.To), Day(to), $"结束日期早于开始日期 {Day(record.From)}", $"ends before it starts ({Day(record.From)})");
                 return false;
             }
         }
@@ -321,108 +299,142 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Local
         return ok;
     }
 
-    private bool CheckPerson(PersonId id, DatasetRecord record, string entity, string key)
+    private bool CheckPerson(PersonId id, DatasetRecord record)
     {
-        if (_people.ContainsKey(id))
+        if (indexes.People.ContainsKey(id))
         {
             return true;
         }
 
-        Unknown(entity, key, "PersonId", id.Value, "人员", "person", record.Origin);
+        Unknown(record, "PersonId", id.Value, "人员", "person");
         return false;
     }
 
-    private bool CheckFirm(FirmId id, ITimeBound record, string entity, string key)
-    {
-        var origin = (record as DatasetRecord)?.Origin;
-        if (!_firms.TryGetValue(id, out var firm))
-        {
-            Unknown(entity, key, "FirmId", id.Value, "律所", "law firm", origin);
-            return false;
-        }
-
-        var lifetime = new DateRange(firm.Founded ?? record.From, firm.Closed?.PlusDays(-1) ?? record.To);
-        if (record.From < lifetime.Start || (lifetime.End is { } end && (record.To is not { } to || to > end)))
-        {
-            Report("outside-lifetime", entity, key, "FirmId", id.Value, origin,
-                $"记录期间 {record.Range()} 超出律所 {firm.Id} 的存续期 {lifetime}", $"the record's days {record.Range()} fall outside the life of firm {firm.Id} ({lifetime})");
-            return false;
-        }
-
-        return true;
-    }
-
-    private bool CheckOrganization(OrganizationId id, ITimeBound record, string entity, string key, out PartyOrganization organization)
-    {
-        var origin = (record as DatasetRecord)?.Origin;
-        if (!_organizations.TryGetValue(id, out organization!))
-        {
-            Unknown(entity, key, "OrganizationId", id.Value, "党组织", "organization", origin);
-            return false;
-        }
-
-        var life = organization.Lifetime;
-        if (record.From < life.Start || (life.End is { } end && (record.To is not { } to || to > end)))
-        {
-            Report("outside-lifetime", entity, key, "OrganizationId", id.Value, origin,
-                $"记录期间 {record.Range()} 超出组织 {organization.Id} 的存续期 {life}", $"the record's days {record.Range()} fall outside the life of organization {organization.Id} ({life})");
-            return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>Reports every record of a group that starts before an earlier one of the same group has ended.</summary>
-    private void CheckOverlaps<T, TKey>(IReadOnlyList<T> items, Func<T, TKey> groupKey, string entity, Func<T, string> describe, string zh, string en)
+    private bool CheckFirm<T>(FirmId id, T record)
         where T : DatasetRecord, ITimeBound
-        where TKey : notnull
     {
-        foreach (var group in items.Where(i => i.To is not { } to || to >= i.From).GroupBy(groupKey))
+        if (!indexes.Firms.TryGetValue(id, out var firm))
         {
-            T? holder = null;
-            foreach (var item in group.OrderBy(i => i.From))
+            Unknown(record, "FirmId", id.Value, "律所", "law firm");
+            return false;
+        }
+
+        if ((firm.Founded is { } founded && record.From < founded) || (firm.Closed is { } closed && (record.To is not { } to || to >= closed)))
+        {
+            var life = new DateRange(firm.Founded ?? record.From, firm.Closed?.PlusDays(-1) ?? record.To);
+            Report("outside-lifetime", record, "FirmId", id.Value,
+                $"记录期间 {record.Range()} 超出律所 {firm.Id} 的存续期 {life}", $"the record's days {record.Range()} fall outside the life of firm {firm.Id} ({life})");
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool CheckOrganization<T>(OrganizationId id, T record, out PartyOrganization organization)
+        where T : DatasetRecord, ITimeBound
+    {
+        if (!indexes.Organizations.TryGetValue(id, out organization!))
+        {
+            Unknown(record, "OrganizationId", id.Value, "党组织", "organization");
+            return false;
+        }
+
+        if (record.From < organization.Established || (organization.Dissolved is { } d && (record.To is not { } to || to >= d)))
+        {
+            Report("outside-lifetime", record, "OrganizationId", id.Value,
+                $"记录期间 {record.Range()} 超出组织 {organization.Id} 的存续期 {organization.Lifetime}",
+                $"the record's days {record.Range()} fall outside the life of organization {organization.Id} ({organization.Lifetime})");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reports each pair of records in a group that <paramref name="conflict"/> says may not share days, and do.
+    /// Groups are sorted by start, so the inner loop stops at the first record that starts after the outer one ends.
+    /// </summary>
+    private void CheckOverlaps<TKey, T>(GroupIndex<TKey, T> index, Func<T, T, bool> conflict, string zh, string en)
+        where TKey : notnull
+        where T : DatasetRecord, ITimeBound
+    {
+        foreach (var range in index.Ranges)
+        {
+            if (range.Count < 2)
             {
-                if (holder is not null && (holder.To is not { } end || item.From <= end))
+                continue;
+            }
+
+            var group = index.At(range);
+            for (var i = 0; i < group.Length; i++)
+            {
+                var first = group[i];
+                if (first.To is { } t && t < first.From)
                 {
-                    Report("overlap", entity, describe(item), nameof(ITimeBound.From), Day(item.From), item.Origin,
-                        $"{zh}：与 [{describe(holder)}]（{holder.Range()}）重叠", $"{en}: overlaps [{describe(holder)}] ({holder.Range()})");
+                    continue; // reported as end-before-start
                 }
 
-                if (holder is null || (holder.To is { } h && (item.To is not { } t || t > h)))
+                for (var j = i + 1; j < group.Length; j++)
                 {
-                    holder = item;
+                    var second = group[j];
+                    if (first.To is { } end && second.From > end)
+                    {
+                        break;
+                    }
+
+                    if (conflict(first, second) && (second.To is not { } t2 || t2 >= second.From))
+                    {
+                        Report("overlap", second, nameof(ITimeBound.From), Day(second.From),
+                            $"{zh}：与 [{KeyOf(first)}]（{first.Range()}）重叠", $"{en}: overlaps [{KeyOf(first)}] ({first.Range()})");
+                    }
                 }
             }
         }
     }
 
-    private bool NotFuture(LocalDate date, string entity, string key, string field, RecordOrigin? origin)
+    private bool NotFuture(LocalDate date, DatasetRecord record, string field)
     {
         if (date <= today)
         {
             return true;
         }
 
-        Report("future-date", entity, key, field, Day(date), origin, $"日期晚于今天（{Day(today)}）", $"the date is after today ({Day(today)})");
+        Report("future-date", record, field, Day(date), $"日期晚于今天（{Day(today)}）", $"the date is after today ({Day(today)})");
         return false;
     }
 
-    private void Required(string? value, string entity, string key, string field, RecordOrigin? origin)
+    private void Required(string? value, DatasetRecord record, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Report("missing-value", entity, key, field, null, origin, "必填项为空", "a required value is empty");
+            Report("missing-value", record, field, null, "必填项为空", "a required value is empty");
         }
     }
 
-    private void Duplicate(string entity, string key, string field, RecordOrigin? origin) =>
-        Report("duplicate-id", entity, key, field, key, origin, "标识重复，已有同一标识的记录", "another record has the same identifier");
+    private void Duplicate(DatasetRecord record, string field, string value) =>
+        Report("duplicate-id", record, field, value, "标识重复，已有同一标识的记录", "another record has the same identifier");
 
-    private void Unknown(string entity, string key, string field, string value, string zh, string en, RecordOrigin? origin) =>
-        Report("unknown-reference", entity, key, field, value, origin, $"引用了不存在的{zh}", $"refers to an unknown {en}");
+    private void Unknown(DatasetRecord record, string field, string value, string zh, string en) =>
+        Report("unknown-reference", record, field, value, $"引用了不存在的{zh}", $"refers to an unknown {en}");
 
-    private void Report(string code, string entity, string key, string field, string? value, RecordOrigin? origin, string zh, string en) =>
-        _problems.Add(new DatasetProblem(code, entity, key, field, value, new LocalizedText(zh, en), origin));
+    private void Report(string code, DatasetRecord record, string field, string? value, string zh, string en) =>
+        _problems.Add(new DatasetProblem(code, record.GetType().Name, KeyOf(record), field, value, new LocalizedText(zh, en), record.Origin));
+
+    /// <summary>What identifies a record in a problem report: its id, or the ids and start date of a time-bound record.</summary>
+    internal static string KeyOf(DatasetRecord record) => record switch
+    {
+        PartyOrganization o => o.Id.Value,
+        LawFirm f => f.Id.Value,
+        Person p => p.Id.Value,
+        MembershipRegistration r => $"{r.PersonId} → {r.OrganizationId} {Day(r.From)}",
+        FirmEmployment e => $"{e.PersonId} @ {e.FirmId} {Day(e.From)}",
+        FirmPostHolding p => $"{p.PersonId} {p.Post} @ {p.FirmId} {Day(p.From)}",
+        PartyPostHolding p => $"{p.PersonId} {p.Post} @ {p.OrganizationId} {Day(p.From)}",
+        FirmCoverage c => $"{c.OrganizationId} ⊃ {c.FirmId} {Day(c.From)}",
+        InstructorAssignment i => $"{i.PersonId} → {i.FirmId} {Day(i.From)}",
+        CommitteeElection e => $"{e.OrganizationId} {Day(e.ElectedOn)}",
+        _ => record.GetType().Name,
+    };
 
     private static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,39 +1,84 @@
+using System.Runtime.InteropServices;
+
 namespace PartyDomain.Data;
 
-/// <summary>Records grouped by a key once, at build time, so that as-of queries never scan the whole dataset.</summary>
+/// <summary>
+/// Records grouped by a key once, at build time, so that as-of queries never scan the whole dataset. All groups
+/// share one array (counted first, then filled), which keeps a million records to two allocations.
+/// </summary>
 internal sealed class GroupIndex<TKey, T>
     where TKey : notnull
 {
-    private readonly Dictionary<TKey, T[]> _groups;
+    private readonly Dictionary<TKey, (int Start, int Count)> _ranges;
+    private readonly T[] _items;
 
     public GroupIndex(IReadOnlyList<T> items, Func<T, TKey> key, Comparison<T>? order = null)
     {
-        var lists = new Dictionary<TKey, List<T>>();
-        foreach (var item in items)
+        var keys = new TKey[items.Count];
+        var counts = new Dictionary<TKey, int>();
+        for (var i = 0; i < keys.Length; i++)
         {
-            var k = key(item);
-            if (!lists.TryGetValue(k, out var list))
-            {
-                lists[k] = list = new List<T>(2);
-            }
-
-            list.Add(item);
+            keys[i] = key(items[i]);
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, keys[i], out _)++;
         }
 
-        _groups = new Dictionary<TKey, T[]>(lists.Count);
-        foreach (var (k, list) in lists)
+        _ranges = new Dictionary<TKey, (int, int)>(counts.Count);
+        var offset = 0;
+        foreach (var (k, count) in counts)
         {
-            var array = list.ToArray();
-            if (order is not null && array.Length > 1)
-            {
-                Array.Sort(array, order);
-            }
+            _ranges[k] = (offset, 0);
+            offset += count;
+        }
 
-            _groups[k] = array;
+        _items = new T[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(_ranges, keys[i]);
+            _items[range.Start + range.Count++] = items[i];
+        }
+
+        if (order is not null)
+        {
+            var comparer = Comparer<T>.Create(order);
+            foreach (var (start, count) in _ranges.Values)
+            {
+                if (count > 1)
+                {
+                    Array.Sort(_items, start, count, comparer);
+                }
+            }
         }
     }
 
-    public IReadOnlyList<T> this[TKey key] => _groups.TryGetValue(key, out var group) ? group : [];
+    /// <summary>The group of <paramref name="key"/>, empty when there is none.</summary>
+    public ReadOnlySpan<T> Span(TKey key) =>
+        _ranges.TryGetValue(key, out var r) ? new ReadOnlySpan<T>(_items, r.Start, r.Count) : [];
 
-    public IEnumerable<TKey> Keys => _groups.Keys;
+    /// <summary>The group of <paramref name="key"/> as a list, empty when there is none.</summary>
+    public IReadOnlyList<T> this[TKey key] =>
+        _ranges.TryGetValue(key, out var r) ? new Segment(_items, r.Start, r.Count) : [];
+
+    /// <summary>Every group's position in the shared array, in no particular order.</summary>
+    public IEnumerable<(int Start, int Count)> Ranges => _ranges.Values;
+
+    /// <summary>The group at a position from <see cref="Ranges"/>.</summary>
+    public ReadOnlySpan<T> At((int Start, int Count) range) => new(_items, range.Start, range.Count);
+
+    /// <summary>A read-only view of one group; unlike ArraySegment it cannot be cast back to something writable.</summary>
+    private sealed class Segment(T[] items, int start, int count) : IReadOnlyList<T>
+    {
+        public int Count => count;
+
+        public T this[int index] => (uint)index < (uint)count ? items[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return items[start + i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -27,7 +27,7 @@ public enum MemberStanding
 /// <summary>One change of a person's <see cref="MemberStanding"/>: the standing held from <see cref="Since"/> on.</summary>
 /// <param name="Standing">The new standing.</param>
 /// <param name="Since">The day it took effect.</param>
-public sealed record StandingChange(MemberStanding Standing, LocalDate Since);
+public readonly record struct StandingChange(MemberStanding Standing, LocalDate Since);
 
 /// <summary>Facts about <see cref="MemberStanding"/> values.</summary>
 public static class MemberStandingExtensions

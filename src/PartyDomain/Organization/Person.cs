@@ -34,15 +34,12 @@ public sealed record Person : DatasetRecord
     /// <param name="date">The date.</param>
     public MemberStanding? StandingOn(LocalDate date)
     {
+        // Indexed loop: this runs once per person in every engine, and foreach over the interface would allocate.
         MemberStanding? current = null;
-        foreach (var change in Standings)
+        var standings = Standings;
+        for (var i = 0; i < standings.Count && standings[i].Since <= date; i++)
         {
-            if (change.Since > date)
-            {
-                break;
-            }
-
-            current = change.Standing;
+            current = standings[i].Standing;
         }
 
         return current;
@@ -56,14 +53,10 @@ public sealed record Person : DatasetRecord
     public LocalDate? FullMemberSince(LocalDate date)
     {
         LocalDate? since = null;
-        foreach (var change in Standings)
+        var standings = Standings;
+        for (var i = 0; i < standings.Count && standings[i].Since <= date; i++)
         {
-            if (change.Since > date)
-            {
-                break;
-            }
-
-            since = change.Standing == MemberStanding.FullMember ? since ?? change.Since : null;
+            since = standings[i].Standing == MemberStanding.FullMember ? since ?? standings[i].Since : null;
         }
 
         return since;

@@ -156,7 +156,7 @@ public sealed class CommitteeTermRule() : StructureRule(
                 continue;
             }
 
-            var last = context.Dataset.ElectionsOf(o.Id).LastOrDefault(e => e.ElectedOn <= asOf);
+            var last = LastOnOrBefore(context.Dataset.ElectionSpan(o.Id), asOf);
             if (last is null)
             {
                 if (context.HasCommittee(o.Id))
@@ -185,6 +185,19 @@ public sealed class CommitteeTermRule() : StructureRule(
                         $"elected {last.ElectedOn:uuuu-MM-dd}, the term ends in {Period.Between(asOf, ends, PeriodUnits.Days).Days} days"), FindingSeverity.Reminder));
             }
         }
+    }
+
+    private static CommitteeElection? LastOnOrBefore(ReadOnlySpan<CommitteeElection> elections, LocalDate date)
+    {
+        for (var i = elections.Length - 1; i >= 0; i--)
+        {
+            if (elections[i].ElectedOn <= date)
+            {
+                return elections[i];
+            }
+        }
+
+        return null;
     }
 }
 

@@ -24,35 +24,52 @@ public sealed class RegistrationFollowsFirmRule() : StructureRule(
         var months = rule["Months"];
         var dataset = context.Dataset;
         var asOf = context.AsOf;
-        foreach (var current in dataset.Employments)
+        foreach (var person in dataset.People)
         {
-            if (!current.IsActiveOn(asOf) || asOf < current.From.PlusMonths(months))
+            // Only people who have changed firms can have a registration left behind.
+            var employments = dataset.EmploymentSpan(person.Id);
+            if (employments.Length < 2 || person.StandingOn(asOf) is not { } standing || !standing.IsMember())
             {
                 continue;
             }
 
-            var person = dataset.GetPerson(current.PersonId);
-            if (person.StandingOn(asOf) is not { } standing || !standing.IsMember() || dataset.RegistrationOf(person.Id, asOf) is not { } registration)
+            var at = employments.Length - 1;
+            while (at >= 0 && !employments[at].IsActiveOn(asOf))
+            {
+                at--;
+            }
+
+            if (at <= 0 || asOf < employments[at].From.PlusMonths(months) || dataset.RegistrationOf(person.Id, asOf) is not { } registration)
             {
                 continue;
             }
 
-            var previous = dataset.EmploymentHistoryOf(person.Id).LastOrDefault(e => e.To < current.From && e.FirmId != current.FirmId);
-            if (previous is null)
+            var current = employments[at];
+            var previous = employments[at - 1];
+            if (previous.FirmId == current.FirmId || !Covers(dataset, registration.OrganizationId, previous.FirmId, asOf)
+                || Covers(dataset, registration.OrganizationId, current.FirmId, asOf))
             {
                 continue;
             }
 
-            var covered = dataset.CoverageBy(registration.OrganizationId);
-            bool Covers(FirmId firm) => covered.Any(c => c.FirmId == firm && c.IsActiveOn(asOf));
-            if (Covers(previous.FirmId) && !Covers(current.FirmId))
+            var organization = dataset.GetOrganization(registration.OrganizationId);
+            var firm = dataset.GetFirm(current.FirmId);
+            findings.Add(Raise(context, rule, Subject(person),
+                new($"转至{firm.Name}满{months}个月内转接组织关系", $"the registration moved within {months} months of joining {firm.Name}"),
+                new($"{current.From:uuuu-MM-dd}转所，组织关系仍在原所{organization.Name}", $"changed firms on {current.From:uuuu-MM-dd}, registration still with {organization.Name} of the former firm")));
+        }
+    }
+
+    private static bool Covers(PartyDomain.Data.CityDataset dataset, OrganizationId organization, FirmId firm, NodaTime.LocalDate asOf)
+    {
+        foreach (var coverage in dataset.CoverageSpan(organization))
+        {
+            if (coverage.FirmId == firm && coverage.IsActiveOn(asOf))
             {
-                var organization = dataset.GetOrganization(registration.OrganizationId);
-                var firm = dataset.GetFirm(current.FirmId);
-                findings.Add(Raise(context, rule, Subject(person),
-                    new($"转至{firm.Name}满{months}个月内转接组织关系", $"the registration moved within {months} months of joining {firm.Name}"),
-                    new($"{current.From:uuuu-MM-dd}转所，组织关系仍在原所{organization.Name}", $"changed firms on {current.From:uuuu-MM-dd}, registration still with {organization.Name} of the former firm")));
+                return true;
             }
         }
+
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.Time;
@@ -23,7 +24,7 @@ public sealed class StructureContext
     private readonly Dictionary<FirmId, MemberCount> _employed = [];
     private readonly Dictionary<FirmId, List<PartyOrganization>> _covering = [];
     private readonly Dictionary<OrganizationId, int> _coveredFirms = [];
-    private readonly Dictionary<OrganizationId, HashSet<PersonId>> _committee = [];
+    private readonly Dictionary<OrganizationId, int> _committee = [];
     private readonly HashSet<OrganizationId> _hasCommitteeMember = [];
     private readonly Dictionary<OrganizationId, PartyPostHolding> _secretary = [];
     private readonly HashSet<FirmId> _instructed = [];
@@ -39,56 +40,68 @@ public sealed class StructureContext
         Organizations = dataset.Organizations.Where(o => o.ExistsOn(asOf)).ToArray();
         Firms = dataset.Firms.Where(f => f.ExistsOn(asOf)).ToArray();
 
-        foreach (var r in dataset.Registrations)
+        // One pass over people: a person's standing is read once, then their registrations and employments.
+        foreach (var person in dataset.People)
         {
-            if (r.IsActiveOn(asOf) && dataset.GetPerson(r.PersonId).StandingOn(asOf) is { } s && s.IsMember())
-            {
-                _registered[r.OrganizationId] = Add(_registered.GetValueOrDefault(r.OrganizationId), s);
-            }
-        }
-
-        foreach (var e in dataset.Employments)
-        {
-            if (e.IsActiveOn(asOf) && dataset.GetPerson(e.PersonId).StandingOn(asOf) is { } s && s.IsMember())
-            {
-                _employed[e.FirmId] = Add(_employed.GetValueOrDefault(e.FirmId), s);
-            }
-        }
-
-        foreach (var c in dataset.Coverages)
-        {
-            if (c.IsActiveOn(asOf))
-            {
-                if (!_covering.TryGetValue(c.FirmId, out var list))
-                {
-                    _covering[c.FirmId] = list = [];
-                }
-
-                list.Add(dataset.GetOrganization(c.OrganizationId));
-                _coveredFirms[c.OrganizationId] = _coveredFirms.GetValueOrDefault(c.OrganizationId) + 1;
-            }
-        }
-
-        foreach (var p in dataset.PartyPosts)
-        {
-            if (!p.IsActiveOn(asOf) || !p.Post.IsCommitteeSeat())
+            if (person.StandingOn(asOf) is not { } standing || !standing.IsMember())
             {
                 continue;
             }
 
-            if (!_committee.TryGetValue(p.OrganizationId, out var seats))
+            if (ActiveOn(dataset.RegistrationSpan(person.Id), asOf) is { } registration)
             {
-                _committee[p.OrganizationId] = seats = [];
+                Increment(_registered, registration.OrganizationId, standing);
             }
 
-            seats.Add(p.PersonId);
-            if (p.Post == PartyPost.CommitteeMember)
+            if (ActiveOn(dataset.EmploymentSpan(person.Id), asOf) is { } employment)
             {
-                _hasCommitteeMember.Add(p.OrganizationId);
+                Increment(_employed, employment.FirmId, standing);
             }
-            else if (p.Post == PartyPost.Secretary)
+        }
+
+        foreach (var organization in Organizations)
+        {
+            foreach (var c in dataset.CoverageSpan(organization.Id))
             {
-                _secretary[p.OrganizationId] = p;
+                if (c.IsActiveOn(asOf))
+                {
+                    ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_covering, c.FirmId, out _);
+                    (list ??= new List<PartyOrganization>(1)).Add(organization);
+                    _coveredFirms[organization.Id] = _coveredFirms.GetValueOrDefault(organization.Id) + 1;
+                }
+            }
+
+            // Committee seats: distinct holders, counted without a set since a committee has a handful of seats.
+            var posts = dataset.PartyPostSpan(organization.Id);
+            var seats = 0;
+            for (var i = 0; i < posts.Length; i++)
+            {
+                var p = posts[i];
+                if (!p.Post.IsCommitteeSeat() || !p.IsActiveOn(asOf))
+                {
+                    continue;
+                }
+
+                var counted = false;
+                for (var j = 0; j < i && !counted; j++)
+                {
+                    counted = posts[j].PersonId == p.PersonId && posts[j].Post.IsCommitteeSeat() && posts[j].IsActiveOn(asOf);
+                }
+
+                seats += counted ? 0 : 1;
+                if (p.Post == PartyPost.CommitteeMember)
+                {
+                    _hasCommitteeMember.Add(organization.Id);
+                }
+                else if (p.Post == PartyPost.Secretary)
+                {
+                    _secretary[organization.Id] = p;
+                }
+            }
+
+            if (seats > 0)
+            {
+                _committee[organization.Id] = seats;
             }
         }
 
@@ -132,7 +145,7 @@ public sealed class StructureContext
 
     /// <summary>How many people hold committee seats (secretary, deputies, committee members) in <paramref name="organization"/>.</summary>
     /// <param name="organization">The organization.</param>
-    public int CommitteeSize(OrganizationId organization) => _committee.TryGetValue(organization, out var s) ? s.Count : 0;
+    public int CommitteeSize(OrganizationId organization) => _committee.GetValueOrDefault(organization);
 
     /// <summary>Whether <paramref name="organization"/> has an elected committee (at least one committee member).</summary>
     /// <param name="organization">The organization.</param>
@@ -146,6 +159,24 @@ public sealed class StructureContext
     /// <param name="firm">The firm.</param>
     public bool HasInstructor(FirmId firm) => _instructed.Contains(firm);
 
-    private static MemberCount Add(MemberCount count, MemberStanding standing) =>
-        standing == MemberStanding.FullMember ? count with { Full = count.Full + 1 } : count with { Probationary = count.Probationary + 1 };
+    private static void Increment<TKey>(Dictionary<TKey, MemberCount> counts, TKey key, MemberStanding standing)
+        where TKey : notnull
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+        count = standing == MemberStanding.FullMember ? count with { Full = count.Full + 1 } : count with { Probationary = count.Probationary + 1 };
+    }
+
+    private static T? ActiveOn<T>(ReadOnlySpan<T> records, LocalDate date)
+        where T : class, ITimeBound
+    {
+        foreach (var record in records)
+        {
+            if (record.IsActiveOn(date))
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
 }

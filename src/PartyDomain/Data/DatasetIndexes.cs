@@ -1,0 +1,121 @@
+using PartyDomain.Organization;
+using PartyDomain.Time;
+
+namespace PartyDomain.Data;
+
+/// <summary>
+/// Every lookup a <see cref="CityDataset"/> answers from, built once from the builder's records. The validator
+/// checks the records through the same indexes (overlaps are found group by group), so building a dataset indexes
+/// its records once, not twice.
+/// </summary>
+internal sealed class DatasetIndexes
+{
+    private static readonly Comparison<ITimeBound> ByFrom = (a, b) => a.From.CompareTo(b.From);
+
+    private readonly Lazy<GroupIndex<OrganizationId, PartyOrganization>> _children;
+    private readonly Lazy<GroupIndex<OrganizationId, MembershipRegistration>> _registrationsByOrganization;
+    private readonly Lazy<GroupIndex<FirmId, FirmEmployment>> _employmentsByFirm;
+    private readonly Lazy<GroupIndex<PersonId, FirmPostHolding>> _firmPostsByPerson;
+    private readonly Lazy<GroupIndex<PersonId, PartyPostHolding>> _partyPostsByPerson;
+    private readonly Lazy<GroupIndex<FirmId, FirmCoverage>> _coverageByFirm;
+    private readonly Lazy<GroupIndex<FirmId, InstructorAssignment>> _instructorsByFirm;
+    private readonly Lazy<GroupIndex<OrganizationId, CommitteeElection>> _electionsByOrganization;
+
+    public DatasetIndexes(CityDatasetBuilder.Records records)
+    {
+        Organizations = FirstById(records.Organizations, o => o.Id);
+        Firms = FirstById(records.Firms, f => f.Id);
+        People = FirstById(records.People, p => p.Id);
+        // What the validator needs is built now; the rest when a query first asks for it.
+        RegistrationsByPerson = new(records.Registrations, r => r.PersonId, ByFrom);
+        EmploymentsByPerson = new(records.Employments, e => e.PersonId, ByFrom);
+        FirmPostsByFirm = new(records.FirmPosts, p => p.FirmId, ByFrom);
+        PartyPostsByOrganization = new(records.PartyPosts, p => p.OrganizationId, ByFrom);
+        CoverageByOrganization = new(records.Coverages, c => c.OrganizationId, ByFrom);
+
+        // Snapshots: the builder's lists may change after Build, the dataset's arrays never do.
+        var organizations = OrganizationArray = records.Organizations.ToArray();
+        FirmArray = records.Firms.ToArray();
+        PersonArray = records.People.ToArray();
+        var registrations = RegistrationArray = records.Registrations.ToArray();
+        var employments = EmploymentArray = records.Employments.ToArray();
+        var firmPosts = FirmPostArray = records.FirmPosts.ToArray();
+        var partyPosts = PartyPostArray = records.PartyPosts.ToArray();
+        var coverages = CoverageArray = records.Coverages.ToArray();
+        var instructors = InstructorArray = records.Instructors.ToArray();
+        var elections = ElectionArray = records.Elections.ToArray();
+        _children = new(() => new(organizations.Where(o => o.ParentId is not null).ToArray(), o => o.ParentId!.Value));
+        _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
+        _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
+        _firmPostsByPerson = new(() => new(firmPosts, p => p.PersonId, ByFrom));
+        _partyPostsByPerson = new(() => new(partyPosts, p => p.PersonId, ByFrom));
+        _coverageByFirm = new(() => new(coverages, c => c.FirmId, ByFrom));
+        _instructorsByFirm = new(() => new(instructors, i => i.FirmId, ByFrom));
+        _electionsByOrganization = new(() => new(elections, e => e.OrganizationId, (a, b) => a.ElectedOn.CompareTo(b.ElectedOn)));
+    }
+
+    public PartyOrganization[] OrganizationArray { get; }
+
+    public LawFirm[] FirmArray { get; }
+
+    public Person[] PersonArray { get; }
+
+    public MembershipRegistration[] RegistrationArray { get; }
+
+    public FirmEmployment[] EmploymentArray { get; }
+
+    public FirmPostHolding[] FirmPostArray { get; }
+
+    public PartyPostHolding[] PartyPostArray { get; }
+
+    public FirmCoverage[] CoverageArray { get; }
+
+    public InstructorAssignment[] InstructorArray { get; }
+
+    public CommitteeElection[] ElectionArray { get; }
+
+    public Dictionary<OrganizationId, PartyOrganization> Organizations { get; }
+
+    public Dictionary<FirmId, LawFirm> Firms { get; }
+
+    public Dictionary<PersonId, Person> People { get; }
+
+    public GroupIndex<OrganizationId, PartyOrganization> Children => _children.Value;
+
+    public GroupIndex<OrganizationId, MembershipRegistration> RegistrationsByOrganization => _registrationsByOrganization.Value;
+
+    public GroupIndex<PersonId, MembershipRegistration> RegistrationsByPerson { get; }
+
+    public GroupIndex<FirmId, FirmEmployment> EmploymentsByFirm => _employmentsByFirm.Value;
+
+    public GroupIndex<PersonId, FirmEmployment> EmploymentsByPerson { get; }
+
+    public GroupIndex<FirmId, FirmPostHolding> FirmPostsByFirm { get; }
+
+    public GroupIndex<PersonId, FirmPostHolding> FirmPostsByPerson => _firmPostsByPerson.Value;
+
+    public GroupIndex<OrganizationId, PartyPostHolding> PartyPostsByOrganization { get; }
+
+    public GroupIndex<PersonId, PartyPostHolding> PartyPostsByPerson => _partyPostsByPerson.Value;
+
+    public GroupIndex<OrganizationId, FirmCoverage> CoverageByOrganization { get; }
+
+    public GroupIndex<FirmId, FirmCoverage> CoverageByFirm => _coverageByFirm.Value;
+
+    public GroupIndex<FirmId, InstructorAssignment> InstructorsByFirm => _instructorsByFirm.Value;
+
+    public GroupIndex<OrganizationId, CommitteeElection> ElectionsByOrganization => _electionsByOrganization.Value;
+
+    /// <summary>The first record of each id; the validator reports the later duplicates.</summary>
+    private static Dictionary<TId, T> FirstById<TId, T>(List<T> items, Func<T, TId> id)
+        where TId : notnull
+    {
+        var map = new Dictionary<TId, T>(items.Count);
+        foreach (var item in items)
+        {
+            map.TryAdd(id(item), item);
+        }
+
+        return map;
+    }
+}
