@@ -19,9 +19,12 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         CheckFirms();
         CheckPeople();
 
+        // Every check runs on every record, so one problem never hides another in the same record.
         foreach (var r in records.Registrations)
         {
-            if (CheckTimeBound(r) && CheckPerson(r.PersonId, r) && CheckOrganization(r.OrganizationId, r, out var o) && o.Kind == OrganizationKind.PartyGroup)
+            CheckTimeBound(r);
+            CheckPerson(r.PersonId, r);
+            if (CheckOrganization(r.OrganizationId, r, out var o) && o.Kind == OrganizationKind.PartyGroup)
             {
                 Report("invalid-kind", r, nameof(r.OrganizationId), r.OrganizationId.Value,
                     "党小组不能接收组织关系，组织关系应在支部", "a party group cannot hold a registration; registrations are held by branches");
@@ -30,26 +33,23 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
 
         foreach (var e in records.Employments)
         {
-            if (CheckTimeBound(e))
-            {
-                CheckPerson(e.PersonId, e);
-                CheckFirm(e.FirmId, e);
-            }
+            CheckTimeBound(e);
+            CheckPerson(e.PersonId, e);
+            CheckFirm(e.FirmId, e);
         }
 
         foreach (var p in records.FirmPosts)
         {
-            if (CheckTimeBound(p))
-            {
-                CheckPerson(p.PersonId, p);
-                CheckFirm(p.FirmId, p);
-            }
+            CheckTimeBound(p);
+            CheckPerson(p.PersonId, p);
+            CheckFirm(p.FirmId, p);
         }
 
         foreach (var p in records.PartyPosts)
         {
-            if (CheckTimeBound(p) && CheckPerson(p.PersonId, p) && CheckOrganization(p.OrganizationId, p, out var o)
-                && (o.Kind == OrganizationKind.PartyGroup) != (p.Post == PartyPost.GroupLeader))
+            CheckTimeBound(p);
+            CheckPerson(p.PersonId, p);
+            if (CheckOrganization(p.OrganizationId, p, out var o) && (o.Kind == OrganizationKind.PartyGroup) != (p.Post == PartyPost.GroupLeader))
             {
                 Report("invalid-kind", p, nameof(p.Post), p.Post.ToString(),
                     $"{o.Kind} 组织不设该职务（党小组只设组长，组长只在党小组）",
@@ -59,7 +59,9 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
 
         foreach (var c in records.Coverages)
         {
-            if (CheckTimeBound(c) && CheckFirm(c.FirmId, c) && CheckOrganization(c.OrganizationId, c, out var o) && !o.Kind.CanCoverFirms())
+            CheckTimeBound(c);
+            CheckFirm(c.FirmId, c);
+            if (CheckOrganization(c.OrganizationId, c, out var o) && !o.Kind.CanCoverFirms())
             {
                 Report("invalid-kind", c, nameof(c.OrganizationId), c.OrganizationId.Value,
                     $"{o.Kind} 不能覆盖律所，只有党总支、党支部和联合党支部可以", $"a {o.Kind} cannot cover firms; only general branches, branches and joint branches can");
@@ -68,11 +70,9 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
 
         foreach (var i in records.Instructors)
         {
-            if (CheckTimeBound(i))
-            {
-                CheckPerson(i.PersonId, i);
-                CheckFirm(i.FirmId, i);
-            }
+            CheckTimeBound(i);
+            CheckPerson(i.PersonId, i);
+            CheckFirm(i.FirmId, i);
         }
 
         foreach (var e in records.Elections)
@@ -91,7 +91,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
             else if (!o.ExistsOn(e.ElectedOn))
             {
                 Report("outside-lifetime", e, nameof(e.ElectedOn), Day(e.ElectedOn),
-                    $"选举日期不在组织 {o.Id} 的存续期 {o.Lifetime} 内", $"the election falls outside the life of organization {o.Id} ({o.Lifetime})");
+                    $"选举日期不在组织 {o.Id} 的存续期 {Life(o)} 内", $"the election falls outside the life of organization {o.Id} ({Life(o)})");
             }
         }
 
@@ -163,7 +163,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
             if (o.Established < parent.Established || (parent.Dissolved is { } pd && (o.Dissolved is not { } od || od > pd)))
             {
                 Report("outside-lifetime", o, nameof(o.Established), Day(o.Established),
-                    $"存续期超出上级组织 {parent.Id} 的存续期 {parent.Lifetime}", $"its life extends outside that of its parent {parent.Id} ({parent.Lifetime})");
+                    $"存续期超出上级组织 {parent.Id} 的存续期 {Life(parent)}", $"its life extends outside that of its parent {parent.Id} ({Life(parent)})");
             }
         }
 
@@ -321,9 +321,9 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
 
         if ((firm.Founded is { } founded && record.From < founded) || (firm.Closed is { } closed && (record.To is not { } to || to >= closed)))
         {
-            var life = new DateRange(firm.Founded ?? record.From, firm.Closed?.PlusDays(-1) ?? record.To);
+            var life = Span(firm.Founded, firm.Closed?.PlusDays(-1));
             Report("outside-lifetime", record, "FirmId", id.Value,
-                $"记录期间 {record.Range()} 超出律所 {firm.Id} 的存续期 {life}", $"the record's days {record.Range()} fall outside the life of firm {firm.Id} ({life})");
+                $"记录期间 {Span(record.From, record.To)} 超出律所 {firm.Id} 的存续期 {life}", $"the record's days {Span(record.From, record.To)} fall outside the life of firm {firm.Id} ({life})");
             return false;
         }
 
@@ -342,8 +342,8 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         if (record.From < organization.Established || (organization.Dissolved is { } d && (record.To is not { } to || to >= d)))
         {
             Report("outside-lifetime", record, "OrganizationId", id.Value,
-                $"记录期间 {record.Range()} 超出组织 {organization.Id} 的存续期 {organization.Lifetime}",
-                $"the record's days {record.Range()} fall outside the life of organization {organization.Id} ({organization.Lifetime})");
+                $"记录期间 {Span(record.From, record.To)} 超出组织 {organization.Id} 的存续期 {Life(organization)}",
+                $"the record's days {Span(record.From, record.To)} fall outside the life of organization {organization.Id} ({Life(organization)})");
             return false;
         }
 
@@ -385,7 +385,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
                     if (conflict(first, second) && (second.To is not { } t2 || t2 >= second.From))
                     {
                         Report("overlap", second, nameof(ITimeBound.From), Day(second.From),
-                            $"{zh}：与 [{KeyOf(first)}]（{first.Range()}）重叠", $"{en}: overlaps [{KeyOf(first)}] ({first.Range()})");
+                            $"{zh}：与 [{KeyOf(first)}]（{Span(first.From, first.To)}）重叠", $"{en}: overlaps [{KeyOf(first)}] ({Span(first.From, first.To)})");
                     }
                 }
             }
@@ -437,4 +437,9 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
     };
 
     private static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats days that may run backwards in invalid data, where a <see cref="DateRange"/> cannot be made.</summary>
+    private static string Span(LocalDate? from, LocalDate? to) => $"{(from is { } f ? Day(f) : string.Empty)}..{(to is { } t ? Day(t) : string.Empty)}";
+
+    private static string Life(PartyOrganization organization) => Span(organization.Established, organization.Dissolved?.PlusDays(-1));
 }

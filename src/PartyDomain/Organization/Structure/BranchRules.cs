@@ -35,7 +35,8 @@ public sealed class BranchCommitteeRule() : StructureRule(
 }
 
 /// <summary>
-/// A committee has <c>MinSeats</c> (3) to <c>MaxSeats</c> (7) members, secretary and deputies included.
+/// A committee of a firm organization (general branch, branch, joint branch) has <c>MinSeats</c> (3) to
+/// <c>MaxSeats</c> (7) members, secretary and deputies included; the industry committee follows other rules.
 /// Source: 《中国共产党支部工作条例（试行）》第六章 (3 to 5, normally no more than 7).
 /// </summary>
 public sealed class CommitteeSizeRule() : StructureRule(
@@ -56,7 +57,7 @@ public sealed class CommitteeSizeRule() : StructureRule(
         foreach (var o in context.Organizations)
         {
             var size = context.CommitteeSize(o.Id);
-            if (context.HasCommittee(o.Id) && (size < min || size > max))
+            if (o.Kind.CanCoverFirms() && context.HasCommittee(o.Id) && (size < min || size > max))
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"委员会{min}至{max}人", $"{min} to {max} committee members"),
@@ -219,7 +220,6 @@ public sealed class SecretaryStandingRule() : StructureRule(
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(findings);
         var years = rule["MinYears"];
-        var latest = context.AsOf.PlusYears(-years);
         foreach (var o in context.Organizations)
         {
             if (!o.Kind.CanCoverFirms() || context.Secretary(o.Id) is not { } post)
@@ -229,7 +229,8 @@ public sealed class SecretaryStandingRule() : StructureRule(
 
             var person = context.Dataset.GetPerson(post.PersonId);
             var since = person.FullMemberSince(context.AsOf);
-            if (since is null || since > latest)
+            // Counted as anniversaries from the day of becoming a full member (29 February counts to 28 February).
+            if (since is not { } start || start.PlusYears(years) > context.AsOf)
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"书记党龄不少于{years}年", $"a secretary with at least {years} year(s) of standing"),

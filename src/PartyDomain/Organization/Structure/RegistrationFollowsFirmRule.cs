@@ -39,15 +39,27 @@ public sealed class RegistrationFollowsFirmRule() : StructureRule(
                 at--;
             }
 
-            if (at <= 0 || asOf < employments[at].From.PlusMonths(months) || dataset.RegistrationOf(person.Id, asOf) is not { } registration)
+            if (at <= 0 || dataset.RegistrationOf(person.Id, asOf) is not { } registration)
             {
                 continue;
             }
 
+            // The move is the start of the current run of spells at the same firm (a renewed contract is no move).
             var current = employments[at];
-            var previous = employments[at - 1];
-            if (previous.FirmId == current.FirmId || !Covers(dataset, registration.OrganizationId, previous.FirmId, asOf)
-                || Covers(dataset, registration.OrganizationId, current.FirmId, asOf))
+            var moved = current.From;
+            var before = at - 1;
+            while (before >= 0 && employments[before].FirmId == current.FirmId)
+            {
+                moved = employments[before--].From;
+            }
+
+            if (before < 0 || asOf < moved.PlusMonths(months))
+            {
+                continue;
+            }
+
+            var previous = employments[before];
+            if (!Covers(dataset, registration.OrganizationId, previous.FirmId, asOf) || Covers(dataset, registration.OrganizationId, current.FirmId, asOf))
             {
                 continue;
             }
@@ -56,7 +68,7 @@ public sealed class RegistrationFollowsFirmRule() : StructureRule(
             var firm = dataset.GetFirm(current.FirmId);
             findings.Add(Raise(context, rule, Subject(person),
                 new($"转至{firm.Name}满{months}个月内转接组织关系", $"the registration moved within {months} months of joining {firm.Name}"),
-                new($"{current.From:uuuu-MM-dd}转所，组织关系仍在原所{organization.Name}", $"changed firms on {current.From:uuuu-MM-dd}, registration still with {organization.Name} of the former firm")));
+                new($"{moved:uuuu-MM-dd}转所，组织关系仍在原所{organization.Name}", $"changed firms on {moved:uuuu-MM-dd}, registration still with {organization.Name} of the former firm")));
         }
     }
 

@@ -1,0 +1,244 @@
+using NodaTime.Testing;
+using PartyDomain.Data;
+using PartyDomain.Organization;
+using PartyDomain.Time;
+
+namespace PartyDomain.Tests;
+
+/// <summary>
+/// A fluent, concise way to describe a small city for tests: the industry committee <see cref="Committee"/> is always
+/// there (unless asked otherwise), every record defaults to <see cref="LongAgo"/> and stays open, and "today" comes
+/// from a <see cref="FakeClock"/> set to 10:00 in Asia/Shanghai on <see cref="Today"/>.
+/// </summary>
+public sealed class TestCity
+{
+    /// <summary>The id of the city's industry committee (律师行业党委).</summary>
+    public const string Committee = "C";
+
+    private readonly List<DatasetRecord> _records = [];
+
+    public TestCity(LocalDate? today = null, bool withCommittee = true)
+    {
+        Today = today ?? DefaultToday;
+        Clock = ClockAt(Today);
+        if (withCommittee)
+        {
+            Organization(Committee, OrganizationKind.IndustryCommittee, parent: null, established: CommitteeEstablished, name: "信阳市律师行业党委");
+        }
+    }
+
+    /// <summary>The default "today": Sunday 15 June 2025 (mid-month, so month arithmetic is unambiguous).</summary>
+    public static LocalDate DefaultToday { get; } = new(2025, 6, 15);
+
+    /// <summary>The default first day of every record.</summary>
+    public static LocalDate LongAgo { get; } = new(2015, 1, 1);
+
+    /// <summary>The day the committee was established.</summary>
+    public static LocalDate CommitteeEstablished { get; } = new(2010, 1, 1);
+
+    public static CityInfo Info { get; } = new("411500", "信阳市");
+
+    public LocalDate Today { get; }
+
+    public FakeClock Clock { get; }
+
+    public IReadOnlyList<DatasetRecord> Records => _records;
+
+    /// <summary>A fake clock at 10:00 China Standard Time on <paramref name="date"/> (02:00 UTC the same day).</summary>
+    public static FakeClock ClockAt(LocalDate date) =>
+        new(date.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant());
+
+    public static PersonId P(string id) => new(id);
+
+    public static OrganizationId O(string id) => new(id);
+
+    public static FirmId F(string id) => new(id);
+
+    public TestCity Add(DatasetRecord record)
+    {
+        _records.Add(record);
+        return this;
+    }
+
+    // ---- organizations -------------------------------------------------------------------------------------------
+
+    public TestCity Organization(string id, OrganizationKind kind, string? parent, LocalDate? established = null, LocalDate? dissolved = null, string? name = null, RecordOrigin? origin = null) =>
+        Add(new PartyOrganization
+        {
+            Id = O(id),
+            Name = name ?? $"{id}党组织",
+            Kind = kind,
+            ParentId = parent is null ? null : O(parent),
+            Established = established ?? LongAgo,
+            Dissolved = dissolved,
+            Origin = origin,
+        });
+
+    public TestCity GeneralBranch(string id, string parent = Committee, LocalDate? established = null, LocalDate? dissolved = null) =>
+        Organization(id, OrganizationKind.GeneralBranch, parent, established, dissolved, $"{id}党总支");
+
+    public TestCity Branch(string id, string parent = Committee, LocalDate? established = null, LocalDate? dissolved = null) =>
+        Organization(id, OrganizationKind.Branch, parent, established, dissolved, $"{id}党支部");
+
+    /// <summary>A firm's own branch under the committee, covering <paramref name="firm"/> from <see cref="LongAgo"/>.</summary>
+    public TestCity BranchOf(string id, string firm) => Branch(id).Cover(id, firm);
+
+    /// <summary>A joint branch under the committee covering <paramref name="firms"/> from <see cref="LongAgo"/>.</summary>
+    public TestCity JointBranch(string id, params string[] firms)
+    {
+        Organization(id, OrganizationKind.JointBranch, Committee, name: $"{id}联合党支部");
+        foreach (var firm in firms)
+        {
+            Cover(id, firm);
+        }
+
+        return this;
+    }
+
+    public TestCity PartyGroup(string id, string branch) => Organization(id, OrganizationKind.PartyGroup, branch, name: $"{id}党小组");
+
+    // ---- firms and people ----------------------------------------------------------------------------------------
+
+    public TestCity Firm(string id, LocalDate? founded = null, LocalDate? closed = null, LocalDate? charterSince = null, string? creditCode = null, RecordOrigin? origin = null) =>
+        Add(new LawFirm
+        {
+            Id = F(id),
+            Name = $"{id}律师事务所",
+            Founded = founded,
+            Closed = closed,
+            CharterIncludesPartyBuildingSince = charterSince,
+            CreditCode = creditCode,
+            District = "浉河区",
+            Origin = origin,
+        });
+
+    /// <summary>Several firms with default settings.</summary>
+    public TestCity Firms(params string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            Firm(id);
+        }
+
+        return this;
+    }
+
+    public TestCity Person(string id, params StandingChange[] standings) =>
+        Add(new Person
+        {
+            Id = P(id),
+            Name = $"人员{id}",
+            Standings = standings,
+            Lawyer = new LawyerProfile($"14115{id}"),
+        });
+
+    /// <summary>A full member since <paramref name="since"/> (default <see cref="LongAgo"/>), probationary the year before.</summary>
+    public TestCity FullMember(string id, LocalDate? since = null)
+    {
+        var s = since ?? LongAgo;
+        return Person(id, Standing(MemberStanding.ProbationaryMember, s.PlusYears(-1)), Standing(MemberStanding.FullMember, s));
+    }
+
+    public TestCity Probationary(string id, LocalDate? since = null) =>
+        Person(id, Standing(MemberStanding.ProbationaryMember, since ?? LongAgo));
+
+    /// <summary>A lawyer outside the party.</summary>
+    public TestCity NonMember(string id) => Person(id);
+
+    public static StandingChange Standing(MemberStanding standing, LocalDate since) => new(standing, since);
+
+    /// <summary>
+    /// <paramref name="full"/> full members (<c>{prefix}-F1</c>...) and <paramref name="probationary"/> probationary ones
+    /// (<c>{prefix}-P1</c>...), registered at <paramref name="registeredAt"/> and practising at <paramref name="employedAt"/>
+    /// when given, all from <see cref="LongAgo"/>.
+    /// </summary>
+    public TestCity Members(string prefix, int full, int probationary = 0, string? registeredAt = null, string? employedAt = null)
+    {
+        void Place(string id)
+        {
+            if (registeredAt is not null)
+            {
+                Register(id, registeredAt);
+            }
+
+            if (employedAt is not null)
+            {
+                Employ(id, employedAt);
+            }
+        }
+
+        for (var i = 1; i <= full; i++)
+        {
+            var id = $"{prefix}-F{i}";
+            FullMember(id);
+            Place(id);
+        }
+
+        for (var i = 1; i <= probationary; i++)
+        {
+            var id = $"{prefix}-P{i}";
+            Probationary(id);
+            Place(id);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// A committee of <paramref name="seats"/> people in <paramref name="organization"/>: a secretary
+    /// (<c>{org}-SEC</c>) and <paramref name="seats"/> − 1 committee members (<c>{org}-CM1</c>...), all full members.
+    /// </summary>
+    public TestCity CommitteeOf(string organization, int seats, LocalDate? from = null)
+    {
+        FullMember($"{organization}-SEC");
+        Secretary($"{organization}-SEC", organization, from);
+        for (var i = 1; i < seats; i++)
+        {
+            var id = $"{organization}-CM{i}";
+            FullMember(id);
+            Post(id, organization, PartyPost.CommitteeMember, from);
+        }
+
+        return this;
+    }
+
+    // ---- time-bound records --------------------------------------------------------------------------------------
+
+    public TestCity Register(string person, string organization, LocalDate? from = null, LocalDate? to = null, RecordOrigin? origin = null) =>
+        Add(new MembershipRegistration { PersonId = P(person), OrganizationId = O(organization), From = from ?? LongAgo, To = to, Origin = origin });
+
+    public TestCity Employ(string person, string firm, LocalDate? from = null, LocalDate? to = null, RecordOrigin? origin = null) =>
+        Add(new FirmEmployment { PersonId = P(person), FirmId = F(firm), From = from ?? LongAgo, To = to, Origin = origin });
+
+    public TestCity Post(string person, string organization, PartyPost post, LocalDate? from = null, LocalDate? to = null, RecordOrigin? origin = null) =>
+        Add(new PartyPostHolding { PersonId = P(person), OrganizationId = O(organization), Post = post, From = from ?? LongAgo, To = to, Origin = origin });
+
+    public TestCity Secretary(string person, string organization, LocalDate? from = null, LocalDate? to = null) =>
+        Post(person, organization, PartyPost.Secretary, from, to);
+
+    public TestCity FirmPost(string person, string firm, FirmPost post, LocalDate? from = null, LocalDate? to = null) =>
+        Add(new FirmPostHolding { PersonId = P(person), FirmId = F(firm), Post = post, From = from ?? LongAgo, To = to });
+
+    public TestCity Director(string person, string firm, LocalDate? from = null, LocalDate? to = null) =>
+        FirmPost(person, firm, global::PartyDomain.Organization.FirmPost.Director, from, to);
+
+    public TestCity Cover(string organization, string firm, LocalDate? from = null, LocalDate? to = null) =>
+        Add(new FirmCoverage { OrganizationId = O(organization), FirmId = F(firm), From = from ?? LongAgo, To = to });
+
+    public TestCity Instructor(string person, string firm, LocalDate? from = null, LocalDate? to = null) =>
+        Add(new InstructorAssignment { PersonId = P(person), FirmId = F(firm), From = from ?? LongAgo, To = to });
+
+    public TestCity Election(string organization, LocalDate on, int? termYears = null, RecordOrigin? origin = null) =>
+        Add(new CommitteeElection { OrganizationId = O(organization), ElectedOn = on, TermYears = termYears, Origin = origin });
+
+    // ---- building ------------------------------------------------------------------------------------------------
+
+    /// <summary>A builder holding every record, whose "today" is read from <see cref="Clock"/> in Asia/Shanghai.</summary>
+    public CityDatasetBuilder Builder() => new CityDatasetBuilder(Info, Clock).AddRange(_records);
+
+    /// <summary>Builds the dataset; throws <see cref="DatasetValidationException"/> listing every problem.</summary>
+    public CityDataset Build() => Builder().Build();
+
+    /// <summary>Every integrity problem of the records.</summary>
+    public IReadOnlyList<DatasetProblem> Validate() => Builder().Validate();
+}
