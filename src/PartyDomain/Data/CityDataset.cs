@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
+using PartyDomain.BasicSystems;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -30,6 +31,8 @@ public sealed class CityDataset
         Coverages = indexes.CoverageArray;
         Instructors = indexes.InstructorArray;
         Elections = indexes.ElectionArray;
+        Activities = indexes.ActivityArray;
+        indexes.Activities = new Lazy<ActivityIndex>(() => new ActivityIndex(this));
     }
 
     /// <summary>The city the data belongs to.</summary>
@@ -67,6 +70,9 @@ public sealed class CityDataset
 
     /// <summary>All committee elections.</summary>
     public IReadOnlyList<CommitteeElection> Elections { get; }
+
+    /// <summary>All records of organizational life.</summary>
+    public IReadOnlyList<ActivityRecord> Activities { get; }
 
     /// <summary>The organization with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
@@ -267,6 +273,10 @@ public sealed class CityDataset
     /// <param name="organization">The organization.</param>
     public IReadOnlyList<CommitteeElection> ElectionsOf(OrganizationId organization) => _ix.ElectionsByOrganization[organization];
 
+    /// <summary>The activities held by <paramref name="organization"/>, in date order.</summary>
+    /// <param name="organization">The organization.</param>
+    public IReadOnlyList<ActivityRecord> ActivitiesOf(OrganizationId organization) => _ix.ActivitiesByOrganization[organization];
+
     /// <summary>
     /// The cross-appointments (双向交叉任职) on <paramref name="date"/>: a committee seat in an organization held by a
     /// person who also holds a management post in a firm that organization covers.
@@ -301,6 +311,13 @@ public sealed class CityDataset
     internal ReadOnlySpan<FirmCoverage> CoverageSpan(OrganizationId organization) => _ix.CoverageByOrganization.Span(organization);
 
     internal ReadOnlySpan<PartyPostHolding> PartyPostSpan(OrganizationId organization) => _ix.PartyPostsByOrganization.Span(organization);
+
+    internal ReadOnlySpan<ActivityRecord> ActivitySpan(OrganizationId organization) => _ix.ActivitiesByOrganization.Span(organization);
+
+    internal DatasetIndexes Indexes => _ix;
+
+    /// <summary>The columnar activity index, built on the first compliance evaluation and kept with the dataset.</summary>
+    internal ActivityIndex ActivityIndex => _ix.Activities!.Value;
 
     internal ReadOnlySpan<CommitteeElection> ElectionSpan(OrganizationId organization) => _ix.ElectionsByOrganization.Span(organization);
 

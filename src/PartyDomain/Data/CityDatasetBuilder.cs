@@ -1,4 +1,5 @@
 using NodaTime;
+using PartyDomain.BasicSystems;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -79,6 +80,10 @@ public sealed class CityDatasetBuilder
     /// <param name="election">The election.</param>
     public CityDatasetBuilder Add(CommitteeElection election) => Add(_records.Elections, election);
 
+    /// <summary>Adds a record of organizational life.</summary>
+    /// <param name="activity">The activity.</param>
+    public CityDatasetBuilder Add(ActivityRecord activity) => Add(_records.Activities, activity);
+
     /// <summary>Adds every record in <paramref name="records"/>, whatever its type.</summary>
     /// <param name="records">Records of any of the types this builder takes.</param>
     /// <exception cref="ArgumentException">A record is of a type the builder does not take.</exception>
@@ -99,6 +104,7 @@ public sealed class CityDatasetBuilder
                 FirmCoverage r => Add(r),
                 InstructorAssignment r => Add(r),
                 CommitteeElection r => Add(r),
+                ActivityRecord r => Add(r),
                 null => throw new ArgumentException("A record is null.", nameof(records)),
                 _ => throw new ArgumentException($"The builder does not take records of type {record.GetType().Name}.", nameof(records)),
             };
@@ -153,5 +159,7 @@ public sealed class CityDatasetBuilder
         public List<InstructorAssignment> Instructors { get; } = [];
 
         public List<CommitteeElection> Elections { get; } = [];
+
+        public List<ActivityRecord> Activities { get; } = [];
     }
 }

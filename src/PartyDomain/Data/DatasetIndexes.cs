@@ -1,3 +1,4 @@
+using PartyDomain.BasicSystems;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -20,6 +21,7 @@ internal sealed class DatasetIndexes
     private readonly Lazy<GroupIndex<FirmId, FirmCoverage>> _coverageByFirm;
     private readonly Lazy<GroupIndex<FirmId, InstructorAssignment>> _instructorsByFirm;
     private readonly Lazy<GroupIndex<OrganizationId, CommitteeElection>> _electionsByOrganization;
+    private readonly Lazy<GroupIndex<OrganizationId, ActivityRecord>> _activitiesByOrganization;
 
     public DatasetIndexes(CityDatasetBuilder.Records records)
     {
@@ -44,6 +46,7 @@ internal sealed class DatasetIndexes
         var coverages = CoverageArray = records.Coverages.ToArray();
         var instructors = InstructorArray = records.Instructors.ToArray();
         var elections = ElectionArray = records.Elections.ToArray();
+        var activities = ActivityArray = records.Activities.ToArray();
         _children = new(() => new(organizations.Where(o => o.ParentId is not null).ToArray(), o => o.ParentId!.Value));
         _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
         _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
@@ -52,6 +55,7 @@ internal sealed class DatasetIndexes
         _coverageByFirm = new(() => new(coverages, c => c.FirmId, ByFrom));
         _instructorsByFirm = new(() => new(instructors, i => i.FirmId, ByFrom));
         _electionsByOrganization = new(() => new(elections, e => e.OrganizationId, (a, b) => a.ElectedOn.CompareTo(b.ElectedOn)));
+        _activitiesByOrganization = new(() => new(activities, a => a.OrganizationId, (a, b) => a.Date.CompareTo(b.Date)));
     }
 
     public PartyOrganization[] OrganizationArray { get; }
@@ -73,6 +77,8 @@ internal sealed class DatasetIndexes
     public InstructorAssignment[] InstructorArray { get; }
 
     public CommitteeElection[] ElectionArray { get; }
+
+    public ActivityRecord[] ActivityArray { get; }
 
     public Dictionary<OrganizationId, PartyOrganization> Organizations { get; }
 
@@ -105,6 +111,11 @@ internal sealed class DatasetIndexes
     public GroupIndex<FirmId, InstructorAssignment> InstructorsByFirm => _instructorsByFirm.Value;
 
     public GroupIndex<OrganizationId, CommitteeElection> ElectionsByOrganization => _electionsByOrganization.Value;
+
+    public GroupIndex<OrganizationId, ActivityRecord> ActivitiesByOrganization => _activitiesByOrganization.Value;
+
+    /// <summary>The columnar activity index; set by the dataset, which owns it, on first use.</summary>
+    public Lazy<ActivityIndex>? Activities { get; set; }
 
     /// <summary>The first record of each id; the validator reports the later duplicates.</summary>
     private static Dictionary<TId, T> FirstById<TId, T>(List<T> items, Func<T, TId> id)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using PartyDomain.BasicSystems;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -94,6 +95,8 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
                     $"选举日期不在组织 {o.Id} 的存续期 {Life(o)} 内", $"the election falls outside the life of organization {o.Id} ({Life(o)})");
             }
         }
+
+        CheckActivities();
 
         // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
         CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
@@ -282,6 +285,78 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         }
     }
 
+    private void CheckActivities()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<PersonId>();
+        foreach (var a in records.Activities)
+        {
+            if (string.IsNullOrWhiteSpace(a.Id))
+            {
+                Report("missing-value", a, nameof(a.Id), null, "必填项为空", "a required value is empty");
+            }
+            else if (!ids.Add(a.Id))
+            {
+                Duplicate(a, nameof(a.Id), a.Id);
+            }
+
+            if (string.IsNullOrEmpty(a.Kind.Code))
+            {
+                Report("missing-value", a, nameof(a.Kind), null, "活动类型为空", "the activity kind is empty");
+            }
+
+            NotFuture(a.Date, a, nameof(a.Date));
+            if (!indexes.Organizations.TryGetValue(a.OrganizationId, out var o))
+            {
+                Unknown(a, nameof(a.OrganizationId), a.OrganizationId.Value, "党组织", "organization");
+            }
+            else if (!o.ExistsOn(a.Date))
+            {
+                Report("outside-lifetime", a, nameof(a.Date), Day(a.Date),
+                    $"活动日期不在组织 {o.Id} 的存续期 {Life(o)} 内", $"the activity falls outside the life of organization {o.Id} ({Life(o)})");
+            }
+
+            if (a.Lecturer is { } lecturer && !indexes.People.ContainsKey(lecturer))
+            {
+                Unknown(a, nameof(a.Lecturer), lecturer.Value, "人员", "person");
+            }
+
+            if (a.HeadCount is < 0)
+            {
+                Report("invalid-value", a, nameof(a.HeadCount), a.HeadCount.Value.ToString(CultureInfo.InvariantCulture), "人数不能为负数", "the head count cannot be negative");
+            }
+
+            if (a.Attendance is null)
+            {
+                Report("missing-value", a, nameof(a.Attendance), null, "出席名单为空引用", "the attendance list is null");
+                continue;
+            }
+
+            seen.Clear();
+            foreach (var attendance in a.Attendance)
+            {
+                if (!indexes.People.ContainsKey(attendance.PersonId))
+                {
+                    Unknown(a, nameof(a.Attendance), attendance.PersonId.Value, "人员", "person");
+                }
+                else if (!seen.Add(attendance.PersonId))
+                {
+                    Report("duplicate-value", a, nameof(a.Attendance), attendance.PersonId.Value, "同一人在出席名单中出现两次", "the person is listed twice");
+                }
+
+                if (attendance.Status == AttendanceStatus.Excused && string.IsNullOrWhiteSpace(attendance.Reason))
+                {
+                    Report("missing-value", a, nameof(a.Attendance), attendance.PersonId.Value, "请假必须注明原因", "an excused absence needs a reason");
+                }
+
+                if (!Enum.IsDefined(attendance.Status))
+                {
+                    Report("invalid-value", a, nameof(a.Attendance), attendance.PersonId.Value, "出席状态无效", "not a valid attendance status");
+                }
+            }
+        }
+    }
+
     private bool CheckTimeBound<T>(T record)
         where T : DatasetRecord, ITimeBound
     {
@@ -433,6 +508,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         FirmCoverage c => $"{c.OrganizationId} ⊃ {c.FirmId} {Day(c.From)}",
         InstructorAssignment i => $"{i.PersonId} → {i.FirmId} {Day(i.From)}",
         CommitteeElection e => $"{e.OrganizationId} {Day(e.ElectedOn)}",
+        ActivityRecord a => $"{a.Id} ({a.Kind} @ {a.OrganizationId} {Day(a.Date)})",
         _ => record.GetType().Name,
     };
 

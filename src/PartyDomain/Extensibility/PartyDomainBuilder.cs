@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PartyDomain.BasicSystems;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
 
@@ -17,6 +18,9 @@ public sealed class PartyDomainBuilder
 
     /// <summary>The service collection being configured.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>The activity kinds and their names; a city adds its own with <see cref="AddActivityKind"/>.</summary>
+    public ActivityKindCatalog ActivityKinds { get; } = ActivityKindCatalog.CreateDefault();
 
     /// <summary>Every registered rule of every family, in registration order.</summary>
     public IReadOnlyList<IRule> Rules => _rules;
@@ -64,6 +68,23 @@ public sealed class PartyDomainBuilder
     /// <param name="id">The rule's id.</param>
     public IRule? FindRule(RuleId id) => _rules.Find(r => r.Id == id);
 
+    /// <summary>Adds an activity kind, or renames one.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="name">Its name.</param>
+    public PartyDomainBuilder AddActivityKind(ActivityKind kind, LocalizedText name)
+    {
+        ActivityKinds.Add(kind, name);
+        return this;
+    }
+
+    /// <summary>Sets how compliance is evaluated; configuration bound to <see cref="ComplianceOptions"/> applies too.</summary>
+    /// <param name="configure">Sets the options.</param>
+    public PartyDomainBuilder ConfigureCompliance(Action<ComplianceOptions> configure)
+    {
+        Services.Configure(configure);
+        return this;
+    }
+
     /// <summary>Tunes rules in code; configuration bound to <see cref="RuleOptions"/> applies too.</summary>
     /// <param name="configure">Sets rule settings by id.</param>
     public PartyDomainBuilder ConfigureRules(Action<RuleOptions> configure)
@@ -75,6 +96,11 @@ public sealed class PartyDomainBuilder
     internal void AddDefaults()
     {
         foreach (var rule in DefaultStructureRules.Create())
+        {
+            AddRule(rule);
+        }
+
+        foreach (var rule in DefaultBasicSystemRules.Create())
         {
             AddRule(rule);
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using PartyDomain.BasicSystems;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
 
@@ -37,6 +38,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RuleOptions>>(new RuleOptionsValidator(builder));
         services.AddSingleton<IEnumerable<IRule>>(_ => builder.Rules.ToArray());
         services.AddSingleton(sp => new StructureChecker(builder.Rules.OfType<IStructureRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
+        services.AddOptions<ComplianceOptions>()
+            .Validate(o => o.PartialSlotMinimumPercent is >= 0 and <= 100, "PartyDomain:Compliance:PartialSlotMinimumPercent must be between 0 and 100.")
+            .Validate(o => o.ReminderHorizonDays >= 0, "PartyDomain:Compliance:ReminderHorizonDays cannot be negative.");
+        services.AddSingleton(builder.ActivityKinds);
+        services.AddSingleton(sp => new ComplianceEvaluator(
+            builder.Rules.OfType<IBasicSystemRule>(),
+            sp.GetRequiredService<IOptions<RuleOptions>>(),
+            sp.GetRequiredService<IOptions<ComplianceOptions>>(),
+            sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
+            sp.GetRequiredService<IClock>()));
         return builder;
     }
 

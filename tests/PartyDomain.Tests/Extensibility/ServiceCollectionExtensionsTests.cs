@@ -21,7 +21,7 @@ public class ServiceCollectionExtensionsTests
     private static TestCity FiftyOneMembers() => new TestCity().Branch("B").Members("A", full: 46, probationary: 5, registeredAt: "B");
 
     [Fact]
-    public void AddPartyDomain_resolves_a_checker_with_the_ten_default_rules()
+    public void AddPartyDomain_resolves_a_checker_with_the_ten_default_structure_rules()
     {
         using var provider = Provider();
 
@@ -30,7 +30,7 @@ public class ServiceCollectionExtensionsTests
         checker.Rules.Should().HaveCount(10);
         checker.Rules.Select(r => r.Id).Should().BeEquivalentTo(DefaultStructureRules.Create().Select(r => r.Id));
         provider.GetRequiredService<StructureChecker>().Should().BeSameAs(checker, "the checker is a singleton");
-        provider.GetRequiredService<IEnumerable<IRule>>().Should().HaveCount(10);
+        provider.GetRequiredService<IEnumerable<IRule>>().Should().HaveCount(22, "10 structure rules and 12 basic-system rules");
     }
 
     [Fact]
@@ -129,10 +129,10 @@ public class ServiceCollectionExtensionsTests
 
         builder.FindRule(CountingRule.RuleIdValue).Should().BeOfType<CountingRule>();
         builder.FindRule(new RuleId("NOPE")).Should().BeNull();
-        builder.Rules.Should().HaveCount(11);
+        builder.Rules.Should().HaveCount(23);
         builder.Services.Should().BeSameAs(services);
         provider.GetRequiredService<StructureChecker>().Rules.Should().HaveCount(11);
-        provider.GetRequiredService<IEnumerable<IRule>>().Should().HaveCount(11);
+        provider.GetRequiredService<IEnumerable<IRule>>().Should().HaveCount(23);
     }
 
     [Fact]

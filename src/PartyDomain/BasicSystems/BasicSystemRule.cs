@@ -1,0 +1,92 @@
+using PartyDomain.Organization;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+
+namespace PartyDomain.BasicSystems;
+
+/// <summary>A convenient base for basic-system rules: holds the descriptor, the scope and the kinds considered.</summary>
+public abstract class BasicSystemRule : IBasicSystemRule
+{
+    /// <summary>Creates the rule's descriptor.</summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="citation">The rule's source.</param>
+    /// <param name="system">The system it belongs to.</param>
+    /// <param name="cadence">How the period is split.</param>
+    /// <param name="scope">Which organizations it applies to.</param>
+    /// <param name="kinds">The activity kinds it considers.</param>
+    /// <param name="defaultSeverity">The severity of its misses unless configured otherwise.</param>
+    /// <param name="parameters">The parameters it is tuned by.</param>
+    protected BasicSystemRule(RuleId id, LocalizedText title, Citation citation, BasicSystem system, Cadence cadence, OrganizationScope scope,
+        IReadOnlyList<ActivityKind> kinds, FindingSeverity defaultSeverity, params RuleParameter[] parameters)
+    {
+        Id = id;
+        Title = title ?? throw new ArgumentNullException(nameof(title));
+        Citation = citation ?? throw new ArgumentNullException(nameof(citation));
+        System = system ?? throw new ArgumentNullException(nameof(system));
+        Cadence = cadence ?? throw new ArgumentNullException(nameof(cadence));
+        Scope = scope;
+        Kinds = kinds ?? throw new ArgumentNullException(nameof(kinds));
+        DefaultSeverity = defaultSeverity;
+        Parameters = parameters;
+    }
+
+    /// <inheritdoc />
+    public RuleId Id { get; }
+
+    /// <inheritdoc />
+    public LocalizedText Title { get; }
+
+    /// <inheritdoc />
+    public Citation Citation { get; }
+
+    /// <inheritdoc />
+    public FindingSeverity DefaultSeverity { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<RuleParameter> Parameters { get; }
+
+    /// <inheritdoc />
+    public BasicSystem System { get; }
+
+    /// <inheritdoc />
+    public Cadence Cadence { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ActivityKind> Kinds { get; }
+
+    /// <summary>Which organizations the rule applies to.</summary>
+    public OrganizationScope Scope { get; }
+
+    /// <inheritdoc />
+    public bool AppliesTo(PartyOrganization organization)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        return Scope == OrganizationScope.PartyGroups ? organization.Kind == OrganizationKind.PartyGroup : organization.Kind.IsBranch();
+    }
+
+    /// <inheritdoc />
+    public abstract void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes);
+
+    /// <inheritdoc />
+    public abstract (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected);
+
+    /// <summary>
+    /// Whether the scope admits the organization in this window: for <see cref="OrganizationScope.BranchesWithCommittee"/>,
+    /// whether it has a committee member on the window's reference day.
+    /// </summary>
+    private protected bool InScope(ComplianceContext context, int organization, SlotWindow window)
+    {
+        if (Scope != OrganizationScope.BranchesWithCommittee)
+        {
+            return true;
+        }
+
+        context.Index.CommitteeSeatsOn(context.Scope[organization], ActivityIndex.Day(window.ReferenceDay), out var hasCommittee, out _);
+        return hasCommittee;
+    }
+
+    /// <summary>The dense index of <paramref name="kind"/> in the dataset, or -1 when no record has that kind.</summary>
+    private protected static int KindId(ComplianceContext context, ActivityKind kind) =>
+        context.Index.Kinds.TryGetValue(kind, out var k) ? k : -1;
+}

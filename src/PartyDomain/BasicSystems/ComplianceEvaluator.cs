@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PartyDomain.Data;
+using PartyDomain.Extensibility;
+using PartyDomain.Organization;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+
+namespace PartyDomain.BasicSystems;
+
+/// <summary>
+/// Evaluates the basic systems of organizational life (基本制度): for any period and organization subtree, every rule
+/// and slot is met, missed, not applicable or pending as of the injected clock's today. Rules and their tuning come
+/// in through the constructor, so a city replaces, tunes, disables or adds rules by id.
+/// </summary>
+public sealed class ComplianceEvaluator
+{
+    private readonly IBasicSystemRule[] _rules;
+    private readonly RuleOptions _ruleOptions;
+    private readonly ComplianceOptions _options;
+    private readonly IClock _clock;
+    private readonly DateTimeZone _zone;
+
+    /// <summary>Creates an evaluator with the default rule set and settings.</summary>
+    /// <param name="clock">The clock today is read from.</param>
+    public ComplianceEvaluator(IClock clock)
+        : this(DefaultBasicSystemRules.Create(), new RuleOptions(), new ComplianceOptions(), clock, null)
+    {
+    }
+
+    /// <summary>Creates an evaluator for dependency injection.</summary>
+    /// <param name="rules">The rules.</param>
+    /// <param name="ruleOptions">Their tuning.</param>
+    /// <param name="options">The evaluation options.</param>
+    /// <param name="domain">The library options (the zone today is read in).</param>
+    /// <param name="clock">The clock.</param>
+    public ComplianceEvaluator(IEnumerable<IBasicSystemRule> rules, IOptions<RuleOptions> ruleOptions, IOptions<ComplianceOptions> options,
+        IOptions<PartyDomainOptions> domain, IClock clock)
+        : this(rules, ruleOptions?.Value!, options?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId])
+    {
+    }
+
+    /// <summary>Creates an evaluator.</summary>
+    /// <param name="rules">The rules; ids must be unique.</param>
+    /// <param name="ruleOptions">Their tuning.</param>
+    /// <param name="options">The evaluation options.</param>
+    /// <param name="clock">The clock today is read from.</param>
+    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
+    /// <exception cref="RuleConfigurationException">Two rules share an id, or the options name an unknown parameter.</exception>
+    public ComplianceEvaluator(IEnumerable<IBasicSystemRule> rules, RuleOptions ruleOptions, ComplianceOptions options, IClock clock, DateTimeZone? zone)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(ruleOptions);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.PartialSlotMinimumPercent);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PartialSlotMinimumPercent, 100);
+        _rules = rules.ToArray();
+        _ruleOptions = ruleOptions;
+        _options = options;
+        _clock = clock;
+        _zone = zone ?? PartyDomainTime.DefaultZone;
+        var clash = _rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+        {
+            throw new RuleConfigurationException($"Two basic-system rules share the id '{clash.Key}': {string.Join(", ", clash.Select(r => r.GetType().FullName))}.");
+        }
+
+        foreach (var rule in _rules)
+        {
+            _ruleOptions.Resolve(rule);
+        }
+    }
+
+    /// <summary>The rules this evaluator runs.</summary>
+    public IReadOnlyList<IBasicSystemRule> Rules => _rules;
+
+    /// <summary>
+    /// Evaluates <paramref name="period"/> for the organizations under <paramref name="root"/> (every organization when
+    /// <c>null</c>) that exist at some time in the period.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="root">The root of the subtree, or <c>null</c> for the whole city.</param>
+    /// <exception cref="KeyNotFoundException"><paramref name="root"/> is not in the dataset.</exception>
+    public ComplianceResult Evaluate(CityDataset dataset, ReportingPeriod period, OrganizationId? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(period);
+        var index = dataset.ActivityIndex;
+        var inSubtree = root is { } r ? Subtree(dataset, r) : null;
+        var scope = new List<int>(index.Organizations.Length);
+        for (var i = 0; i < index.Organizations.Length; i++)
+        {
+            var o = index.Organizations[i];
+            if ((inSubtree is null || inSubtree.Contains(o.Id)) && o.Lifetime.Overlaps(period.Interval))
+            {
+                scope.Add(i);
+            }
+        }
+
+        var context = new ComplianceContext(dataset, period, PartyDomainTime.Today(_clock, _zone), _options, [.. scope]);
+        var evaluations = new List<RuleOutcomes>(_rules.Length);
+        foreach (var rule in _rules)
+        {
+            var settings = _ruleOptions.Resolve(rule);
+            var outcomes = new RuleOutcomes(rule, settings, context.Slots(rule.Cadence), scope.Count);
+            if (settings.Enabled)
+            {
+                rule.Evaluate(context, settings, outcomes);
+            }
+
+            evaluations.Add(outcomes);
+        }
+
+        return new ComplianceResult(context, evaluations);
+    }
+
+    /// <summary>
+    /// What falls due within <see cref="ComplianceOptions.ReminderHorizonDays"/> of today and is not met yet, for the
+    /// organizations under <paramref name="root"/>: the current year (and the next, when the horizon reaches it) is evaluated.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="root">The root of the subtree, or <c>null</c> for the whole city.</param>
+    public IReadOnlyList<Reminder> Reminders(CityDataset dataset, OrganizationId? root = null)
+    {
+        var today = PartyDomainTime.Today(_clock, _zone);
+        var until = today.PlusDays(_options.ReminderHorizonDays);
+        var period = ReportingPeriod.Of(new DateInterval(new LocalDate(today.Year, 1, 1), new LocalDate(until.Year, 12, 31)));
+        return Evaluate(dataset, period, root).Reminders(_options.ReminderHorizonDays);
+    }
+
+    private static HashSet<OrganizationId> Subtree(CityDataset dataset, OrganizationId root)
+    {
+        dataset.GetOrganization(root);
+        var children = dataset.Organizations.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value);
+        var result = new HashSet<OrganizationId> { root };
+        var queue = new Queue<OrganizationId>([root]);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var child in children[id])
+            {
+                if (result.Add(child.Id))
+                {
+                    queue.Enqueue(child.Id);
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,234 @@
+using NodaTime;
+using PartyDomain.Data;
+using PartyDomain.Organization;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+
+namespace PartyDomain.BasicSystems;
+
+/// <summary>How an organization did on one rule in one slot.</summary>
+public enum SlotOutcome : byte
+{
+    /// <summary>The rule does not apply: the organization did not exist (or lived too little of the slot), had no committee, and so on.</summary>
+    NotApplicable,
+
+    /// <summary>The obligation was met.</summary>
+    Met,
+
+    /// <summary>The slot has ended and the obligation was not met.</summary>
+    Missed,
+
+    /// <summary>The slot has not ended as of today and the obligation is not met yet.</summary>
+    Pending,
+}
+
+/// <summary>Which organizations a basic-system rule applies to.</summary>
+public enum OrganizationScope
+{
+    /// <summary>Branches and joint branches.</summary>
+    Branches,
+
+    /// <summary>Branches and joint branches that have a committee (at least one committee member) at the end of the slot.</summary>
+    BranchesWithCommittee,
+
+    /// <summary>Party groups.</summary>
+    PartyGroups,
+}
+
+/// <summary>The part of a slot an organization is judged on.</summary>
+/// <param name="Judged">Whether the slot is judged at all (the organization lived long enough of it).</param>
+/// <param name="Ended">Whether the slot has ended as of today.</param>
+/// <param name="From">The first day judged.</param>
+/// <param name="To">The last day judged.</param>
+/// <param name="ReferenceDay">The day membership and posts are read on: the last day judged, or today if earlier.</param>
+public readonly record struct SlotWindow(bool Judged, bool Ended, LocalDate From, LocalDate To, LocalDate ReferenceDay)
+{
+    /// <summary>The outcome given whether the obligation was met in the window.</summary>
+    /// <param name="met">Whether it was met.</param>
+    public SlotOutcome Decide(bool met) => !Judged ? SlotOutcome.NotApplicable : met ? SlotOutcome.Met : Ended ? SlotOutcome.Missed : SlotOutcome.Pending;
+}
+
+/// <summary>
+/// A rule of the basic systems of organizational life (基本制度): for every organization it applies to and every slot of
+/// its cadence it says met, missed, not applicable or pending. Implement it to add a city's own rule; the library's
+/// defaults are parameterized families (<see cref="FrequencyRule"/>, <see cref="QuorumRule"/>, <see cref="LecturerRule"/>,
+/// <see cref="CoverageRule"/>, <see cref="InactiveMemberRule"/>).
+/// </summary>
+public interface IBasicSystemRule : IRule
+{
+    /// <summary>The system the rule belongs to, for roll-ups.</summary>
+    BasicSystem System { get; }
+
+    /// <summary>How the period is split into slots.</summary>
+    Cadence Cadence { get; }
+
+    /// <summary>The activity kinds whose records the rule considers; listed with each miss.</summary>
+    IReadOnlyList<ActivityKind> Kinds { get; }
+
+    /// <summary>Whether the rule applies to <paramref name="organization"/> at all.</summary>
+    /// <param name="organization">The organization.</param>
+    bool AppliesTo(PartyOrganization organization);
+
+    /// <summary>Writes an outcome for every organization it applies to and every slot into <paramref name="outcomes"/>.</summary>
+    /// <param name="context">The evaluation under way.</param>
+    /// <param name="rule">The settings it runs with.</param>
+    /// <param name="outcomes">Where to write.</param>
+    void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes);
+
+    /// <summary>What was expected and what was found, for a miss or a reminder.</summary>
+    /// <param name="rule">The settings it ran with.</param>
+    /// <param name="found">The count found.</param>
+    /// <param name="expected">The count expected.</param>
+    (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected);
+}
+
+/// <summary>
+/// An evaluation under way: the dataset, the period, today, the organizations in scope and their slot windows.
+/// Custom rules read it; built-in rules also use the dataset's columnar activity index.
+/// </summary>
+public sealed class ComplianceContext
+{
+    private readonly Dictionary<Cadence, IReadOnlyList<CadenceSlot>> _slots = [];
+
+    internal ComplianceContext(CityDataset dataset, ReportingPeriod period, LocalDate today, ComplianceOptions options, int[] scope)
+    {
+        Dataset = dataset;
+        Period = period;
+        Today = today;
+        Options = options;
+        Index = dataset.ActivityIndex;
+        Scope = scope;
+        Organizations = scope.Select(i => Index.Organizations[i]).ToArray();
+    }
+
+    /// <summary>The dataset.</summary>
+    public CityDataset Dataset { get; }
+
+    /// <summary>The period evaluated.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>Today, from the injected clock: slots ending on or after it are pending.</summary>
+    public LocalDate Today { get; }
+
+    /// <summary>The evaluation options.</summary>
+    public ComplianceOptions Options { get; }
+
+    /// <summary>The organizations in scope; rules address them by position in this list.</summary>
+    public IReadOnlyList<PartyOrganization> Organizations { get; }
+
+    internal ActivityIndex Index { get; }
+
+    internal int[] Scope { get; }
+
+    /// <summary>The slots of <paramref name="cadence"/> in the period.</summary>
+    /// <param name="cadence">The cadence.</param>
+    public IReadOnlyList<CadenceSlot> Slots(Cadence cadence)
+    {
+        ArgumentNullException.ThrowIfNull(cadence);
+        if (!_slots.TryGetValue(cadence, out var slots))
+        {
+            _slots[cadence] = slots = Period.Slots(cadence);
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// The window organization <paramref name="organization"/> is judged on in <paramref name="slot"/>: the days of the
+    /// slot inside the period and the organization's life. A slot the organization lived less than
+    /// <see cref="ComplianceOptions.PartialSlotMinimumPercent"/> of is not judged.
+    /// </summary>
+    /// <param name="organization">The organization's position in <see cref="Organizations"/>.</param>
+    /// <param name="slot">The slot.</param>
+    public SlotWindow Window(int organization, CadenceSlot slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var o = Organizations[organization];
+        var from = LocalDate.Max(slot.Covered.Start, o.Established);
+        var to = o.Dissolved is { } d ? LocalDate.Min(slot.Covered.End, d.PlusDays(-1)) : slot.Covered.End;
+        var ended = slot.Calendar.End < Today;
+        if (to < from)
+        {
+            return new SlotWindow(false, ended, from, from, from);
+        }
+
+        var lived = ActivityIndex.Day(to) - ActivityIndex.Day(from) + 1;
+        var length = ActivityIndex.Day(slot.Calendar.End) - ActivityIndex.Day(slot.Calendar.Start) + 1;
+        var judged = (long)lived * 100 >= (long)Options.PartialSlotMinimumPercent * length;
+        return new SlotWindow(judged, ended, from, to, LocalDate.Min(to, Today));
+    }
+}
+
+/// <summary>The outcomes one rule wrote: per organization in scope and per slot, with the counts found and expected.</summary>
+public sealed class RuleOutcomes
+{
+    private readonly SlotOutcome[] _outcomes;
+    private readonly int[] _found;
+    private readonly int[] _expected;
+    private readonly List<Finding> _findings = [];
+
+    internal RuleOutcomes(IBasicSystemRule rule, EffectiveRule settings, IReadOnlyList<CadenceSlot> slots, int organizations)
+    {
+        Rule = rule;
+        Settings = settings;
+        Slots = slots;
+        OrganizationCount = organizations;
+        _outcomes = new SlotOutcome[organizations * slots.Count];
+        _found = new int[_outcomes.Length];
+        _expected = new int[_outcomes.Length];
+    }
+
+    /// <summary>The rule.</summary>
+    public IBasicSystemRule Rule { get; }
+
+    /// <summary>The settings it ran with.</summary>
+    public EffectiveRule Settings { get; }
+
+    /// <summary>The slots of the rule's cadence in the period.</summary>
+    public IReadOnlyList<CadenceSlot> Slots { get; }
+
+    /// <summary>The number of organizations in scope.</summary>
+    public int OrganizationCount { get; }
+
+    /// <summary>Findings about individual members (for example six months without organizational life).</summary>
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    /// <summary>Records an outcome.</summary>
+    /// <param name="organization">The organization's position in the context.</param>
+    /// <param name="slot">The slot's index.</param>
+    /// <param name="outcome">The outcome.</param>
+    /// <param name="found">What was counted.</param>
+    /// <param name="expected">What was required.</param>
+    public void Set(int organization, int slot, SlotOutcome outcome, int found, int expected)
+    {
+        var i = (organization * Slots.Count) + slot;
+        _outcomes[i] = outcome;
+        _found[i] = found;
+        _expected[i] = expected;
+    }
+
+    /// <summary>Adds a finding about a member.</summary>
+    /// <param name="finding">The finding.</param>
+    public void Add(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        _findings.Add(finding);
+    }
+
+    /// <summary>The outcome of an organization in a slot.</summary>
+    /// <param name="organization">The organization's position in the context.</param>
+    /// <param name="slot">The slot's index.</param>
+    public SlotOutcome Outcome(int organization, int slot) => _outcomes[(organization * Slots.Count) + slot];
+
+    /// <summary>The count found for an organization in a slot.</summary>
+    /// <param name="organization">The organization's position in the context.</param>
+    /// <param name="slot">The slot's index.</param>
+    public int Found(int organization, int slot) => _found[(organization * Slots.Count) + slot];
+
+    /// <summary>The count expected of an organization in a slot.</summary>
+    /// <param name="organization">The organization's position in the context.</param>
+    /// <param name="slot">The slot's index.</param>
+    public int Expected(int organization, int slot) => _expected[(organization * Slots.Count) + slot];
+
+    internal ReadOnlySpan<SlotOutcome> All => _outcomes;
+}

@@ -1,0 +1,295 @@
+using NodaTime;
+using PartyDomain.Organization;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+
+namespace PartyDomain.BasicSystems;
+
+/// <summary>One organization's outcome on one rule in one slot.</summary>
+/// <param name="Organization">The organization.</param>
+/// <param name="Rule">The rule.</param>
+/// <param name="Slot">The slot.</param>
+/// <param name="Outcome">The outcome.</param>
+/// <param name="Found">What was counted.</param>
+/// <param name="Expected">What was required.</param>
+public sealed record SlotResult(PartyOrganization Organization, IBasicSystemRule Rule, CadenceSlot Slot, SlotOutcome Outcome, int Found, int Expected);
+
+/// <summary>
+/// A missed obligation, explained: the finding (subject, rule, citation, expected and found), the slot, and the
+/// records the rule considered.
+/// </summary>
+/// <param name="Finding">The finding; its subject is the organization.</param>
+/// <param name="System">The basic system.</param>
+/// <param name="Slot">The slot missed.</param>
+/// <param name="RecordsConsidered">The ids of the activity records of the rule's kinds in the slot's window.</param>
+public sealed record ComplianceMiss(Finding Finding, BasicSystem System, CadenceSlot Slot, IReadOnlyList<string> RecordsConsidered)
+{
+    /// <summary>One line naming the organization, rule, slot, expected and found, and the source.</summary>
+    /// <param name="language">The language.</param>
+    public string Describe(TextLanguage language) => $"[{Slot}] {Finding.Describe(language)}";
+}
+
+/// <summary>Something falling due soon that is not met yet.</summary>
+/// <param name="Organization">The organization.</param>
+/// <param name="RuleId">The rule.</param>
+/// <param name="RuleTitle">The rule's title.</param>
+/// <param name="Citation">The rule's source.</param>
+/// <param name="Slot">The slot.</param>
+/// <param name="Due">The last day of the slot.</param>
+/// <param name="Expected">What is required.</param>
+/// <param name="Found">What is recorded so far.</param>
+public sealed record Reminder(PartyOrganization Organization, RuleId RuleId, LocalizedText RuleTitle, Citation Citation, CadenceSlot Slot, LocalDate Due,
+    LocalizedText Expected, LocalizedText Found)
+{
+    /// <summary>One line naming the organization, what is due and by when.</summary>
+    /// <param name="language">The language.</param>
+    public string Describe(TextLanguage language) => language == TextLanguage.English
+        ? $"{Organization.Name}: {RuleTitle.English} [{RuleId}] due {Due:uuuu-MM-dd} — expected {Expected.English}; so far {Found.English}"
+        : $"{Organization.Name}：{RuleTitle.Chinese} [{RuleId}] 须于{Due:uuuu-MM-dd}前完成 — 应当{Expected.Chinese}；目前{Found.Chinese}";
+}
+
+/// <summary>A compliance rate: slots met out of slots judged and ended (pending and not-applicable slots are left out).</summary>
+/// <param name="Key">What is rated: a system code, rule id, organization id or district.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Met">Slots met.</param>
+/// <param name="Missed">Slots missed.</param>
+/// <param name="Pending">Slots pending.</param>
+public sealed record ComplianceRate(string Key, LocalizedText Name, int Met, int Missed, int Pending)
+{
+    /// <summary>Met ÷ (met + missed), or <c>null</c> when nothing was judged.</summary>
+    public decimal? Rate => Met + Missed == 0 ? null : (decimal)Met / (Met + Missed);
+}
+
+/// <summary>
+/// The result of evaluating the basic systems: an outcome for every organization, rule and slot, the member findings,
+/// the rule settings used, and roll-ups. Misses and reminders are explained on request.
+/// </summary>
+public sealed class ComplianceResult
+{
+    private readonly ComplianceContext _context;
+
+    internal ComplianceResult(ComplianceContext context, IReadOnlyList<RuleOutcomes> evaluations)
+    {
+        _context = context;
+        Evaluations = evaluations;
+        Rules = evaluations.Select(e => e.Settings).ToArray();
+        MemberFindings = evaluations.SelectMany(e => e.Findings).ToArray();
+    }
+
+    /// <summary>The period evaluated.</summary>
+    public ReportingPeriod Period => _context.Period;
+
+    /// <summary>Today, as the evaluation saw it.</summary>
+    public LocalDate Today => _context.Today;
+
+    /// <summary>The share of a slot an organization had to live for it to be judged.</summary>
+    public int PartialSlotMinimumPercent => _context.Options.PartialSlotMinimumPercent;
+
+    /// <summary>The organizations evaluated.</summary>
+    public IReadOnlyList<PartyOrganization> Organizations => _context.Organizations;
+
+    /// <summary>Every rule with the settings it ran with (the rule set used).</summary>
+    public IReadOnlyList<EffectiveRule> Rules { get; }
+
+    /// <summary>The outcomes, one table per enabled rule.</summary>
+    public IReadOnlyList<RuleOutcomes> Evaluations { get; }
+
+    /// <summary>Findings about individual members (six months without organizational life).</summary>
+    public IReadOnlyList<Finding> MemberFindings { get; }
+
+    /// <summary>Every outcome other than not applicable, by rule, organization and slot.</summary>
+    public IEnumerable<SlotResult> Results()
+    {
+        foreach (var e in Evaluations)
+        {
+            for (var o = 0; o < e.OrganizationCount; o++)
+            {
+                for (var s = 0; s < e.Slots.Count; s++)
+                {
+                    var outcome = e.Outcome(o, s);
+                    if (outcome != SlotOutcome.NotApplicable)
+                    {
+                        yield return new SlotResult(_context.Organizations[o], e.Rule, e.Slots[s], outcome, e.Found(o, s), e.Expected(o, s));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The outcome of <paramref name="organization"/> on <paramref name="rule"/> in every slot, in order.</summary>
+    /// <param name="organization">The organization.</param>
+    /// <param name="rule">The rule.</param>
+    /// <exception cref="KeyNotFoundException">The organization was not evaluated, or the rule did not run.</exception>
+    public IReadOnlyList<SlotOutcome> Outcomes(OrganizationId organization, RuleId rule)
+    {
+        var e = Evaluation(rule);
+        var o = Position(organization);
+        return Enumerable.Range(0, e.Slots.Count).Select(s => e.Outcome(o, s)).ToArray();
+    }
+
+    /// <summary>Every miss, explained, ordered by organization, rule and slot.</summary>
+    public IReadOnlyList<ComplianceMiss> Misses() => Explain(SlotOutcome.Missed);
+
+    /// <summary>What falls due within <paramref name="horizonDays"/> days of today and is not met yet.</summary>
+    /// <param name="horizonDays">How far ahead to look.</param>
+    public IReadOnlyList<Reminder> Reminders(int horizonDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(horizonDays);
+        var until = Today.PlusDays(horizonDays);
+        var reminders = new List<Reminder>();
+        foreach (var e in Evaluations)
+        {
+            for (var o = 0; o < e.OrganizationCount; o++)
+            {
+                for (var s = 0; s < e.Slots.Count; s++)
+                {
+                    if (e.Outcome(o, s) == SlotOutcome.Pending && e.Slots[s].Calendar.End <= until)
+                    {
+                        var (expected, found) = e.Rule.Explain(e.Settings, e.Found(o, s), e.Expected(o, s));
+                        reminders.Add(new Reminder(_context.Organizations[o], e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Slots[s], e.Slots[s].Calendar.End, expected, found));
+                    }
+                }
+            }
+        }
+
+        return reminders.OrderBy(r => r.Due).ThenBy(r => r.Organization.Id.Value, StringComparer.Ordinal).ThenBy(r => r.RuleId.Value, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Compliance rate per basic system (figure F26 by system).</summary>
+    public IReadOnlyList<ComplianceRate> RateBySystem() =>
+        Rate(e => [(e.Rule.System.Code, e.Rule.System.Name)], (_, key) => key);
+
+    /// <summary>Compliance rate per rule.</summary>
+    public IReadOnlyList<ComplianceRate> RateByRule() =>
+        Rate(e => [(e.Rule.Id.Value, e.Rule.Title)], (_, key) => key);
+
+    /// <summary>Compliance rate per organization (figure F26 by branch).</summary>
+    public IReadOnlyList<ComplianceRate> RateByOrganization() =>
+        Rate(_ => [], (o, _) => (o.Id.Value, new LocalizedText(o.Name, o.Name)));
+
+    /// <summary>
+    /// Compliance rate per district: an organization's district is that of the first firm it (or, for a party group, its
+    /// branch) covers at the end of the period; organizations covering no firm are rated under 未登记区县.
+    /// </summary>
+    public IReadOnlyList<ComplianceRate> RateByDistrict()
+    {
+        var districts = new Dictionary<OrganizationId, string>();
+        string DistrictOf(PartyOrganization o)
+        {
+            if (!districts.TryGetValue(o.Id, out var district))
+            {
+                var covering = o.Kind == OrganizationKind.PartyGroup && o.ParentId is { } p ? p : o.Id;
+                FirmCoverage? firm = null;
+                foreach (var c in _context.Dataset.CoverageSpan(covering))
+                {
+                    firm = c.From <= Period.End ? c : firm;
+                }
+
+                district = firm is not null && _context.Dataset.TryGetFirm(firm.FirmId, out var f) && !string.IsNullOrWhiteSpace(f.District) ? f.District : "未登记区县";
+                districts[o.Id] = district;
+            }
+
+            return district;
+        }
+
+        return Rate(_ => [], (o, _) => (DistrictOf(o), new LocalizedText(DistrictOf(o), DistrictOf(o))));
+    }
+
+    /// <summary>The overall compliance rate: slots met out of slots judged and ended, over every rule.</summary>
+    public ComplianceRate Overall()
+    {
+        int met = 0, missed = 0, pending = 0;
+        foreach (var e in Evaluations)
+        {
+            foreach (var outcome in e.All)
+            {
+                met += outcome == SlotOutcome.Met ? 1 : 0;
+                missed += outcome == SlotOutcome.Missed ? 1 : 0;
+                pending += outcome == SlotOutcome.Pending ? 1 : 0;
+            }
+        }
+
+        return new ComplianceRate("overall", new("六项基本制度总体落实率", "Basic systems, overall"), met, missed, pending);
+    }
+
+    private ComplianceRate[] Rate(
+        Func<RuleOutcomes, (string Key, LocalizedText Name)[]> byRule,
+        Func<PartyOrganization, (string Key, LocalizedText Name), (string Key, LocalizedText Name)> byOrganization)
+    {
+        var tally = new Dictionary<string, (LocalizedText Name, int Met, int Missed, int Pending)>(StringComparer.Ordinal);
+        foreach (var e in Evaluations)
+        {
+            var ruleKeys = byRule(e);
+            var ruleKey = ruleKeys.Length > 0 ? ruleKeys[0] : default;
+            for (var o = 0; o < e.OrganizationCount; o++)
+            {
+                var (key, name) = byOrganization(_context.Organizations[o], ruleKey);
+                for (var s = 0; s < e.Slots.Count; s++)
+                {
+                    var outcome = e.Outcome(o, s);
+                    if (outcome == SlotOutcome.NotApplicable)
+                    {
+                        continue;
+                    }
+
+                    var t = tally.TryGetValue(key, out var current) ? current : (Name: name, Met: 0, Missed: 0, Pending: 0);
+                    tally[key] = outcome switch
+                    {
+                        SlotOutcome.Met => t with { Met = t.Met + 1 },
+                        SlotOutcome.Missed => t with { Missed = t.Missed + 1 },
+                        _ => t with { Pending = t.Pending + 1 },
+                    };
+                }
+            }
+        }
+
+        return tally.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new ComplianceRate(t.Key, t.Value.Name, t.Value.Met, t.Value.Missed, t.Value.Pending)).ToArray();
+    }
+
+    private List<ComplianceMiss> Explain(SlotOutcome wanted)
+    {
+        var misses = new List<ComplianceMiss>();
+        for (var o = 0; o < _context.Organizations.Count; o++)
+        {
+            var organization = _context.Organizations[o];
+            foreach (var e in Evaluations)
+            {
+                for (var s = 0; s < e.Slots.Count; s++)
+                {
+                    if (e.Outcome(o, s) != wanted)
+                    {
+                        continue;
+                    }
+
+                    var window = _context.Window(o, e.Slots[s]);
+                    var records = _context.Dataset.ActivitiesOf(organization.Id)
+                        .Where(a => a.Date >= window.From && a.Date <= window.To && e.Rule.Kinds.Contains(a.Kind))
+                        .Select(a => a.Id)
+                        .ToArray();
+                    var (expected, found) = e.Rule.Explain(e.Settings, e.Found(o, s), e.Expected(o, s));
+                    var finding = new Finding(e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Settings.Severity,
+                        new FindingSubject(SubjectKind.Organization, organization.Id.Value, organization.Name), window.To, expected, found);
+                    misses.Add(new ComplianceMiss(finding, e.Rule.System, e.Slots[s], records));
+                }
+            }
+        }
+
+        return misses;
+    }
+
+    private RuleOutcomes Evaluation(RuleId rule) =>
+        Evaluations.FirstOrDefault(e => e.Rule.Id == rule) ?? throw new KeyNotFoundException($"Rule '{rule}' did not run in this evaluation.");
+
+    private int Position(OrganizationId organization)
+    {
+        for (var i = 0; i < _context.Organizations.Count; i++)
+        {
+            if (_context.Organizations[i].Id == organization)
+            {
+                return i;
+            }
+        }
+
+        throw new KeyNotFoundException($"Organization '{organization}' was not evaluated.");
+    }
+}

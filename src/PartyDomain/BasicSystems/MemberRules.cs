@@ -1,0 +1,326 @@
+using NodaTime;
+using PartyDomain.Organization;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+
+namespace PartyDomain.BasicSystems;
+
+/// <summary>
+/// The secretary lectures: at least <c>MinLessons</c> party lessons a slot given by the person who is the branch
+/// secretary on the lesson's day. A branch without a secretary at the end of the slot is not applicable.
+/// </summary>
+public sealed class LecturerRule : BasicSystemRule
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="citation">The rule's source.</param>
+    /// <param name="cadence">The cadence.</param>
+    /// <param name="minLessons">The default minimum per slot.</param>
+    public LecturerRule(RuleId id, LocalizedText title, Citation citation, Cadence cadence, int minLessons)
+        : base(id, title, citation, BasicSystem.ThreeMeetingsOneLesson, cadence, OrganizationScope.Branches, [ActivityKind.PartyLesson], FindingSeverity.Warning,
+            new RuleParameter("MinLessons", minLessons, "times", new("书记每个周期至少讲党课次数", "fewest lessons by the secretary per slot")))
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var min = rule["MinLessons"];
+        var index = context.Index;
+        var kind = KindId(context, ActivityKind.PartyLesson);
+        var slots = context.Slots(Cadence);
+        for (var o = 0; o < context.Organizations.Count; o++)
+        {
+            if (!AppliesTo(context.Organizations[o]))
+            {
+                continue;
+            }
+
+            var dense = context.Scope[o];
+            var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
+            for (var s = 0; s < slots.Count; s++)
+            {
+                var window = context.Window(o, slots[s]);
+                if (!window.Judged)
+                {
+                    continue;
+                }
+
+                index.CommitteeSeatsOn(dense, ActivityIndex.Day(window.ReferenceDay), out _, out var secretaryAtEnd);
+                int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
+                while (at < end && index.ActivityDay[at] < from)
+                {
+                    at++;
+                }
+
+                int count = 0, lastDay = -1;
+                for (; at < end && index.ActivityDay[at] <= to; at++)
+                {
+                    var day = index.ActivityDay[at];
+                    index.CommitteeSeatsOn(dense, day, out _, out var secretary);
+                    if (day != lastDay && secretary >= 0 && index.Lecturer[at] == secretary)
+                    {
+                        count++;
+                        lastDay = day;
+                    }
+                }
+
+                if (secretaryAtEnd >= 0 || count > 0)
+                {
+                    outcomes.Set(o, s, window.Decide(count >= min), count, min);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
+        (new($"书记讲党课至少{expected}次", $"at least {expected} lesson(s) by the secretary"), new($"书记讲党课{found}次", $"{found} by the secretary"));
+}
+
+/// <summary>Whose coverage a <see cref="CoverageRule"/> checks.</summary>
+public enum CoveredMembers
+{
+    /// <summary>Full members (民主评议: every full member is appraised).</summary>
+    FullMembers,
+
+    /// <summary>Full and probationary members.</summary>
+    AllMembers,
+}
+
+/// <summary>
+/// A coverage rule: every member registered in the branch at the end of the slot took part (present) in at least
+/// <c>MinTimes</c> activities of one kind in the slot, for example every full member appraised once a year, or every
+/// member in a heart-to-heart talk once a year. Guests and people registered elsewhere are not counted.
+/// </summary>
+public sealed class CoverageRule : BasicSystemRule
+{
+    /// <summary>Creates a coverage rule.</summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="citation">The rule's source.</param>
+    /// <param name="system">The system it belongs to.</param>
+    /// <param name="kind">The activity kind.</param>
+    /// <param name="members">Whose coverage is checked.</param>
+    /// <param name="cadence">The cadence.</param>
+    /// <param name="minTimes">The default number of times each member takes part.</param>
+    public CoverageRule(RuleId id, LocalizedText title, Citation citation, BasicSystem system, ActivityKind kind, CoveredMembers members, Cadence cadence, int minTimes = 1)
+        : base(id, title, citation, system, cadence, OrganizationScope.Branches, [kind], FindingSeverity.Violation,
+            new RuleParameter("MinTimes", minTimes, "times", new("每名党员每个周期至少参加次数", "fewest times per member per slot")))
+    {
+        Kind = kind;
+        Members = members;
+    }
+
+    /// <summary>The activity kind.</summary>
+    public ActivityKind Kind { get; }
+
+    /// <summary>Whose coverage is checked.</summary>
+    public CoveredMembers Members { get; }
+
+    /// <inheritdoc />
+    public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var min = rule["MinTimes"];
+        var index = context.Index;
+        var kind = KindId(context, Kind);
+        var slots = context.Slots(Cadence);
+        var times = new int[index.People.Length];
+        var stamp = new int[index.People.Length];
+        var round = 0;
+        for (var o = 0; o < context.Organizations.Count; o++)
+        {
+            if (!AppliesTo(context.Organizations[o]))
+            {
+                continue;
+            }
+
+            var dense = context.Scope[o];
+            var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
+            for (var s = 0; s < slots.Count; s++)
+            {
+                var window = context.Window(o, slots[s]);
+                if (!window.Judged)
+                {
+                    continue;
+                }
+
+                round++;
+                int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
+                while (at < end && index.ActivityDay[at] < from)
+                {
+                    at++;
+                }
+
+                for (; at < end && index.ActivityDay[at] <= to; at++)
+                {
+                    for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
+                    {
+                        if (index.AttendeeStatus[a] != AttendanceStatus.Present)
+                        {
+                            continue;
+                        }
+
+                        var person = index.Attendee[a];
+                        times[person] = stamp[person] == round ? times[person] + 1 : 1;
+                        stamp[person] = round;
+                    }
+                }
+
+                var (covered, expected) = Count(index, dense, ActivityIndex.Day(window.ReferenceDay), times, stamp, round, min);
+                if (expected > 0)
+                {
+                    outcomes.Set(o, s, window.Decide(covered == expected), covered, expected);
+                }
+            }
+        }
+    }
+
+    /// <summary>The members of <paramref name="organization"/> on <paramref name="day"/> this rule expects, and whether each took part.</summary>
+    internal IEnumerable<(int Person, bool Covered)> Expected(ActivityIndex index, int organization, int day, int[] times, int[] stamp, int round, int min)
+    {
+        for (var m = index.OrgMemberStart[organization]; m < index.OrgMemberStart[organization + 1]; m++)
+        {
+            var (person, from, to) = index.OrgMembers[m];
+            if (from <= day && day <= to && (Members == CoveredMembers.FullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
+            {
+                yield return (person, stamp[person] == round && times[person] >= min);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
+        (new($"全部{expected}名党员均参加", $"all {expected} members take part"), new($"{expected - found}名党员未参加", $"{expected - found} members did not"));
+
+    private (int Covered, int Expected) Count(ActivityIndex index, int organization, int day, int[] times, int[] stamp, int round, int min)
+    {
+        int covered = 0, expected = 0;
+        foreach (var (_, isCovered) in Expected(index, organization, day, times, stamp, round, min))
+        {
+            expected++;
+            covered += isCovered ? 1 : 0;
+        }
+
+        return (covered, expected);
+    }
+}
+
+/// <summary>
+/// Six months without organizational life (党员教育管理工作条例 Art. 31(6)): a member registered in a branch on the
+/// reference day (the period's end, or today if earlier) who has neither attended nor been excused from any activity
+/// of that branch or its party groups for <c>Months</c> months, counted from the later of the registration and the
+/// admission. It raises a finding about the member and never changes the member's standing. Party dues join this
+/// rule when the dues records land.
+/// </summary>
+public sealed class InactiveMemberRule : BasicSystemRule
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="title">The rule's title.</param>
+    /// <param name="citation">The rule's source.</param>
+    /// <param name="months">The default number of months.</param>
+    public InactiveMemberRule(RuleId id, LocalizedText title, Citation citation, int months)
+        : base(id, title, citation, BasicSystem.PartyDues, Cadence.Yearly, OrganizationScope.Branches, [], FindingSeverity.Warning,
+            new RuleParameter("Months", months, "months", new("连续未参加组织生活的月数", "months in a row without organizational life")))
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var months = rule["Months"];
+        var index = context.Index;
+        var reference = LocalDate.Min(context.Period.End, context.Today);
+        var since = reference.PlusMonths(-months);
+        int referenceDay = ActivityIndex.Day(reference), sinceDay = ActivityIndex.Day(since);
+        var active = new bool[index.People.Length];
+        var inScope = new bool[index.Organizations.Length];
+        foreach (var dense in context.Scope)
+        {
+            inScope[dense] = true;
+        }
+
+        // Everyone who attended, or was excused from, an activity of their own branch (or its groups) since then.
+        for (var dense = 0; dense < index.Organizations.Length; dense++)
+        {
+            var organization = index.Organizations[dense];
+            var branch = organization.Kind == OrganizationKind.PartyGroup && organization.ParentId is { } parent ? index.OrganizationIndex[parent] : dense;
+            if (!inScope[branch])
+            {
+                continue;
+            }
+
+            for (var at = index.OrganizationStart[dense]; at < index.OrganizationStart[dense + 1]; at++)
+            {
+                var day = index.ActivityDay[at];
+                if (day <= sinceDay || day > referenceDay)
+                {
+                    continue;
+                }
+
+                for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
+                {
+                    if (index.AttendeeStatus[a] != AttendanceStatus.Absent && !active[index.Attendee[a]] && index.RegistrationOn(index.Attendee[a], day) == branch)
+                    {
+                        active[index.Attendee[a]] = true;
+                    }
+                }
+            }
+        }
+
+        for (var o = 0; o < context.Organizations.Count; o++)
+        {
+            var organization = context.Organizations[o];
+            if (!AppliesTo(organization) || !organization.ExistsOn(reference))
+            {
+                continue;
+            }
+
+            var dense = context.Scope[o];
+            for (var m = index.OrgMemberStart[dense]; m < index.OrgMemberStart[dense + 1]; m++)
+            {
+                var (person, from, to) = index.OrgMembers[m];
+                if (from > referenceDay || referenceDay > to || active[person] || !index.IsMember(person, referenceDay) || from > sinceDay
+                    || index.People[person].StandingOn(reference) is not { } standing || MemberSince(index.People[person], reference) is not { } admitted
+                    || ActivityIndex.Day(admitted) > sinceDay)
+                {
+                    continue;
+                }
+
+                var member = index.People[person];
+                outcomes.Add(new Finding(Id, Title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference,
+                    new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})"),
+                    new($"{since:uuuu-MM-dd}至{reference:uuuu-MM-dd}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
+                        $"no organizational life of {organization.Name} from {since:uuuu-MM-dd} to {reference:uuuu-MM-dd}")));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
+        (new("按期参加组织生活", "regular organizational life"), new("连续未参加", "none for months"));
+
+    /// <summary>The first day of the member's current spell of membership.</summary>
+    private static LocalDate? MemberSince(Person person, LocalDate date)
+    {
+        LocalDate? since = null;
+        var standings = person.Standings;
+        for (var i = 0; i < standings.Count && standings[i].Since <= date; i++)
+        {
+            since = standings[i].Standing.IsMember() ? since ?? standings[i].Since : null;
+        }
+
+        return since;
+    }
+}
