@@ -1,4 +1,5 @@
 using NodaTime.Testing;
+using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Organization;
 using PartyDomain.Time;
@@ -230,6 +231,26 @@ public sealed class TestCity
 
     public TestCity Election(string organization, LocalDate on, int? termYears = null, RecordOrigin? origin = null) =>
         Add(new CommitteeElection { OrganizationId = O(organization), ElectedOn = on, TermYears = termYears, Origin = origin });
+
+    // ---- organizational life --------------------------------------------------------------------------------------
+
+    private int _activities;
+
+    /// <summary>An activity of <paramref name="kind"/> held by <paramref name="organization"/> on <paramref name="on"/>, with everyone listed present.</summary>
+    public TestCity Activity(string organization, ActivityKind kind, LocalDate on, params string[] present) =>
+        Activity(organization, kind, on, present.Select(p => new Attendance(P(p), AttendanceStatus.Present)).ToArray());
+
+    /// <summary>An activity with explicit attendance; <paramref name="lecturer"/> for a party lesson.</summary>
+    public TestCity Activity(string organization, ActivityKind kind, LocalDate on, Attendance[] attendance, string? lecturer = null, string? id = null) =>
+        Add(new ActivityRecord
+        {
+            Id = id ?? $"A{++_activities:D4}",
+            OrganizationId = O(organization),
+            Kind = kind,
+            Date = on,
+            Attendance = attendance,
+            Lecturer = lecturer is null ? null : P(lecturer),
+        });
 
     // ---- building ------------------------------------------------------------------------------------------------
 
