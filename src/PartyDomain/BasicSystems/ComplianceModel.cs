@@ -89,6 +89,8 @@ public interface IBasicSystemRule : IRule
 public sealed class ComplianceContext
 {
     private readonly Dictionary<Cadence, IReadOnlyList<CadenceSlot>> _slots = [];
+    private readonly Dictionary<Cadence, SlotWindow[]> _fullWindows = [];
+    private bool[]? _livesThrough;
 
     internal ComplianceContext(CityDataset dataset, ReportingPeriod period, LocalDate today, ComplianceOptions options, int[] scope)
     {
@@ -144,18 +146,57 @@ public sealed class ComplianceContext
     {
         ArgumentNullException.ThrowIfNull(slot);
         var o = Organizations[organization];
-        var from = LocalDate.Max(slot.Covered.Start, o.Established);
-        var to = o.Dissolved is { } d ? LocalDate.Min(slot.Covered.End, d.PlusDays(-1)) : slot.Covered.End;
-        var ended = slot.Calendar.End < Today;
-        if (to < from)
+
+        // Most organizations live through the whole period: their windows are the same for every one of them.
+        if (LivesThrough(organization))
         {
-            return new SlotWindow(false, ended, from, from, from);
+            var cached = _fullWindows.TryGetValue(slot.Cadence, out var windows) ? windows : null;
+            if (cached is null)
+            {
+                var slots = Slots(slot.Cadence);
+                cached = new SlotWindow[slots.Count];
+                for (var i = 0; i < slots.Count; i++)
+                {
+                    cached[i] = Compute(slots[i], slots[i].Covered.Start, slots[i].Covered.End, slots[i].Calendar.End);
+                }
+
+                _fullWindows[slot.Cadence] = cached;
+            }
+
+            return cached[slot.Index];
         }
 
+        var from = LocalDate.Max(slot.Covered.Start, o.Established);
+        var to = o.Dissolved is { } d ? LocalDate.Min(slot.Covered.End, d.PlusDays(-1)) : slot.Covered.End;
+
+        // A dissolved organization's part of the slot is over on its last day.
+        var over = o.Dissolved is { } last ? LocalDate.Min(slot.Calendar.End, last.PlusDays(-1)) : slot.Calendar.End;
+        return to < from ? new SlotWindow(false, over < Today, from, from, from) : Compute(slot, from, to, over);
+    }
+
+    private SlotWindow Compute(CadenceSlot slot, LocalDate from, LocalDate to, LocalDate over)
+    {
         var lived = ActivityIndex.Day(to) - ActivityIndex.Day(from) + 1;
         var length = ActivityIndex.Day(slot.Calendar.End) - ActivityIndex.Day(slot.Calendar.Start) + 1;
         var judged = (long)lived * 100 >= (long)Options.PartialSlotMinimumPercent * length;
-        return new SlotWindow(judged, ended, from, to, LocalDate.Min(to, Today));
+        return new SlotWindow(judged, over < Today, from, to, LocalDate.Min(to, Today));
+    }
+
+    private bool LivesThrough(int organization)
+    {
+        if (_livesThrough is null)
+        {
+            var lives = new bool[Organizations.Count];
+            for (var i = 0; i < lives.Length; i++)
+            {
+                var o = Organizations[i];
+                lives[i] = o.Established <= Period.Start && (o.Dissolved is not { } d || d > Period.End);
+            }
+
+            _livesThrough = lives;
+        }
+
+        return _livesThrough[organization];
     }
 }
 
