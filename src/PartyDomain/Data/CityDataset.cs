@@ -16,8 +16,9 @@ public sealed class CityDataset
 {
     private readonly DatasetIndexes _ix;
 
-    internal CityDataset(CityInfo city, LocalDate today, DatasetIndexes indexes)
+    internal CityDataset(CityInfo city, LocalDate today, DatasetIndexes indexes, Metrics.IndicatorCatalog indicators)
     {
+        Indicators = indicators;
         City = city;
         Today = today;
         _ix = indexes;
@@ -32,6 +33,7 @@ public sealed class CityDataset
         Instructors = indexes.InstructorArray;
         Elections = indexes.ElectionArray;
         Activities = indexes.ActivityArray;
+        Services = indexes.ServiceArray;
         indexes.Activities = new Lazy<ActivityIndex>(() => new ActivityIndex(this));
     }
 
@@ -73,6 +75,12 @@ public sealed class CityDataset
 
     /// <summary>All records of organizational life.</summary>
     public IReadOnlyList<ActivityRecord> Activities { get; }
+
+    /// <summary>All service records.</summary>
+    public IReadOnlyList<Metrics.ServiceRecord> Services { get; }
+
+    /// <summary>The indicators the service records were checked against.</summary>
+    public Metrics.IndicatorCatalog Indicators { get; }
 
     /// <summary>The organization with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>

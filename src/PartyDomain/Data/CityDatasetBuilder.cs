@@ -1,5 +1,6 @@
 using NodaTime;
 using PartyDomain.BasicSystems;
+using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -39,6 +40,9 @@ public sealed class CityDatasetBuilder
 
     /// <summary>Today's date; records dated later are refused.</summary>
     public LocalDate Today { get; }
+
+    /// <summary>The indicators service records are checked against; the built-in catalog unless set.</summary>
+    public IndicatorCatalog Indicators { get; set; } = IndicatorCatalog.CreateDefault();
 
     /// <summary>Adds an organization.</summary>
     /// <param name="organization">The organization.</param>
@@ -84,6 +88,10 @@ public sealed class CityDatasetBuilder
     /// <param name="activity">The activity.</param>
     public CityDatasetBuilder Add(ActivityRecord activity) => Add(_records.Activities, activity);
 
+    /// <summary>Adds a service record.</summary>
+    /// <param name="record">The record.</param>
+    public CityDatasetBuilder Add(ServiceRecord record) => Add(_records.Services, record);
+
     /// <summary>Adds every record in <paramref name="records"/>, whatever its type.</summary>
     /// <param name="records">Records of any of the types this builder takes.</param>
     /// <exception cref="ArgumentException">A record is of a type the builder does not take.</exception>
@@ -105,6 +113,7 @@ public sealed class CityDatasetBuilder
                 InstructorAssignment r => Add(r),
                 CommitteeElection r => Add(r),
                 ActivityRecord r => Add(r),
+                ServiceRecord r => Add(r),
                 null => throw new ArgumentException("A record is null.", nameof(records)),
                 _ => throw new ArgumentException($"The builder does not take records of type {record.GetType().Name}.", nameof(records)),
             };
@@ -114,7 +123,7 @@ public sealed class CityDatasetBuilder
     }
 
     /// <summary>Every integrity problem in the records added so far; empty when they can be built.</summary>
-    public IReadOnlyList<DatasetProblem> Validate() => new DatasetValidator(_records, new DatasetIndexes(_records), Today).Run();
+    public IReadOnlyList<DatasetProblem> Validate() => new DatasetValidator(_records, new DatasetIndexes(_records), Today, Indicators).Run();
 
     /// <summary>Builds the dataset, or reports every integrity problem.</summary>
     /// <exception cref="DatasetValidationException">The records have integrity problems; the exception lists them all.</exception>
@@ -126,8 +135,8 @@ public sealed class CityDatasetBuilder
     public CityDataset? TryBuild(out IReadOnlyList<DatasetProblem> problems)
     {
         var indexes = new DatasetIndexes(_records);
-        problems = new DatasetValidator(_records, indexes, Today).Run();
-        return problems.Count > 0 ? null : new CityDataset(City, Today, indexes);
+        problems = new DatasetValidator(_records, indexes, Today, Indicators).Run();
+        return problems.Count > 0 ? null : new CityDataset(City, Today, indexes, Indicators);
     }
 
     private CityDatasetBuilder Add<T>(List<T> list, T record)
@@ -161,5 +170,7 @@ public sealed class CityDatasetBuilder
         public List<CommitteeElection> Elections { get; } = [];
 
         public List<ActivityRecord> Activities { get; } = [];
+
+        public List<ServiceRecord> Services { get; } = [];
     }
 }

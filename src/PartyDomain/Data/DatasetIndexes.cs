@@ -47,6 +47,7 @@ internal sealed class DatasetIndexes
         var instructors = InstructorArray = records.Instructors.ToArray();
         var elections = ElectionArray = records.Elections.ToArray();
         var activities = ActivityArray = records.Activities.ToArray();
+        ServiceArray = records.Services.ToArray();
         _children = new(() => new(organizations.Where(o => o.ParentId is not null).ToArray(), o => o.ParentId!.Value));
         _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
         _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
@@ -79,6 +80,8 @@ internal sealed class DatasetIndexes
     public CommitteeElection[] ElectionArray { get; }
 
     public ActivityRecord[] ActivityArray { get; }
+
+    public Metrics.ServiceRecord[] ServiceArray { get; }
 
     public Dictionary<OrganizationId, PartyOrganization> Organizations { get; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using PartyDomain.BasicSystems;
+using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -10,7 +11,7 @@ namespace PartyDomain.Data;
 /// Checks a builder's records against each other and collects every problem, never stopping at the first. A record's
 /// key text is made only when a problem is reported, so validating a million clean records formats nothing.
 /// </summary>
-internal sealed class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today)
+internal sealed class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today, Metrics.IndicatorCatalog indicators)
 {
     private readonly List<DatasetProblem> _problems = [];
 
@@ -97,6 +98,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         }
 
         CheckActivities();
+        CheckServices();
 
         // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
         CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
@@ -357,6 +359,96 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         }
     }
 
+    private void CheckServices()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var catalogProblems = indicators.Validate();
+        foreach (var problem in catalogProblems)
+        {
+            _problems.Add(new DatasetProblem("invalid-catalog", "IndicatorCatalog", "catalog", "Indicators", null, new LocalizedText(problem, problem), null));
+        }
+
+        foreach (var r in records.Services)
+        {
+            if (r.Id is { } id && !ids.Add(id))
+            {
+                Duplicate(r, nameof(r.Id), id);
+            }
+
+            NotFuture(r.Date, r, nameof(r.Date));
+            if (r.Span == Metrics.RecordSpan.Month && r.Date.Day != 1 || r.Span == Metrics.RecordSpan.Year && (r.Date.Day != 1 || r.Date.Month != 1))
+            {
+                Report("invalid-value", r, nameof(r.Date), Day(r.Date), "按月或按年的记录须以该月或该年第一天为日期", "a month or year record is dated on the first day of its month or year");
+            }
+
+            if (r.Quantity < 0)
+            {
+                Report("invalid-value", r, nameof(r.Quantity), r.Quantity.ToString(CultureInfo.InvariantCulture), "数量不能为负数", "the quantity cannot be negative");
+            }
+            else if (decimal.Round(r.Quantity, 4) != r.Quantity || r.Quantity > 100_000_000_000m)
+            {
+                Report("invalid-value", r, nameof(r.Quantity), r.Quantity.ToString(CultureInfo.InvariantCulture), "数量最多保留4位小数且不超过1000亿", "the quantity has more than four decimal places or exceeds 100 billion");
+            }
+
+            if (r.Member is { } member && !indexes.People.ContainsKey(member))
+            {
+                Unknown(r, nameof(r.Member), member.Value, "人员", "person");
+            }
+
+            if (r.Firm is { } firm && !indexes.Firms.ContainsKey(firm))
+            {
+                Unknown(r, nameof(r.Firm), firm.Value, "律所", "law firm");
+            }
+
+            if (r.Organization is { } organization && !indexes.Organizations.ContainsKey(organization))
+            {
+                Unknown(r, nameof(r.Organization), organization.Value, "党组织", "organization");
+            }
+
+            if (!indicators.TryGet(r.Indicator, out var indicator))
+            {
+                Unknown(r, nameof(r.Indicator), r.Indicator.Value, "统计指标", "indicator");
+                continue;
+            }
+
+            if (!indicator.IsRecorded)
+            {
+                Report("invalid-kind", r, nameof(r.Indicator), r.Indicator.Value, "该指标由其他指标或活动记录计算得出，不能直接录入", "the indicator is computed from other indicators or activity records and takes no records");
+                continue;
+            }
+
+            Dimension(r, indicator, MetricDimensions.Member, r.Member is not null, nameof(r.Member));
+            Dimension(r, indicator, MetricDimensions.Firm, r.Firm is not null, nameof(r.Firm));
+            Dimension(r, indicator, MetricDimensions.Organization, r.Organization is not null, nameof(r.Organization));
+            Dimension(r, indicator, MetricDimensions.District, !string.IsNullOrWhiteSpace(r.District), nameof(r.District));
+            Dimension(r, indicator, MetricDimensions.Channel, !string.IsNullOrWhiteSpace(r.Channel), nameof(r.Channel));
+            Dimension(r, indicator, MetricDimensions.Subject, !string.IsNullOrWhiteSpace(r.Subject), nameof(r.Subject));
+            if (indicator.Aggregation == Aggregation.DistinctCount && !Has(r, indicator.DistinctBy))
+            {
+                Report("missing-value", r, indicator.DistinctBy.ToString(), null, $"指标 {indicator.Code} 按{indicator.DistinctBy}去重计数，该项必填", $"indicator {indicator.Code} counts distinct {indicator.DistinctBy} values, so it is required");
+            }
+        }
+    }
+
+    private void Dimension(Metrics.ServiceRecord record, IndicatorDefinition indicator, MetricDimensions dimension, bool present, string field)
+    {
+        if (present && (indicator.Dimensions & dimension) == 0)
+        {
+            Report("dimension-not-allowed", record, field, null, $"指标 {indicator.Code} 不按该维度统计", $"indicator {indicator.Code} does not allow this dimension");
+        }
+    }
+
+    private static bool Has(Metrics.ServiceRecord r, MetricDimensions dimension) => dimension switch
+    {
+        MetricDimensions.Member => r.Member is not null,
+        MetricDimensions.Firm => r.Firm is not null,
+        MetricDimensions.Organization => r.Organization is not null,
+        MetricDimensions.District => !string.IsNullOrWhiteSpace(r.District),
+        MetricDimensions.Channel => !string.IsNullOrWhiteSpace(r.Channel),
+        MetricDimensions.Subject => !string.IsNullOrWhiteSpace(r.Subject),
+        _ => false,
+    };
+
     private bool CheckTimeBound<T>(T record)
         where T : DatasetRecord, ITimeBound
     {
@@ -509,6 +601,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         InstructorAssignment i => $"{i.PersonId} → {i.FirmId} {Day(i.From)}",
         CommitteeElection e => $"{e.OrganizationId} {Day(e.ElectedOn)}",
         ActivityRecord a => $"{a.Id} ({a.Kind} @ {a.OrganizationId} {Day(a.Date)})",
+        Metrics.ServiceRecord r => r.Id ?? $"{r.Indicator} {Day(r.Date)} {r.Quantity.ToString(CultureInfo.InvariantCulture)}",
         _ => record.GetType().Name,
     };
 
