@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartyDomain.BasicSystems;
+using PartyDomain.Metrics;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
 
@@ -21,6 +22,13 @@ public sealed class PartyDomainBuilder
 
     /// <summary>The activity kinds and their names; a city adds its own with <see cref="AddActivityKind"/>.</summary>
     public ActivityKindCatalog ActivityKinds { get; } = ActivityKindCatalog.CreateDefault();
+
+    /// <summary>
+    /// The indicators the city counts: the built-in catalog, which a city renames, hides, replaces or extends here
+    /// (<see cref="IndicatorCatalog.Add"/>, <see cref="IndicatorCatalog.Replace"/>, <see cref="IndicatorCatalog.Hide"/>).
+    /// Give it to <see cref="Data.CityDatasetBuilder.Indicators"/> so service records are checked against it.
+    /// </summary>
+    public IndicatorCatalog Indicators { get; } = IndicatorCatalog.CreateDefault();
 
     /// <summary>Every registered rule of every family, in registration order.</summary>
     public IReadOnlyList<IRule> Rules => _rules;
@@ -74,6 +82,15 @@ public sealed class PartyDomainBuilder
     public PartyDomainBuilder AddActivityKind(ActivityKind kind, LocalizedText name)
     {
         ActivityKinds.Add(kind, name);
+        return this;
+    }
+
+    /// <summary>Adds an indicator.</summary>
+    /// <param name="indicator">The definition.</param>
+    /// <exception cref="ArgumentException">An indicator with the same code exists.</exception>
+    public PartyDomainBuilder AddIndicator(IndicatorDefinition indicator)
+    {
+        Indicators.Add(indicator);
         return this;
     }
 

@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.PartialSlotMinimumPercent is >= 0 and <= 100, "PartyDomain:Compliance:PartialSlotMinimumPercent must be between 0 and 100.")
             .Validate(o => o.ReminderHorizonDays >= 0, "PartyDomain:Compliance:ReminderHorizonDays cannot be negative.");
         services.AddSingleton(builder.ActivityKinds);
+        services.AddSingleton(builder.Indicators);
         services.AddSingleton(sp => new ComplianceEvaluator(
             builder.Rules.OfType<IBasicSystemRule>(),
             sp.GetRequiredService<IOptions<RuleOptions>>(),
