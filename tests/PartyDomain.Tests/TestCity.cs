@@ -113,6 +113,10 @@ public sealed class TestCity
             Origin = origin,
         });
 
+    /// <summary>A firm, founded long ago, registered in <paramref name="district"/> (empty: no district recorded).</summary>
+    public TestCity FirmIn(string id, string district) =>
+        Add(new LawFirm { Id = F(id), Name = $"{id}律师事务所", District = district });
+
     /// <summary>Several firms with default settings.</summary>
     public TestCity Firms(params string[] ids)
     {
@@ -142,6 +146,9 @@ public sealed class TestCity
 
     public TestCity Probationary(string id, LocalDate? since = null) =>
         Person(id, Standing(MemberStanding.ProbationaryMember, since ?? LongAgo));
+
+    /// <summary>An activist (入党积极分子): not a party member.</summary>
+    public TestCity Activist(string id) => Person(id, Standing(MemberStanding.Activist, LongAgo));
 
     /// <summary>A lawyer outside the party.</summary>
     public TestCity NonMember(string id) => Person(id);
@@ -251,6 +258,19 @@ public sealed class TestCity
             Attendance = attendance,
             Lecturer = lecturer is null ? null : P(lecturer),
         });
+
+    /// <summary>A party lesson given by <paramref name="lecturer"/>, with everyone in <paramref name="present"/> present.</summary>
+    public TestCity Lesson(string organization, LocalDate on, string lecturer, params string[] present) =>
+        Activity(organization, ActivityKind.PartyLesson, on, present.Select(p => new Attendance(P(p), AttendanceStatus.Present)).ToArray(), lecturer);
+
+    /// <summary>Someone present.</summary>
+    public static Attendance Present(string person) => new(P(person), AttendanceStatus.Present);
+
+    /// <summary>Someone absent without leave.</summary>
+    public static Attendance Absent(string person) => new(P(person), AttendanceStatus.Absent);
+
+    /// <summary>Someone absent with leave, for <paramref name="reason"/>.</summary>
+    public static Attendance Excused(string person, string? reason = "出差") => new(P(person), AttendanceStatus.Excused, reason);
 
     // ---- building ------------------------------------------------------------------------------------------------
 

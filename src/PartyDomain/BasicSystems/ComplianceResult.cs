@@ -60,6 +60,17 @@ public sealed record ComplianceRate(string Key, LocalizedText Name, int Met, int
     public decimal? Rate => Met + Missed == 0 ? null : (decimal)Met / (Met + Missed);
 }
 
+/// <summary>A compliance rate in two periods, for year-over-year comparison.</summary>
+/// <param name="Key">What is rated.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Current">The rate in the later period, if anything was judged.</param>
+/// <param name="Previous">The rate in the earlier period, if anything was judged.</param>
+public sealed record RateChange(string Key, LocalizedText Name, decimal? Current, decimal? Previous)
+{
+    /// <summary>The change in percentage points (0.05 = five points up), or <c>null</c> when either rate is missing.</summary>
+    public decimal? Change => Current is { } c && Previous is { } p ? c - p : null;
+}
+
 /// <summary>
 /// The result of evaluating the basic systems: an outcome for every organization, rule and slot, the member findings,
 /// the rule settings used, and roll-ups. Misses and reminders are explained on request.
@@ -91,7 +102,7 @@ public sealed class ComplianceResult
     /// <summary>Every rule with the settings it ran with (the rule set used).</summary>
     public IReadOnlyList<EffectiveRule> Rules { get; }
 
-    /// <summary>The outcomes, one table per enabled rule.</summary>
+    /// <summary>The outcomes, one table per rule; a disabled rule's table is all not applicable.</summary>
     public IReadOnlyList<RuleOutcomes> Evaluations { get; }
 
     /// <summary>Findings about individual members (six months without organizational life).</summary>
@@ -119,7 +130,7 @@ public sealed class ComplianceResult
     /// <summary>The outcome of <paramref name="organization"/> on <paramref name="rule"/> in every slot, in order.</summary>
     /// <param name="organization">The organization.</param>
     /// <param name="rule">The rule.</param>
-    /// <exception cref="KeyNotFoundException">The organization was not evaluated, or the rule did not run.</exception>
+    /// <exception cref="KeyNotFoundException">The organization was not evaluated, or the rule is not in the rule set.</exception>
     public IReadOnlyList<SlotOutcome> Outcomes(OrganizationId organization, RuleId rule)
     {
         var e = Evaluation(rule);
@@ -179,10 +190,16 @@ public sealed class ComplianceResult
             if (!districts.TryGetValue(o.Id, out var district))
             {
                 var covering = o.Kind == OrganizationKind.PartyGroup && o.ParentId is { } p ? p : o.Id;
+                // The firm covered at the end of the period (or on the organization's last day, if it ended sooner).
+                var end = o.Dissolved is { } d && d.PlusDays(-1) < Period.End ? d.PlusDays(-1) : Period.End;
                 FirmCoverage? firm = null;
                 foreach (var c in _context.Dataset.CoverageSpan(covering))
                 {
-                    firm = c.From <= Period.End ? c : firm;
+                    if (c.IsActiveOn(end))
+                    {
+                        firm = c;
+                        break;
+                    }
                 }
 
                 district = firm is not null && _context.Dataset.TryGetFirm(firm.FirmId, out var f) && !string.IsNullOrWhiteSpace(f.District) ? f.District : "未登记区县";
@@ -193,6 +210,27 @@ public sealed class ComplianceResult
         }
 
         return Rate(_ => [], (o, _) => (DistrictOf(o), new LocalizedText(DistrictOf(o), DistrictOf(o))));
+    }
+
+    /// <summary>
+    /// This result's rates by system next to <paramref name="previous"/>'s (normally the year before), for year-over-year
+    /// comparison; systems rated in either appear.
+    /// </summary>
+    /// <param name="previous">The earlier evaluation.</param>
+    public IReadOnlyList<RateChange> CompareBySystem(ComplianceResult previous) => Compare(RateBySystem(), previous?.RateBySystem());
+
+    /// <summary>This result's rates by organization next to <paramref name="previous"/>'s.</summary>
+    /// <param name="previous">The earlier evaluation.</param>
+    public IReadOnlyList<RateChange> CompareByOrganization(ComplianceResult previous) => Compare(RateByOrganization(), previous?.RateByOrganization());
+
+    private static RateChange[] Compare(IReadOnlyList<ComplianceRate> current, IReadOnlyList<ComplianceRate>? previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        var before = previous.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var now = current.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        return now.Keys.Union(before.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(k => new RateChange(k, (now.GetValueOrDefault(k) ?? before[k]).Name, now.GetValueOrDefault(k)?.Rate, before.GetValueOrDefault(k)?.Rate))
+            .ToArray();
     }
 
     /// <summary>The overall compliance rate: slots met out of slots judged and ended, over every rule.</summary>
@@ -278,7 +316,7 @@ public sealed class ComplianceResult
     }
 
     private RuleOutcomes Evaluation(RuleId rule) =>
-        Evaluations.FirstOrDefault(e => e.Rule.Id == rule) ?? throw new KeyNotFoundException($"Rule '{rule}' did not run in this evaluation.");
+        Evaluations.FirstOrDefault(e => e.Rule.Id == rule) ?? throw new KeyNotFoundException($"Rule '{rule}' is not in this evaluation's rule set.");
 
     private int Position(OrganizationId organization)
     {

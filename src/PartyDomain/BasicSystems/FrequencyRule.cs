@@ -189,6 +189,12 @@ public sealed class QuorumRule : BasicSystemRule
             for (var s = 0; s < slots.Count && at < end; s++)
             {
                 var window = context.Window(o, slots[s]);
+                if (!window.Judged)
+                {
+                    // An unjudged window may sit on the founding day; it must not use up that day's meetings.
+                    continue;
+                }
+
                 int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
                 while (at < end && index.ActivityDay[at] < from)
                 {
@@ -216,7 +222,7 @@ public sealed class QuorumRule : BasicSystemRule
                     }
                 }
 
-                if (window.Judged && meetings > 0 && InScope(context, o, window))
+                if (meetings > 0 && InScope(context, o, window))
                 {
                     outcomes.Set(o, s, valid < meetings ? SlotOutcome.Missed : window.Decide(true), valid, meetings);
                 }

@@ -94,7 +94,7 @@ public enum CoveredMembers
 
 /// <summary>
 /// A coverage rule: every member registered in the branch at the end of the slot took part (present) in at least
-/// <c>MinTimes</c> activities of one kind in the slot, for example every full member appraised once a year, or every
+/// <c>MinTimes</c> activities of one kind in the slot (records on the same day count once), for example every full member appraised once a year, or every
 /// member in a heart-to-heart talk once a year. Guests and people registered elsewhere are not counted.
 /// </summary>
 public sealed class CoverageRule : BasicSystemRule
@@ -134,6 +134,7 @@ public sealed class CoverageRule : BasicSystemRule
         var slots = context.Slots(Cadence);
         var times = new int[index.People.Length];
         var stamp = new int[index.People.Length];
+        var lastDay = new int[index.People.Length];
         var round = 0;
         for (var o = 0; o < context.Organizations.Count; o++)
         {
@@ -168,9 +169,20 @@ public sealed class CoverageRule : BasicSystemRule
                             continue;
                         }
 
+                        // Records of the same kind on the same day are one occasion, as in the frequency rules.
                         var person = index.Attendee[a];
-                        times[person] = stamp[person] == round ? times[person] + 1 : 1;
-                        stamp[person] = round;
+                        var day = index.ActivityDay[at];
+                        if (stamp[person] != round)
+                        {
+                            times[person] = 1;
+                            lastDay[person] = day;
+                            stamp[person] = round;
+                        }
+                        else if (lastDay[person] != day)
+                        {
+                            times[person]++;
+                            lastDay[person] = day;
+                        }
                     }
                 }
 
