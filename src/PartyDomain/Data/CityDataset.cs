@@ -34,6 +34,10 @@ public sealed class CityDataset
         Elections = indexes.ElectionArray;
         Activities = indexes.ActivityArray;
         Services = indexes.ServiceArray;
+        TrainingSessions = indexes.TrainingSessionArray;
+        StudyCredits = indexes.StudyCreditArray;
+        Incomes = indexes.IncomeArray;
+        DuesPayments = indexes.DuesPaymentArray;
         indexes.Activities = new Lazy<ActivityIndex>(() => new ActivityIndex(this));
     }
 
@@ -78,6 +82,18 @@ public sealed class CityDataset
 
     /// <summary>All service records.</summary>
     public IReadOnlyList<Metrics.ServiceRecord> Services { get; }
+
+    /// <summary>All training sessions.</summary>
+    public IReadOnlyList<Training.TrainingSession> TrainingSessions { get; }
+
+    /// <summary>All study credits from external platforms.</summary>
+    public IReadOnlyList<Training.StudyCredit> StudyCredits { get; }
+
+    /// <summary>All income declarations, the basis of party dues.</summary>
+    public IReadOnlyList<Dues.MemberIncome> Incomes { get; }
+
+    /// <summary>All dues payments.</summary>
+    public IReadOnlyList<Dues.DuesPayment> DuesPayments { get; }
 
     /// <summary>The indicators the service records were checked against.</summary>
     public Metrics.IndicatorCatalog Indicators { get; }

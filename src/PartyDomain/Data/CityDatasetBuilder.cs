@@ -1,6 +1,8 @@
 using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.Metrics;
+using PartyDomain.Training;
+using PartyDomain.Dues;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -92,6 +94,22 @@ public sealed class CityDatasetBuilder
     /// <param name="record">The record.</param>
     public CityDatasetBuilder Add(ServiceRecord record) => Add(_records.Services, record);
 
+    /// <summary>Adds a training session.</summary>
+    /// <param name="session">The session.</param>
+    public CityDatasetBuilder Add(TrainingSession session) => Add(_records.TrainingSessions, session);
+
+    /// <summary>Adds study credit from an external platform.</summary>
+    /// <param name="credit">The credit.</param>
+    public CityDatasetBuilder Add(StudyCredit credit) => Add(_records.StudyCredits, credit);
+
+    /// <summary>Adds a member's income declaration.</summary>
+    /// <param name="income">The declaration.</param>
+    public CityDatasetBuilder Add(MemberIncome income) => Add(_records.Incomes, income);
+
+    /// <summary>Adds a dues payment.</summary>
+    /// <param name="payment">The payment.</param>
+    public CityDatasetBuilder Add(DuesPayment payment) => Add(_records.DuesPayments, payment);
+
     /// <summary>Adds every record in <paramref name="records"/>, whatever its type.</summary>
     /// <param name="records">Records of any of the types this builder takes.</param>
     /// <exception cref="ArgumentException">A record is of a type the builder does not take.</exception>
@@ -114,6 +132,10 @@ public sealed class CityDatasetBuilder
                 CommitteeElection r => Add(r),
                 ActivityRecord r => Add(r),
                 ServiceRecord r => Add(r),
+                TrainingSession r => Add(r),
+                StudyCredit r => Add(r),
+                MemberIncome r => Add(r),
+                DuesPayment r => Add(r),
                 null => throw new ArgumentException("A record is null.", nameof(records)),
                 _ => throw new ArgumentException($"The builder does not take records of type {record.GetType().Name}.", nameof(records)),
             };
@@ -172,5 +194,13 @@ public sealed class CityDatasetBuilder
         public List<ActivityRecord> Activities { get; } = [];
 
         public List<ServiceRecord> Services { get; } = [];
+
+        public List<TrainingSession> TrainingSessions { get; } = [];
+
+        public List<StudyCredit> StudyCredits { get; } = [];
+
+        public List<MemberIncome> Incomes { get; } = [];
+
+        public List<DuesPayment> DuesPayments { get; } = [];
     }
 }

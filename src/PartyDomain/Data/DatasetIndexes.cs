@@ -48,6 +48,10 @@ internal sealed class DatasetIndexes
         var elections = ElectionArray = records.Elections.ToArray();
         var activities = ActivityArray = records.Activities.ToArray();
         ServiceArray = records.Services.ToArray();
+        TrainingSessionArray = records.TrainingSessions.ToArray();
+        StudyCreditArray = records.StudyCredits.ToArray();
+        IncomeArray = records.Incomes.ToArray();
+        DuesPaymentArray = records.DuesPayments.ToArray();
         _children = new(() => new(organizations.Where(o => o.ParentId is not null).ToArray(), o => o.ParentId!.Value));
         _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
         _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
@@ -82,6 +86,14 @@ internal sealed class DatasetIndexes
     public ActivityRecord[] ActivityArray { get; }
 
     public Metrics.ServiceRecord[] ServiceArray { get; }
+
+    public Training.TrainingSession[] TrainingSessionArray { get; }
+
+    public Training.StudyCredit[] StudyCreditArray { get; }
+
+    public Dues.MemberIncome[] IncomeArray { get; }
+
+    public Dues.DuesPayment[] DuesPaymentArray { get; }
 
     public Dictionary<OrganizationId, PartyOrganization> Organizations { get; }
 

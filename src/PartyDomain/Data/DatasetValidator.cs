@@ -99,6 +99,8 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
 
         CheckActivities();
         CheckServices();
+        CheckTraining();
+        CheckDues();
 
         // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
         CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
@@ -430,6 +432,104 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         }
     }
 
+    private void CheckTraining()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<PersonId>();
+        foreach (var t in records.TrainingSessions)
+        {
+            if (string.IsNullOrWhiteSpace(t.Id))
+            {
+                Report("missing-value", t, nameof(t.Id), null, "必填项为空", "a required value is empty");
+            }
+            else if (!ids.Add(t.Id))
+            {
+                Duplicate(t, nameof(t.Id), t.Id);
+            }
+
+            Required(t.Title, t, nameof(t.Title));
+            NotFuture(t.Start, t, nameof(t.Start));
+            if (t.End is { } end && end < t.Start)
+            {
+                Report("end-before-start", t, nameof(t.End), Day(end), $"结束日期早于开始日期 {Day(t.Start)}", $"ends before it starts ({Day(t.Start)})");
+            }
+            else if (t.End is { } e)
+            {
+                NotFuture(e, t, nameof(t.End));
+            }
+
+            if (t.StudyHours < 0 || decimal.Round(t.StudyHours, 2) != t.StudyHours)
+            {
+                Report("invalid-value", t, nameof(t.StudyHours), t.StudyHours.ToString(CultureInfo.InvariantCulture), "学时须为不超过两位小数的非负数", "study hours must be non-negative with at most two decimals");
+            }
+
+            if (t.Attendance is null)
+            {
+                Report("missing-value", t, nameof(t.Attendance), null, "学员名单为空引用", "the attendance list is null");
+                continue;
+            }
+
+            seen.Clear();
+            foreach (var a in t.Attendance)
+            {
+                if (!indexes.People.ContainsKey(a.PersonId))
+                {
+                    Unknown(t, nameof(t.Attendance), a.PersonId.Value, "人员", "person");
+                }
+                else if (!seen.Add(a.PersonId))
+                {
+                    Report("duplicate-value", t, nameof(t.Attendance), a.PersonId.Value, "同一人在学员名单中出现两次", "the person is listed twice");
+                }
+
+                if (a.CreditedHours is { } h && (h < 0 || h > t.StudyHours))
+                {
+                    Report("invalid-value", t, nameof(t.Attendance), $"{a.PersonId}: {h.ToString(CultureInfo.InvariantCulture)}",
+                        $"认定学时须在0至本班次学时{t.StudyHours.ToString(CultureInfo.InvariantCulture)}之间", $"credited hours must be between 0 and the session's {t.StudyHours.ToString(CultureInfo.InvariantCulture)}");
+                }
+            }
+        }
+
+        foreach (var c in records.StudyCredits)
+        {
+            CheckPerson(c.PersonId, c);
+            Required(c.Platform, c, nameof(c.Platform));
+            NotFuture(c.Date, c, nameof(c.Date));
+            if (c.Points < 0)
+            {
+                Report("invalid-value", c, nameof(c.Points), c.Points.ToString(CultureInfo.InvariantCulture), "积分不能为负数", "points cannot be negative");
+            }
+        }
+    }
+
+    private void CheckDues()
+    {
+        var declared = new HashSet<(PersonId, YearMonth)>();
+        foreach (var i in records.Incomes)
+        {
+            CheckPerson(i.PersonId, i);
+            NotFuture(i.Month.OnDayOfMonth(1), i, nameof(i.Month));
+            if (i.Amount < 0 || decimal.Round(i.Amount, 2) != i.Amount)
+            {
+                Report("invalid-value", i, nameof(i.Amount), i.Amount.ToString(CultureInfo.InvariantCulture), "收入须为不超过两位小数的非负数", "income must be non-negative with at most two decimals");
+            }
+
+            if (!declared.Add((i.PersonId, i.Month)))
+            {
+                Report("duplicate-value", i, nameof(i.Month), i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture), "同一党员同一月份重复申报收入", "the member declared income for this month twice");
+            }
+        }
+
+        foreach (var p in records.DuesPayments)
+        {
+            CheckPerson(p.PersonId, p);
+            NotFuture(p.PaidOn, p, nameof(p.PaidOn));
+            if (p.Amount <= 0 || decimal.Round(p.Amount, 2) != p.Amount)
+            {
+                Report("invalid-value", p, nameof(p.Amount), p.Amount.ToString(CultureInfo.InvariantCulture), "缴纳金额须为精确到分的正数", "the amount must be positive, to the fen");
+            }
+        }
+    }
+
     private void Dimension(Metrics.ServiceRecord record, IndicatorDefinition indicator, MetricDimensions dimension, bool present, string field)
     {
         if (present && (indicator.Dimensions & dimension) == 0)
@@ -601,6 +701,10 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         InstructorAssignment i => $"{i.PersonId} → {i.FirmId} {Day(i.From)}",
         CommitteeElection e => $"{e.OrganizationId} {Day(e.ElectedOn)}",
         ActivityRecord a => $"{a.Id} ({a.Kind} @ {a.OrganizationId} {Day(a.Date)})",
+        Dues.MemberIncome i => $"{i.PersonId} {i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {i.Kind}",
+        Dues.DuesPayment p => $"{p.PersonId} {p.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Day(p.PaidOn)}",
+        Training.TrainingSession t => $"{t.Id} ({Day(t.Start)})",
+        Training.StudyCredit c => $"{c.PersonId} {c.Platform} {Day(c.Date)}",
         Metrics.ServiceRecord r => r.Id ?? $"{r.Indicator} {Day(r.Date)} {r.Quantity.ToString(CultureInfo.InvariantCulture)}",
         _ => record.GetType().Name,
     };

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartyDomain.BasicSystems;
 using PartyDomain.Metrics;
+using PartyDomain.Training;
+using PartyDomain.Dues;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
 
@@ -14,6 +16,7 @@ namespace PartyDomain.Extensibility;
 public sealed class PartyDomainBuilder
 {
     private readonly List<IRule> _rules = [];
+    private readonly List<IStudyCreditConverter> _converters = [];
 
     internal PartyDomainBuilder(IServiceCollection services) => Services = services;
 
@@ -94,6 +97,30 @@ public sealed class PartyDomainBuilder
         return this;
     }
 
+    /// <summary>The dues base policy; the national one unless a city replaces it with <see cref="UseDuesBasePolicy"/>.</summary>
+    public IDuesBasePolicy DuesBasePolicy { get; private set; } = new NationalDuesBasePolicy();
+
+    /// <summary>Replaces the dues base policy (for example a district's social-insurance base).</summary>
+    /// <param name="policy">The policy.</param>
+    public PartyDomainBuilder UseDuesBasePolicy(IDuesBasePolicy policy)
+    {
+        DuesBasePolicy = policy ?? throw new ArgumentNullException(nameof(policy));
+        return this;
+    }
+
+    /// <summary>The study-credit converters, one per platform.</summary>
+    public IReadOnlyList<IStudyCreditConverter> StudyCreditConverters => _converters;
+
+    /// <summary>Adds the converter of a study platform's credits into hours, replacing any other for the same platform.</summary>
+    /// <param name="converter">The converter.</param>
+    public PartyDomainBuilder AddStudyCreditConverter(IStudyCreditConverter converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        _converters.RemoveAll(c => string.Equals(c.Platform, converter.Platform, StringComparison.OrdinalIgnoreCase));
+        _converters.Add(converter);
+        return this;
+    }
+
     /// <summary>Sets how compliance is evaluated; configuration bound to <see cref="ComplianceOptions"/> applies too.</summary>
     /// <param name="configure">Sets the options.</param>
     public PartyDomainBuilder ConfigureCompliance(Action<ComplianceOptions> configure)
@@ -118,6 +145,16 @@ public sealed class PartyDomainBuilder
         }
 
         foreach (var rule in DefaultBasicSystemRules.Create())
+        {
+            AddRule(rule);
+        }
+
+        foreach (var rule in DefaultTrainingRequirements.Create())
+        {
+            AddRule(rule);
+        }
+
+        foreach (var rule in DuesRule.Defaults)
         {
             AddRule(rule);
         }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.Organization.Structure;
+using PartyDomain.Training;
+using PartyDomain.Dues;
 using PartyDomain.Rules;
 
 namespace PartyDomain.Extensibility;
@@ -43,6 +45,17 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.ReminderHorizonDays >= 0, "PartyDomain:Compliance:ReminderHorizonDays cannot be negative.");
         services.AddSingleton(builder.ActivityKinds);
         services.AddSingleton(builder.Indicators);
+        services.AddSingleton(sp => new DuesEvaluator(
+            builder.DuesBasePolicy,
+            sp.GetRequiredService<IOptions<RuleOptions>>(),
+            sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
+            sp.GetRequiredService<IClock>()));
+        services.AddSingleton(sp => new TrainingEvaluator(
+            builder.Rules.OfType<TrainingRequirement>(),
+            builder.StudyCreditConverters,
+            sp.GetRequiredService<IOptions<RuleOptions>>(),
+            sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
+            sp.GetRequiredService<IClock>()));
         services.AddSingleton(sp => new ComplianceEvaluator(
             builder.Rules.OfType<IBasicSystemRule>(),
             sp.GetRequiredService<IOptions<RuleOptions>>(),

@@ -1,0 +1,105 @@
+using NodaTime;
+using PartyDomain.Organization;
+using PartyDomain.Rules;
+
+namespace PartyDomain.Dues;
+
+/// <summary>The base a member's dues for one month are worked out from.</summary>
+/// <param name="Kind">The kind of income.</param>
+/// <param name="Amount">The monthly base in yuan.</param>
+/// <param name="Explanation">How the base was found.</param>
+public sealed record DuesBase(IncomeKind Kind, decimal Amount, LocalizedText Explanation);
+
+/// <summary>
+/// Finds the base of a member's dues for a month. An extension point: the national policy is
+/// <see cref="NationalDuesBasePolicy"/>; some district committees base lawyers' dues on the previous year-end
+/// social-insurance base, which a city plugin provides as its own policy.
+/// </summary>
+public interface IDuesBasePolicy
+{
+    /// <summary>The base for <paramref name="month"/>, or <c>null</c> when the declarations do not give one.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="month">The month dues are due for.</param>
+    /// <param name="incomes">The member's income declarations, in month order.</param>
+    DuesBase? BaseFor(Person member, YearMonth month, IReadOnlyList<MemberIncome> incomes);
+}
+
+/// <summary>
+/// The national base policy (中组发〔2008〕3号): salary and pension bases are the latest declaration in the twelve months up
+/// to the month; irregular income is the average over the three months of the previous calendar quarter (months without
+/// a declaration count as zero income, and a quarter without any declaration gives no base); no income is a fixed base.
+/// </summary>
+public sealed class NationalDuesBasePolicy : IDuesBasePolicy
+{
+    /// <inheritdoc />
+    public DuesBase? BaseFor(Person member, YearMonth month, IReadOnlyList<MemberIncome> incomes)
+    {
+        ArgumentNullException.ThrowIfNull(incomes);
+        MemberIncome? latest = null;
+        for (var i = incomes.Count - 1; i >= 0; i--)
+        {
+            if (incomes[i].Month <= month && incomes[i].Month > month.PlusMonths(-12))
+            {
+                latest = incomes[i];
+                break;
+            }
+        }
+
+        if (latest is null)
+        {
+            return null;
+        }
+
+        if (latest.Kind != IncomeKind.IrregularIncome)
+        {
+            return new DuesBase(latest.Kind, latest.Amount, new($"{latest.Month:uuuu-MM}申报", $"declared for {latest.Month:uuuu-MM}"));
+        }
+
+        var quarterStart = new YearMonth(month.Year, (((month.Month - 1) / 3) * 3) + 1).PlusMonths(-3);
+        var months = new[] { quarterStart, quarterStart.PlusMonths(1), quarterStart.PlusMonths(2) };
+        var declared = incomes.Where(i => i.Kind == IncomeKind.IrregularIncome && months.Contains(i.Month)).ToArray();
+        if (declared.Length == 0)
+        {
+            return null;
+        }
+
+        var average = Math.Round(declared.Sum(i => i.Amount) / 3, 2, MidpointRounding.AwayFromZero);
+        return new DuesBase(IncomeKind.IrregularIncome, average,
+            new($"上季度（{quarterStart:uuuu-MM}至{months[2]:uuuu-MM}）月均收入", $"average monthly income of the last quarter ({quarterStart:uuuu-MM} to {months[2]:uuuu-MM})"));
+    }
+}
+
+/// <summary>
+/// The national dues rates (中组发〔2008〕3号): on monthly pay (or an irregular earner's base) up to 3,000 yuan 0.5 %, up to
+/// 5,000 yuan 1 %, up to 10,000 yuan 1.5 %, above 10,000 yuan 2 %; on a pension up to 5,000 yuan 0.5 %, above 1 %;
+/// without income 0.20 yuan a month. Each bracket includes its upper bound (3,000.00 is 0.5 %, 3,000.01 is 1 %).
+/// Amounts are rounded to the fen, half away from zero (四舍五入), once, here, so every screen shows the same figure.
+/// </summary>
+public static class DuesRates
+{
+    /// <summary>The monthly dues without income.</summary>
+    public const decimal NoIncomeDues = 0.20m;
+
+    /// <summary>The source of the rates.</summary>
+    public static Citation Citation { get; } = new(Regulations.PartyDues, null, SourceConfidence.Secondary);
+
+    /// <summary>The rate for a base, as a fraction (0.005 = 0.5 %); zero for <see cref="IncomeKind.NoIncome"/>.</summary>
+    /// <param name="kind">The kind of income.</param>
+    /// <param name="base">The monthly base.</param>
+    public static decimal Rate(IncomeKind kind, decimal @base) => kind switch
+    {
+        IncomeKind.NoIncome => 0m,
+        IncomeKind.Pension => @base <= 5000m ? 0.005m : 0.01m,
+        _ => @base <= 3000m ? 0.005m : @base <= 5000m ? 0.01m : @base <= 10000m ? 0.015m : 0.02m,
+    };
+
+    /// <summary>The monthly dues for a base, rounded to the fen.</summary>
+    /// <param name="duesBase">The base.</param>
+    public static decimal Monthly(DuesBase duesBase)
+    {
+        ArgumentNullException.ThrowIfNull(duesBase);
+        return duesBase.Kind == IncomeKind.NoIncome
+            ? NoIncomeDues
+            : Math.Round(duesBase.Amount * Rate(duesBase.Kind, duesBase.Amount), 2, MidpointRounding.AwayFromZero);
+    }
+}

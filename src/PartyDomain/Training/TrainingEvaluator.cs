@@ -1,0 +1,269 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PartyDomain.Data;
+using PartyDomain.Extensibility;
+using PartyDomain.Figures;
+using PartyDomain.Organization;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+
+namespace PartyDomain.Training;
+
+/// <summary>One person's study hours in one year.</summary>
+/// <param name="PersonId">The person.</param>
+/// <param name="Year">The year.</param>
+/// <param name="SessionHours">Hours credited from training sessions.</param>
+/// <param name="CreditHours">Hours converted from study platforms.</param>
+/// <param name="ConcentratedTrainings">Concentrated trainings attended.</param>
+/// <param name="Member">Whether the person was a member (probationary or full) the whole year, as far as it has gone.</param>
+/// <param name="Cadre">Whether the person held a committee seat at some time in the year.</param>
+public sealed record LedgerEntry(PersonId PersonId, int Year, decimal SessionHours, decimal CreditHours, int ConcentratedTrainings, bool Member, bool Cadre)
+{
+    /// <summary>All hours.</summary>
+    public decimal TotalHours => SessionHours + CreditHours;
+}
+
+/// <summary>The hours ledger of a year, the requirements' findings and the training figures.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Ledger">One entry per member, cadre or trainee.</param>
+/// <param name="Findings">Shortfalls (violations after the year's end, reminders near it), about people.</param>
+/// <param name="Rules">The requirements with the settings they ran with.</param>
+public sealed record TrainingResult(int Year, IReadOnlyList<LedgerEntry> Ledger, IReadOnlyList<Finding> Findings, IReadOnlyList<EffectiveRule> Rules);
+
+/// <summary>
+/// Keeps the study-hours ledger (学时台账) and checks the yearly requirements by role; study credits from platforms are
+/// converted by the registered <see cref="IStudyCreditConverter"/>s (a platform without one is reported, never guessed).
+/// </summary>
+public sealed class TrainingEvaluator
+{
+    private readonly TrainingRequirement[] _requirements;
+    private readonly Dictionary<string, IStudyCreditConverter> _converters;
+    private readonly RuleOptions _options;
+    private readonly IClock _clock;
+    private readonly DateTimeZone _zone;
+
+    /// <summary>Creates an evaluator with the default requirements and no converters.</summary>
+    /// <param name="clock">The clock.</param>
+    public TrainingEvaluator(IClock clock)
+        : this(DefaultTrainingRequirements.Create(), [], new RuleOptions(), clock, null)
+    {
+    }
+
+    /// <summary>Creates an evaluator for dependency injection.</summary>
+    /// <param name="requirements">The requirements.</param>
+    /// <param name="converters">The study-credit converters, one per platform.</param>
+    /// <param name="options">The rule tuning.</param>
+    /// <param name="domain">The library options.</param>
+    /// <param name="clock">The clock.</param>
+    public TrainingEvaluator(IEnumerable<TrainingRequirement> requirements, IEnumerable<IStudyCreditConverter> converters, IOptions<RuleOptions> options,
+        IOptions<PartyDomainOptions> domain, IClock clock)
+        : this(requirements, converters, options?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId])
+    {
+    }
+
+    /// <summary>Creates an evaluator.</summary>
+    /// <param name="requirements">The requirements.</param>
+    /// <param name="converters">The study-credit converters, one per platform.</param>
+    /// <param name="options">The rule tuning.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
+    /// <exception cref="ArgumentException">Two converters claim the same platform.</exception>
+    public TrainingEvaluator(IEnumerable<TrainingRequirement> requirements, IEnumerable<IStudyCreditConverter> converters, RuleOptions options, IClock clock, DateTimeZone? zone)
+    {
+        ArgumentNullException.ThrowIfNull(requirements);
+        ArgumentNullException.ThrowIfNull(converters);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        _requirements = requirements.ToArray();
+        _converters = new Dictionary<string, IStudyCreditConverter>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in converters)
+        {
+            if (!_converters.TryAdd(c.Platform, c))
+            {
+                throw new ArgumentException($"Two study-credit converters claim platform '{c.Platform}'.", nameof(converters));
+            }
+        }
+
+        _options = options;
+        _clock = clock;
+        _zone = zone ?? PartyDomainTime.DefaultZone;
+        foreach (var r in _requirements)
+        {
+            _options.Resolve(r);
+        }
+    }
+
+    /// <summary>Builds the ledger of <paramref name="year"/> and checks the requirements.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="year">The year.</param>
+    public TrainingResult Evaluate(CityDataset dataset, int year)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var today = PartyDomainTime.Today(_clock, _zone);
+        var period = ReportingPeriod.Year(year);
+        var reference = LocalDate.Max(period.Start, LocalDate.Min(period.End, today));
+        var people = dataset.People;
+        var position = new Dictionary<PersonId, int>(people.Count);
+        for (var i = 0; i < people.Count; i++)
+        {
+            position[people[i].Id] = i;
+        }
+
+        var sessionHours = new decimal[people.Count];
+        var concentrated = new int[people.Count];
+        var trainee = new bool[people.Count];
+        foreach (var s in dataset.TrainingSessions)
+        {
+            if (!period.Contains(s.Start))
+            {
+                continue;
+            }
+
+            foreach (var a in s.Attendance)
+            {
+                var p = position[a.PersonId];
+                sessionHours[p] += a.CreditedHours ?? s.StudyHours;
+                concentrated[p] += s.Concentrated ? 1 : 0;
+                trainee[p] = true;
+            }
+        }
+
+        var findings = new List<Finding>();
+        var creditHours = CreditHours(dataset, year, position, findings, reference);
+        var cadre = new bool[people.Count];
+        foreach (var post in dataset.PartyPosts)
+        {
+            if (post.Post.IsCommitteeSeat() && post.Range().Overlaps(new DateInterval(period.Start, reference)))
+            {
+                cadre[position[post.PersonId]] = true;
+            }
+        }
+
+        var ledger = new List<LedgerEntry>();
+        for (var p = 0; p < people.Count; p++)
+        {
+            var member = people[p].StandingOn(period.Start) is { } s0 && s0.IsMember() && people[p].StandingOn(reference) is { } s1 && s1.IsMember();
+            if (member || cadre[p] || trainee[p] || creditHours[p] > 0)
+            {
+                ledger.Add(new LedgerEntry(people[p].Id, year, sessionHours[p], creditHours[p], concentrated[p], member, cadre[p]));
+            }
+        }
+
+        var used = new List<EffectiveRule>();
+        foreach (var requirement in _requirements)
+        {
+            var settings = _options.Resolve(requirement);
+            used.Add(settings);
+            if (settings.Enabled)
+            {
+                Check(requirement, settings, ledger, dataset, period, today, findings);
+            }
+        }
+
+        return new TrainingResult(year, ledger, findings, used);
+    }
+
+    /// <summary>F5, F9 and F12 for <paramref name="period"/>.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="period">The period (F5 counts from the party school's first session to its end).</param>
+    public IReadOnlyList<Figure> Figures(CityDataset dataset, ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(period);
+        var school = dataset.TrainingSessions.Where(s => s.PartySchool && s.Start <= period.End).ToArray();
+        var activists = new HashSet<PersonId>();
+        var candidates = new HashSet<PersonId>();
+        var cadres = new HashSet<PersonId>();
+        foreach (var s in school)
+        {
+            foreach (var a in s.Attendance)
+            {
+                var standing = dataset.GetPerson(a.PersonId).StandingOn(s.Start);
+                if (standing == MemberStanding.Activist)
+                {
+                    activists.Add(a.PersonId);
+                }
+                else if (standing == MemberStanding.DevelopmentCandidate)
+                {
+                    candidates.Add(a.PersonId);
+                }
+                else if (dataset.PartyPostsOf(a.PersonId, s.Start).Count > 0)
+                {
+                    cadres.Add(a.PersonId);
+                }
+            }
+        }
+
+        var end = period.End.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var since = school.Length == 0 ? "—" : school.Min(s => s.Start).ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var basis = new LocalizedText($"党校自{since}首期培训至{end}", $"party school sessions from the first ({since}) to {end}");
+        var secretaries = dataset.TrainingSessions.Count(s => period.Contains(s.Start) && s.Audience.HasFlag(TrainingAudience.Secretaries));
+        var credits = Evaluate(dataset, period.Start.Year).Ledger.Sum(e => e.CreditHours);
+        return
+        [
+            new Figure("F5", new("党校累计开展培训", "Party school sessions"), school.Length, new("次", "sessions"), basis),
+            new Figure("F5-activists", new("党校培训入党积极分子", "Activists trained"), activists.Count, new("名", "people"), basis),
+            new Figure("F5-candidates", new("党校培训发展对象", "Development candidates trained"), candidates.Count, new("名", "people"), basis),
+            new Figure("F5-cadres", new("党校培训党务干部", "Party-affairs cadres trained"), cadres.Count, new("名", "people"), basis),
+            new Figure("F5-trainees", new("党校培训积极分子、发展对象及党务干部", "Activists, candidates and cadres trained"),
+                activists.Count + candidates.Count + cadres.Count, new("名", "people"), basis),
+            new Figure("F9", new("支部书记集中学习培训", "Centralized trainings of branch secretaries"), secretaries, new("次", "sessions"),
+                new($"{period}面向支部书记的培训班次", $"sessions for branch secretaries in {period}")),
+            new Figure("F12", new("学习平台积分折算学时", "Study hours credited from study platforms"), credits, new("学时", "study hours"),
+                new($"{period.Start.Year}年各学习平台积分按本市折算办法认定的学时", $"hours converted from study platforms by the city's policy in {period.Start.Year}")),
+        ];
+    }
+
+    private decimal[] CreditHours(CityDataset dataset, int year, Dictionary<PersonId, int> position, List<Finding> findings, LocalDate reference)
+    {
+        var hours = new decimal[position.Count];
+        var groups = dataset.StudyCredits.Where(c => c.Date.Year == year).GroupBy(c => (c.PersonId, c.Platform.Trim().ToLowerInvariant()));
+        var unconverted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in groups)
+        {
+            if (_converters.TryGetValue(group.Key.Item2, out var converter))
+            {
+                hours[position[group.Key.PersonId]] += converter.HoursFor(group.Key.PersonId, year, group.OrderBy(c => c.Date).ToArray());
+            }
+            else if (unconverted.Add(group.Key.Item2))
+            {
+                findings.Add(new Finding(new RuleId("TR-CREDIT-CONVERTER"), new("学习平台积分须有本市折算办法", "Study credits need the city's conversion"),
+                    new("本市学时认定办法", null, SourceConfidence.Local), FindingSeverity.Warning,
+                    new FindingSubject(SubjectKind.Organization, group.Key.Item2, group.Key.Item2), reference,
+                    new("已注册该平台的积分折算器", "a converter registered for the platform"),
+                    new($"平台“{group.Key.Item2}”的积分未折算（未注册折算器）", $"credits of platform '{group.Key.Item2}' not converted: no converter registered")));
+            }
+        }
+
+        return hours;
+    }
+
+    private static void Check(TrainingRequirement requirement, EffectiveRule settings, List<LedgerEntry> ledger, CityDataset dataset, ReportingPeriod period,
+        LocalDate today, List<Finding> findings)
+    {
+        var minimum = requirement.Concentrated ? settings["MinTrainings"] : settings["MinHours"];
+        var ended = period.End < today;
+        var reminding = !ended && today >= period.End.PlusDays(-settings["ReminderDays"]);
+        if (!ended && !reminding)
+        {
+            return;
+        }
+
+        foreach (var e in ledger)
+        {
+            var applies = requirement.Role == TrainingRole.Member ? e.Member : e.Cadre;
+            var have = requirement.Concentrated ? e.ConcentratedTrainings : e.TotalHours;
+            if (!applies || have >= minimum)
+            {
+                continue;
+            }
+
+            var person = dataset.GetPerson(e.PersonId);
+            var unit = requirement.Concentrated ? ("次集中培训", " concentrated trainings") : ("学时", " hours");
+            findings.Add(new Finding(requirement.Id, requirement.Title, requirement.Citation, ended ? settings.Severity : FindingSeverity.Reminder,
+                new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), ended ? period.End : today,
+                new($"{period.Start.Year}年不少于{minimum}{unit.Item1}", $"at least {minimum}{unit.Item2} in {period.Start.Year}"),
+                new($"{have}{unit.Item1}{(ended ? string.Empty : $"，尚差{minimum - have}")}", $"{have}{unit.Item2}{(ended ? string.Empty : $", {minimum - have} to go")}")));
+        }
+    }
+}
