@@ -38,6 +38,7 @@ public sealed class CityDataset
         StudyCredits = indexes.StudyCreditArray;
         Incomes = indexes.IncomeArray;
         DuesPayments = indexes.DuesPaymentArray;
+        AdmissionCases = indexes.AdmissionCaseArray;
         indexes.Activities = new Lazy<ActivityIndex>(() => new ActivityIndex(this));
     }
 
@@ -94,6 +95,9 @@ public sealed class CityDataset
 
     /// <summary>All dues payments.</summary>
     public IReadOnlyList<Dues.DuesPayment> DuesPayments { get; }
+
+    /// <summary>All admission cases.</summary>
+    public IReadOnlyList<Development.AdmissionCase> AdmissionCases { get; }
 
     /// <summary>The indicators the service records were checked against.</summary>
     public Metrics.IndicatorCatalog Indicators { get; }

@@ -3,6 +3,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Metrics;
 using PartyDomain.Training;
 using PartyDomain.Dues;
+using PartyDomain.Development;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -110,6 +111,10 @@ public sealed class CityDatasetBuilder
     /// <param name="payment">The payment.</param>
     public CityDatasetBuilder Add(DuesPayment payment) => Add(_records.DuesPayments, payment);
 
+    /// <summary>Adds an admission case.</summary>
+    /// <param name="admission">The case.</param>
+    public CityDatasetBuilder Add(AdmissionCase admission) => Add(_records.AdmissionCases, admission);
+
     /// <summary>Adds every record in <paramref name="records"/>, whatever its type.</summary>
     /// <param name="records">Records of any of the types this builder takes.</param>
     /// <exception cref="ArgumentException">A record is of a type the builder does not take.</exception>
@@ -136,6 +141,7 @@ public sealed class CityDatasetBuilder
                 StudyCredit r => Add(r),
                 MemberIncome r => Add(r),
                 DuesPayment r => Add(r),
+                AdmissionCase r => Add(r),
                 null => throw new ArgumentException("A record is null.", nameof(records)),
                 _ => throw new ArgumentException($"The builder does not take records of type {record.GetType().Name}.", nameof(records)),
             };
@@ -202,5 +208,7 @@ public sealed class CityDatasetBuilder
         public List<MemberIncome> Incomes { get; } = [];
 
         public List<DuesPayment> DuesPayments { get; } = [];
+
+        public List<AdmissionCase> AdmissionCases { get; } = [];
     }
 }

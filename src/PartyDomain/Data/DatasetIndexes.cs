@@ -52,6 +52,7 @@ internal sealed class DatasetIndexes
         StudyCreditArray = records.StudyCredits.ToArray();
         IncomeArray = records.Incomes.ToArray();
         DuesPaymentArray = records.DuesPayments.ToArray();
+        AdmissionCaseArray = records.AdmissionCases.ToArray();
         _children = new(() => new(organizations.Where(o => o.ParentId is not null).ToArray(), o => o.ParentId!.Value));
         _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
         _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
@@ -94,6 +95,8 @@ internal sealed class DatasetIndexes
     public Dues.MemberIncome[] IncomeArray { get; }
 
     public Dues.DuesPayment[] DuesPaymentArray { get; }
+
+    public Development.AdmissionCase[] AdmissionCaseArray { get; }
 
     public Dictionary<OrganizationId, PartyOrganization> Organizations { get; }
 

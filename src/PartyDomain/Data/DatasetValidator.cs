@@ -101,6 +101,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         CheckServices();
         CheckTraining();
         CheckDues();
+        CheckAdmissions();
 
         // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
         CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
@@ -530,6 +531,88 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         }
     }
 
+    private void CheckAdmissions()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in records.AdmissionCases)
+        {
+            if (string.IsNullOrWhiteSpace(c.Id))
+            {
+                Report("missing-value", c, nameof(c.Id), null, "必填项为空", "a required value is empty");
+            }
+            else if (!ids.Add(c.Id))
+            {
+                Duplicate(c, nameof(c.Id), c.Id);
+            }
+
+            CheckPerson(c.PersonId, c);
+            if (!indexes.Organizations.ContainsKey(c.OrganizationId))
+            {
+                Unknown(c, nameof(c.OrganizationId), c.OrganizationId.Value, "党组织", "organization");
+            }
+
+            foreach (var id in c.Contacts.Concat(c.Sponsors))
+            {
+                if (!indexes.People.ContainsKey(id))
+                {
+                    Unknown(c, c.Contacts.Contains(id) ? nameof(c.Contacts) : nameof(c.Sponsors), id.Value, "人员", "person");
+                }
+            }
+
+            // Each milestone follows the one it builds on.
+            void After(LocalDate? later, string field, LocalDate? earlier, string earlierField)
+            {
+                if (later is { } l)
+                {
+                    NotFuture(l, c, field);
+                    if (earlier is { } e && l < e)
+                    {
+                        Report("out-of-order", c, field, Day(l), $"早于{earlierField}（{Day(e)}）", $"before {earlierField} ({Day(e)})");
+                    }
+                }
+            }
+
+            NotFuture(c.Applied, c, nameof(c.Applied));
+            After(c.FirstTalk, nameof(c.FirstTalk), c.Applied, nameof(c.Applied));
+            After(c.ActivistDesignated, nameof(c.ActivistDesignated), c.Applied, nameof(c.Applied));
+            After(c.CandidateDesignated, nameof(c.CandidateDesignated), c.ActivistDesignated ?? c.Applied, c.ActivistDesignated is null ? nameof(c.Applied) : nameof(c.ActivistDesignated));
+            After(c.AdmissionVote?.Date, nameof(c.AdmissionVote), c.CandidateDesignated ?? c.Applied, c.CandidateDesignated is null ? nameof(c.Applied) : nameof(c.CandidateDesignated));
+            After(c.Approved, nameof(c.Approved), c.AdmissionVote?.Date, nameof(c.AdmissionVote));
+            After(c.Oath, nameof(c.Oath), c.Approved, nameof(c.Approved));
+            After(c.ConversionVote?.Date, nameof(c.ConversionVote), c.Approved ?? c.AdmissionVote?.Date, nameof(c.Approved));
+            After(c.ConversionApproved, nameof(c.ConversionApproved), c.ConversionVote?.Date, nameof(c.ConversionVote));
+            After(c.Closed, nameof(c.Closed), c.Applied, nameof(c.Applied));
+            After(c.PoliticalReview, nameof(c.PoliticalReview), c.Applied, nameof(c.Applied));
+            After(c.PreReview, nameof(c.PreReview), c.Applied, nameof(c.Applied));
+            foreach (var assessment in c.Assessments)
+            {
+                After(assessment, nameof(c.Assessments), c.ActivistDesignated ?? c.Applied, nameof(c.ActivistDesignated));
+            }
+
+            void Missing(bool missing, string field, string zh, string en)
+            {
+                if (missing)
+                {
+                    Report("missing-value", c, field, null, zh, en);
+                }
+            }
+
+            Missing(c.Approved is not null && c.AdmissionVote is null, nameof(c.AdmissionVote), "已审批但无支部大会表决记录", "approved without a recorded vote");
+            Missing(c.ConversionApproved is not null && c.ConversionVote is null, nameof(c.ConversionVote), "已批准转正但无转正表决记录", "conversion approved without a recorded vote");
+            Missing(c.ConversionVote is not null && c.Approved is null, nameof(c.Approved), "已讨论转正但接收预备党员未经审批", "conversion voted on an admission never approved");
+            Missing(c.ExtensionMonths is not null && c.AdmissionVote is null, nameof(c.AdmissionVote), "延长预备期但无接收表决记录", "probation extended without an admission vote");
+            Missing(c.PoliticalReviewPassed is not null && c.PoliticalReview is null, nameof(c.PoliticalReview), "有政审结果但无政审日期", "a political-review result without its date");
+            foreach (var (vote, field) in new[] { (c.AdmissionVote, nameof(c.AdmissionVote)), (c.ConversionVote, nameof(c.ConversionVote)) })
+            {
+                if (vote is not null && (vote.Expected <= 0 || vote.Present < 0 || vote.Present > vote.Expected || vote.InFavour < 0 || vote.InFavour > vote.Present))
+                {
+                    Report("invalid-value", c, field, $"{vote.Expected}/{vote.Present}/{vote.InFavour}",
+                        "表决人数须满足 0 ≤ 赞成 ≤ 实到 ≤ 应到，且应到大于0", "the counts must satisfy 0 ≤ in favour ≤ present ≤ expected, expected > 0");
+                }
+            }
+        }
+    }
+
     private void Dimension(Metrics.ServiceRecord record, IndicatorDefinition indicator, MetricDimensions dimension, bool present, string field)
     {
         if (present && (indicator.Dimensions & dimension) == 0)
@@ -701,6 +784,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         InstructorAssignment i => $"{i.PersonId} → {i.FirmId} {Day(i.From)}",
         CommitteeElection e => $"{e.OrganizationId} {Day(e.ElectedOn)}",
         ActivityRecord a => $"{a.Id} ({a.Kind} @ {a.OrganizationId} {Day(a.Date)})",
+        Development.AdmissionCase c => $"{c.Id} ({c.PersonId})",
         Dues.MemberIncome i => $"{i.PersonId} {i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {i.Kind}",
         Dues.DuesPayment p => $"{p.PersonId} {p.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Day(p.PaidOn)}",
         Training.TrainingSession t => $"{t.Id} ({Day(t.Start)})",

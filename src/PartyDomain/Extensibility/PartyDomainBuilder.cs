@@ -3,6 +3,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Metrics;
 using PartyDomain.Training;
 using PartyDomain.Dues;
+using PartyDomain.Development;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
 
@@ -155,6 +156,11 @@ public sealed class PartyDomainBuilder
         }
 
         foreach (var rule in DuesRule.Defaults)
+        {
+            AddRule(rule);
+        }
+
+        foreach (var rule in AdmissionRule.Defaults)
         {
             AddRule(rule);
         }

@@ -6,6 +6,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Training;
 using PartyDomain.Dues;
+using PartyDomain.Development;
 using PartyDomain.Rules;
 
 namespace PartyDomain.Extensibility;
@@ -45,6 +46,13 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.ReminderHorizonDays >= 0, "PartyDomain:Compliance:ReminderHorizonDays cannot be negative.");
         services.AddSingleton(builder.ActivityKinds);
         services.AddSingleton(builder.Indicators);
+        services.AddOptions<DevelopmentOptions>()
+            .Validate(o => o.YoungAgeThreshold is > 0 and < 120, "PartyDomain:Development:YoungAgeThreshold must be an age.");
+        services.AddSingleton(sp => new AdmissionPipeline(
+            sp.GetRequiredService<IOptions<RuleOptions>>(),
+            sp.GetRequiredService<IOptions<DevelopmentOptions>>(),
+            sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
+            sp.GetRequiredService<IClock>()));
         services.AddSingleton(sp => new DuesEvaluator(
             builder.DuesBasePolicy,
             sp.GetRequiredService<IOptions<RuleOptions>>(),

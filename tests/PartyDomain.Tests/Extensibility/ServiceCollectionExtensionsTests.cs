@@ -18,6 +18,10 @@ public class ServiceCollectionExtensionsTests
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
+    /// <summary>Structure, basic systems, training, dues and admission rules.</summary>
+    private static readonly int DefaultRuleCount = DefaultStructureRules.Create().Count + PartyDomain.BasicSystems.DefaultBasicSystemRules.Create().Count
+        + PartyDomain.Training.DefaultTrainingRequirements.Create().Count + PartyDomain.Dues.DuesRule.Defaults.Count + PartyDomain.Development.AdmissionRule.Defaults.Count;
+
     private static TestCity FiftyOneMembers() => new TestCity().Branch("B").Members("A", full: 46, probationary: 5, registeredAt: "B");
 
     [Fact]
@@ -30,7 +34,7 @@ public class ServiceCollectionExtensionsTests
         checker.Rules.Should().HaveCount(10);
         checker.Rules.Select(r => r.Id).Should().BeEquivalentTo(DefaultStructureRules.Create().Select(r => r.Id));
         provider.GetRequiredService<StructureChecker>().Should().BeSameAs(checker, "the checker is a singleton");
-        provider.GetRequiredService<IEnumerable<IRule>>().Should().HaveCount(22, "10 structure rules and 12 basic-system rules");
+        provider.GetRequiredService<IEnumerable<IRule>>().Should().HaveCount(DefaultRuleCount, "every family registers its defaults through the builder");
     }
 
     [Fact]
@@ -129,10 +133,10 @@ public class ServiceCollectionExtensionsTests
 
         builder.FindRule(CountingRule.RuleIdValue).Should().BeOfType<CountingRule>();
         builder.FindRule(new RuleId("NOPE")).Should().BeNull();
-        builder.Rules.Should().HaveCount(23);
+        builder.Rules.Should().HaveCount(DefaultRuleCount + 1);
         builder.Services.Should().BeSameAs(services);
         provider.GetRequiredService<StructureChecker>().Rules.Should().HaveCount(11);
-        provider.GetRequiredService<IEnumerable<IRule>>().Should().HaveCount(23);
+        provider.GetRequiredService<IEnumerable<IRule>>().Should().HaveCount(DefaultRuleCount + 1);
     }
 
     [Fact]

@@ -1,0 +1,386 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PartyDomain.Data;
+using PartyDomain.Extensibility;
+using PartyDomain.Organization;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+
+namespace PartyDomain.Development;
+
+/// <summary>Where an admission case stands.</summary>
+public enum AdmissionStage
+{
+    /// <summary>Applied (入党申请人).</summary>
+    Applicant,
+
+    /// <summary>Activist (入党积极分子).</summary>
+    Activist,
+
+    /// <summary>Development candidate (发展对象).</summary>
+    Candidate,
+
+    /// <summary>Voted in, awaiting the higher committee's approval.</summary>
+    AwaitingApproval,
+
+    /// <summary>Probationary member (预备党员).</summary>
+    Probationary,
+
+    /// <summary>Full member (正式党员): the case is complete.</summary>
+    FullMember,
+
+    /// <summary>Closed without admission.</summary>
+    Closed,
+}
+
+/// <summary>Options of the admission pipeline, bound from configuration (for example <c>PartyDomain:Development</c>).</summary>
+public sealed class DevelopmentOptions
+{
+    /// <summary>The age up to which a person counts as young (青年) in the pipeline counts, 35 by default (inclusive).</summary>
+    public int YoungAgeThreshold { get; set; } = 35;
+}
+
+/// <summary>One case's state: its stage, its violations and its next step.</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Stage">Its stage today.</param>
+/// <param name="Violations">The rules it breaks, each cited.</param>
+/// <param name="NextStep">What should happen next, or <c>null</c> when the case is complete or closed.</param>
+/// <param name="Due">The day the next step is due, when the rules set one.</param>
+/// <param name="Young">Whether the person was young (see <see cref="DevelopmentOptions.YoungAgeThreshold"/>) at application.</param>
+public sealed record AdmissionCaseResult(AdmissionCase Case, AdmissionStage Stage, IReadOnlyList<Finding> Violations, LocalizedText? NextStep, LocalDate? Due, bool Young);
+
+/// <summary>Counts of a stage or a year, with the young counted apart.</summary>
+/// <param name="Key">The stage or the year.</param>
+/// <param name="Total">All people.</param>
+/// <param name="Young">Young people among them.</param>
+public sealed record PipelineCount(string Key, int Total, int Young);
+
+/// <summary>The pipeline: every case, counts per stage today, and per year the milestones reached.</summary>
+/// <param name="Cases">Every case.</param>
+/// <param name="ByStage">People per stage today.</param>
+/// <param name="Applications">Applications per year.</param>
+/// <param name="Activists">Activists designated per year.</param>
+/// <param name="Candidates">Candidates designated per year.</param>
+/// <param name="Admitted">Admissions (approved votes) per year of the vote.</param>
+/// <param name="Converted">Conversions to full membership per year.</param>
+/// <param name="Rules">The rules with the settings they ran with.</param>
+public sealed record PipelineResult(
+    IReadOnlyList<AdmissionCaseResult> Cases,
+    IReadOnlyList<PipelineCount> ByStage,
+    IReadOnlyList<PipelineCount> Applications,
+    IReadOnlyList<PipelineCount> Activists,
+    IReadOnlyList<PipelineCount> Candidates,
+    IReadOnlyList<PipelineCount> Admitted,
+    IReadOnlyList<PipelineCount> Converted,
+    IReadOnlyList<EffectiveRule> Rules);
+
+/// <summary>
+/// Checks every admission case against the timeline and eligibility rules of 《中国共产党发展党员工作细则》, says where it
+/// stands and what is due next, and counts the pipeline. It reports contradictions between a case and the person's
+/// standing in the dataset; it never changes either.
+/// </summary>
+public sealed class AdmissionPipeline
+{
+    private readonly RuleOptions _options;
+    private readonly DevelopmentOptions _development;
+    private readonly IClock _clock;
+    private readonly DateTimeZone _zone;
+
+    /// <summary>Creates a pipeline with default settings.</summary>
+    /// <param name="clock">The clock.</param>
+    public AdmissionPipeline(IClock clock)
+        : this(new RuleOptions(), new DevelopmentOptions(), clock, null)
+    {
+    }
+
+    /// <summary>Creates a pipeline for dependency injection.</summary>
+    /// <param name="options">The rule tuning.</param>
+    /// <param name="development">The pipeline options.</param>
+    /// <param name="domain">The library options.</param>
+    /// <param name="clock">The clock.</param>
+    public AdmissionPipeline(IOptions<RuleOptions> options, IOptions<DevelopmentOptions> development, IOptions<PartyDomainOptions> domain, IClock clock)
+        : this(options?.Value!, development?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId])
+    {
+    }
+
+    /// <summary>Creates a pipeline.</summary>
+    /// <param name="options">The rule tuning.</param>
+    /// <param name="development">The pipeline options.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
+    public AdmissionPipeline(RuleOptions options, DevelopmentOptions development, IClock clock, DateTimeZone? zone)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _development = development ?? throw new ArgumentNullException(nameof(development));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _zone = zone ?? PartyDomainTime.DefaultZone;
+        foreach (var rule in AdmissionRule.Defaults)
+        {
+            _options.Resolve(rule);
+        }
+    }
+
+    /// <summary>Checks every case of <paramref name="dataset"/> as of today.</summary>
+    /// <param name="dataset">The dataset.</param>
+    public PipelineResult Evaluate(CityDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var today = PartyDomainTime.Today(_clock, _zone);
+        var settings = AdmissionRule.Defaults.ToDictionary(r => r, r => _options.Resolve(r));
+        var results = new List<AdmissionCaseResult>(dataset.AdmissionCases.Count);
+        foreach (var c in dataset.AdmissionCases)
+        {
+            results.Add(Check(c, dataset, today, settings));
+        }
+
+        PipelineCount[] Count(Func<AdmissionCaseResult, string?> key) => results
+            .Select(r => (Key: key(r), r.Young))
+            .Where(x => x.Key is not null)
+            .GroupBy(x => x.Key!)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new PipelineCount(g.Key, g.Count(), g.Count(x => x.Young)))
+            .ToArray();
+        static string? Year(LocalDate? date) => date?.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        return new PipelineResult(
+            results,
+            Count(r => r.Stage.ToString()),
+            Count(r => Year(r.Case.Applied)),
+            Count(r => Year(r.Case.ActivistDesignated)),
+            Count(r => Year(r.Case.CandidateDesignated)),
+            Count(r => r.Case.Approved is not null ? Year(r.Case.AdmissionVote?.Date) : null),
+            Count(r => Year(r.Case.ConversionApproved)),
+            settings.Values.ToArray());
+    }
+
+    private AdmissionCaseResult Check(AdmissionCase c, CityDataset dataset, LocalDate today, Dictionary<AdmissionRule, EffectiveRule> settings)
+    {
+        var person = dataset.GetPerson(c.PersonId);
+        var violations = new List<Finding>();
+        void Raise(AdmissionRule rule, LocalDate asOf, LocalizedText expected, LocalizedText found)
+        {
+            var s = settings[rule];
+            if (s.Enabled)
+            {
+                violations.Add(new Finding(rule.Id, rule.Title, rule.Citation, s.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found));
+            }
+        }
+
+        int P(AdmissionRule rule, string name) => settings[rule][name];
+        bool FullOn(PersonId id, LocalDate day) => dataset.TryGetPerson(id, out var p) && p.StandingOn(day) == MemberStanding.FullMember;
+
+        // Age at application.
+        var minAge = P(AdmissionRule.Age, "MinYears");
+        if (person.BirthDate is not { } birth)
+        {
+            Raise(AdmissionRule.Age, c.Applied, new($"申请时年满{minAge}周岁", $"at least {minAge} at application"), new("未登记出生日期，无法核实", "no birth date recorded: cannot be checked"));
+        }
+        else if (birth.PlusYears(minAge) > c.Applied)
+        {
+            Raise(AdmissionRule.Age, c.Applied, new($"申请时年满{minAge}周岁", $"at least {minAge} at application"),
+                new($"{c.Applied:uuuu-MM-dd}申请时未满{minAge}周岁（{birth:uuuu-MM-dd}出生）", $"under {minAge} on {c.Applied:uuuu-MM-dd} (born {birth:uuuu-MM-dd})"));
+        }
+
+        // The first talk.
+        var talkDue = c.Applied.PlusMonths(P(AdmissionRule.Talk, "Months"));
+        if (c.FirstTalk is { } talk ? talk > talkDue : today > talkDue)
+        {
+            Raise(AdmissionRule.Talk, c.FirstTalk ?? today, new($"{talkDue:uuuu-MM-dd}前谈话", $"a talk by {talkDue:uuuu-MM-dd}"),
+                c.FirstTalk is { } t ? new($"{t:uuuu-MM-dd}谈话", $"talk on {t:uuuu-MM-dd}") : new("尚未谈话", "no talk yet"));
+        }
+
+        // Activist: contacts, assessments, a year before candidacy.
+        if (c.ActivistDesignated is { } activist)
+        {
+            int min = P(AdmissionRule.Contacts, "MinContacts"), max = P(AdmissionRule.Contacts, "MaxContacts");
+            var full = c.Contacts.Count(id => FullOn(id, activist));
+            if (c.Contacts.Count < min || c.Contacts.Count > max || full < c.Contacts.Count)
+            {
+                Raise(AdmissionRule.Contacts, activist, new($"{min}至{max}名正式党员作培养联系人", $"{min} to {max} full members as contacts"),
+                    new($"联系人{c.Contacts.Count}名，其中正式党员{full}名", $"{c.Contacts.Count} contacts, {full} of them full members"));
+            }
+
+            var months = P(AdmissionRule.Assessment, "Months");
+            var until = c.CandidateDesignated ?? (c.Closed is { } closed ? LocalDate.Min(closed, today) : today);
+            var last = activist;
+            foreach (var day in c.Assessments.Where(d => d > activist && d <= until).Order().Append(until))
+            {
+                if (day > last.PlusMonths(months))
+                {
+                    Raise(AdmissionRule.Assessment, day, new($"每{months}个月考察一次", $"an assessment every {months} months"),
+                        new($"{last:uuuu-MM-dd}至{day:uuuu-MM-dd}之间无考察记录", $"no assessment between {last:uuuu-MM-dd} and {day:uuuu-MM-dd}"));
+                }
+
+                last = day;
+            }
+
+            var years = P(AdmissionRule.ActivistYear, "Years");
+            if (c.CandidateDesignated is { } candidate && candidate < activist.PlusYears(years))
+            {
+                Raise(AdmissionRule.ActivistYear, candidate, new($"培养考察满{years}年（{activist.PlusYears(years):uuuu-MM-dd}起）后列为发展对象", $"candidacy from {activist.PlusYears(years):uuuu-MM-dd}"),
+                    new($"{candidate:uuuu-MM-dd}列为发展对象", $"candidate on {candidate:uuuu-MM-dd}"));
+            }
+        }
+
+        // Before the admission vote: sponsors, political review, training, leaving the unit; then the vote itself.
+        if (c.AdmissionVote is { } vote)
+        {
+            var count = P(AdmissionRule.Sponsors, "Count");
+            var fullSponsors = c.Sponsors.Distinct().Count(id => FullOn(id, vote.Date));
+            if (fullSponsors < count || c.Sponsors.Count != count)
+            {
+                Raise(AdmissionRule.Sponsors, vote.Date, new($"{count}名正式党员作入党介绍人", $"{count} full members as sponsors"),
+                    new($"入党介绍人{c.Sponsors.Count}名，表决当日为正式党员的{fullSponsors}名", $"{c.Sponsors.Count} sponsors, {fullSponsors} full members on the vote's day"));
+            }
+
+            if (c.PoliticalReview is not { } review || review > vote.Date || c.PoliticalReviewPassed != true)
+            {
+                Raise(AdmissionRule.PoliticalReview, vote.Date, new("表决前形成合格的政治审查结论", "a passed political review before the vote"),
+                    c.PoliticalReview is null ? new("无政治审查结论", "no political-review conclusion")
+                    : c.PoliticalReviewPassed != true ? new("政治审查结论为不合格或未注明", "the review did not pass, or its result is missing")
+                    : new($"政治审查结论晚于表决（{c.PoliticalReview:uuuu-MM-dd}）", $"the review concluded after the vote ({c.PoliticalReview:uuuu-MM-dd})"));
+            }
+
+            int minDays = P(AdmissionRule.Training, "MinDays"), minHours = P(AdmissionRule.Training, "MinHours");
+            if ((c.TrainingDays ?? 0) < minDays && (c.TrainingHours ?? 0) < minHours)
+            {
+                Raise(AdmissionRule.Training, vote.Date, new($"集中培训不少于{minDays}天或{minHours}学时", $"at least {minDays} days or {minHours} hours of training"),
+                    new($"集中培训{c.TrainingDays ?? 0}天、{c.TrainingHours ?? 0}学时", $"{c.TrainingDays ?? 0} days, {c.TrainingHours ?? 0} hours"));
+            }
+
+            var leaveMonths = P(AdmissionRule.Leaving, "Months");
+            var leaves = dataset.EmploymentOf(c.PersonId, vote.Date) is { To: { } to } && to <= vote.Date.PlusMonths(leaveMonths) ? dataset.EmploymentOf(c.PersonId, vote.Date)!.To : null;
+            if (leaves is { } left)
+            {
+                Raise(AdmissionRule.Leaving, vote.Date, new($"表决后{leaveMonths}个月内不离开工作单位", $"not leaving the unit within {leaveMonths} months of the vote"),
+                    new($"{left:uuuu-MM-dd}离开执业机构", $"left the firm on {left:uuuu-MM-dd}"));
+            }
+
+            CheckVote(AdmissionRule.Vote, vote, Raise);
+        }
+
+        // Approval, probation, conversion.
+        if (c.AdmissionVote is { } admitted && c.Closed is null)
+        {
+            var approvalDue = admitted.Date.PlusMonths(P(AdmissionRule.Approval, "Months"));
+            if (c.Approved is { } approved ? approved > approvalDue : today > approvalDue)
+            {
+                Raise(AdmissionRule.Approval, c.Approved ?? today, new($"{approvalDue:uuuu-MM-dd}前审批", $"approval by {approvalDue:uuuu-MM-dd}"),
+                    c.Approved is { } a ? new($"{a:uuuu-MM-dd}审批", $"approved on {a:uuuu-MM-dd}") : new("尚未审批", "not approved yet"));
+            }
+        }
+
+        var probationEnds = ProbationEnds(c, settings[AdmissionRule.Probation]);
+        if (c.ExtensionMonths is { } ext && (ext < P(AdmissionRule.Probation, "MinExtensionMonths") || ext > P(AdmissionRule.Probation, "MaxExtensionMonths")))
+        {
+            Raise(AdmissionRule.Probation, probationEnds ?? today,
+                new($"延长预备期{P(AdmissionRule.Probation, "MinExtensionMonths")}至{P(AdmissionRule.Probation, "MaxExtensionMonths")}个月", $"an extension of {P(AdmissionRule.Probation, "MinExtensionMonths")} to {P(AdmissionRule.Probation, "MaxExtensionMonths")} months"),
+                new($"延长{ext}个月", $"extended by {ext} months"));
+        }
+
+        if (probationEnds is { } ends && c.Approved is not null && c.Closed is null)
+        {
+            if (c.ConversionVote is { } conversion && conversion.Date < ends)
+            {
+                Raise(AdmissionRule.Probation, conversion.Date, new($"预备期满（{ends:uuuu-MM-dd}）后讨论转正", $"conversion when probation ends ({ends:uuuu-MM-dd})"),
+                    new($"{conversion.Date:uuuu-MM-dd}提前讨论转正", $"voted early, on {conversion.Date:uuuu-MM-dd}"));
+            }
+            else if (c.ConversionVote is null && today > ends)
+            {
+                Raise(AdmissionRule.Probation, today, new($"预备期满（{ends:uuuu-MM-dd}）时及时讨论转正", $"the conversion vote when probation ends ({ends:uuuu-MM-dd})"),
+                    new("预备期已满，尚未讨论转正", "probation over, no conversion vote yet"));
+            }
+        }
+
+        if (c.ConversionVote is { } cv)
+        {
+            CheckVote(AdmissionRule.ConversionVote, cv, Raise);
+        }
+
+        CheckStanding(c, person, probationEnds, Raise);
+        var (stage, next, due) = Stage(c, settings, probationEnds);
+        var young = person.BirthDate is { } b && b.PlusYears(_development.YoungAgeThreshold + 1) > c.Applied;
+        return new AdmissionCaseResult(c, stage, violations, next, due, young);
+    }
+
+    private static void CheckVote(AdmissionRule rule, AdmissionVote vote, Action<AdmissionRule, LocalDate, LocalizedText, LocalizedText> raise)
+    {
+        if (vote.Present * 2 <= vote.Expected || vote.InFavour * 2 <= vote.Expected)
+        {
+            raise(rule, vote.Date, new("到会有表决权党员超过应到会半数，赞成票超过应到会有表决权党员半数", "more than half present, and more than half of those expected in favour"),
+                new($"应到{vote.Expected}人，实到{vote.Present}人，赞成{vote.InFavour}人", $"{vote.Expected} expected, {vote.Present} present, {vote.InFavour} in favour"));
+        }
+    }
+
+    /// <summary>The standing history must show the admission from the vote's day and the conversion from the end of probation.</summary>
+    private static void CheckStanding(AdmissionCase c, Person person, LocalDate? probationEnds, Action<AdmissionRule, LocalDate, LocalizedText, LocalizedText> raise)
+    {
+        if (c.Approved is not null && c.AdmissionVote is { } vote && c.Closed is null)
+        {
+            var since = person.Standings.Where(s => s.Standing == MemberStanding.ProbationaryMember).Select(s => (LocalDate?)s.Since).LastOrDefault();
+            if (since != vote.Date)
+            {
+                raise(AdmissionRule.Standing, vote.Date, new($"自支部大会通过之日（{vote.Date:uuuu-MM-dd}）起为预备党员", $"probationary member from the vote ({vote.Date:uuuu-MM-dd})"),
+                    since is { } s ? new($"人员记录为{s:uuuu-MM-dd}起为预备党员", $"the person's record says probationary from {s:uuuu-MM-dd}")
+                        : new("人员记录中没有预备党员身份", "the person's record has no probationary standing"));
+            }
+        }
+
+        if (c.ConversionApproved is not null && probationEnds is { } ends)
+        {
+            var full = person.Standings.Where(s => s.Standing == MemberStanding.FullMember).Select(s => (LocalDate?)s.Since).LastOrDefault();
+            if (full != ends)
+            {
+                raise(AdmissionRule.Standing, ends, new($"自预备期满之日（{ends:uuuu-MM-dd}）起为正式党员", $"full member from the end of probation ({ends:uuuu-MM-dd})"),
+                    full is { } f ? new($"人员记录为{f:uuuu-MM-dd}起为正式党员", $"the person's record says full member from {f:uuuu-MM-dd}")
+                        : new("人员记录中没有正式党员身份", "the person's record has no full standing"));
+            }
+        }
+    }
+
+    private static LocalDate? ProbationEnds(AdmissionCase c, EffectiveRule probation) =>
+        c.AdmissionVote is { } vote ? vote.Date.PlusYears(probation["Years"]).PlusMonths(c.ExtensionMonths ?? 0) : null;
+
+    private static (AdmissionStage Stage, LocalizedText? Next, LocalDate? Due) Stage(AdmissionCase c, Dictionary<AdmissionRule, EffectiveRule> settings, LocalDate? probationEnds)
+    {
+        if (c.Closed is not null)
+        {
+            return (AdmissionStage.Closed, null, null);
+        }
+
+        if (c.ConversionApproved is not null)
+        {
+            return (AdmissionStage.FullMember, null, null);
+        }
+
+        if (c.Approved is not null)
+        {
+            return c.ConversionVote is null
+                ? (AdmissionStage.Probationary, new("预备期满时召开支部大会讨论转正", "the conversion vote when probation ends"), probationEnds)
+                : (AdmissionStage.Probationary, new("报上级党委审批转正", "the higher committee approves the conversion"), null);
+        }
+
+        if (c.AdmissionVote is { } vote)
+        {
+            return (AdmissionStage.AwaitingApproval, new("报上级党委审批", "the higher committee approves the admission"), vote.Date.PlusMonths(settings[AdmissionRule.Approval]["Months"]));
+        }
+
+        if (c.CandidateDesignated is not null)
+        {
+            var missing = c.PoliticalReview is null ? new LocalizedText("政治审查", "the political review")
+                : (c.TrainingDays ?? 0) == 0 && (c.TrainingHours ?? 0) == 0 ? new LocalizedText("集中培训", "the concentrated training")
+                : c.PreReview is null ? new LocalizedText("上级党委预审", "the higher committee's pre-review")
+                : new LocalizedText("召开支部大会表决接收预备党员", "the general meeting's admission vote");
+            return (AdmissionStage.Candidate, missing, null);
+        }
+
+        if (c.ActivistDesignated is { } activist)
+        {
+            var last = c.Assessments.Where(d => d >= activist).DefaultIfEmpty(activist).Max();
+            return (AdmissionStage.Activist, new("半年考察", "the half-yearly assessment"), last.PlusMonths(settings[AdmissionRule.Assessment]["Months"]));
+        }
+
+        return c.FirstTalk is null
+            ? (AdmissionStage.Applicant, new("派人谈话", "the first talk"), c.Applied.PlusMonths(settings[AdmissionRule.Talk]["Months"]))
+            : (AdmissionStage.Applicant, new("确定入党积极分子", "designation as an activist"), null);
+    }
+}
