@@ -164,7 +164,7 @@ public sealed class CityDatasetBuilder
     {
         var indexes = new DatasetIndexes(_records);
         problems = new DatasetValidator(_records, indexes, Today, Indicators).Run();
-        return problems.Count > 0 ? null : new CityDataset(City, Today, indexes, Indicators);
+        return problems.Count > 0 ? null : new CityDataset(City, Today, indexes, Indicators.Clone());
     }
 
     private CityDatasetBuilder Add<T>(List<T> list, T record)

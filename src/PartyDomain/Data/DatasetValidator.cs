@@ -420,12 +420,12 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
                 continue;
             }
 
-            Dimension(r, indicator, MetricDimensions.Member, r.Member is not null, nameof(r.Member));
-            Dimension(r, indicator, MetricDimensions.Firm, r.Firm is not null, nameof(r.Firm));
-            Dimension(r, indicator, MetricDimensions.Organization, r.Organization is not null, nameof(r.Organization));
-            Dimension(r, indicator, MetricDimensions.District, !string.IsNullOrWhiteSpace(r.District), nameof(r.District));
-            Dimension(r, indicator, MetricDimensions.Channel, !string.IsNullOrWhiteSpace(r.Channel), nameof(r.Channel));
-            Dimension(r, indicator, MetricDimensions.Subject, !string.IsNullOrWhiteSpace(r.Subject), nameof(r.Subject));
+            Dimension(r, indicator, MetricDimensions.Member, r.Member?.Value, nameof(r.Member));
+            Dimension(r, indicator, MetricDimensions.Firm, r.Firm?.Value, nameof(r.Firm));
+            Dimension(r, indicator, MetricDimensions.Organization, r.Organization?.Value, nameof(r.Organization));
+            Dimension(r, indicator, MetricDimensions.District, r.District, nameof(r.District));
+            Dimension(r, indicator, MetricDimensions.Channel, r.Channel, nameof(r.Channel));
+            Dimension(r, indicator, MetricDimensions.Subject, r.Subject, nameof(r.Subject));
             if (indicator.Aggregation == Aggregation.DistinctCount && !Has(r, indicator.DistinctBy))
             {
                 Report("missing-value", r, indicator.DistinctBy.ToString(), null, $"指标 {indicator.Code} 按{indicator.DistinctBy}去重计数，该项必填", $"indicator {indicator.Code} counts distinct {indicator.DistinctBy} values, so it is required");
@@ -613,11 +613,11 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         }
     }
 
-    private void Dimension(Metrics.ServiceRecord record, IndicatorDefinition indicator, MetricDimensions dimension, bool present, string field)
+    private void Dimension(Metrics.ServiceRecord record, IndicatorDefinition indicator, MetricDimensions dimension, string? value, string field)
     {
-        if (present && (indicator.Dimensions & dimension) == 0)
+        if (!string.IsNullOrWhiteSpace(value) && (indicator.Dimensions & dimension) == 0)
         {
-            Report("dimension-not-allowed", record, field, null, $"指标 {indicator.Code} 不按该维度统计", $"indicator {indicator.Code} does not allow this dimension");
+            Report("dimension-not-allowed", record, field, value, $"指标 {indicator.Code} 不按该维度统计", $"indicator {indicator.Code} does not allow this dimension");
         }
     }
 

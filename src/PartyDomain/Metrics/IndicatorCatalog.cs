@@ -11,6 +11,18 @@ public sealed class IndicatorCatalog
     private readonly Dictionary<IndicatorCode, IndicatorDefinition> _indicators = [];
     private readonly List<IndicatorCode> _order = [];
 
+    /// <summary>A copy, so a dataset keeps the catalog it was checked against even if the original changes later.</summary>
+    public IndicatorCatalog Clone()
+    {
+        var copy = new IndicatorCatalog();
+        foreach (var code in _order)
+        {
+            copy.Add(_indicators[code]);
+        }
+
+        return copy;
+    }
+
     /// <summary>Every indicator, in registration order.</summary>
     public IReadOnlyList<IndicatorDefinition> All => _order.Select(c => _indicators[c]).ToArray();
 
@@ -91,6 +103,9 @@ public sealed class IndicatorCatalog
                     break;
                 case Aggregation.DistinctCount when i.DistinctBy is MetricDimensions.None || (i.DistinctBy & (i.DistinctBy - 1)) != 0:
                     problems.Add($"Indicator '{i.Code}' is a distinct count and must name exactly one dimension to count.");
+                    break;
+                case Aggregation.DistinctCount when (i.Dimensions & i.DistinctBy) == 0:
+                    problems.Add($"Indicator '{i.Code}' counts distinct {i.DistinctBy} values but does not allow that dimension on its records.");
                     break;
             }
 

@@ -136,7 +136,7 @@ public sealed class ServiceMetrics
         }
 
         var wanted = query.Indicators.Count > 0
-            ? query.Indicators.Select(c => _catalog.TryGet(c, out var i) ? i : throw new ArgumentException($"No indicator '{c}' is registered.", nameof(query))).ToArray()
+            ? query.Indicators.Distinct().Select(c => _catalog.TryGet(c, out var i) ? i : throw new ArgumentException($"No indicator '{c}' is registered.", nameof(query))).ToArray()
             : _catalog.All.Where(i => !i.Hidden).ToArray();
         var layout = new Layout(this, query, time);
         var groups = new Dictionary<IndicatorCode, Dictionary<long, (decimal? Value, long Records)>>();
@@ -165,7 +165,12 @@ public sealed class ServiceMetrics
     public IReadOnlyList<YearOverYear> CompareWithPreviousYear(MetricsQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var previousPeriod = ReportingPeriod.Of(new DateInterval(query.Period.Start.PlusYears(-1), query.Period.End.PlusYears(-1)));
+        // The same calendar days a year earlier: February ends on the 29th in a leap year.
+        static LocalDate Back(LocalDate date, bool monthEnd) => monthEnd
+            ? new YearMonth(date.Year - 1, date.Month).OnDayOfMonth(CalendarSystem.Iso.GetDaysInMonth(date.Year - 1, date.Month))
+            : date.PlusYears(-1);
+        var end = query.Period.End;
+        var previousPeriod = ReportingPeriod.Of(new DateInterval(query.Period.Start.PlusYears(-1), Back(end, end.PlusDays(1).Day == 1)));
         var current = Query(query);
         var previous = Query(query with { Period = previousPeriod });
         static string Shift(string? period) => period is null ? string.Empty
@@ -198,9 +203,10 @@ public sealed class ServiceMetrics
         var tags = query.Tags.Select(t => _tagIndex.TryGetValue(t, out var ti) ? ti : -2).ToArray();
         var cells = layout.Cells;
         var dense = (long)_recorded.Length * cells <= 8_000_000;
-        var sums = dense ? new long[_recorded.Length * cells] : [];
+        // 128-bit sums: ten million records of up to 10^11 each, at four decimal places, overflow 64 bits.
+        var sums = dense ? new Int128[_recorded.Length * cells] : [];
         var counts = dense ? new long[_recorded.Length * cells] : [];
-        var sparse = dense ? null : new Dictionary<long, (long Sum, long Count)>();
+        var sparse = dense ? null : new Dictionary<long, (Int128 Sum, long Count)>();
         var special = new Dictionary<long, (HashSet<int> Distinct, int LatestDay, long Latest)>();
         var filtered = organizations is not null || firm != -1 || member != -1 || district != -1 || tags.Length > 0;
         for (var r = 0; r < _indicator.Length; r++)
@@ -257,7 +263,7 @@ public sealed class ServiceMetrics
 
             var values = new Dictionary<long, (decimal? Value, long Records)>();
             var indicator = _recorded[i];
-            void Put(long cell, long sum, long count)
+            void Put(long cell, Int128 sum, long count)
             {
                 if (count == 0)
                 {
@@ -351,12 +357,13 @@ public sealed class ServiceMetrics
                 {
                     var n = numerator.GetValueOrDefault(cell);
                     var d = denominator.GetValueOrDefault(cell);
-                    result[cell] = (d.Value is { } dv && dv != 0 ? Math.Round((n.Value ?? 0) / dv * 100, 2) : null, n.Records + d.Records);
+                    result[cell] = (d.Value is { } dv && dv != 0 ? Math.Round((n.Value ?? 0) / dv * 100, 2, MidpointRounding.AwayFromZero) : null, n.Records + d.Records);
                 }
 
                 break;
             default:
-                if (query.Firm is null && query.Member is null)
+                // Activity records name no member; with a member filter the activity indicators have no rows.
+                if (query.Member is null)
                 {
                     ActivityValues(indicator, query, layout, result);
                 }
@@ -383,12 +390,17 @@ public sealed class ServiceMetrics
             }
 
             var o = _organizationIndex[a.OrganizationId];
-            if (organizations is not null && !organizations[o])
+            if ((organizations is not null && !organizations[o]) || (query.Tags.Count > 0 && !a.Tags.Any(query.Tags.Contains)))
             {
                 continue;
             }
 
             var firm = FirmOf(a.OrganizationId, a.Date);
+            if (query.Firm is { } wantedFirm && firm != wantedFirm)
+            {
+                continue;
+            }
+
             var d = firm is { } f && _dataset.GetFirm(f).District is { Length: > 0 } name ? name : null;
             if (district is not null && d != district)
             {
