@@ -41,6 +41,7 @@ public sealed class ServiceMetrics
     private readonly int[] _district;
     private readonly int[] _distinct;
     private readonly int[] _tagStart;
+    private readonly long _maxQuantity;
     private readonly int[] _tags;
 
     /// <summary>Ingests the service records of <paramref name="dataset"/>, checked against its indicator catalog.</summary>
@@ -102,6 +103,7 @@ public sealed class ServiceMetrics
             _month[r] = (record.Date.Year * 12) + record.Date.Month - 1;
             _span[r] = (byte)record.Span;
             _quantity[r] = (long)(record.Quantity * Scale);
+            _maxQuantity = Math.Max(_maxQuantity, _quantity[r]);
             _organization[r] = record.Organization is { } o ? _organizationIndex[o] : -1;
             _firm[r] = record.Firm is { } f ? _firmIndex[f] : -1;
             _member[r] = record.Member is { } m ? _memberIndex[m] : -1;
@@ -202,12 +204,17 @@ public sealed class ServiceMetrics
         var district = query.District is { } d ? (_districtIndex.TryGetValue(d, out var di) ? di : -2) : -1;
         var tags = query.Tags.Select(t => _tagIndex.TryGetValue(t, out var ti) ? ti : -2).ToArray();
         var cells = layout.Cells;
+
+        // Sums are exact integers (quantity × 10^4). 64 bits hold any total of this dataset unless its records are huge;
+        // then the pass accumulates in 128 bits.
+        var wide = (Int128)_maxQuantity * _indicator.Length > long.MaxValue;
         var dense = (long)_recorded.Length * cells <= 8_000_000;
-        // 128-bit sums: ten million records of up to 10^11 each, at four decimal places, overflow 64 bits.
-        var sums = dense ? new Int128[_recorded.Length * cells] : [];
+        var sums = dense && !wide ? new long[_recorded.Length * cells] : [];
+        var wideSums = dense && wide ? new Int128[_recorded.Length * cells] : [];
         var counts = dense ? new long[_recorded.Length * cells] : [];
         var sparse = dense ? null : new Dictionary<long, (Int128 Sum, long Count)>();
         var special = new Dictionary<long, (HashSet<int> Distinct, int LatestDay, long Latest)>();
+        var isSpecial = _recorded.Select(i => i.Aggregation is Aggregation.DistinctCount or Aggregation.Latest).ToArray();
         var filtered = organizations is not null || firm != -1 || member != -1 || district != -1 || tags.Length > 0;
         for (var r = 0; r < _indicator.Length; r++)
         {
@@ -223,12 +230,11 @@ public sealed class ServiceMetrics
             }
 
             var cell = layout.Cell(_month[r], _span[r], _organization[r], _firm[r], _district[r]);
-            var aggregation = _recorded[indicator].Aggregation;
-            if (aggregation is Aggregation.DistinctCount or Aggregation.Latest)
+            if (isSpecial[indicator])
             {
                 var key = ((long)indicator * cells) + cell;
                 var acc = special.TryGetValue(key, out var a) ? a : ([], int.MinValue, 0);
-                if (aggregation == Aggregation.DistinctCount)
+                if (_recorded[indicator].Aggregation == Aggregation.DistinctCount)
                 {
                     acc.Distinct.Add(_distinct[r]);
                 }
@@ -243,7 +249,15 @@ public sealed class ServiceMetrics
             if (dense)
             {
                 var at = (indicator * cells) + cell;
-                sums[at] += _quantity[r];
+                if (wide)
+                {
+                    wideSums[at] += _quantity[r];
+                }
+                else
+                {
+                    sums[at] += _quantity[r];
+                }
+
                 counts[at]++;
             }
             else
@@ -285,7 +299,7 @@ public sealed class ServiceMetrics
             {
                 for (var c = 0; c < cells; c++)
                 {
-                    Put(c, sums[(i * cells) + c], counts[(i * cells) + c]);
+                    Put(c, wide ? wideSums[(i * cells) + c] : sums[(i * cells) + c], counts[(i * cells) + c]);
                 }
             }
             else
