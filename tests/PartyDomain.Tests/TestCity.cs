@@ -137,6 +137,17 @@ public sealed class TestCity
             Lawyer = new LawyerProfile($"14115{id}"),
         });
 
+    /// <summary>A person born on <paramref name="birth"/> (the admission age rule and the young-applicant counts read it).</summary>
+    public TestCity PersonBorn(string id, LocalDate birth, params StandingChange[] standings) =>
+        Add(new Person
+        {
+            Id = P(id),
+            Name = $"人员{id}",
+            BirthDate = birth,
+            Standings = standings,
+            Lawyer = new LawyerProfile($"14115{id}"),
+        });
+
     /// <summary>A full member since <paramref name="since"/> (default <see cref="LongAgo"/>), probationary the year before.</summary>
     public TestCity FullMember(string id, LocalDate? since = null)
     {

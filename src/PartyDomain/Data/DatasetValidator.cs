@@ -551,11 +551,14 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
                 Unknown(c, nameof(c.OrganizationId), c.OrganizationId.Value, "党组织", "organization");
             }
 
-            foreach (var id in c.Contacts.Concat(c.Sponsors))
+            foreach (var (people, field) in new[] { (c.Contacts, nameof(c.Contacts)), (c.Sponsors, nameof(c.Sponsors)) })
             {
-                if (!indexes.People.ContainsKey(id))
+                foreach (var id in people.Distinct())
                 {
-                    Unknown(c, c.Contacts.Contains(id) ? nameof(c.Contacts) : nameof(c.Sponsors), id.Value, "人员", "person");
+                    if (!indexes.People.ContainsKey(id))
+                    {
+                        Unknown(c, field, id.Value, "人员", "person");
+                    }
                 }
             }
 

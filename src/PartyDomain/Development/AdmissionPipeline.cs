@@ -182,7 +182,7 @@ public sealed class AdmissionPipeline
 
         // The first talk.
         var talkDue = c.Applied.PlusMonths(P(AdmissionRule.Talk, "Months"));
-        if (c.FirstTalk is { } talk ? talk > talkDue : today > talkDue)
+        if (c.FirstTalk is { } talk ? talk > talkDue : today > talkDue && (c.Closed is not { } closedBeforeTalk || closedBeforeTalk > talkDue))
         {
             Raise(AdmissionRule.Talk, c.FirstTalk ?? today, new($"{talkDue:uuuu-MM-dd}前谈话", $"a talk by {talkDue:uuuu-MM-dd}"),
                 c.FirstTalk is { } t ? new($"{t:uuuu-MM-dd}谈话", $"talk on {t:uuuu-MM-dd}") : new("尚未谈话", "no talk yet"));
@@ -192,11 +192,12 @@ public sealed class AdmissionPipeline
         if (c.ActivistDesignated is { } activist)
         {
             int min = P(AdmissionRule.Contacts, "MinContacts"), max = P(AdmissionRule.Contacts, "MaxContacts");
-            var full = c.Contacts.Count(id => FullOn(id, activist));
-            if (c.Contacts.Count < min || c.Contacts.Count > max || full < c.Contacts.Count)
+            var contacts = c.Contacts.Distinct().ToArray();
+            var full = contacts.Count(id => FullOn(id, activist));
+            if (contacts.Length < min || contacts.Length > max || full < contacts.Length)
             {
                 Raise(AdmissionRule.Contacts, activist, new($"{min}至{max}名正式党员作培养联系人", $"{min} to {max} full members as contacts"),
-                    new($"联系人{c.Contacts.Count}名，其中正式党员{full}名", $"{c.Contacts.Count} contacts, {full} of them full members"));
+                    new($"联系人{contacts.Length}名，其中正式党员{full}名", $"{contacts.Length} contacts, {full} of them full members"));
             }
 
             var months = P(AdmissionRule.Assessment, "Months");
@@ -219,6 +220,12 @@ public sealed class AdmissionPipeline
                 Raise(AdmissionRule.ActivistYear, candidate, new($"培养考察满{years}年（{activist.PlusYears(years):uuuu-MM-dd}起）后列为发展对象", $"candidacy from {activist.PlusYears(years):uuuu-MM-dd}"),
                     new($"{candidate:uuuu-MM-dd}列为发展对象", $"candidate on {candidate:uuuu-MM-dd}"));
             }
+        }
+
+        if (c.CandidateDesignated is { } skipped && c.ActivistDesignated is null)
+        {
+            Raise(AdmissionRule.ActivistYear, skipped, new("先确定为入党积极分子并培养考察一年以上", "designation as an activist and a year of training first"),
+                new($"{skipped:uuuu-MM-dd}列为发展对象，但无入党积极分子阶段", $"candidate on {skipped:uuuu-MM-dd} without ever being an activist"));
         }
 
         // Before the admission vote: sponsors, political review, training, leaving the unit; then the vote itself.
@@ -302,9 +309,11 @@ public sealed class AdmissionPipeline
         return new AdmissionCaseResult(c, stage, violations, next, due, young);
     }
 
+    private static bool Passed(AdmissionVote vote) => vote.Present * 2 > vote.Expected && vote.InFavour * 2 > vote.Expected;
+
     private static void CheckVote(AdmissionRule rule, AdmissionVote vote, Action<AdmissionRule, LocalDate, LocalizedText, LocalizedText> raise)
     {
-        if (vote.Present * 2 <= vote.Expected || vote.InFavour * 2 <= vote.Expected)
+        if (!Passed(vote))
         {
             raise(rule, vote.Date, new("到会有表决权党员超过应到会半数，赞成票超过应到会有表决权党员半数", "more than half present, and more than half of those expected in favour"),
                 new($"应到{vote.Expected}人，实到{vote.Present}人，赞成{vote.InFavour}人", $"{vote.Expected} expected, {vote.Present} present, {vote.InFavour} in favour"));
@@ -357,6 +366,11 @@ public sealed class AdmissionPipeline
             return c.ConversionVote is null
                 ? (AdmissionStage.Probationary, new("预备期满时召开支部大会讨论转正", "the conversion vote when probation ends"), probationEnds)
                 : (AdmissionStage.Probationary, new("报上级党委审批转正", "the higher committee approves the conversion"), null);
+        }
+
+        if (c.AdmissionVote is { } failed && !Passed(failed))
+        {
+            return (AdmissionStage.Candidate, new("表决未通过：重新提交支部大会表决或终止发展", "the vote failed: vote again or close the case"), null);
         }
 
         if (c.AdmissionVote is { } vote)

@@ -168,7 +168,7 @@ public sealed class DuesEvaluator
                     {
                         findings.Add(Raise(DuesRule.BackPayment, back, person, p.PaidOn,
                             new($"补交不超过{back["Months"]}个月（{month:uuuu-MM}的党费最迟{limit:uuuu-MM-dd}）", $"back-payment within {back["Months"]} months ({month:uuuu-MM} by {limit:uuuu-MM-dd})"),
-                            new($"{p.PaidOn:uuuu-MM-dd}补交{month:uuuu-MM}的党费{p.Amount:0.00}元", $"{month:uuuu-MM} paid {p.Amount:0.00} yuan on {p.PaidOn:uuuu-MM-dd}")));
+                            new($"{p.PaidOn:uuuu-MM-dd}补交{month:uuuu-MM}的党费{Yuan(p.Amount)}元", $"{month:uuuu-MM} paid {Yuan(p.Amount)} yuan on {p.PaidOn:uuuu-MM-dd}")));
                     }
                 }
 
@@ -182,8 +182,8 @@ public sealed class DuesEvaluator
                 else if (arrears.Enabled && ended && due is { } d && paid < d)
                 {
                     findings.Add(Raise(DuesRule.Arrears, arrears, person, end,
-                        new($"交纳{month:uuuu-MM}党费{d:0.00}元（基数{duesBase!.Amount:0.00}元，{duesBase.Explanation.Chinese}）", $"{month:uuuu-MM} dues of {d:0.00} yuan (base {duesBase!.Amount:0.00})"),
-                        new($"已交{paid:0.00}元，欠{d - paid:0.00}元", $"{paid:0.00} paid, {d - paid:0.00} owed")));
+                        new($"交纳{month:uuuu-MM}党费{Yuan(d)}元（基数{Yuan(duesBase!.Amount)}元，{duesBase.Explanation.Chinese}）", $"{month:uuuu-MM} dues of {Yuan(d)} yuan (base {Yuan(duesBase!.Amount)})"),
+                        new($"已交{Yuan(paid)}元，欠{Yuan(d - paid)}元", $"{Yuan(paid)} paid, {Yuan(d - paid)} owed")));
                 }
 
                 // Six months in a row with nothing paid (by today) for months that have ended.
@@ -208,6 +208,8 @@ public sealed class DuesEvaluator
 
         return new DuesResult(period, lines, findings, [arrears, back, unpaid]);
     }
+
+    private static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Finding Raise(DuesRule rule, EffectiveRule settings, Person person, LocalDate asOf, LocalizedText expected, LocalizedText found) =>
         new(rule.Id, rule.Title, rule.Citation, settings.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found);

@@ -123,7 +123,7 @@ public sealed class TrainingEvaluator
             {
                 var p = position[a.PersonId];
                 sessionHours[p] += a.CreditedHours ?? s.StudyHours;
-                concentrated[p] += s.Concentrated ? 1 : 0;
+                concentrated[p] += s.Concentrated && (a.CreditedHours ?? s.StudyHours) > 0 ? 1 : 0;
                 trainee[p] = true;
             }
         }
@@ -206,7 +206,7 @@ public sealed class TrainingEvaluator
             new Figure("F5-candidates", new("党校培训发展对象", "Development candidates trained"), candidates.Count, new("名", "people"), basis),
             new Figure("F5-cadres", new("党校培训党务干部", "Party-affairs cadres trained"), cadres.Count, new("名", "people"), basis),
             new Figure("F5-trainees", new("党校培训积极分子、发展对象及党务干部", "Activists, candidates and cadres trained"),
-                activists.Count + candidates.Count + cadres.Count, new("名", "people"), basis),
+                activists.Union(candidates).Union(cadres).Count(), new("名", "people"), basis),
             new Figure("F9", new("支部书记集中学习培训", "Centralized trainings of branch secretaries"), secretaries, new("次", "sessions"),
                 new($"{period}面向支部书记的培训班次", $"sessions for branch secretaries in {period}")),
             new Figure("F12", new("学习平台积分折算学时", "Study hours credited from study platforms"), credits, new("学时", "study hours"),
