@@ -59,6 +59,7 @@ public sealed class FrequencyRule : BasicSystemRule
         var index = context.Index;
         var kind = KindId(context, Kind);
         var slots = context.Slots(Cadence);
+        var full = context.FullWindows(Cadence);
         for (var o = 0; o < context.Organizations.Count; o++)
         {
             if (!AppliesTo(context.Organizations[o]))
@@ -70,7 +71,7 @@ public sealed class FrequencyRule : BasicSystemRule
             var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
             for (var s = 0; s < slots.Count; s++)
             {
-                var window = context.Window(o, slots[s]);
+                var window = context.WindowFast(o, slots, full, s);
                 if (!window.Judged || !InScope(context, o, window))
                 {
                     continue;
@@ -177,6 +178,7 @@ public sealed class QuorumRule : BasicSystemRule
         }
 
         var slots = context.Slots(Cadence);
+        var full = context.FullWindows(Cadence);
         for (var o = 0; o < context.Organizations.Count; o++)
         {
             if (!AppliesTo(context.Organizations[o]))
@@ -188,7 +190,7 @@ public sealed class QuorumRule : BasicSystemRule
             var (at, end) = index.Block(dense, kind);
             for (var s = 0; s < slots.Count && at < end; s++)
             {
-                var window = context.Window(o, slots[s]);
+                var window = context.WindowFast(o, slots, full, s);
                 if (!window.Judged)
                 {
                     // An unjudged window may sit on the founding day; it must not use up that day's meetings.

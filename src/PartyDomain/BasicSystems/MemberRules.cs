@@ -33,6 +33,7 @@ public sealed class LecturerRule : BasicSystemRule
         var index = context.Index;
         var kind = KindId(context, ActivityKind.PartyLesson);
         var slots = context.Slots(Cadence);
+        var full = context.FullWindows(Cadence);
         for (var o = 0; o < context.Organizations.Count; o++)
         {
             if (!AppliesTo(context.Organizations[o]))
@@ -44,7 +45,7 @@ public sealed class LecturerRule : BasicSystemRule
             var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
             for (var s = 0; s < slots.Count; s++)
             {
-                var window = context.Window(o, slots[s]);
+                var window = context.WindowFast(o, slots, full, s);
                 if (!window.Judged)
                 {
                     continue;
@@ -132,6 +133,7 @@ public sealed class CoverageRule : BasicSystemRule
         var index = context.Index;
         var kind = KindId(context, Kind);
         var slots = context.Slots(Cadence);
+        var full = context.FullWindows(Cadence);
         var times = new int[index.People.Length];
         var stamp = new int[index.People.Length];
         var lastDay = new int[index.People.Length];
@@ -147,7 +149,7 @@ public sealed class CoverageRule : BasicSystemRule
             var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
             for (var s = 0; s < slots.Count; s++)
             {
-                var window = context.Window(o, slots[s]);
+                var window = context.WindowFast(o, slots, full, s);
                 if (!window.Judged)
                 {
                     continue;
