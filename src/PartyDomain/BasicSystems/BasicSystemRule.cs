@@ -5,7 +5,7 @@ using PartyDomain.Time;
 namespace PartyDomain.BasicSystems;
 
 /// <summary>A convenient base for basic-system rules: holds the descriptor, the scope and the kinds considered.</summary>
-public abstract class BasicSystemRule : IBasicSystemRule
+public abstract class BasicSystemRule : RuleBase, IBasicSystemRule
 {
     /// <summary>Creates the rule's descriptor.</summary>
     /// <param name="id">The rule's id.</param>
@@ -19,32 +19,13 @@ public abstract class BasicSystemRule : IBasicSystemRule
     /// <param name="parameters">The parameters it is tuned by.</param>
     protected BasicSystemRule(RuleId id, LocalizedText title, Citation citation, BasicSystem system, Cadence cadence, OrganizationScope scope,
         IReadOnlyList<ActivityKind> kinds, FindingSeverity defaultSeverity, params RuleParameter[] parameters)
+        : base(id, title, citation, defaultSeverity, parameters)
     {
-        Id = id;
-        Title = title ?? throw new ArgumentNullException(nameof(title));
-        Citation = citation ?? throw new ArgumentNullException(nameof(citation));
         System = system ?? throw new ArgumentNullException(nameof(system));
         Cadence = cadence ?? throw new ArgumentNullException(nameof(cadence));
         Scope = scope;
         Kinds = kinds ?? throw new ArgumentNullException(nameof(kinds));
-        DefaultSeverity = defaultSeverity;
-        Parameters = parameters;
     }
-
-    /// <inheritdoc />
-    public RuleId Id { get; }
-
-    /// <inheritdoc />
-    public LocalizedText Title { get; }
-
-    /// <inheritdoc />
-    public Citation Citation { get; }
-
-    /// <inheritdoc />
-    public FindingSeverity DefaultSeverity { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<RuleParameter> Parameters { get; }
 
     /// <inheritdoc />
     public BasicSystem System { get; }

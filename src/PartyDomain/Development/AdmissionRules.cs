@@ -3,7 +3,7 @@ using PartyDomain.Rules;
 namespace PartyDomain.Development;
 
 /// <summary>A timeline or eligibility rule of the admission pipeline: its descriptor, for listing and tuning by id.</summary>
-public sealed class AdmissionRule : IRule
+public sealed class AdmissionRule : RuleBase
 {
     private AdmissionRule(string id, LocalizedText title, string? provision, SourceConfidence confidence, params RuleParameter[] parameters)
         : this(id, title, new Citation(Regulations.MemberDevelopment, provision, confidence), parameters)
@@ -11,27 +11,9 @@ public sealed class AdmissionRule : IRule
     }
 
     private AdmissionRule(string id, LocalizedText title, Citation citation, params RuleParameter[] parameters)
+        : base(new RuleId(id), title, citation, FindingSeverity.Violation, parameters)
     {
-        Id = new RuleId(id);
-        Title = title;
-        Citation = citation;
-        Parameters = parameters;
     }
-
-    /// <inheritdoc />
-    public RuleId Id { get; }
-
-    /// <inheritdoc />
-    public LocalizedText Title { get; }
-
-    /// <inheritdoc />
-    public Citation Citation { get; }
-
-    /// <inheritdoc />
-    public FindingSeverity DefaultSeverity => FindingSeverity.Violation;
-
-    /// <inheritdoc />
-    public IReadOnlyList<RuleParameter> Parameters { get; }
 
     /// <summary>The applicant is at least 18 on the day of application.</summary>
     public static AdmissionRule Age { get; } = new("DEV-AGE", new("年满十八岁方可申请入党", "Applicants are at least 18"), "第五条", SourceConfidence.Verified,

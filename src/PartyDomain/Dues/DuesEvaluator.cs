@@ -9,31 +9,12 @@ using PartyDomain.Time;
 namespace PartyDomain.Dues;
 
 /// <summary>A dues rule: its descriptor, for listing and tuning by id.</summary>
-public sealed class DuesRule : IRule
+public sealed class DuesRule : RuleBase
 {
     internal DuesRule(RuleId id, LocalizedText title, Citation citation, FindingSeverity severity, params RuleParameter[] parameters)
+        : base(id, title, citation, severity, parameters)
     {
-        Id = id;
-        Title = title;
-        Citation = citation;
-        DefaultSeverity = severity;
-        Parameters = parameters;
     }
-
-    /// <inheritdoc />
-    public RuleId Id { get; }
-
-    /// <inheritdoc />
-    public LocalizedText Title { get; }
-
-    /// <inheritdoc />
-    public Citation Citation { get; }
-
-    /// <inheritdoc />
-    public FindingSeverity DefaultSeverity { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<RuleParameter> Parameters { get; }
 
     /// <summary>The month's dues are paid in full once the month has ended.</summary>
     public static DuesRule Arrears { get; } = new(new("DUES-ARREARS"), new("党费按月足额交纳", "Dues paid in full each month"),

@@ -17,7 +17,7 @@ public enum TrainingRole
 /// trainings, for a role. Shortfalls are findings once the year has ended, and reminders in its last
 /// <c>ReminderDays</c> days.
 /// </summary>
-public sealed class TrainingRequirement : IRule
+public sealed class TrainingRequirement : RuleBase
 {
     /// <summary>Creates a requirement.</summary>
     /// <param name="id">The rule's id.</param>
@@ -27,35 +27,17 @@ public sealed class TrainingRequirement : IRule
     /// <param name="concentrated">Whether it counts concentrated trainings rather than hours.</param>
     /// <param name="minimum">The default minimum (hours or trainings).</param>
     public TrainingRequirement(RuleId id, LocalizedText title, Citation citation, TrainingRole role, bool concentrated, int minimum)
-    {
-        Id = id;
-        Title = title ?? throw new ArgumentNullException(nameof(title));
-        Citation = citation ?? throw new ArgumentNullException(nameof(citation));
-        Role = role;
-        Concentrated = concentrated;
-        Parameters =
+        : base(id, title, citation, FindingSeverity.Violation,
         [
             concentrated
                 ? new RuleParameter("MinTrainings", minimum, "trainings", new("每年至少参加集中培训次数", "fewest concentrated trainings a year"))
                 : new RuleParameter("MinHours", minimum, "hours", new("每年至少学时", "fewest study hours a year")),
             new RuleParameter("ReminderDays", 90, "days", new("年底前提前提醒的天数", "days before the year's end from which to remind")),
-        ];
+        ])
+    {
+        Role = role;
+        Concentrated = concentrated;
     }
-
-    /// <inheritdoc />
-    public RuleId Id { get; }
-
-    /// <inheritdoc />
-    public LocalizedText Title { get; }
-
-    /// <inheritdoc />
-    public Citation Citation { get; }
-
-    /// <inheritdoc />
-    public FindingSeverity DefaultSeverity => FindingSeverity.Violation;
-
-    /// <inheritdoc />
-    public IReadOnlyList<RuleParameter> Parameters { get; }
 
     /// <summary>Who it applies to.</summary>
     public TrainingRole Role { get; }

@@ -13,7 +13,7 @@ public interface IStructureRule : IRule
 }
 
 /// <summary>A convenient base for structure rules: holds the descriptor and builds findings that cite the rule.</summary>
-public abstract class StructureRule : IStructureRule
+public abstract class StructureRule : RuleBase, IStructureRule
 {
     /// <summary>Creates the rule's descriptor.</summary>
     /// <param name="id">The rule's id.</param>
@@ -22,28 +22,9 @@ public abstract class StructureRule : IStructureRule
     /// <param name="defaultSeverity">The severity of its findings unless configured otherwise.</param>
     /// <param name="parameters">The parameters it is tuned by.</param>
     protected StructureRule(RuleId id, LocalizedText title, Citation citation, FindingSeverity defaultSeverity, params RuleParameter[] parameters)
+        : base(id, title, citation, defaultSeverity, parameters)
     {
-        Id = id;
-        Title = title;
-        Citation = citation;
-        DefaultSeverity = defaultSeverity;
-        Parameters = parameters;
     }
-
-    /// <inheritdoc />
-    public RuleId Id { get; }
-
-    /// <inheritdoc />
-    public LocalizedText Title { get; }
-
-    /// <inheritdoc />
-    public Citation Citation { get; }
-
-    /// <inheritdoc />
-    public FindingSeverity DefaultSeverity { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<RuleParameter> Parameters { get; }
 
     /// <inheritdoc />
     public abstract void Evaluate(StructureContext context, EffectiveRule rule, ICollection<Finding> findings);
