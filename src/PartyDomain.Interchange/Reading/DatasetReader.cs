@@ -70,10 +70,15 @@ internal sealed class DatasetReader
     public CityDataset? Build(LocalDate today, IndicatorCatalog indicators)
     {
         var city = Items<CityInfo>(DatasetSchema.City);
+        // A file that could not be opened at all is reported once; its tables are not reported missing on top of it.
+        var unreadable = _problems.Any(p => p.Code is "bad-workbook" or "bad-json" or "empty-file" or "bad-encoding" or "no-tables");
         if (!_tableSources.TryGetValue(DatasetSchema.City, out var citySource))
         {
-            _problems.Add(new ImportProblem("missing-table", "city", null, null, null,
-                new("缺少必需的表 city（城市），其中一行给出城市编码和名称。", "The required table city (城市) is missing: one row with the city's id and name.")));
+            if (!unreadable)
+            {
+                _problems.Add(new ImportProblem("missing-table", "city", null, null, null,
+                    new("缺少必需的表 city（城市），其中一行给出城市编码和名称。", "The required table city (城市) is missing: one row with the city's id and name.")));
+            }
         }
         else if (city.Count != 1 && _problems.Count == 0)
         {

@@ -40,7 +40,8 @@ internal static class DatasetWriter
         foreach (var table in DatasetSchema.Tables)
         {
             using var text = new StreamWriter(Path.Combine(folder, table.Name + ".csv"), append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            using var writer = Sep.Writer(o => o with { Escape = true, WriteHeader = false }).To(text);
+            // Commas, as Excel in China writes and expects them (Sep's own default is a semicolon).
+            using var writer = new Sep(',').Writer(o => o with { Escape = true, WriteHeader = false }).To(text);
             using (var header = writer.NewRow())
             {
                 for (var i = 0; i < table.Columns.Count; i++)
