@@ -5,6 +5,8 @@ using PartyDomain.Training;
 using PartyDomain.Dues;
 using PartyDomain.Development;
 using PartyDomain.Organization.Structure;
+using PartyDomain.Governance;
+using PartyDomain.Reporting;
 using PartyDomain.Rules;
 
 namespace PartyDomain.Extensibility;
@@ -18,6 +20,7 @@ public sealed class PartyDomainBuilder
 {
     private readonly List<IRule> _rules = [];
     private readonly List<IStudyCreditConverter> _converters = [];
+    private readonly List<IReportSection> _sections = [];
 
     internal PartyDomainBuilder(IServiceCollection services) => Services = services;
 
@@ -138,8 +141,64 @@ public sealed class PartyDomainBuilder
         return this;
     }
 
+    /// <summary>The sections of the annual summary, built-in and added, in registration order (laid out by <see cref="IReportSection.Order"/>).</summary>
+    public IReadOnlyList<IReportSection> ReportSections => _sections;
+
+    /// <summary>The wording of the annual summary; a city replaces templates here (<see cref="ReportTemplates.Set"/>).</summary>
+    public ReportTemplates ReportTemplates { get; } = ReportTemplates.CreateDefault();
+
+    /// <summary>Adds a section to the annual summary, the same way the built-in sections are added.</summary>
+    /// <param name="section">The section.</param>
+    /// <exception cref="ArgumentException">A section with the same id is already registered; use <see cref="ReplaceReportSection"/>.</exception>
+    public PartyDomainBuilder AddReportSection(IReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentException.ThrowIfNullOrWhiteSpace(section.Id, nameof(section));
+        if (_sections.Find(s => string.Equals(s.Id, section.Id, StringComparison.OrdinalIgnoreCase)) is { } existing)
+        {
+            throw new ArgumentException(
+                $"A report section with id '{section.Id}' is already registered ({existing.GetType().FullName}); call ReplaceReportSection to replace it.", nameof(section));
+        }
+
+        _sections.Add(section);
+        return this;
+    }
+
+    /// <summary>Replaces the report section with the same id as <paramref name="section"/>, or adds it when there is none.</summary>
+    /// <param name="section">The new section.</param>
+    public PartyDomainBuilder ReplaceReportSection(IReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var index = _sections.FindIndex(s => string.Equals(s.Id, section.Id, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            _sections.Add(section);
+        }
+        else
+        {
+            _sections[index] = section;
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes the report section with <paramref name="id"/>, if registered.</summary>
+    /// <param name="id">The section's id.</param>
+    /// <returns>Whether a section was removed.</returns>
+    public bool RemoveReportSection(string id) => _sections.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) > 0;
+
     internal void AddDefaults()
     {
+        foreach (var section in BuiltInReportSections.Create())
+        {
+            AddReportSection(section);
+        }
+
+        foreach (var rule in GovernanceRule.Defaults)
+        {
+            AddRule(rule);
+        }
+
         foreach (var rule in DefaultStructureRules.Create())
         {
             AddRule(rule);
