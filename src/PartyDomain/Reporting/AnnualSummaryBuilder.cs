@@ -128,7 +128,7 @@ public sealed class AnnualSummaryBuilder
         figures.AddRange(Governance(dataset, period));
         var metrics = new ServiceMetrics(dataset);
         figures.AddRange(Metrics(dataset, period, metrics));
-        figures.AddRange(Compliance(compliance));
+        figures.AddRange(Compliance(compliance, dataset.Activities.Any(a => period.Contains(a.Date))));
         figures.AddRange(Development(pipeline, year));
         var ordered = figures.OrderBy(f => FigureOrder(f.Id)).ToArray();
 
@@ -345,23 +345,24 @@ public sealed class AnnualSummaryBuilder
         _ => new(aggregation.ToString(), aggregation.ToString()),
     };
 
-    private static IEnumerable<ReportFigure> Compliance(ComplianceResult compliance)
+    /// <summary>F26 and its parts; with no organizational life recorded in the year at all, the data is taken as not entered rather than a rate of 0.</summary>
+    private static IEnumerable<ReportFigure> Compliance(ComplianceResult compliance, bool anyActivity)
     {
         var source = new LocalizedText($"基本制度规则（{compliance.Rules.Count(r => r.Enabled)}条）ComplianceEvaluator", $"basic-system rules ({compliance.Rules.Count(r => r.Enabled)}) ComplianceEvaluator");
         var f26 = ComplianceFigures.F26(compliance);
-        var none = NoRecords("已到期、可判定的制度落实事项（无组织生活或组织记录）", "obligations due and judged");
-        yield return From(f26, source, f26.Share?.Value is null ? none : null);
+        var none = anyActivity ? NoRecords("已到期、可判定的制度落实事项", "obligations due and judged") : NoRecords("本年度组织生活记录", "records of organizational life in the year");
+        yield return From(f26, source, f26.Share?.Value is null || !anyActivity ? none : null);
 
         ReportFigure Rate(string id, ComplianceRate rate, LocalizedText name, LocalizedText filter) => new()
         {
             Id = id,
             Name = name,
-            Value = rate.Rate is { } r ? Math.Round(r * 100, 1) : null,
+            Value = rate.Rate is { } r && anyActivity ? Math.Round(r * 100, 1) : null,
             Unit = new("%", "%"),
             Filter = filter,
             Source = source,
             Share = new FigureRatio(rate.Met, rate.Met + rate.Missed),
-            MissingReason = rate.Rate is null ? none : null,
+            MissingReason = rate.Rate is null || !anyActivity ? none : null,
         };
 
         foreach (var rate in compliance.RateBySystem())
