@@ -7,7 +7,7 @@ namespace PartyDomain.Plugins.XxCity;
 
 /// <summary>
 /// The city's local rule: a practising lawyer who is a party member and works at a firm with a branch has the
-/// registration in that branch (or one of its party groups) within <c>Months</c> (6) months of joining the firm,
+/// registration in that branch within <c>Months</c> (6) months of joining the firm,
 /// wherever it was before. Stricter than the library's <c>ORG-REGISTRATION-FOLLOWS-FIRM</c>, which only looks at
 /// registrations left with the former firm.
 /// Source: 《XX市律师行业党建工作指导意见》 (the seed report's city guidance).
@@ -43,7 +43,7 @@ public sealed class RegistrationInFirmBranchRule() : StructureRule(
             var branches = dataset.OrganizationsCovering(employment.FirmId, asOf)
                 .Where(o => o.Kind is OrganizationKind.Branch or OrganizationKind.JointBranch).ToArray();
             var joined = JoinedFirm(dataset, person.Id, employment);
-            if (branches.Length == 0 || asOf < joined.PlusMonths(months) || branches.Any(b => Within(dataset, registration.OrganizationId, b.Id)))
+            if (branches.Length == 0 || asOf < joined.PlusMonths(months) || branches.Any(b => b.Id == registration.OrganizationId))
             {
                 continue;
             }
@@ -76,19 +76,5 @@ public sealed class RegistrationInFirmBranchRule() : StructureRule(
         }
 
         return joined;
-    }
-
-    // Registered in the branch itself or in one of its party groups.
-    private static bool Within(CityDataset dataset, OrganizationId registeredAt, OrganizationId branch)
-    {
-        for (OrganizationId? at = registeredAt; at is { } id; at = dataset.GetOrganization(id).ParentId)
-        {
-            if (id == branch)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
