@@ -18,8 +18,14 @@ public sealed class PluginFixtures : IDisposable
 
     /// <summary>Creates an empty plugins root in a fresh temporary folder.</summary>
     public PluginFixtures()
+        : this(Path.Combine(Path.GetTempPath(), "partydomain-plugins-" + Guid.NewGuid().ToString("N")))
     {
-        Root = Path.Combine(Path.GetTempPath(), "partydomain-plugins-" + Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>Creates the plugins root <paramref name="root"/>.</summary>
+    public PluginFixtures(string root)
+    {
+        Root = root;
         Directory.CreateDirectory(Root);
     }
 
