@@ -23,7 +23,7 @@ public class PluginLoadBenchmarks
     public void Setup()
     {
         _options = new PluginHostOptions();
-        _options.Folders.Add(Path.Combine(AppContext.BaseDirectory, "plugins"));
+        _options.Folders.Add(SamplePlugins());
         _options.Folders.Add(GeneratedPlugins());
     }
 
@@ -37,6 +37,21 @@ public class PluginLoadBenchmarks
         var report = new PluginHost(_options).Load(_builder);
         var loaded = report.Loaded.Count();
         return loaded == 2 + Generated ? loaded : throw new InvalidOperationException(report.Describe(TextLanguage.English));
+    }
+
+    // The benchmark's output holds the sample plugins; BenchmarkDotNet runs a generated project below that output.
+    private static string SamplePlugins()
+    {
+        for (var at = new DirectoryInfo(AppContext.BaseDirectory); at is not null; at = at.Parent)
+        {
+            var candidate = Path.Combine(at.FullName, "plugins");
+            if (Directory.Exists(Path.Combine(candidate, "xx-city")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"No sample plugins above {AppContext.BaseDirectory}; build the benchmarks project, whose build copies them.");
     }
 
     // Compiled once per machine and reused, so the compile is never part of a measured process.
