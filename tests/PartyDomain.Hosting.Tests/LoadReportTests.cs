@@ -65,6 +65,32 @@ public sealed class LoadReportTests : IDisposable
     }
 
     [Fact]
+    public void Rejected_plugins_are_never_loaded_by_the_loader()
+    {
+        _fixtures.AddPlugin("future", "public class Future : PartyDomain.Marker { }", PluginFixtures.FakePartyDomain(new Version(9, 0, 0, 0)));
+        _fixtures.AddFixture("stranger");
+        var trusted = _fixtures.AddPlugin("future-trusted", "public class Future : PartyDomain.Marker { }", PluginFixtures.FakePartyDomain(new Version(9, 0, 0, 0)));
+        var options = new PluginHostOptions { Folders = { _fixtures.Root }, TrustedSha256 = { PluginMetadata.Sha256(trusted) } };
+        var loader = new SpyLoader();
+
+        var report = new PluginHost(options, null, loader).Load(new ServiceCollection().AddPartyDomain());
+
+        report.Entries.Select(e => e.Reason).Should().BeEquivalentTo([PluginLoadReason.UntrustedHash, PluginLoadReason.UntrustedHash, PluginLoadReason.IncompatibleVersion]);
+        loader.Loaded.Should().BeEmpty();
+    }
+
+    private sealed class SpyLoader : IPluginAssemblyLoader
+    {
+        public List<string> Loaded { get; } = [];
+
+        public System.Reflection.Assembly Load(string assemblyPath)
+        {
+            Loaded.Add(assemblyPath);
+            throw new InvalidOperationException("no plugin code may run in this test");
+        }
+    }
+
+    [Fact]
     public void An_older_minor_of_the_same_major_passes_the_version_check()
     {
         PluginMetadata.IsCompatible(new Version(1, 4), new Version(1, 2)).Should().BeTrue();
