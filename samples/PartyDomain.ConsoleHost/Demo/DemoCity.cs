@@ -777,24 +777,25 @@ public static class DemoCity
                     first = new YearMonth(since.Year, since.Month).PlusMonths(1);
                 }
 
-                // Salaried lawyers declare once; the rest declare their irregular income monthly.
-                var salaried = _random.Next(3) == 0;
+                // Salaried lawyers (half of them) declare twice a year; the rest declare their irregular income monthly.
+                var salaried = _random.Next(2) == 0;
+                var incomes = new List<MemberIncome>(15);
                 if (salaried)
                 {
                     // Once at the end of the year before and again mid-year (a declaration holds for twelve months).
                     var pay = 4000 + (100 * _random.Next(160));
-                    _records.Add(new MemberIncome { PersonId = person, Month = new YearMonth(Year - 1, 12), Kind = IncomeKind.Salary, Amount = pay });
-                    _records.Add(new MemberIncome { PersonId = person, Month = new YearMonth(Year, 7), Kind = IncomeKind.Salary, Amount = pay + 500 });
+                    incomes.Add(new MemberIncome { PersonId = person, Month = new YearMonth(Year - 1, 12), Kind = IncomeKind.Salary, Amount = pay });
+                    incomes.Add(new MemberIncome { PersonId = person, Month = new YearMonth(Year, 7), Kind = IncomeKind.Salary, Amount = pay + 500 });
                 }
                 else
                 {
                     for (var m = new YearMonth(Year - 1, 10); m <= new YearMonth(Year, 12); m = m.PlusMonths(1))
                     {
-                        _records.Add(new MemberIncome { PersonId = person, Month = m, Kind = IncomeKind.IrregularIncome, Amount = 2000 + (100 * _random.Next(250)) });
+                        incomes.Add(new MemberIncome { PersonId = person, Month = m, Kind = IncomeKind.IrregularIncome, Amount = 2000 + (100 * _random.Next(250)) });
                     }
                 }
 
-                var incomes = _records.Skip(_records.Count - (salaried ? 2 : 15)).Cast<MemberIncome>().ToList();
+                _records.AddRange(incomes);
                 var behaviour = _random.Next(100);
                 for (var m = first; m <= new YearMonth(Year, 12); m = m.PlusMonths(1))
                 {
@@ -811,14 +812,32 @@ public static class DemoCity
                     }
 
                     // One payer in fifty rounds down to the yuan and owes the fen.
-                    var due = Policy.BaseFor(_persons[person], m, incomes) is { } duesBase ? DuesRates.Monthly(duesBase) : 0.2m;
+                    var due = DuesRates.Monthly(Base(incomes, m));
                     var amount = behaviour is >= 7 and < 9 ? Math.Max(1m, Math.Floor(due)) : due;
                     _records.Add(new DuesPayment { PersonId = person, Month = m, Amount = amount, PaidOn = paidOn });
                 }
             }
         }
 
-        private static readonly NationalDuesBasePolicy Policy = new();
+        /// <summary>
+        /// The national base as <see cref="NationalDuesBasePolicy"/> works it out (the latest salary, or last quarter's
+        /// average irregular income), computed directly: the generator knows which case applies, and the policy's
+        /// explanation text costs more than the whole generation at national scale.
+        /// </summary>
+        private static DuesBase Base(List<MemberIncome> incomes, YearMonth month)
+        {
+            if (incomes[0].Kind == IncomeKind.Salary)
+            {
+                return new DuesBase(IncomeKind.Salary, incomes[month.Month >= 7 ? 1 : 0].Amount, Explanation);
+            }
+
+            // Irregular income is declared monthly from October of the year before: last quarter starts at index 3q.
+            var first = (month.Month - 1) / 3 * 3;
+            var sum = incomes[first].Amount + incomes[first + 1].Amount + incomes[first + 2].Amount;
+            return new DuesBase(IncomeKind.IrregularIncome, Math.Round(sum / 3, 2, MidpointRounding.AwayFromZero), Explanation);
+        }
+
+        private static readonly LocalizedText Explanation = new("演示数据", "demo data");
 
         private static string CreditCode(int n)
         {
