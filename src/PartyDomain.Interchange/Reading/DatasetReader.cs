@@ -1,6 +1,7 @@
 using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.Data;
+using PartyDomain.Governance;
 using PartyDomain.Interchange.Schema;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
