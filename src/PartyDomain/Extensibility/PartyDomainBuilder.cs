@@ -8,6 +8,7 @@ using PartyDomain.Organization.Structure;
 using PartyDomain.Governance;
 using PartyDomain.Reporting;
 using PartyDomain.Rules;
+using PartyDomain.Data;
 
 namespace PartyDomain.Extensibility;
 
@@ -21,6 +22,8 @@ public sealed class PartyDomainBuilder
     private readonly List<IRule> _rules = [];
     private readonly List<IStudyCreditConverter> _converters = [];
     private readonly List<IReportSection> _sections = [];
+    private readonly List<IDatasetContributor> _contributors = [];
+    private readonly List<RuleDefault> _ruleDefaults = [];
 
     internal PartyDomainBuilder(IServiceCollection services) => Services = services;
 
@@ -125,6 +128,47 @@ public sealed class PartyDomainBuilder
         return this;
     }
 
+    /// <summary>The platform connectors that read exports into a <see cref="CityDatasetBuilder"/>, in registration order.</summary>
+    public IReadOnlyList<IDatasetContributor> DatasetContributors => _contributors;
+
+    /// <summary>Adds a platform connector.</summary>
+    /// <param name="contributor">The contributor.</param>
+    /// <exception cref="ArgumentException">A contributor with the same id is already registered.</exception>
+    public PartyDomainBuilder AddDatasetContributor(IDatasetContributor contributor)
+    {
+        ArgumentNullException.ThrowIfNull(contributor);
+        if (_contributors.Exists(c => string.Equals(c.Id, contributor.Id, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"A dataset contributor with id '{contributor.Id}' is already registered.", nameof(contributor));
+        }
+
+        _contributors.Add(contributor);
+        return this;
+    }
+
+    /// <summary>The rule parameters whose defaults a city changed with <see cref="SetRuleDefault"/>, in the order set.</summary>
+    public IReadOnlyList<RuleDefault> RuleDefaults => _ruleDefaults;
+
+    /// <summary>
+    /// Changes the default of one parameter of a registered rule, by rule id: a city's tuned default (for example the
+    /// secretary lecturing twice a year). Configuration bound to <see cref="RuleOptions"/> and
+    /// <see cref="ConfigureRules"/> still override it; results list the value each rule ran with.
+    /// </summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="parameter">The parameter's name.</param>
+    /// <param name="value">The new default.</param>
+    /// <exception cref="RuleConfigurationException">No rule has that id, or the rule has no such parameter.</exception>
+    public PartyDomainBuilder SetRuleDefault(RuleId id, string parameter, int value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
+        var rule = FindRule(id) ?? throw new RuleConfigurationException($"Cannot change a default of rule '{id}': no rule has that id.");
+        var known = rule.Parameters.FirstOrDefault(p => string.Equals(p.Name, parameter, StringComparison.OrdinalIgnoreCase))
+            ?? throw new RuleConfigurationException($"Rule '{id}' has no parameter '{parameter}'; its parameters are: {string.Join(", ", rule.Parameters.Select(p => p.Name))}.");
+        _ruleDefaults.RemoveAll(d => d.Id == id && string.Equals(d.Parameter, known.Name, StringComparison.OrdinalIgnoreCase));
+        _ruleDefaults.Add(new RuleDefault(id, known.Name, known.DefaultValue, value));
+        return this;
+    }
+
     /// <summary>Sets how compliance is evaluated; configuration bound to <see cref="ComplianceOptions"/> applies too.</summary>
     /// <param name="configure">Sets the options.</param>
     public PartyDomainBuilder ConfigureCompliance(Action<ComplianceOptions> configure)
@@ -187,6 +231,44 @@ public sealed class PartyDomainBuilder
     /// <returns>Whether a section was removed.</returns>
     public bool RemoveReportSection(string id) => _sections.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) > 0;
 
+    /// <summary>
+    /// Remembers everything registered so far; the returned action puts it back, so a plugin that throws half-way
+    /// through registering leaves nothing behind.
+    /// </summary>
+    internal Action Checkpoint()
+    {
+        var rules = _rules.ToArray();
+        var converters = _converters.ToArray();
+        var contributors = _contributors.ToArray();
+        var defaults = _ruleDefaults.ToArray();
+        var sections = _sections.ToArray();
+        var policy = DuesBasePolicy;
+        var indicators = Indicators.Clone();
+        var kinds = ActivityKinds.Snapshot();
+        var services = Services.Count;
+        return () =>
+        {
+            Reset(_rules, rules);
+            Reset(_converters, converters);
+            Reset(_contributors, contributors);
+            Reset(_ruleDefaults, defaults);
+            Reset(_sections, sections);
+            DuesBasePolicy = policy;
+            Indicators.RestoreFrom(indicators);
+            ActivityKinds.RestoreFrom(kinds);
+            while (Services.Count > services)
+            {
+                Services.RemoveAt(Services.Count - 1);
+            }
+        };
+    }
+
+    private static void Reset<T>(List<T> list, T[] items)
+    {
+        list.Clear();
+        list.AddRange(items);
+    }
+
     internal void AddDefaults()
     {
         foreach (var section in BuiltInReportSections.Create())
@@ -225,3 +307,10 @@ public sealed class PartyDomainBuilder
         }
     }
 }
+
+/// <summary>A rule parameter whose default a city changed (for example in a city plugin).</summary>
+/// <param name="Id">The rule's id.</param>
+/// <param name="Parameter">The parameter's name.</param>
+/// <param name="LibraryDefault">The library's default.</param>
+/// <param name="Value">The city's default.</param>
+public sealed record RuleDefault(RuleId Id, string Parameter, int LibraryDefault, int Value);

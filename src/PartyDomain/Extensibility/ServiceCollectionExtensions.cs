@@ -41,6 +41,8 @@ public static class ServiceCollectionExtensions
         // The rule list is read when the container resolves it, so registrations made through the returned builder count.
         services.AddOptions<RuleOptions>();
         services.AddSingleton<IValidateOptions<RuleOptions>>(new RuleOptionsValidator(builder));
+        services.AddSingleton<IPostConfigureOptions<RuleOptions>>(new RuleDefaultsApplier(builder));
+        services.AddSingleton<IEnumerable<Data.IDatasetContributor>>(_ => builder.DatasetContributors.ToArray());
         services.AddSingleton<IEnumerable<IRule>>(_ => builder.Rules.ToArray());
         services.AddSingleton(sp => new StructureChecker(builder.Rules.OfType<IStructureRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
         services.AddOptions<ComplianceOptions>()
@@ -90,6 +92,23 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReportRenderer, HtmlReportRenderer>();
         services.AddSingleton<IReportRenderer, JsonReportRenderer>();
         return builder;
+    }
+
+    // A city's tuned default applies unless configuration or code set the parameter: it is a default, not an override.
+    private sealed class RuleDefaultsApplier(PartyDomainBuilder builder) : IPostConfigureOptions<RuleOptions>
+    {
+        public void PostConfigure(string? name, RuleOptions options)
+        {
+            foreach (var tuned in builder.RuleDefaults)
+            {
+                if (!options.Rules.TryGetValue(tuned.Id.Value, out var settings))
+                {
+                    options.Rules[tuned.Id.Value] = settings = new RuleSettings();
+                }
+
+                settings.Parameters.TryAdd(tuned.Parameter, tuned.Value);
+            }
+        }
     }
 
     private sealed class RuleOptionsValidator(PartyDomainBuilder builder) : IValidateOptions<RuleOptions>
