@@ -43,7 +43,7 @@ public class RendererTests
 
         summary.Title.Should().Be("信阳市 lawyer-industry party building: 2024 annual summary");
         var text = string.Join("\n", summary.Sections.SelectMany(s => s.Blocks).OfType<ReportParagraph>().Select(p => p.Text));
-        text.Should().Contain("not entered of disputes mediated").And.Contain("120 person-times of 12348 calls answered");
+        text.Should().Contain("Disputes mediated not entered").And.Contain("12348 calls answered 120 person-times");
         Render(new JsonReportRenderer(), summary).Should().Contain("\"language\": \"en\"");
     }
 }
