@@ -5,6 +5,8 @@ using PartyDomain.Training;
 using PartyDomain.Dues;
 using PartyDomain.Development;
 using PartyDomain.Organization.Structure;
+using PartyDomain.Governance;
+using PartyDomain.Reporting;
 using PartyDomain.Rules;
 using PartyDomain.Data;
 
@@ -19,6 +21,7 @@ public sealed class PartyDomainBuilder
 {
     private readonly List<IRule> _rules = [];
     private readonly List<IStudyCreditConverter> _converters = [];
+    private readonly List<IReportSection> _sections = [];
     private readonly List<IDatasetContributor> _contributors = [];
     private readonly List<RuleDefault> _ruleDefaults = [];
 
@@ -182,6 +185,52 @@ public sealed class PartyDomainBuilder
         return this;
     }
 
+    /// <summary>The sections of the annual summary, built-in and added, in registration order (laid out by <see cref="IReportSection.Order"/>).</summary>
+    public IReadOnlyList<IReportSection> ReportSections => _sections;
+
+    /// <summary>The wording of the annual summary; a city replaces templates here (<see cref="ReportTemplates.Set"/>).</summary>
+    public ReportTemplates ReportTemplates { get; } = ReportTemplates.CreateDefault();
+
+    /// <summary>Adds a section to the annual summary, the same way the built-in sections are added.</summary>
+    /// <param name="section">The section.</param>
+    /// <exception cref="ArgumentException">A section with the same id is already registered; use <see cref="ReplaceReportSection"/>.</exception>
+    public PartyDomainBuilder AddReportSection(IReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentException.ThrowIfNullOrWhiteSpace(section.Id, nameof(section));
+        if (_sections.Find(s => string.Equals(s.Id, section.Id, StringComparison.OrdinalIgnoreCase)) is { } existing)
+        {
+            throw new ArgumentException(
+                $"A report section with id '{section.Id}' is already registered ({existing.GetType().FullName}); call ReplaceReportSection to replace it.", nameof(section));
+        }
+
+        _sections.Add(section);
+        return this;
+    }
+
+    /// <summary>Replaces the report section with the same id as <paramref name="section"/>, or adds it when there is none.</summary>
+    /// <param name="section">The new section.</param>
+    public PartyDomainBuilder ReplaceReportSection(IReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var index = _sections.FindIndex(s => string.Equals(s.Id, section.Id, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            _sections.Add(section);
+        }
+        else
+        {
+            _sections[index] = section;
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes the report section with <paramref name="id"/>, if registered.</summary>
+    /// <param name="id">The section's id.</param>
+    /// <returns>Whether a section was removed.</returns>
+    public bool RemoveReportSection(string id) => _sections.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) > 0;
+
     /// <summary>
     /// Remembers everything registered so far; the returned action puts it back, so a plugin that throws half-way
     /// through registering leaves nothing behind.
@@ -192,6 +241,7 @@ public sealed class PartyDomainBuilder
         var converters = _converters.ToArray();
         var contributors = _contributors.ToArray();
         var defaults = _ruleDefaults.ToArray();
+        var sections = _sections.ToArray();
         var policy = DuesBasePolicy;
         var indicators = Indicators.Clone();
         var kinds = ActivityKinds.Snapshot();
@@ -202,6 +252,7 @@ public sealed class PartyDomainBuilder
             Reset(_converters, converters);
             Reset(_contributors, contributors);
             Reset(_ruleDefaults, defaults);
+            Reset(_sections, sections);
             DuesBasePolicy = policy;
             Indicators.RestoreFrom(indicators);
             ActivityKinds.RestoreFrom(kinds);
@@ -220,6 +271,16 @@ public sealed class PartyDomainBuilder
 
     internal void AddDefaults()
     {
+        foreach (var section in BuiltInReportSections.Create())
+        {
+            AddReportSection(section);
+        }
+
+        foreach (var rule in GovernanceRule.Defaults)
+        {
+            AddRule(rule);
+        }
+
         foreach (var rule in DefaultStructureRules.Create())
         {
             AddRule(rule);

@@ -7,6 +7,8 @@ using PartyDomain.Organization.Structure;
 using PartyDomain.Training;
 using PartyDomain.Dues;
 using PartyDomain.Development;
+using PartyDomain.Governance;
+using PartyDomain.Reporting;
 using PartyDomain.Rules;
 
 namespace PartyDomain.Extensibility;
@@ -72,6 +74,23 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ComplianceOptions>>(),
             sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
             sp.GetRequiredService<IClock>()));
+        services.AddSingleton(sp => new GovernanceEvaluator(builder.Rules.OfType<GovernanceRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
+
+        // Sections and templates are read when the container resolves the builder, so a plugin's later additions count.
+        services.AddSingleton(sp => new AnnualSummaryBuilder(
+            sp.GetRequiredService<StructureChecker>(),
+            sp.GetRequiredService<ComplianceEvaluator>(),
+            sp.GetRequiredService<TrainingEvaluator>(),
+            sp.GetRequiredService<AdmissionPipeline>(),
+            sp.GetRequiredService<DuesEvaluator>(),
+            sp.GetRequiredService<GovernanceEvaluator>(),
+            builder.ReportSections,
+            builder.ReportTemplates,
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<PartyDomainOptions>>()));
+        services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();
+        services.AddSingleton<IReportRenderer, HtmlReportRenderer>();
+        services.AddSingleton<IReportRenderer, JsonReportRenderer>();
         return builder;
     }
 
