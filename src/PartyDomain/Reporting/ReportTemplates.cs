@@ -46,6 +46,16 @@ public sealed partial class ReportTemplates
         return copy;
     }
 
+    /// <summary>Makes these templates the same as <paramref name="other"/> (a plugin's failed registration is undone this way).</summary>
+    internal void RestoreFrom(ReportTemplates other)
+    {
+        _templates.Clear();
+        foreach (var (key, text) in other._templates)
+        {
+            _templates[key] = text;
+        }
+    }
+
     /// <summary>The default wording, after the seed report.</summary>
     public static ReportTemplates CreateDefault() => new ReportTemplates()
         .Set("title", new("{city}律师行业党建工作{year}年度总结", "{city} lawyer-industry party building: {year} annual summary"))
