@@ -15,12 +15,13 @@ public static class ConsoleApp
     /// <param name="args">The command line.</param>
     /// <param name="console">Where output goes.</param>
     /// <param name="baseDirectory">Where appsettings.json is; the application's folder by default.</param>
+    /// <param name="dataset">A dataset already built, used instead of the embedded demo city; "today" is its day unless configured.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(IReadOnlyList<string> args, IAnsiConsole console, string? baseDirectory = null)
+    public static int Run(IReadOnlyList<string> args, IAnsiConsole console, string? baseDirectory = null, PartyDomain.Data.CityDataset? dataset = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         var services = new ServiceCollection();
-        services.AddSingleton(new HostEnvironment(baseDirectory ?? AppContext.BaseDirectory));
+        services.AddSingleton(new HostEnvironment(baseDirectory ?? AppContext.BaseDirectory, dataset));
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {

@@ -26,8 +26,11 @@ public sealed class HostContext : IDisposable
     private readonly ServiceProvider _services;
     private readonly IndicatorCatalog _indicators;
 
-    private HostContext(IConfiguration configuration, HostOptions options, TextLanguage language, IClock clock, ServiceProvider services, IndicatorCatalog indicators)
+    private readonly CityDataset? _prepared;
+
+    private HostContext(IConfiguration configuration, HostOptions options, TextLanguage language, IClock clock, ServiceProvider services, IndicatorCatalog indicators, CityDataset? prepared)
     {
+        _prepared = prepared;
         Configuration = configuration;
         Options = options;
         Language = language;
@@ -70,7 +73,7 @@ public sealed class HostContext : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Where the data comes from, for the output's header.</summary>
-    public string DataSource => T(
+    public string DataSource => _prepared is { } p ? T($"已载入的数据（{p.City.Name}，截至 {Today:yyyy-MM-dd}）", $"loaded data ({p.City.Name}, as of {Today:yyyy-MM-dd})") : T(
         $"内置演示数据（{Options.City.Name}，种子 {Options.Demo.Seed}，规模 {Options.Demo.Scale}，截至 {Today:yyyy-MM-dd}）",
         $"embedded demo data ({Options.City.Name}, seed {Options.Demo.Seed}, scale {Options.Demo.Scale}, as of {Today:yyyy-MM-dd})");
 
@@ -78,6 +81,11 @@ public sealed class HostContext : IDisposable
     /// <exception cref="BadInputException">The records have integrity problems (for example a configured today before them).</exception>
     public CityDataset LoadDataset()
     {
+        if (_prepared is { } prepared)
+        {
+            return prepared;
+        }
+
         var city = new CityInfo(Options.City.Id, Options.City.Name);
         var builder = new CityDatasetBuilder(city, Today) { Indicators = _indicators };
         builder.AddRange(DemoCity.Generate(Options.Demo.Seed, Options.Demo.Scale, city));
@@ -94,13 +102,14 @@ public sealed class HostContext : IDisposable
     };
 
     /// <summary>Reads the configuration and sets up the library's services.</summary>
-    /// <param name="baseDirectory">Where appsettings.json is.</param>
+    /// <param name="environment">Where appsettings.json is, and a dataset already built, if any.</param>
     /// <param name="settings">The command line's options.</param>
     /// <exception cref="BadInputException">The configuration is missing, unreadable or invalid.</exception>
-    public static HostContext Create(string baseDirectory, HostSettings settings)
+    public static HostContext Create(HostEnvironment environment, HostSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(settings);
-        var configuration = ReadConfiguration(baseDirectory, settings);
+        var configuration = ReadConfiguration(environment.BaseDirectory, settings);
         HostOptions options;
         try
         {
@@ -119,7 +128,7 @@ public sealed class HostContext : IDisposable
         }
 
         CheckRuleValues(configuration.GetSection("PartyDomain:Rules"));
-        var clock = ClockFor(options);
+        var clock = environment.Dataset is { } given && string.IsNullOrWhiteSpace(options.Today) ? new FixedClock(given.Today.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant()) : ClockFor(options);
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         var builder = services.AddPartyDomain(b =>
@@ -161,7 +170,7 @@ public sealed class HostContext : IDisposable
                 e is OptionsValidationException v ? v.Failures.ToList() : [e.Message], e);
         }
 
-        return new HostContext(configuration, options, language, clock, provider, builder.Indicators);
+        return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset);
     }
 
     private static IConfiguration ReadConfiguration(string baseDirectory, HostSettings settings)
