@@ -8,11 +8,12 @@ using PartyDomain.ConsoleHost.Demo;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Extensibility;
+using PartyDomain.Hosting;
+using PartyDomain.Interchange;
 using PartyDomain.Metrics;
 using PartyDomain.Rules;
 using PartyDomain.Time;
-using PartyDomain.Training;
-using Spectre.Console;
+using PartyDomain.Reporting.Word;
 
 namespace PartyDomain.ConsoleHost.Hosting;
 
@@ -28,9 +29,12 @@ public sealed class HostContext : IDisposable
 
     private readonly CityDataset? _prepared;
 
-    private HostContext(IConfiguration configuration, HostOptions options, TextLanguage language, IClock clock, ServiceProvider services, IndicatorCatalog indicators, CityDataset? prepared)
+    private HostContext(IConfiguration configuration, HostOptions options, TextLanguage language, IClock clock, ServiceProvider services, IndicatorCatalog indicators,
+        CityDataset? prepared, string dataFile, bool imported)
     {
         _prepared = prepared;
+        DataFile = dataFile;
+        Imported = imported;
         Configuration = configuration;
         Options = options;
         Language = language;
@@ -55,6 +59,12 @@ public sealed class HostContext : IDisposable
     /// <summary>Today, in Asia/Shanghai.</summary>
     public LocalDate Today { get; }
 
+    /// <summary>Where <c>import</c> keeps the imported dataset.</summary>
+    public string DataFile { get; }
+
+    /// <summary>Whether the commands read imported data (rather than the demo city).</summary>
+    public bool Imported { get; }
+
     /// <summary>The last complete year: the default of <c>--year</c>.</summary>
     public int DefaultYear => Today.Year - 1;
 
@@ -73,7 +83,8 @@ public sealed class HostContext : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Where the data comes from, for the output's header.</summary>
-    public string DataSource => _prepared is { } p ? T($"已载入的数据（{p.City.Name}，截至 {Today:yyyy-MM-dd}）", $"loaded data ({p.City.Name}, as of {Today:yyyy-MM-dd})") : T(
+    public string DataSource => _prepared is { } p ? T($"已载入的数据（{p.City.Name}，截至 {Today:yyyy-MM-dd}）", $"loaded data ({p.City.Name}, as of {Today:yyyy-MM-dd})")
+        : Imported ? T($"已导入的数据（{DataFile}，截至 {Today:yyyy-MM-dd}）", $"imported data ({DataFile}, as of {Today:yyyy-MM-dd})") : T(
         $"内置演示数据（{Options.City.Name}，种子 {Options.Demo.Seed}，规模 {Options.Demo.Scale}，截至 {Today:yyyy-MM-dd}）",
         $"embedded demo data ({Options.City.Name}, seed {Options.Demo.Seed}, scale {Options.Demo.Scale}, as of {Today:yyyy-MM-dd})");
 
@@ -84,6 +95,13 @@ public sealed class HostContext : IDisposable
         if (_prepared is { } prepared)
         {
             return prepared;
+        }
+
+        if (Imported)
+        {
+            var read = Get<DatasetInterchange>().Read(DataFile, DatasetFormat.Json);
+            return read.Dataset ?? throw new BadInputException(T($"已导入的数据有 {read.Problems.Count} 处问题（重新 import 或删除 {DataFile}）", $"the imported data has {read.Problems.Count} problems (import again or delete {DataFile})"),
+                read.Problems.Select(p => p.Describe(Language)).ToList());
         }
 
         var city = new CityInfo(Options.City.Id, Options.City.Name);
@@ -128,21 +146,28 @@ public sealed class HostContext : IDisposable
         }
 
         CheckRuleValues(configuration.GetSection("PartyDomain:Rules"));
-        var clock = environment.Dataset is { } given && string.IsNullOrWhiteSpace(options.Today) ? new FixedClock(given.Today.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant()) : ClockFor(options);
+        var dataFile = Path.GetFullPath(options.Data, environment.BaseDirectory);
+        var imported = environment.Dataset is null && File.Exists(dataFile);
+        var clock = ClockFor(options, environment.Dataset, imported);
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         var builder = services.AddPartyDomain(b =>
         {
-            foreach (var credit in options.StudyCredits)
+            b.AddInterchange().AddWordReport();
+            try
             {
-                try
+                // Plugin folders are relative to the host's folder, where its build puts the sample plugins.
+                b.AddPlugins(configuration, o =>
                 {
-                    b.AddStudyCreditConverter(new PointsPerHourConverter(credit.Platform, credit.PointsPerHour, credit.CapPerYear));
-                }
-                catch (ArgumentException e)
-                {
-                    throw new BadInputException($"Host:StudyCredits ({credit.Platform}): {e.Message}", e);
-                }
+                    for (var i = 0; i < o.Folders.Count; i++)
+                    {
+                        o.Folders[i] = Path.GetFullPath(o.Folders[i], environment.BaseDirectory);
+                    }
+                });
+            }
+            catch (PluginLoadException e)
+            {
+                throw new PluginFailureException(e.Report, e);
             }
         });
         services.Configure<PartyDomainOptions>(o =>
@@ -170,7 +195,7 @@ public sealed class HostContext : IDisposable
                 e is OptionsValidationException v ? v.Failures.ToList() : [e.Message], e);
         }
 
-        return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset);
+        return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported);
     }
 
     private static IConfiguration ReadConfiguration(string baseDirectory, HostSettings settings)
@@ -234,11 +259,14 @@ public sealed class HostContext : IDisposable
         }
     }
 
-    private static IClock ClockFor(HostOptions options)
+    /// <summary>Today: as configured; else the prepared dataset's day; the real day for imported data; the demo's day for the demo.</summary>
+    private static IClock ClockFor(HostOptions options, CityDataset? prepared, bool imported)
     {
         if (string.IsNullOrWhiteSpace(options.Today))
         {
-            return DemoCity.Clock;
+            return prepared is not null ? new FixedClock(prepared.Today.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant())
+                : imported ? SystemClock.Instance
+                : DemoCity.Clock;
         }
 
         var parsed = LocalDatePattern.Iso.Parse(options.Today.Trim());
