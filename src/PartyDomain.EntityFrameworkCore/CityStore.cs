@@ -28,7 +28,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
     public Task<ImportResult> ImportRecordsAsync(IEnumerable<DatasetRecord> records, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return WriteAsync(null, Runs(records), mode == ImportMode.Replace, cancellationToken);
+        return WriteAsync(null, Runs(records, store.RunSize), mode == ImportMode.Replace, cancellationToken);
     }
 
     public async Task<CityDataset?> LoadSnapshotAsync(DateInterval? period = null, CancellationToken cancellationToken = default)
@@ -108,15 +108,14 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
     }
 
     /// <summary>Consecutive records of one type, up to a bounded run, so a long batch streams through without being held whole.</summary>
-    private static IEnumerable<(RecordTable, IEnumerable<DatasetRecord>)> Runs(IEnumerable<DatasetRecord> records)
+    private static IEnumerable<(RecordTable, IEnumerable<DatasetRecord>)> Runs(IEnumerable<DatasetRecord> records, int maxRun)
     {
-        const int MaxRun = 50_000;
         List<DatasetRecord>? run = null;
         RecordTable? table = null;
         foreach (var record in records)
         {
             var next = RecordTables.For(record?.GetType() ?? throw new ArgumentException("A record is null.", nameof(records)));
-            if (run is not null && (next != table || run.Count == MaxRun))
+            if (run is not null && (next != table || run.Count == maxRun))
             {
                 yield return (table!, run);
                 run = null;

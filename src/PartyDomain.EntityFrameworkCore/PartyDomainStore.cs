@@ -48,6 +48,9 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
 
     internal StoreProvider Provider => _options.Provider;
 
+    /// <summary>The most records of a batch import held at once (one run of consecutive records of a type).</summary>
+    internal int RunSize { get; init; } = 50_000;
+
     /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

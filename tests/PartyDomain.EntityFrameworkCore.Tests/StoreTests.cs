@@ -26,7 +26,8 @@ public abstract class StoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = new PartyDomainStore(await CreateDatabaseAsync(), SampleCity.Clock());
+        // Small runs, so a few thousand records already span several of them.
+        _store = new PartyDomainStore(await CreateDatabaseAsync(), SampleCity.Clock()) { RunSize = 1_000 };
         await _store.MigrateAsync();
     }
 
@@ -110,8 +111,8 @@ public abstract class StoreTests : IAsyncLifetime
         await city.ImportAsync(dataset);
         using var cancel = new CancellationTokenSource();
 
-        // Cancelled after 120,000 records: runs of 50,000 have already been written inside the transaction by then.
-        var import = () => city.ImportRecordsAsync(ManyServices(200_000, cancelAfter: 120_000, cancel), mode, cancel.Token);
+        // Cancelled after 3,500 records: three runs of 1,000 have already been written inside the transaction by then.
+        var import = () => city.ImportRecordsAsync(ManyServices(5_000, cancelAfter: 3_500, cancel), mode, cancel.Token);
 
         await import.Should().ThrowAsync<OperationCanceledException>();
         ShouldHoldTheSameRecords((await city.LoadSnapshotAsync())!, dataset);
@@ -123,7 +124,7 @@ public abstract class StoreTests : IAsyncLifetime
         var dataset = SampleCity.Build();
         var city = Store.ForCity(dataset.City.Id);
         await city.ImportAsync(dataset);
-        var records = ManyServices(60_000, cancelAfter: int.MaxValue, null).Append(new ServiceRecord { Id = "S1", Indicator = IndicatorCodes.HotlineCalls, Date = SampleCity.Today });
+        var records = ManyServices(3_000, cancelAfter: int.MaxValue, null).Append(new ServiceRecord { Id = "S1", Indicator = IndicatorCodes.HotlineCalls, Date = SampleCity.Today });
 
         var import = () => city.ImportRecordsAsync(records.Prepend(new ServiceRecord { Id = "S1", Indicator = IndicatorCodes.HotlineCalls, Date = SampleCity.Today }));
 
