@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace PartyDomain.EntityFrameworkCore.Tests;
@@ -34,26 +33,25 @@ public sealed class PostgresStoreTests(PostgresServer server) : StoreTests, ICla
 }
 
 /// <summary>
-/// The PostgreSQL server the suite runs against: the one named by <c>PARTYDOMAIN_POSTGRES</c> (as <c>.ci/run</c> sets
-/// it), or else the one <c>.ci/postgres.sh</c> installs and starts, so a plain <c>dotnet test</c> works too. It never
-/// skips: when no server can be had, every PostgreSQL test fails saying why.
+/// The PostgreSQL server the suite runs against (see <see cref="PostgresScript"/>). It never skips: when no server can
+/// be had, every PostgreSQL test fails saying why.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
-    public const string Variable = "PARTYDOMAIN_POSTGRES";
-
     public string ConnectionString { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
     {
-        ConnectionString = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } fromEnvironment ? fromEnvironment : await StartWithScriptAsync();
+        ConnectionString = await PostgresScript.ConnectionStringAsync();
         try
         {
             await ExecuteAsync("SELECT 1");
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
-            throw new InvalidOperationException($"The PostgreSQL server at '{Redacted()}' does not answer ({e.Message}). Run .ci/postgres.sh or set {Variable}.", e);
+            throw new InvalidOperationException(
+                $"The PostgreSQL server at '{new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }}' does not answer ({e.Message}). " +
+                $"Run .ci/postgres.sh or set {PostgresScript.Variable}.", e);
         }
     }
 
@@ -65,37 +63,5 @@ public sealed class PostgresServer : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private string Redacted() => new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString;
-
-    private static async Task<string> StartWithScriptAsync()
-    {
-        var script = FindScript();
-        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {script}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Variable} is not set and {script} could not start PostgreSQL (exit {process.ExitCode}):\n{await error}");
-        }
-
-        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-    }
-
-    private static string FindScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var script = Path.Combine(dir.FullName, ".ci", "postgres.sh");
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-
-        throw new InvalidOperationException($"{Variable} is not set and no .ci/postgres.sh was found above {AppContext.BaseDirectory} to start PostgreSQL.");
     }
 }

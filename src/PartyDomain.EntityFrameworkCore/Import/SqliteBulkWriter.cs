@@ -11,7 +11,7 @@ namespace PartyDomain.EntityFrameworkCore.Import;
 /// </summary>
 internal static class SqliteBulkWriter
 {
-    private const int RowsPerStatement = 64;
+    private const int RowsPerStatement = 8;
 
     public static long Write(SqliteConnection connection, SqliteTransaction transaction, TableShape shape, string cityId,
         IEnumerable<DatasetRecord> records, RecordKeys keys, CancellationToken cancellationToken)

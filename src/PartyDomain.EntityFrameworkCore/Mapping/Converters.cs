@@ -44,7 +44,8 @@ internal static class RecordJson
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    // Most lists (tags, attendance of a public event) are empty: skip the serializer for them.
+    public static string Serialize<T>(T value) => value is System.Collections.ICollection { Count: 0 } ? "[]" : JsonSerializer.Serialize(value, Options);
 
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The stored JSON '{json}' is null where a {typeof(T).Name} was expected.");
