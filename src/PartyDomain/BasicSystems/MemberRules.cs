@@ -31,49 +31,22 @@ public sealed class LecturerRule : BasicSystemRule
         ArgumentNullException.ThrowIfNull(outcomes);
         var min = rule["MinLessons"];
         var index = context.Index;
-        var kind = KindId(context, ActivityKind.PartyLesson);
-        var slots = context.Slots(Cadence);
-        var full = context.FullWindows(Cadence);
-        for (var o = 0; o < context.Organizations.Count; o++)
+        var days = index.ActivityDay;
+        foreach (var slot in Sweep(context, ActivityKind.PartyLesson))
         {
-            if (!AppliesTo(context.Organizations[o]))
+            int count = 0, lastDay = -1;
+            for (var at = slot.Start; at < slot.End; at++)
             {
-                continue;
+                if (days[at] != lastDay && index.Lecturer[at] >= 0 && index.Lecturer[at] == index.SecretaryOn(slot.Dense, days[at]))
+                {
+                    count++;
+                    lastDay = days[at];
+                }
             }
 
-            var dense = context.Scope[o];
-            var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
-            for (var s = 0; s < slots.Count; s++)
+            if (count > 0 || index.SecretaryOn(slot.Dense, slot.Window.Reference) >= 0)
             {
-                var window = context.WindowFast(o, slots, full, s);
-                if (!window.Judged)
-                {
-                    continue;
-                }
-
-                index.CommitteeSeatsOn(dense, ActivityIndex.Day(window.ReferenceDay), out _, out var secretaryAtEnd);
-                int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
-                while (at < end && index.ActivityDay[at] < from)
-                {
-                    at++;
-                }
-
-                int count = 0, lastDay = -1;
-                for (; at < end && index.ActivityDay[at] <= to; at++)
-                {
-                    var day = index.ActivityDay[at];
-                    index.CommitteeSeatsOn(dense, day, out _, out var secretary);
-                    if (day != lastDay && secretary >= 0 && index.Lecturer[at] == secretary)
-                    {
-                        count++;
-                        lastDay = day;
-                    }
-                }
-
-                if (secretaryAtEnd >= 0 || count > 0)
-                {
-                    outcomes.Set(o, s, window.Decide(count >= min), count, min);
-                }
+                outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(count >= min), count, min);
             }
         }
     }
@@ -131,81 +104,54 @@ public sealed class CoverageRule : BasicSystemRule
         ArgumentNullException.ThrowIfNull(outcomes);
         var min = rule["MinTimes"];
         var index = context.Index;
-        var kind = KindId(context, Kind);
-        var slots = context.Slots(Cadence);
-        var full = context.FullWindows(Cadence);
+        var days = index.ActivityDay;
         var times = new int[index.People.Length];
         var stamp = new int[index.People.Length];
         var lastDay = new int[index.People.Length];
         var round = 0;
-        for (var o = 0; o < context.Organizations.Count; o++)
+        foreach (var slot in Sweep(context, Kind))
         {
-            if (!AppliesTo(context.Organizations[o]))
+            round++;
+            for (var at = slot.Start; at < slot.End; at++)
             {
-                continue;
-            }
-
-            var dense = context.Scope[o];
-            var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
-            for (var s = 0; s < slots.Count; s++)
-            {
-                var window = context.WindowFast(o, slots, full, s);
-                if (!window.Judged)
+                for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
                 {
-                    continue;
-                }
-
-                round++;
-                int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
-                while (at < end && index.ActivityDay[at] < from)
-                {
-                    at++;
-                }
-
-                for (; at < end && index.ActivityDay[at] <= to; at++)
-                {
-                    for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
+                    if (!ActivityIndex.IsPresent(index.AttendeeStatus[a]))
                     {
-                        if (index.AttendeeStatus[a] != AttendanceStatus.Present)
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        // Records of the same kind on the same day are one occasion, as in the frequency rules.
-                        var person = index.Attendee[a];
-                        var day = index.ActivityDay[at];
-                        if (stamp[person] != round)
-                        {
-                            times[person] = 1;
-                            lastDay[person] = day;
-                            stamp[person] = round;
-                        }
-                        else if (lastDay[person] != day)
-                        {
-                            times[person]++;
-                            lastDay[person] = day;
-                        }
+                    // Records of the same kind on the same day are one occasion, as in the frequency rules.
+                    var person = index.Attendee[a];
+                    if (stamp[person] != round)
+                    {
+                        times[person] = 1;
+                        lastDay[person] = days[at];
+                        stamp[person] = round;
+                    }
+                    else if (lastDay[person] != days[at])
+                    {
+                        times[person]++;
+                        lastDay[person] = days[at];
                     }
                 }
+            }
 
-                var (covered, expected) = Count(index, dense, ActivityIndex.Day(window.ReferenceDay), times, stamp, round, min);
-                if (expected > 0)
+            // Everyone registered in the branch on the reference day whom the rule covers, and whether they took part.
+            int covered = 0, expected = 0, day = slot.Window.Reference;
+            for (var m = index.OrgMemberStart[slot.Dense]; m < index.OrgMemberStart[slot.Dense + 1]; m++)
+            {
+                var (person, from, to) = index.OrgMembers[m];
+                if (from <= day && day <= to && (Members == CoveredMembers.FullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
                 {
-                    outcomes.Set(o, s, window.Decide(covered == expected), covered, expected);
+                    expected++;
+                    covered += stamp[person] == round && times[person] >= min ? 1 : 0;
                 }
             }
-        }
-    }
 
-    /// <summary>The members of <paramref name="organization"/> on <paramref name="day"/> this rule expects, and whether each took part.</summary>
-    internal IEnumerable<(int Person, bool Covered)> Expected(ActivityIndex index, int organization, int day, int[] times, int[] stamp, int round, int min)
-    {
-        for (var m = index.OrgMemberStart[organization]; m < index.OrgMemberStart[organization + 1]; m++)
-        {
-            var (person, from, to) = index.OrgMembers[m];
-            if (from <= day && day <= to && (Members == CoveredMembers.FullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
+            if (expected > 0)
             {
-                yield return (person, stamp[person] == round && times[person] >= min);
+                outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(covered == expected), covered, expected);
             }
         }
     }
@@ -213,18 +159,6 @@ public sealed class CoverageRule : BasicSystemRule
     /// <inheritdoc />
     public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
         (new($"全部{expected}名党员均参加", $"all {expected} members take part"), new($"{expected - found}名党员未参加", $"{expected - found} members did not"));
-
-    private (int Covered, int Expected) Count(ActivityIndex index, int organization, int day, int[] times, int[] stamp, int round, int min)
-    {
-        int covered = 0, expected = 0;
-        foreach (var (_, isCovered) in Expected(index, organization, day, times, stamp, round, min))
-        {
-            expected++;
-            covered += isCovered ? 1 : 0;
-        }
-
-        return (covered, expected);
-    }
 }
 
 /// <summary>
@@ -258,39 +192,11 @@ public sealed class InactiveMemberRule : BasicSystemRule
         var reference = LocalDate.Min(context.Period.End, context.Today);
         var since = reference.PlusMonths(-months);
         int referenceDay = ActivityIndex.Day(reference), sinceDay = ActivityIndex.Day(since);
-        var active = new bool[index.People.Length];
+        // Organizational life counts when the branch that held it (or whose party group did) is in scope.
         var inScope = new bool[index.Organizations.Length];
         foreach (var dense in context.Scope)
         {
             inScope[dense] = true;
-        }
-
-        // Everyone who attended, or was excused from, an activity of their own branch (or its groups) since then.
-        for (var dense = 0; dense < index.Organizations.Length; dense++)
-        {
-            var organization = index.Organizations[dense];
-            var branch = organization.Kind == OrganizationKind.PartyGroup && organization.ParentId is { } parent ? index.OrganizationIndex[parent] : dense;
-            if (!inScope[branch])
-            {
-                continue;
-            }
-
-            for (var at = index.OrganizationStart[dense]; at < index.OrganizationStart[dense + 1]; at++)
-            {
-                var day = index.ActivityDay[at];
-                if (day <= sinceDay || day > referenceDay)
-                {
-                    continue;
-                }
-
-                for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
-                {
-                    if (index.AttendeeStatus[a] != AttendanceStatus.Absent && !active[index.Attendee[a]] && index.RegistrationOn(index.Attendee[a], day) == branch)
-                    {
-                        active[index.Attendee[a]] = true;
-                    }
-                }
-            }
         }
 
         for (var o = 0; o < context.Organizations.Count; o++)
@@ -305,7 +211,8 @@ public sealed class InactiveMemberRule : BasicSystemRule
             for (var m = index.OrgMemberStart[dense]; m < index.OrgMemberStart[dense + 1]; m++)
             {
                 var (person, from, to) = index.OrgMembers[m];
-                if (from > referenceDay || referenceDay > to || active[person] || !index.IsMember(person, referenceDay) || from > sinceDay
+                if (from > referenceDay || referenceDay > to || from > sinceDay || !index.IsMember(person, referenceDay)
+                    || index.HadOrganizationalLife(person, sinceDay, referenceDay, inScope)
                     || index.People[person].StandingOn(reference) is not { } standing || MemberSince(index.People[person], reference) is not { } admitted
                     || ActivityIndex.Day(admitted) > sinceDay)
                 {
