@@ -21,7 +21,7 @@ internal sealed class ActivityIndex
     private readonly int[] _expectedVoting;
     private readonly int[] _presentCommittee;
     private readonly int[] _committeeSeats;
-    private readonly Lazy<(int[] Start, int[] Activities)> _ownBranchAttendance;
+    private readonly Lazy<(int[] Start, int[] Days, int[] Latest)> _ownBranchAttendance;
 
     public ActivityIndex(CityDataset dataset)
     {
@@ -126,6 +126,14 @@ internal sealed class ActivityIndex
 
         SeatStart[Organizations.Length] = seats.Count;
         Seats = [.. seats];
+        EverHasCommitteeMember = new bool[Organizations.Length];
+        for (var o = 0; o < Organizations.Length; o++)
+        {
+            for (var s = SeatStart[o]; s < SeatStart[o + 1]; s++)
+            {
+                EverHasCommitteeMember[o] |= Seats[s].Post == PartyPost.CommitteeMember;
+            }
+        }
 
         var activities = ix.ActivityArray;
         var order = SortActivities(activities, out var days, out var kinds);
@@ -213,6 +221,9 @@ internal sealed class ActivityIndex
     public int[] SeatStart { get; }
 
     public (int Person, int From, int To, PartyPost Post)[] Seats { get; }
+
+    /// <summary>Whether the organization ever had a committee member: without one it never has a committee on any day.</summary>
+    public bool[] EverHasCommitteeMember { get; }
 
     /// <summary>Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[o * Kinds.Count + k]</c>.</summary>
     public int[] BlockStart { get; private set; } = [0];
@@ -305,11 +316,23 @@ internal sealed class ActivityIndex
     /// </summary>
     public bool HadOrganizationalLife(int person, int after, int until, bool[] branchCounts)
     {
-        var (start, activities) = _ownBranchAttendance.Value;
-        for (var i = start[person]; i < start[person + 1]; i++)
+        var (start, days, latest) = _ownBranchAttendance.Value;
+
+        // Usually the latest day decides, read from a small array walked in member order rather than the long one.
+        if (latest[person] <= after)
         {
-            var day = ActivityDay[activities[i]];
-            if (day > after && day <= until && branchCounts[BranchOf[ActivityOrganization[activities[i]]]])
+            return false;
+        }
+
+        if (latest[person] <= until && branchCounts[RegistrationOn(person, latest[person])])
+        {
+            return true;
+        }
+
+        for (var i = start[person]; i < start[person + 1] && days[i] > after; i++)
+        {
+            // The branch is the one the person was registered in that day: that is what made the day count.
+            if (days[i] <= until && branchCounts[RegistrationOn(person, days[i])])
             {
                 return true;
             }
@@ -495,10 +518,11 @@ internal sealed class ActivityIndex
     }
 
     /// <summary>
-    /// Per person, the activities they attended or were excused from while registered in the branch that held them (or
-    /// whose party group held them): what "organizational life" means for the six-months rule. Built on first use.
+    /// Per person, the days (latest first) of the activities they attended or were excused from while registered in the
+    /// branch that held them (or whose party group did): what "organizational life" means for the six-months rule.
+    /// Built on first use, with each person's latest such day.
     /// </summary>
-    private (int[] Start, int[] Activities) OwnBranchAttendance()
+    private (int[] Start, int[] Days, int[] Latest) OwnBranchAttendance()
     {
         var counts = new bool[Attendee.Length];
         var start = new int[People.Length + 1];
@@ -520,19 +544,35 @@ internal sealed class ActivityIndex
             start[p] += start[p - 1];
         }
 
-        var activities = new int[start[^1]];
-        var next = start[..^1];
-        for (var at = 0; at < ActivityDay.Length; at++)
+        // Walking the activities latest day first leaves each person's days in that order.
+        var byDay = new int[ActivityDay.Length];
+        for (var at = 0; at < byDay.Length; at++)
         {
+            byDay[at] = at;
+        }
+
+        var keys = (int[])ActivityDay.Clone();
+        Array.Sort(keys, byDay);
+        var days = new int[start[^1]];
+        var next = start[..^1];
+        for (var i = byDay.Length - 1; i >= 0; i--)
+        {
+            var at = byDay[i];
             for (var a = AttendanceStart[at]; a < AttendanceStart[at + 1]; a++)
             {
                 if (counts[a])
                 {
-                    activities[next[Attendee[a]]++] = at;
+                    days[next[Attendee[a]]++] = ActivityDay[at];
                 }
             }
         }
 
-        return (start, activities);
+        var latest = new int[People.Length];
+        for (var p = 0; p < latest.Length; p++)
+        {
+            latest[p] = start[p] < start[p + 1] ? days[start[p]] : int.MinValue;
+        }
+
+        return (start, days, latest);
     }
 }

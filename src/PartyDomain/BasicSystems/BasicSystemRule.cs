@@ -59,6 +59,10 @@ public abstract class BasicSystemRule : RuleBase, IBasicSystemRule
     private protected bool InScope(ComplianceContext context, in SweptSlot slot) =>
         Scope != OrganizationScope.BranchesWithCommittee || context.Index.HasCommitteeMemberOn(slot.Dense, slot.Window.Reference);
 
+    /// <summary>Whether the scope can admit the organization on any day; when not, <see cref="InScope"/> is false in every slot.</summary>
+    internal bool MayBeInScope(ComplianceContext context, int dense) =>
+        Scope != OrganizationScope.BranchesWithCommittee || context.Index.EverHasCommitteeMember[dense];
+
     /// <summary>Every judged slot of every organization in scope this rule applies to, with its records of <paramref name="kind"/>.</summary>
     private protected SlotSweep Sweep(ComplianceContext context, ActivityKind kind) => new(context, this, kind);
 }

@@ -239,7 +239,7 @@ internal readonly record struct SweptSlot(int Organization, int Dense, int Slot,
 /// <summary>
 /// The slot loop every built-in rule shares: for each organization in scope the rule applies to, every judged slot of
 /// the rule's cadence in order, with the block of the organization's records of one kind that fall in the slot's
-/// window. Windows only move forward, so one pointer walks each block once for all slots; an unjudged window is
+/// window (organizations a scope can never admit, such as branches that never had a committee, are skipped). Windows only move forward, so one pointer walks each block once for all slots; an unjudged window is
 /// skipped without consuming records (it may sit on the founding day, whose records belong to the next window).
 /// </summary>
 internal struct SlotSweep
@@ -313,7 +313,7 @@ internal struct SlotSweep
                 return false;
             }
         }
-        while (!_rule.AppliesTo(organizations[_organization]) || _full.Length == 0);
+        while (!_rule.AppliesTo(organizations[_organization]) || _full.Length == 0 || !_rule.MayBeInScope(_context, _context.Scope[_organization]));
 
         _dense = _context.Scope[_organization];
         (_at, _end) = _kind < 0 ? (0, 0) : _context.Index.Block(_dense, _kind);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NodaTime;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
@@ -105,9 +106,26 @@ public sealed class CoverageRule : BasicSystemRule
         var min = rule["MinTimes"];
         var index = context.Index;
         var days = index.ActivityDay;
-        var times = new int[index.People.Length];
-        var stamp = new int[index.People.Length];
-        var lastDay = new int[index.People.Length];
+
+        // Per person: the slot last counted in, how often and on which day; one entry per person keeps them on one cache line.
+        var tally = ArrayPool<Tally>.Shared.Rent(index.People.Length);
+        Array.Clear(tally, 0, index.People.Length);
+        try
+        {
+            Evaluate(context, outcomes, min, index, days, tally);
+        }
+        finally
+        {
+            ArrayPool<Tally>.Shared.Return(tally);
+        }
+    }
+
+    /// <inheritdoc />
+    public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
+        (new($"全部{expected}名党员均参加", $"all {expected} members take part"), new($"{expected - found}名党员未参加", $"{expected - found} members did not"));
+
+    private void Evaluate(ComplianceContext context, RuleOutcomes outcomes, int min, ActivityIndex index, int[] days, Tally[] tally)
+    {
         var round = 0;
         foreach (var slot in Sweep(context, Kind))
         {
@@ -122,17 +140,14 @@ public sealed class CoverageRule : BasicSystemRule
                     }
 
                     // Records of the same kind on the same day are one occasion, as in the frequency rules.
-                    var person = index.Attendee[a];
-                    if (stamp[person] != round)
+                    ref var t = ref tally[index.Attendee[a]];
+                    if (t.Round != round)
                     {
-                        times[person] = 1;
-                        lastDay[person] = days[at];
-                        stamp[person] = round;
+                        t = new Tally(round, 1, days[at]);
                     }
-                    else if (lastDay[person] != days[at])
+                    else if (t.LastDay != days[at])
                     {
-                        times[person]++;
-                        lastDay[person] = days[at];
+                        t = new Tally(round, t.Times + 1, days[at]);
                     }
                 }
             }
@@ -145,7 +160,7 @@ public sealed class CoverageRule : BasicSystemRule
                 if (from <= day && day <= to && (Members == CoveredMembers.FullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
                 {
                     expected++;
-                    covered += stamp[person] == round && times[person] >= min ? 1 : 0;
+                    covered += tally[person].Round == round && tally[person].Times >= min ? 1 : 0;
                 }
             }
 
@@ -156,9 +171,7 @@ public sealed class CoverageRule : BasicSystemRule
         }
     }
 
-    /// <inheritdoc />
-    public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
-        (new($"全部{expected}名党员均参加", $"all {expected} members take part"), new($"{expected - found}名党员未参加", $"{expected - found} members did not"));
+    private readonly record struct Tally(int Round, int Times, int LastDay);
 }
 
 /// <summary>
@@ -199,6 +212,8 @@ public sealed class InactiveMemberRule : BasicSystemRule
             inScope[dense] = true;
         }
 
+        // Dates formatted once: a national evaluation writes thousands of these findings.
+        string sinceText = $"{since:uuuu-MM-dd}", referenceText = $"{reference:uuuu-MM-dd}";
         for (var o = 0; o < context.Organizations.Count; o++)
         {
             var organization = context.Organizations[o];
@@ -208,6 +223,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
             }
 
             var dense = context.Scope[o];
+            LocalizedText? expected = null;
             for (var m = index.OrgMemberStart[dense]; m < index.OrgMemberStart[dense + 1]; m++)
             {
                 var (person, from, to) = index.OrgMembers[m];
@@ -220,10 +236,10 @@ public sealed class InactiveMemberRule : BasicSystemRule
                 }
 
                 var member = index.People[person];
-                outcomes.Add(new Finding(Id, Title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference,
-                    new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})"),
-                    new($"{since:uuuu-MM-dd}至{reference:uuuu-MM-dd}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
-                        $"no organizational life of {organization.Name} from {since:uuuu-MM-dd} to {reference:uuuu-MM-dd}")));
+                expected ??= new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})");
+                outcomes.Add(new Finding(Id, Title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
+                    new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
+                        $"no organizational life of {organization.Name} from {sinceText} to {referenceText}")));
             }
         }
     }
