@@ -347,65 +347,69 @@ internal sealed class ActivityIndex
     /// </summary>
     public (int Present, int Expected) Voting(int organization, int activity)
     {
-        if (Volatile.Read(ref _expectedVoting[activity]) < 0)
-        {
-            var day = ActivityDay[activity];
-            var expected = 0;
-            for (var m = OrgMemberStart[organization]; m < OrgMemberStart[organization + 1]; m++)
-            {
-                var (person, from, to) = OrgMembers[m];
-                if (from <= day && day <= to && IsFullMember(person, day))
-                {
-                    expected++;
-                }
-            }
-
-            var present = 0;
-            for (var a = AttendanceStart[activity]; a < AttendanceStart[activity + 1]; a++)
-            {
-                var person = Attendee[a];
-                if (AttendeeStatus[a] == Present && IsFullMember(person, day) && RegistrationOn(person, day) == organization)
-                {
-                    present++;
-                }
-            }
-
-            // Present first, then the marker: a reader on another thread never sees the marker without the count.
-            _presentVoting[activity] = present;
-            Volatile.Write(ref _expectedVoting[activity], expected);
-        }
-
-        return (_presentVoting[activity], _expectedVoting[activity]);
+        var expected = Volatile.Read(ref _expectedVoting[activity]);
+        return expected < 0 ? CountVoting(organization, activity) : (_presentVoting[activity], expected);
     }
 
     /// <summary>Committee members present and seats filled at the activity (支委会: more than half must attend).</summary>
     public (int Present, int Seats) Committee(int organization, int activity)
     {
-        if (Volatile.Read(ref _committeeSeats[activity]) < 0)
+        var seats = Volatile.Read(ref _committeeSeats[activity]);
+        return seats < 0 ? CountCommittee(organization, activity) : (_presentCommittee[activity], seats);
+    }
+
+    private (int Present, int Expected) CountVoting(int organization, int activity)
+    {
+        var day = ActivityDay[activity];
+        var expected = 0;
+        for (var m = OrgMemberStart[organization]; m < OrgMemberStart[organization + 1]; m++)
         {
-            var day = ActivityDay[activity];
-            int start = SeatStart[organization], end = SeatStart[organization + 1];
-            var present = 0;
-            for (var a = AttendanceStart[activity]; a < AttendanceStart[activity + 1]; a++)
+            var (person, from, to) = OrgMembers[m];
+            if (from <= day && day <= to && IsFullMember(person, day))
             {
-                if (AttendeeStatus[a] == Present && IndexOfSeat(start, end, Attendee[a], day) >= 0)
-                {
-                    present++;
-                }
+                expected++;
             }
-
-            // Distinct holders: a person holding two seats (secretary and committee member) counts once.
-            var seats = 0;
-            for (var s = start; s < end; s++)
-            {
-                seats += IndexOfSeat(start, end, Seats[s].Person, day) == s ? 1 : 0;
-            }
-
-            _presentCommittee[activity] = present;
-            Volatile.Write(ref _committeeSeats[activity], seats);
         }
 
-        return (_presentCommittee[activity], _committeeSeats[activity]);
+        var present = 0;
+        for (var a = AttendanceStart[activity]; a < AttendanceStart[activity + 1]; a++)
+        {
+            var person = Attendee[a];
+            if (AttendeeStatus[a] == Present && IsFullMember(person, day) && RegistrationOn(person, day) == organization)
+            {
+                present++;
+            }
+        }
+
+        // Present first, then the marker: a reader on another thread never sees the marker without the count.
+        _presentVoting[activity] = present;
+        Volatile.Write(ref _expectedVoting[activity], expected);
+        return (present, expected);
+    }
+
+    private (int Present, int Seats) CountCommittee(int organization, int activity)
+    {
+        var day = ActivityDay[activity];
+        int start = SeatStart[organization], end = SeatStart[organization + 1];
+        var present = 0;
+        for (var a = AttendanceStart[activity]; a < AttendanceStart[activity + 1]; a++)
+        {
+            if (AttendeeStatus[a] == Present && IndexOfSeat(start, end, Attendee[a], day) >= 0)
+            {
+                present++;
+            }
+        }
+
+        // Distinct holders: a person holding two seats (secretary and committee member) counts once.
+        var seats = 0;
+        for (var s = start; s < end; s++)
+        {
+            seats += IndexOfSeat(start, end, Seats[s].Person, day) == s ? 1 : 0;
+        }
+
+        _presentCommittee[activity] = present;
+        Volatile.Write(ref _committeeSeats[activity], seats);
+        return (present, seats);
     }
 
     private static bool InSpells((int From, int To)[] spells, int start, int end, int day)

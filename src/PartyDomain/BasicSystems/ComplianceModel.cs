@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.Organization;
@@ -271,6 +272,7 @@ internal struct SlotSweep
 
     public readonly SlotSweep GetEnumerator() => this;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {
         while (true)
