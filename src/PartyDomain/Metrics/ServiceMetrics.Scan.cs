@@ -3,38 +3,41 @@ namespace PartyDomain.Metrics;
 /// <summary>The specialized pass for the common shape of a report's query.</summary>
 public sealed partial class ServiceMetrics
 {
-    // Fewer records than this per core are not worth a thread.
-    private const int RecordsPerPartition = 1 << 20;
-
     /// <summary>One non-empty group of a recorded indicator: its cell in the query's layout, value and record count.</summary>
     private readonly record struct Group(long Cell, decimal? Value, long Records);
 
-    /// <summary>
-    /// The pass for queries filtered by a period of whole months only, grouped by time and at most one of organization,
-    /// firm and district, over sums and counts: the shape of a report's tables. The cell of a record is then three table
-    /// look-ups, by indicator, by month and span, and by the grouping column, added together; the loop is compiled once
-    /// per grouping column and quantity width (struct type parameters, so the look-ups are inlined) and reads only the
-    /// four columns it needs. Records outside the period, and of indicators not asked for, go to a discarded cell instead
-    /// of a branch. The records are split between cores, each into its own table, and the tables added up: integer sums,
-    /// so the result is the same whatever the split. A table too big for <see cref="CellBudget"/> takes several passes,
-    /// a share of the indicators each.
-    /// </summary>
-    /// <returns>Whether the query had that shape and <paramref name="recorded"/> is filled.</returns>
-    private bool TryScan(MetricsQuery query, Layout layout, bool[] needed, Group[][] recorded)
+    /// <summary>Whether <paramref name="query"/> has the shape of the specialized pass (see <see cref="TryScan"/>).</summary>
+    internal static bool IsScanShape(MetricsQuery query)
     {
-        var period = query.Period;
         var dimension = query.GroupBy & (MetricGrouping.Organization | MetricGrouping.Firm | MetricGrouping.District);
-        if (query.Organization is not null || query.Firm is not null || query.Member is not null || query.District is not null || query.Tags.Count > 0
-            || period.Start.Day != 1 || period.End.PlusDays(1).Day != 1 || (dimension & (dimension - 1)) != 0
-            || (_quantity64 is not null && (Int128)_maxQuantity * _indicator.Length > long.MaxValue))
+        return query.Organization is null && query.Firm is null && query.Member is null && query.District is null && query.Tags.Count == 0
+            && query.Period.Start.Day == 1 && query.Period.End.PlusDays(1).Day == 1 && (dimension & (dimension - 1)) == 0;
+    }
+
+    /// <summary>
+    /// The pass for queries filtered by a period of whole months only and grouped by time and at most one of
+    /// organization, firm and district: the shape of a report's tables. It takes the summed and counted indicators
+    /// (clearing them in <paramref name="needed"/>) and leaves distinct counts and latest values to the general pass. The
+    /// cell of a record is three table look-ups added together, by indicator, by month and span, and by the grouping
+    /// column; the loop is compiled once per grouping column and quantity width (struct type parameters, so the
+    /// look-ups are inlined) and reads only the four columns it needs. Records outside the period, and of indicators not
+    /// asked for, go to a discarded cell instead of a branch. The records are split between cores, each into its own
+    /// table, and the tables added up: integer sums, so the result is the same whatever the split. A table too big for
+    /// <see cref="CellBudget"/> takes several passes, a share of the indicators each.
+    /// </summary>
+    private void TryScan(MetricsQuery query, Layout layout, bool[] needed, Group[][] recorded)
+    {
+        if (!IsScanShape(query) || (_quantity64 is not null && (Int128)_maxQuantity * _indicator.Length > long.MaxValue))
         {
-            return false;
+            return;
         }
 
-        var slots = Enumerable.Range(0, _recorded.Length).Where(i => needed[i]).ToArray();
-        if (slots.Any(i => _recorded[i].Aggregation is not (Aggregation.Sum or Aggregation.Count)))
+        var period = query.Period;
+        var dimension = query.GroupBy & (MetricGrouping.Organization | MetricGrouping.Firm | MetricGrouping.District);
+        var slots = Enumerable.Range(0, _recorded.Length).Where(i => needed[i] && _recorded[i].Aggregation is Aggregation.Sum or Aggregation.Count).ToArray();
+        if (slots.Length == 0)
         {
-            return false;
+            return;
         }
 
         // Per indicator: the query's time buckets and one more for records outside the period, × the grouping column's keys.
@@ -43,7 +46,7 @@ public sealed partial class ServiceMetrics
         var perIndicator = (long)buckets * keys;
         if (perIndicator * 2 > CellBudget)
         {
-            return false;
+            return;
         }
 
         var partitions = Math.Max(1, Math.Min(MaxDegreeOfParallelism, _indicator.Length / RecordsPerPartition));
@@ -92,10 +95,9 @@ public sealed partial class ServiceMetrics
                 }
 
                 recorded[slots[pass + s]] = groups;
+                needed[slots[pass + s]] = false;
             }
         }
-
-        return true;
     }
 
     /// <summary>Sums and counts every record into a table of <paramref name="size"/> cells, on <paramref name="partitions"/> cores.</summary>

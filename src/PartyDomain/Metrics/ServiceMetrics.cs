@@ -214,6 +214,9 @@ public sealed partial class ServiceMetrics
     /// <summary>The most accumulator cells (a sum and a count each) a query's pass allocates before it takes several passes or a sparse table.</summary>
     internal int CellBudget { get; init; } = 8_000_000;
 
+    /// <summary>The fewest records worth a core of their own in a query's pass.</summary>
+    internal int RecordsPerPartition { get; init; } = 1 << 20;
+
     /// <summary>Runs <paramref name="query"/>.</summary>
     /// <param name="query">The query.</param>
     /// <exception cref="ArgumentException">The query names an unknown indicator, or groups by more than one time unit.</exception>
@@ -238,7 +241,12 @@ public sealed partial class ServiceMetrics
 
         // Per needed recorded indicator, its non-empty groups in cell order.
         var recorded = new Group[_recorded.Length][];
-        if (GeneralPassOnly || !TryScan(query, layout, needed, recorded))
+        if (!GeneralPassOnly)
+        {
+            TryScan(query, layout, needed, recorded);
+        }
+
+        if (Array.IndexOf(needed, true) >= 0)
         {
             Aggregate(query, layout, needed, recorded);
         }
