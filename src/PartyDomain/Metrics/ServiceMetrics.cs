@@ -18,6 +18,9 @@ public sealed partial class ServiceMetrics
 {
     private const long Scale = 10_000;
 
+    // The fewest records worth a core of their own at ingest.
+    private const int IngestShare = 1 << 20;
+
     private readonly CityDataset _dataset;
     private readonly IndicatorCatalog _catalog;
     private readonly IndicatorDefinition[] _recorded;
@@ -62,6 +65,12 @@ public sealed partial class ServiceMetrics
     /// <param name="dataset">The dataset.</param>
     /// <exception cref="ArgumentException">The records span more than 21,845 months, or name more than 65,534 districts or 65,536 recorded indicators.</exception>
     public ServiceMetrics(CityDataset dataset)
+        : this(dataset, 0)
+    {
+    }
+
+    /// <summary>Ingests in <paramref name="shares"/> shares (0: one per core, for a million records or more each), for tests.</summary>
+    internal ServiceMetrics(CityDataset dataset, int shares)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         _dataset = dataset;
@@ -96,16 +105,40 @@ public sealed partial class ServiceMetrics
 
         var records = dataset.Services;
         var n = records.Count;
-        int firstMonth = int.MaxValue, lastMonth = int.MinValue;
-        for (var r = 0; r < n; r++)
+
+        // The records are read in shares, one per core: each share writes its own rows of the columns and looks up
+        // shared dictionaries it only reads; what needs a dictionary written (a district no firm has, distinct values,
+        // tags) is noted and done afterwards in record order, so the result does not depend on the split.
+        shares = shares > 0 ? Math.Min(shares, Math.Max(1, n)) : Math.Max(1, Math.Min(Environment.ProcessorCount, n / IngestShare));
+        (int From, int To) Share(int s) => ((int)((long)n * s / shares), (int)((long)n * (s + 1) / shares));
+        void InShares(Action<int> share)
         {
-            var month = MonthOf(records[r].Date);
-            firstMonth = Math.Min(firstMonth, month);
-            lastMonth = Math.Max(lastMonth, month);
+            if (shares == 1)
+            {
+                share(0);
+            }
+            else
+            {
+                Parallel.For(0, shares, share);
+            }
         }
 
-        _firstMonth = n == 0 ? 0 : firstMonth;
-        var months = n == 0 ? 0 : lastMonth - firstMonth + 1;
+        var monthRange = new (int First, int Last)[shares];
+        InShares(s =>
+        {
+            var (from, to) = Share(s);
+            int first = int.MaxValue, last = int.MinValue;
+            for (var r = from; r < to; r++)
+            {
+                var month = MonthOf(records[r].Date);
+                first = Math.Min(first, month);
+                last = Math.Max(last, month);
+            }
+
+            monthRange[s] = (first, last);
+        });
+        _firstMonth = n == 0 ? 0 : monthRange.Min(m => m.First);
+        var months = n == 0 ? 0 : monthRange.Max(m => m.Last) - _firstMonth + 1;
         if (months > (ushort.MaxValue + 1) / 3)
         {
             throw new ArgumentException($"The service records span {months} months; the engine takes at most {(ushort.MaxValue + 1) / 3}.", nameof(dataset));
@@ -120,59 +153,82 @@ public sealed partial class ServiceMetrics
             _yearEnd[m] = ActivityIndex.Day(new LocalDate((month / 12) + 1, 1, 1)) - 1;
         }
 
-        _indicator = new ushort[n];
-        _period = new ushort[n];
-        _firstDay = new int[n];
-        _quantity32 = new int[n];
-        _organization = new int[n];
-        _firm = new int[n];
-        _district = new ushort[n];
-        var tags = new List<int>();
-        var distinctValues = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var r = 0; r < n; r++)
+        ushort[] indicators = _indicator = new ushort[n], periods = _period = new ushort[n], districts = _district = new ushort[n];
+        int[] firstDays = _firstDay = new int[n], quantities = _quantity32 = new int[n];
+        int[] organizations = _organization = new int[n], firms = _firm = new int[n];
+        int[]? members = null;
+        var later = new List<int>[shares];
+        var maxQuantity = new long[shares];
+        var firstMonthOfRecords = _firstMonth;
+        InShares(s =>
         {
-            var record = records[r];
-            var i = _recordedIndex[record.Indicator];
-            _indicator[r] = (ushort)i;
-            _period[r] = (ushort)(((MonthOf(record.Date) - _firstMonth) * 3) + (int)record.Span);
-            _firstDay[r] = ActivityIndex.Day(record.Date);
-            var quantity = (long)(record.Quantity * Scale);
-            _maxQuantity = Math.Max(_maxQuantity, quantity);
-            if (_quantity64 is null && quantity is > int.MaxValue or < int.MinValue)
+            var (from, to) = Share(s);
+            var noted = later[s] = [];
+            var max = 0L;
+            for (var r = from; r < to; r++)
             {
-                _quantity64 = new long[n];
-                for (var earlier = 0; earlier < r; earlier++)
+                var record = records[r];
+                var i = _recordedIndex[record.Indicator];
+                indicators[r] = (ushort)i;
+                periods[r] = (ushort)(((MonthOf(record.Date) - firstMonthOfRecords) * 3) + (int)record.Span);
+                firstDays[r] = ActivityIndex.Day(record.Date);
+
+                // A quantity beyond 32 bits is noted by the maximum; the quantities are then read again into 64 bits.
+                var quantity = (long)(record.Quantity * Scale);
+                max = Math.Max(max, quantity);
+                quantities[r] = (int)quantity;
+                organizations[r] = record.Organization is { } o ? _organizationIndex[o] : -1;
+                var firm = firms[r] = record.Firm is { } f ? _firmIndex[f] : -1;
+                if (record.Member is { } m)
                 {
-                    _quantity64[earlier] = _quantity32[earlier];
+                    if (Volatile.Read(ref members) is null)
+                    {
+                        Interlocked.CompareExchange(ref members, Filled(n, -1), null);
+                    }
+
+                    members![r] = _memberIndex[m];
                 }
 
-                _quantity32 = [];
+                // A record's district is most often its firm's: compare the names before hashing one.
+                var named = record.District;
+                var district = string.IsNullOrWhiteSpace(named) ? (firm >= 0 ? firmDistrict[firm] : -1)
+                    : firm >= 0 && firmDistrict[firm] >= 0 && string.Equals(named, _districts[firmDistrict[firm]], StringComparison.Ordinal) ? firmDistrict[firm]
+                    : _districtIndex.TryGetValue(named, out var known) ? known : -2;
+                districts[r] = (ushort)(district + 1);
+                if (district == -2 || _recorded[i].Aggregation == Aggregation.DistinctCount || record.Tags.Count > 0)
+                {
+                    noted.Add(r);
+                }
             }
 
-            if (_quantity64 is not null)
+            maxQuantity[s] = max;
+        });
+        _member = members;
+        _maxQuantity = maxQuantity.Length == 0 ? 0 : maxQuantity.Max();
+        if (_maxQuantity > int.MaxValue)
+        {
+            _quantity64 = new long[n];
+            for (var r = 0; r < n; r++)
             {
-                _quantity64[r] = quantity;
-            }
-            else
-            {
-                _quantity32[r] = (int)quantity;
-            }
-
-            _organization[r] = record.Organization is { } o ? _organizationIndex[o] : -1;
-            var firm = _firm[r] = record.Firm is { } f ? _firmIndex[f] : -1;
-            if (record.Member is { } m)
-            {
-                _member ??= Filled(n, -1);
-                _member[r] = _memberIndex[m];
+                _quantity64[r] = (long)(records[r].Quantity * Scale);
             }
 
-            // A record's district is most often its firm's: compare the names before hashing one.
-            var named = record.District;
-            var district = string.IsNullOrWhiteSpace(named) ? (firm >= 0 ? firmDistrict[firm] : -1)
-                : firm >= 0 && firmDistrict[firm] >= 0 && string.Equals(named, _districts[firmDistrict[firm]], StringComparison.Ordinal) ? firmDistrict[firm]
-                : InternDistrict(named);
-            _district[r] = (ushort)(district + 1);
-            var indicator = _recorded[i];
+            _quantity32 = [];
+        }
+
+        // In record order: districts of their own, distinct values, tags.
+        var tags = new List<int>();
+        var tagged = 0;
+        var distinctValues = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in later.SelectMany(l => l))
+        {
+            var record = records[r];
+            if (_district[r] == ushort.MaxValue)
+            {
+                _district[r] = (ushort)(InternDistrict(record.District!) + 1);
+            }
+
+            var indicator = _recorded[_indicator[r]];
             if (indicator.Aggregation == Aggregation.DistinctCount)
             {
                 _distinct ??= Filled(n, -1);
@@ -181,21 +237,18 @@ public sealed partial class ServiceMetrics
 
             if (record.Tags.Count > 0)
             {
-                // Every earlier record had no tags: their starts are all 0, as the new array holds.
+                // Every record before the first tagged one starts at 0, as the new array holds.
                 _tagStart ??= new int[n + 1];
-                _tagStart[r] = tags.Count;
+                _tagStart.AsSpan(tagged, r + 1 - tagged).Fill(tags.Count);
+                tagged = r + 1;
                 foreach (var tag in record.Tags)
                 {
                     tags.Add(Intern(_tagIndex, null, tag));
                 }
             }
-            else if (_tagStart is not null)
-            {
-                _tagStart[r] = tags.Count;
-            }
         }
 
-        _tagStart?[n] = tags.Count;
+        _tagStart?.AsSpan(tagged).Fill(tags.Count);
         _tags = [.. tags];
     }
 
@@ -648,7 +701,8 @@ public sealed partial class ServiceMetrics
     private int InternDistrict(string district)
     {
         var d = Intern(_districtIndex, _districts, district);
-        return d < ushort.MaxValue ? d
+        // Stored + 1 in 16 bits, with the largest value left for a district not interned yet.
+        return d < ushort.MaxValue - 1 ? d
             : throw new ArgumentException($"The records name more than {ushort.MaxValue - 1} districts; the engine takes at most that many.", nameof(district));
     }
 

@@ -70,6 +70,32 @@ public class ServiceMetricsPassTests
         Same(new ServiceMetrics(Dataset.Value) { MaxDegreeOfParallelism = 2, RecordsPerPartition = 100, CellBudget = 2_000 }.Query(query), general);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void Ingesting_in_shares_gives_the_same_engine(int shares)
+    {
+        var one = new ServiceMetrics(Dataset.Value, 1);
+        var split = new ServiceMetrics(Dataset.Value, shares);
+        var year = ReportingPeriod.Of(new DateInterval(D(2022, 1, 1), D(2025, 12, 31)));
+        MetricsQuery[] queries =
+        [
+            new() { Period = year, GroupBy = MetricGrouping.Month | MetricGrouping.District },
+            new() { Period = year, GroupBy = MetricGrouping.Quarter | MetricGrouping.Organization | MetricGrouping.Firm | MetricGrouping.District },
+            new() { Period = year, GroupBy = MetricGrouping.Year, Tags = ["专项"] },
+            new() { Period = year, GroupBy = MetricGrouping.Year, Member = TestCity.P("M1") },
+            new() { Period = year, GroupBy = MetricGrouping.District, District = "新县" },
+            new() { Period = ReportingPeriod.Of(new DateInterval(D(2023, 2, 10), D(2024, 11, 20))), GroupBy = MetricGrouping.Month },
+        ];
+
+        foreach (var query in queries)
+        {
+            var expected = one.Query(query);
+            expected.Rows.Should().NotBeEmpty();
+            Same(split.Query(query), expected);
+        }
+    }
+
     [Fact]
     public void Queries_of_another_shape_take_the_general_pass()
     {
@@ -125,14 +151,16 @@ public class ServiceMetricsPassTests
     /// <summary>
     /// Three years of records (mid-2022 to mid-2025) of summed, counted, derived (cases handled, answer rate) and distinct-counted indicators:
     /// days, months and years; with and without organization, firm and district; districts of their own or their
-    /// firm's; quantities with up to four decimal places.
+    /// firm's; some by a member, some tagged; quantities with up to four decimal places.
     /// </summary>
     private static CityDataset Build()
     {
         var city = new TestCity()
             .GeneralBranch("G").Branch("B1", parent: "G").Branch("B2").Branch("B3").Branch("B4", parent: "G")
             .Firm("F1").FirmIn("F2", "平桥区").FirmIn("F3", string.Empty).FirmIn("F4", "罗山县")
-            .Cover("B1", "F1").Cover("B2", "F2").Cover("B3", "F3").Cover("B4", "F4");
+            .Cover("B1", "F1").Cover("B2", "F2").Cover("B3", "F3").Cover("B4", "F4")
+            .FullMember("M1").Register("M1", "B1").Employ("M1", "F1")
+            .FullMember("M2").Register("M2", "B2").Employ("M2", "F2");
         var random = new Random(11);
         string?[] organizations = ["G", "B1", "B2", "B3", "B4", null];
         string?[] firms = ["F1", "F2", "F3", "F4", null];
@@ -146,8 +174,11 @@ public class ServiceMetricsPassTests
             var span = random.Next(20) switch { 0 => RecordSpan.Month, 1 when day.Year < 2025 => RecordSpan.Year, _ => RecordSpan.Day };
             var date = span switch { RecordSpan.Month => day.With(DateAdjusters.StartOfMonth), RecordSpan.Year => new LocalDate(day.Year, 1, 1), _ => day };
             var quantity = indicator == Fees ? new decimal(random.Next(1, 10_000_000), 0, 0, false, 4) : random.Next(0, 30);
+            var firm = firms[random.Next(firms.Length)];
             city.Service(indicator, date, quantity, organization: organizations[random.Next(organizations.Length)],
-                firm: firms[random.Next(firms.Length)], district: districts[random.Next(districts.Length)], span: span);
+                firm: firm, district: districts[random.Next(districts.Length)], span: span,
+                member: (firm, random.Next(3)) switch { ("F1", 0) => "M1", ("F2", 0) => "M2", _ => null },
+                tags: random.Next(10) switch { 0 => ["专项"], 1 => ["专项", "乡村"], 2 => ["乡村"], _ => null });
         }
 
         for (var i = 0; i < 40; i++)
