@@ -355,8 +355,27 @@ public sealed partial class ServiceMetrics
         return array;
     }
 
-    /// <summary>A sum of quantities × 10^4 as the quantity it stands for.</summary>
-    private static decimal Unscaled(Int128 sum) => (decimal)sum / Scale;
+    /// <summary>
+    /// A sum of quantities × 10^4 as the quantity it stands for, exactly as <c>(decimal)sum / 10000</c> writes it (no
+    /// trailing zeros after the point) but without a decimal division: a query makes one per group.
+    /// </summary>
+    internal static decimal Unscaled(Int128 sum)
+    {
+        if (sum < 0 || sum > long.MaxValue)
+        {
+            return (decimal)sum / Scale;
+        }
+
+        var value = (ulong)sum;
+        byte scale = 4;
+        while (scale > 0 && value % 10 == 0)
+        {
+            value /= 10;
+            scale--;
+        }
+
+        return new decimal((int)(uint)value, (int)(uint)(value >> 32), 0, false, scale);
+    }
 
     private void MarkNeeded(IndicatorDefinition indicator, bool[] needed)
     {

@@ -97,6 +97,23 @@ public class ServiceMetricsPassTests
     }
 
     [Fact]
+    public void Sums_are_written_as_the_decimal_division_writes_them()
+    {
+        var random = new Random(3);
+        var sums = new List<Int128> { 0, 1, 9, 10, 100, 1_000, 10_000, 12_340, 12_345, 99_990_000, 1_000_000_000_000, long.MaxValue, (Int128)long.MaxValue + 1, -10_000 };
+        for (var i = 0; i < 10_000; i++)
+        {
+            sums.Add(random.NextInt64(0, 1L << (1 + (i % 62))) * (i % 3 == 0 ? 1_000 : 1));
+        }
+
+        foreach (var sum in sums)
+        {
+            var expected = (decimal)sum / 10_000;
+            ServiceMetrics.Unscaled(sum).ToString(CultureInfo.InvariantCulture).Should().Be(expected.ToString(CultureInfo.InvariantCulture), $"{sum} × 10^-4");
+        }
+    }
+
+    [Fact]
     public void Queries_of_another_shape_take_the_general_pass()
     {
         var year = ReportingPeriod.Year(2024);
