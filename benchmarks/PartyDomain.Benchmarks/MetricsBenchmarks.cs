@@ -56,7 +56,7 @@ public class MetricsBenchmarks : IDisposable
     [GlobalSetup(Target = nameof(Library_Query))]
     public void SetupAll() => Setup(linq: true, sqlite: true, duckDb: true);
 
-    [GlobalSetup(Targets = [nameof(Library_Ingest), nameof(Baseline_HandLoop)])]
+    [GlobalSetup(Targets = [nameof(Library_Ingest), nameof(Baseline_HandLoop), nameof(Library_Query_MonthOrganization)])]
     public void SetupCore() => Setup(linq: false, sqlite: false, duckDb: false);
 
     [GlobalSetup(Target = nameof(Library_Query_OneCore))]
@@ -173,6 +173,14 @@ public class MetricsBenchmarks : IDisposable
     /// <summary>The same query kept on one core (<see cref="ServiceMetrics.MaxDegreeOfParallelism"/> 1), like the hand loop.</summary>
     [Benchmark(Description = "Library: the same query on one core")]
     public MetricsTable Library_Query_OneCore() => _metrics.Query(_query);
+
+    /// <summary>
+    /// A bigger grouping, no baseline: by indicator × month × organization (40 × 12 × 40,000 cells, about 6.3 million
+    /// non-empty groups, each a row), which used to fall back to a dictionary.
+    /// </summary>
+    [Benchmark(Description = "Library: query by indicator × month × organization (no baseline)")]
+    public int Library_Query_MonthOrganization() =>
+        _metrics.Query(_query with { GroupBy = MetricGrouping.Month | MetricGrouping.Organization }).Rows.Count;
 
     /// <summary>Ingesting the dataset's records into the engine's columns.</summary>
     [Benchmark(Description = "Library: ingest the records (new ServiceMetrics)")]
