@@ -15,12 +15,13 @@ public static class ConsoleApp
     /// <param name="args">The command line.</param>
     /// <param name="console">Where output goes.</param>
     /// <param name="baseDirectory">Where appsettings.json is; the application's folder by default.</param>
+    /// <param name="dataset">A dataset already built, used instead of the embedded demo city; "today" is its day unless configured.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(IReadOnlyList<string> args, IAnsiConsole console, string? baseDirectory = null)
+    public static int Run(IReadOnlyList<string> args, IAnsiConsole console, string? baseDirectory = null, PartyDomain.Data.CityDataset? dataset = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         var services = new ServiceCollection();
-        services.AddSingleton(new HostEnvironment(baseDirectory ?? AppContext.BaseDirectory));
+        services.AddSingleton(new HostEnvironment(baseDirectory ?? AppContext.BaseDirectory, dataset));
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {
@@ -31,7 +32,12 @@ public static class ConsoleApp
             config.SetExceptionHandler((exception, _) => Fail(console, exception));
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("生成并校验演示城市，显示其内容 / generate and validate the demo city, show what it holds")
-                .WithExample("demo", "--scale", "10");
+                .WithExample("demo", "--scale", "10")
+                .WithExample("demo", "--out", "demo.xlsx");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("导入数据（CSV 文件夹、XLSX、JSON），逐条列出问题 / import data, listing every problem")
+                .WithExample("import", "data/信阳市2025.xlsx")
+                .WithExample("import", "--reset");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("检查组织结构与六项基本制度 / check the structure and the six basic systems")
                 .WithExample("check", "--year", "2025", "--fail-on", "error");
@@ -47,6 +53,13 @@ public static class ConsoleApp
             config.AddCommand<PipelineCommand>("pipeline")
                 .WithDescription("发展党员：各阶段人数、违规与下一步 / admission pipeline")
                 .WithExample("pipeline");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("年度报告：写出 Markdown、HTML、Word、JSON 文件并列出主要指标 / the annual report files and headline figures")
+                .WithExample("report", "--year", "2025")
+                .WithExample("report", "--year", "2025", "--format", "docx", "--out", "out");
+            config.AddCommand<PluginsCommand>("plugins")
+                .WithDescription("插件加载报告 / the plugin load report")
+                .WithExample("plugins");
         });
         return app.Run(args);
     }
@@ -63,6 +76,10 @@ public static class ConsoleApp
                 }
 
                 return ExitCodes.BadInput;
+            case PluginFailureException plugin:
+                console.MarkupLine("[red]插件加载失败（PartyDomain:PluginHost:FailFast）/ a plugin failed to load (fail-fast)[/]");
+                console.WriteLine(plugin.Report?.Describe() ?? plugin.InnerException?.Message ?? plugin.Message);
+                return ExitCodes.PluginFailure;
             case CommandAppException cli:
                 // Unknown command or option, missing or malformed value: Spectre's own message says which.
                 if (cli.Pretty is { } pretty)

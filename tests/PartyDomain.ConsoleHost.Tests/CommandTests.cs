@@ -158,6 +158,17 @@ public class CommandTests
     }
 
     [Fact]
+    public void Commands_run_on_a_dataset_built_beforehand()
+    {
+        var dataset = Demo.DemoCity.Build(seed: 3, scale: 0.5, city: new Data.CityInfo("410300", "洛阳市"));
+
+        var run = HostRun.With(AppContext.BaseDirectory, dataset, "check");
+
+        run.ExitCode.Should().Be(ExitCodes.Success);
+        run.Output.Should().Contain("已载入的数据（洛阳市，截至 2026-01-15）").And.NotContain("内置演示数据");
+    }
+
+    [Fact]
     public void Help_lists_the_commands_and_the_exit_codes()
     {
         var run = HostRun.Of("--help");

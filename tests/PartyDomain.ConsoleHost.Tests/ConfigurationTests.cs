@@ -12,7 +12,7 @@ public sealed class ConfigurationTests : IDisposable
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
 
-        text.Should().Contain("\"Host\"").And.Contain("\"City\"").And.Contain("\"Language\"").And.Contain("\"StudyCredits\"")
+        text.Should().Contain("\"Host\"").And.Contain("\"City\"").And.Contain("\"Language\"").And.Contain("\"PluginHost\"").And.Contain("\"TrustedSha256\"").And.Contain("\"FailFast\"").And.Contain("\"Data\"")
             .And.Contain("\"PartyDomain\"").And.Contain("\"Rules\"");
     }
 

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using PartyDomain.ConsoleHost.Hosting;
-using PartyDomain.Organization;
+using PartyDomain.ConsoleHost.Output;
+using PartyDomain.Interchange;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,6 +23,16 @@ public sealed class DemoCommand(IAnsiConsole console, HostEnvironment environmen
         [CommandOption("--scale <SCALE>")]
         [Description("规模倍数，1 约为 40 个支部、600 人，1000 为全国规模（默认 Host:Demo:Scale）/ scale: 1 is about 40 branches and 600 people")]
         public double? Scale { get; init; }
+
+        /// <summary>Where to write the demo data as files.</summary>
+        [CommandOption("--out <PATH>")]
+        [Description("把演示数据写成文件：目录（CSV）、.xlsx 或 .json / write the demo data as files: a folder (CSV), .xlsx or .json")]
+        public string? Out { get; init; }
+
+        /// <summary>The format of <see cref="Out"/>.</summary>
+        [CommandOption("--format <FORMAT>")]
+        [Description("csv|xlsx|json（默认按 --out 的扩展名）/ file format (default: from --out's extension)")]
+        public DatasetFormat? Format { get; init; }
 
         /// <inheritdoc/>
         public override ValidationResult Validate() =>
@@ -53,29 +64,19 @@ public sealed class DemoCommand(IAnsiConsole console, HostEnvironment environmen
         var dataset = Step(host.T("生成并校验演示数据", "Generating and validating the demo data"), host.LoadDataset);
         Heading(host, host.T("演示城市", "Demo city"));
 
-        var today = dataset.Today;
-        var organizations = dataset.Organizations.Where(o => o.ExistsOn(today)).ToList();
-        var people = dataset.People.Select(p => p.StandingOn(today)).ToList();
-        var table = Table(host.T("内容", "What"), host.T("数量", "Count"));
-        void Add(string zh, string en, int count) => Row(table, host.T(zh, en), count.ToString("#,0", CultureInfo.InvariantCulture));
-        Add("律师行业党委", "industry committees", organizations.Count(o => o.Kind == OrganizationKind.IndustryCommittee));
-        Add("党总支", "general branches", organizations.Count(o => o.Kind == OrganizationKind.GeneralBranch));
-        Add("律所党支部", "firm branches", organizations.Count(o => o.Kind == OrganizationKind.Branch));
-        Add("联合党支部", "joint branches", organizations.Count(o => o.Kind == OrganizationKind.JointBranch));
-        Add("党小组", "party groups", organizations.Count(o => o.Kind == OrganizationKind.PartyGroup));
-        Add("律师事务所", "law firms", dataset.Firms.Count);
-        Add("人员", "people", dataset.People.Count);
-        Add("　其中正式党员", "  of whom full members", people.Count(s => s == MemberStanding.FullMember));
-        Add("　其中预备党员", "  of whom probationary members", people.Count(s => s == MemberStanding.ProbationaryMember));
-        Add("　其中申请人、积极分子、发展对象", "  of whom applicants, activists and candidates", people.Count(s => s is MemberStanding.Applicant or MemberStanding.Activist or MemberStanding.DevelopmentCandidate));
-        Add("组织生活记录", "activity records", dataset.Activities.Count);
-        Add("服务数据记录", "service records", dataset.Services.Count);
-        Add("培训班次", "training sessions", dataset.TrainingSessions.Count);
-        Add("学习平台积分记录", "study-platform credits", dataset.StudyCredits.Count);
-        Add("入党发展案例", "admission cases", dataset.AdmissionCases.Count);
-        Add("收入申报", "income declarations", dataset.Incomes.Count);
-        Add("党费缴纳记录", "dues payments", dataset.DuesPayments.Count);
-        Console.Write(table);
+        DatasetSummary.Write(Console, host, dataset);
+        if (settings.Out is { } outPath)
+        {
+            var path = Path.GetFullPath(outPath);
+            var format = settings.Format ?? DatasetFiles.FormatOf(path) ?? DatasetFormat.Csv;
+            Step(host.T("写出演示数据文件", "Writing the demo data files"), () =>
+            {
+                DatasetFiles.Write(dataset, path, format, host.Language);
+                return path;
+            });
+            Console.MarkupLine(Markup.Escape(host.T($"已写出（{format}）：{path}；可用 import 导入。", $"Written ({format}): {path}; import reads it back.")));
+        }
+
         Console.MarkupLine(Markup.Escape(host.T(
             "✓ 数据完整有效。未导入数据时，check、reminders、metrics、training、pipeline 等命令都使用这份演示数据。",
             "✓ The data is valid. Until data is imported, check, reminders, metrics, training and pipeline use this demo data.")));

@@ -35,8 +35,8 @@ public static class DemoCity
     /// <summary>The demo city.</summary>
     public static CityInfo City { get; } = new("411500", "信阳市");
 
-    /// <summary>The study platform whose points the demo's study credits are in.</summary>
-    public const string StudyPlatform = "学习强国";
+    /// <summary>The study platform whose points the demo's study credits are in (学习强国, converted by the sample plugin).</summary>
+    public const string StudyPlatform = "xuexi-qiangguo";
 
     /// <summary>The online platform some branches record their meetings on.</summary>
     public const string MeetingPlatform = "智慧党建平台";

@@ -4,9 +4,10 @@ using Spectre.Console.Cli;
 
 namespace PartyDomain.ConsoleHost.Hosting;
 
-/// <summary>Where the host runs from: the folder holding appsettings.json.</summary>
+/// <summary>Where the host runs from: the folder holding appsettings.json, and a dataset already built, if any.</summary>
 /// <param name="BaseDirectory">The folder.</param>
-public sealed record HostEnvironment(string BaseDirectory);
+/// <param name="Dataset">A dataset the commands work on instead of the embedded demo city (benchmarks pass a national one).</param>
+public sealed record HostEnvironment(string BaseDirectory, PartyDomain.Data.CityDataset? Dataset = null);
 
 /// <summary>A command of the host: reads the configuration, then does its work with a <see cref="HostContext"/>.</summary>
 /// <typeparam name="TSettings">The command's options.</typeparam>
@@ -20,7 +21,7 @@ public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironme
     public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        using var host = HostContext.Create(environment.BaseDirectory, settings);
+        using var host = HostContext.Create(environment, settings);
         return Run(host, settings);
     }
 

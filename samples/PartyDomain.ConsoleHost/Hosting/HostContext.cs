@@ -8,11 +8,12 @@ using PartyDomain.ConsoleHost.Demo;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Extensibility;
+using PartyDomain.Hosting;
+using PartyDomain.Interchange;
 using PartyDomain.Metrics;
 using PartyDomain.Rules;
 using PartyDomain.Time;
-using PartyDomain.Training;
-using Spectre.Console;
+using PartyDomain.Reporting.Word;
 
 namespace PartyDomain.ConsoleHost.Hosting;
 
@@ -26,8 +27,14 @@ public sealed class HostContext : IDisposable
     private readonly ServiceProvider _services;
     private readonly IndicatorCatalog _indicators;
 
-    private HostContext(IConfiguration configuration, HostOptions options, TextLanguage language, IClock clock, ServiceProvider services, IndicatorCatalog indicators)
+    private readonly CityDataset? _prepared;
+
+    private HostContext(IConfiguration configuration, HostOptions options, TextLanguage language, IClock clock, ServiceProvider services, IndicatorCatalog indicators,
+        CityDataset? prepared, string dataFile, bool imported)
     {
+        _prepared = prepared;
+        DataFile = dataFile;
+        Imported = imported;
         Configuration = configuration;
         Options = options;
         Language = language;
@@ -52,6 +59,12 @@ public sealed class HostContext : IDisposable
     /// <summary>Today, in Asia/Shanghai.</summary>
     public LocalDate Today { get; }
 
+    /// <summary>Where <c>import</c> keeps the imported dataset.</summary>
+    public string DataFile { get; }
+
+    /// <summary>Whether the commands read imported data (rather than the demo city).</summary>
+    public bool Imported { get; }
+
     /// <summary>The last complete year: the default of <c>--year</c>.</summary>
     public int DefaultYear => Today.Year - 1;
 
@@ -70,7 +83,8 @@ public sealed class HostContext : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Where the data comes from, for the output's header.</summary>
-    public string DataSource => T(
+    public string DataSource => _prepared is { } p ? T($"已载入的数据（{p.City.Name}，截至 {Today:yyyy-MM-dd}）", $"loaded data ({p.City.Name}, as of {Today:yyyy-MM-dd})")
+        : Imported ? T($"已导入的数据（{DataFile}，截至 {Today:yyyy-MM-dd}）", $"imported data ({DataFile}, as of {Today:yyyy-MM-dd})") : T(
         $"内置演示数据（{Options.City.Name}，种子 {Options.Demo.Seed}，规模 {Options.Demo.Scale}，截至 {Today:yyyy-MM-dd}）",
         $"embedded demo data ({Options.City.Name}, seed {Options.Demo.Seed}, scale {Options.Demo.Scale}, as of {Today:yyyy-MM-dd})");
 
@@ -78,6 +92,18 @@ public sealed class HostContext : IDisposable
     /// <exception cref="BadInputException">The records have integrity problems (for example a configured today before them).</exception>
     public CityDataset LoadDataset()
     {
+        if (_prepared is { } prepared)
+        {
+            return prepared;
+        }
+
+        if (Imported)
+        {
+            var read = Get<DatasetInterchange>().Read(DataFile, DatasetFormat.Json);
+            return read.Dataset ?? throw new BadInputException(T($"已导入的数据有 {read.Problems.Count} 处问题（重新 import 或删除 {DataFile}）", $"the imported data has {read.Problems.Count} problems (import again or delete {DataFile})"),
+                read.Problems.Select(p => p.Describe(Language)).ToList());
+        }
+
         var city = new CityInfo(Options.City.Id, Options.City.Name);
         var builder = new CityDatasetBuilder(city, Today) { Indicators = _indicators };
         builder.AddRange(DemoCity.Generate(Options.Demo.Seed, Options.Demo.Scale, city));
@@ -94,13 +120,14 @@ public sealed class HostContext : IDisposable
     };
 
     /// <summary>Reads the configuration and sets up the library's services.</summary>
-    /// <param name="baseDirectory">Where appsettings.json is.</param>
+    /// <param name="environment">Where appsettings.json is, and a dataset already built, if any.</param>
     /// <param name="settings">The command line's options.</param>
     /// <exception cref="BadInputException">The configuration is missing, unreadable or invalid.</exception>
-    public static HostContext Create(string baseDirectory, HostSettings settings)
+    public static HostContext Create(HostEnvironment environment, HostSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(settings);
-        var configuration = ReadConfiguration(baseDirectory, settings);
+        var configuration = ReadConfiguration(environment.BaseDirectory, settings);
         HostOptions options;
         try
         {
@@ -119,21 +146,28 @@ public sealed class HostContext : IDisposable
         }
 
         CheckRuleValues(configuration.GetSection("PartyDomain:Rules"));
-        var clock = ClockFor(options);
+        var dataFile = Path.GetFullPath(options.Data, environment.BaseDirectory);
+        var imported = environment.Dataset is null && File.Exists(dataFile);
+        var clock = ClockFor(options, environment.Dataset, imported);
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         var builder = services.AddPartyDomain(b =>
         {
-            foreach (var credit in options.StudyCredits)
+            b.AddInterchange().AddWordReport();
+            try
             {
-                try
+                // Plugin folders are relative to the host's folder, where its build puts the sample plugins.
+                b.AddPlugins(configuration, o =>
                 {
-                    b.AddStudyCreditConverter(new PointsPerHourConverter(credit.Platform, credit.PointsPerHour, credit.CapPerYear));
-                }
-                catch (ArgumentException e)
-                {
-                    throw new BadInputException($"Host:StudyCredits ({credit.Platform}): {e.Message}", e);
-                }
+                    for (var i = 0; i < o.Folders.Count; i++)
+                    {
+                        o.Folders[i] = Path.GetFullPath(o.Folders[i], environment.BaseDirectory);
+                    }
+                });
+            }
+            catch (PluginLoadException e)
+            {
+                throw new PluginFailureException(e.Report, e);
             }
         });
         services.Configure<PartyDomainOptions>(o =>
@@ -161,7 +195,7 @@ public sealed class HostContext : IDisposable
                 e is OptionsValidationException v ? v.Failures.ToList() : [e.Message], e);
         }
 
-        return new HostContext(configuration, options, language, clock, provider, builder.Indicators);
+        return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported);
     }
 
     private static IConfiguration ReadConfiguration(string baseDirectory, HostSettings settings)
@@ -225,11 +259,14 @@ public sealed class HostContext : IDisposable
         }
     }
 
-    private static IClock ClockFor(HostOptions options)
+    /// <summary>Today: as configured; else the prepared dataset's day; the real day for imported data; the demo's day for the demo.</summary>
+    private static IClock ClockFor(HostOptions options, CityDataset? prepared, bool imported)
     {
         if (string.IsNullOrWhiteSpace(options.Today))
         {
-            return DemoCity.Clock;
+            return prepared is not null ? new FixedClock(prepared.Today.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant())
+                : imported ? SystemClock.Instance
+                : DemoCity.Clock;
         }
 
         var parsed = LocalDatePattern.Iso.Parse(options.Today.Trim());

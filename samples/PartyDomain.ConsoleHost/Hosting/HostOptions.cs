@@ -18,8 +18,8 @@ public sealed class HostOptions
     /// <summary>How the embedded demo city is generated.</summary>
     public DemoOptions Demo { get; set; } = new();
 
-    /// <summary>How points of study platforms convert into study hours (city policy), one entry per platform.</summary>
-    public List<StudyCreditOptions> StudyCredits { get; set; } = [];
+    /// <summary>Where <c>import</c> keeps the imported dataset (JSON), relative to the host's folder; when it exists, commands read it instead of the demo city.</summary>
+    public string Data { get; set; } = "data/dataset.json";
 }
 
 /// <summary>The city.</summary>
@@ -40,17 +40,4 @@ public sealed class DemoOptions
 
     /// <summary>How many times the standard demo city (about 40 branches, 600 people).</summary>
     public double Scale { get; set; } = 1;
-}
-
-/// <summary>A study platform's conversion of points into hours.</summary>
-public sealed class StudyCreditOptions
-{
-    /// <summary>The platform, as in the study-credit records.</summary>
-    public string Platform { get; set; } = string.Empty;
-
-    /// <summary>Points that make one hour.</summary>
-    public decimal PointsPerHour { get; set; }
-
-    /// <summary>The most hours credited in a year.</summary>
-    public decimal CapPerYear { get; set; }
 }
