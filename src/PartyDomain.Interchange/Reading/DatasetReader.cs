@@ -117,11 +117,6 @@ internal sealed class DatasetReader
 
     private void ReadTable(Table table, RawTable raw)
     {
-        // An empty JSON array has no keys, so no header to check; there is nothing in it to read either.
-        if (raw.Headers.Count == 0)
-        {
-            return;
-        }
 
         var map = MapHeaders(table, raw);
         var headers = table.Columns.Select(c => c.Name).ToArray();
