@@ -6,7 +6,7 @@ namespace PartyDomain.Plugins.XxCity;
 
 /// <summary>
 /// The plugin of the seed report's city (XX市律师行业党委): its two local service indicators, its local rule on
-/// registrations and its tuned default for the secretary's party lessons. It counts the city's Xuexi Qiangguo
+/// registrations, its tuned default for the secretary's party lessons, and a section of the annual summary showing them. It counts the city's Xuexi Qiangguo
 /// points toward study hours, so it depends on the <c>xuexi-qiangguo</c> plugin.
 /// </summary>
 public sealed class XxCityPlugin : IPartyDomainPlugin
@@ -54,7 +54,8 @@ public sealed class XxCityPlugin : IPartyDomainPlugin
             })
             .AddRule(new RegistrationInFirmBranchRule())
             // The city's guidance asks more than the library's default of one lesson a year.
-            .SetRuleDefault(BasicSystemRuleIds.SecretaryLecture, "MinLessons", options.SecretaryLessonsPerYear);
+            .SetRuleDefault(BasicSystemRuleIds.SecretaryLecture, "MinLessons", options.SecretaryLessonsPerYear)
+            .AddReportSection(new CityWorkSection(options.SecretaryLessonsPerYear));
     }
 }
 

@@ -6,6 +6,7 @@ using PartyDomain.Data;
 using PartyDomain.Extensibility;
 using PartyDomain.Metrics;
 using PartyDomain.Organization.Structure;
+using PartyDomain.Reporting;
 using PartyDomain.Rules;
 using PartyDomain.Tests;
 using PartyDomain.Time;
@@ -156,5 +157,33 @@ public sealed class SamplePluginTests
         finding.Citation.Document.Should().Contain("XX市");
         finding.Found.Chinese.Should().Contain("2024-01-01").And.Contain("B2党支部");
         result.Rules.Should().Contain(r => r.Id == LocalRule && r.Parameters["Months"] == 6);
+    }
+
+    [Fact]
+    public void The_annual_summary_has_the_citys_section_with_its_indicators_rule_and_default()
+    {
+        var city = new TestCity()
+            .Firms("F1", "F2").BranchOf("B1", "F1").BranchOf("B2", "F2")
+            .FullMember("L1").Employ("L1", "F1", new LocalDate(2024, 1, 1)).Register("L1", "B2");
+        var (provider, builder, _) = Host(city);
+        var datasetBuilder = city.Builder();
+        datasetBuilder.Indicators = builder.Indicators;
+        datasetBuilder
+            .Add(new ServiceRecord { Indicator = new("xx-wechat-group-consultations"), Date = new LocalDate(2024, 3, 1), Quantity = 120, Span = RecordSpan.Month })
+            .Add(new ServiceRecord { Indicator = new("xx-wechat-group-consultations"), Date = new LocalDate(2024, 4, 1), Quantity = 80, Span = RecordSpan.Month })
+            .Add(new ServiceRecord { Indicator = new("xx-wechat-group-consultations"), Date = new LocalDate(2023, 4, 1), Quantity = 999, Span = RecordSpan.Month })
+            .Add(new ServiceRecord { Indicator = new("xx-on-demand-visits"), Date = new LocalDate(2024, 6, 3), Quantity = 7 });
+
+        var summary = provider.GetRequiredService<AnnualSummaryBuilder>().Build(datasetBuilder.Build(), 2024);
+
+        var ids = summary.Sections.Select(s => s.Id).ToList();
+        ids.Should().Contain("xx-city-work");
+        ids.IndexOf("xx-city-work").Should().Be(ids.IndexOf(BuiltInReportSections.LegalServices) + 1);
+        var section = summary.Sections.Single(s => s.Id == "xx-city-work");
+        section.Title.Should().Be("XX市特色工作");
+        section.Blocks.OfType<ReportParagraph>().Single().Text.Should().Contain("法律咨询200人次").And.Contain("走访7次");
+        var rules = section.Blocks.OfType<ReportList>().Single().Items;
+        rules[0].Should().Contain("XX-REGISTRATION-IN-FIRM-BRANCH").And.Contain("发现1人");
+        rules[1].Should().Contain("讲党课2次").And.Contain("BS-SECRETARY-LECTURE");
     }
 }

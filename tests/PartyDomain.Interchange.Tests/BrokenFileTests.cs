@@ -149,6 +149,32 @@ public sealed class BrokenFileTests : IDisposable
         Problems(path).Should().Equal(("bad-date", "city.xlsx/律师事务所", 4, "成立日期", "去年"));
     }
 
+    [Fact]
+    public void Broken_json_is_reported_with_its_line_and_misshapen_tables_by_name()
+    {
+        var path = _folder["city.json"];
+        File.WriteAllText(path, "{\n  \"city\": [ { \"id\": \"411500\", \"name\": \"信阳市\" } ],\n  \"people\": [ { \"id\": \"P1\" \"name\": \"x\" } ]\n}");
+        Problems(path).Should().Equal(("bad-json", "city.json", 3, null, null));
+
+        File.WriteAllText(path, "{ \"city\": [ { \"id\": \"411500\", \"name\": \"信阳市\" } ], \"people\": { \"id\": \"P1\" }, \"firms\": [ { \"id\": \"F1\", \"名称\": \"甲所\" } ] }");
+        Problems(path).Should().Equal(
+            ("bad-json", "city.json/people", null, null, null),
+            ("unknown-column", "city.json/firms", 1, "名称", null),
+            ("missing-column", "city.json/firms", 1, "律所名称", null));
+    }
+
+    [Fact]
+    public void Headers_mix_languages_and_spellings_and_remarks_are_ignored()
+    {
+        File.WriteAllText(_folder["organizations.csv"],
+            "ID,Name,组织类别,Parent Id,ESTABLISHED,备注\nC,信阳市律师行业党委,行业党委,,2010-01-01,\nB1,B1党支部,branch,C,2015-01-01,老支部\nJ1,J1联合党支部,JointBranch,C,2015-01-01,\nG1,G1党小组,党小组,B1,2015-01-01,\n", Utf8Bom);
+
+        var result = Read();
+
+        result.Problems.Should().BeEmpty();
+        result.Dataset!.Organizations.Should().HaveCount(4);
+    }
+
     private DatasetReadResult Read(string? path = null) => DatasetFiles.Read(path ?? _folder.Path, RoundTripTests.Options());
 
     private List<(string Code, string Source, int? Row, string? Column, string? Value)> Problems(string? path = null)

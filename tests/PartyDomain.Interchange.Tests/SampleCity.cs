@@ -2,6 +2,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Tests;
@@ -110,7 +111,24 @@ internal static class SampleCity
                 AdmissionVote = new AdmissionVote(new LocalDate(2024, 11, 1), 10, 9, 9),
                 Approved = new LocalDate(2024, 12, 1),
                 Oath = new LocalDate(2024, 12, 5),
-            });
+            })
+            .Add(new MajorMatter
+            {
+                Id = "MM-1",
+                Title = "修订律师协会会员违规行为处分规则",
+                Kind = MajorMatterKind.ImportantWork,
+                Route = MajorMatterRoute.CommitteeFirst,
+                Steps =
+                [
+                    new MajorMatterStep(new LocalDate(2025, 2, 10), GoverningBody.IndustryCommittee, StepOutcome.Approved),
+                    new MajorMatterStep(new LocalDate(2025, 3, 1), GoverningBody.BureauLeadershipGroup, StepOutcome.Approved),
+                ],
+            })
+            .Add(new GovernanceDocument { Id = "D-1", Title = "律师行业党委工作职责", Kind = GovernanceDocumentKind.WorkDuties, Issued = new LocalDate(2024, 5, 1), Issuer = "市律师行业党委" })
+            .Add(new Pairing { Id = "PR-1", OrganizationId = O("B1"), Partner = "五星社区", From = new LocalDate(2024, 1, 1) })
+            .Add(new JointActivity { Id = "JA-1", PairingId = "PR-1", Date = new LocalDate(2025, 5, 4), Title = "联合主题党日", Participants = 30 })
+            .Add(new Commendation { Id = "CM-1", Level = CommendationLevel.Provincial, Awarder = "省律师协会", Reason = "优秀律师", Date = new LocalDate(2024, 12, 20), PersonId = P("M1") })
+            .Add(new Donation { Id = "DN-1", Amount = 5000.5m, Purpose = "防汛救灾", Date = new LocalDate(2024, 7, 20), InKind = true, FirmId = F("F1") });
         return city;
     }
 

@@ -84,7 +84,9 @@ internal static class CsvFolderSource
 
         for (var i = 0; i < cells.Length; i++)
         {
-            cells[i] = row[i].ToString();
+            // Empty cells are common (optional columns) and need no string at all.
+            var col = row[i];
+            cells[i] = col.Span.IsEmpty ? null : col.ToString();
         }
 
         return cells;

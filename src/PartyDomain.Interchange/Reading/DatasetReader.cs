@@ -1,6 +1,7 @@
 using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.Data;
+using PartyDomain.Governance;
 using PartyDomain.Interchange.Schema;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
@@ -18,6 +19,13 @@ namespace PartyDomain.Interchange.Reading;
 internal sealed class DatasetReader
 {
     private static readonly HashSet<string> IgnoredHeaders = new(new[] { "备注", "说明", "remarks", "remark", "notes", "note" }.Select(Names.Normalize), StringComparer.Ordinal);
+
+    /// <summary>The city, and the records put together from a parent table and its child table.</summary>
+    private static readonly HashSet<Table> Assembled =
+    [
+        DatasetSchema.City, DatasetSchema.People, DatasetSchema.Standings, DatasetSchema.Activities, DatasetSchema.ActivityAttendance,
+        DatasetSchema.TrainingSessions, DatasetSchema.TrainingAttendance, DatasetSchema.MajorMatters, DatasetSchema.MajorMatterSteps,
+    ];
 
     private readonly List<ImportProblem> _problems = [];
     private readonly Dictionary<Table, List<object>> _items = [];
@@ -95,8 +103,7 @@ internal sealed class DatasetReader
         var builder = new CityDatasetBuilder(city[0], today) { Indicators = indicators };
         foreach (var (table, items) in _items)
         {
-            if (table != DatasetSchema.City && table != DatasetSchema.Standings && table != DatasetSchema.ActivityAttendance && table != DatasetSchema.TrainingAttendance
-                && table != DatasetSchema.People && table != DatasetSchema.Activities && table != DatasetSchema.TrainingSessions)
+            if (!Assembled.Contains(table))
             {
                 builder.AddRange(items.Cast<DatasetRecord>());
             }
@@ -214,7 +221,7 @@ internal sealed class DatasetReader
         return !blank;
     }
 
-    /// <summary>Gives people their standings, activities and sessions their attendance, from the child tables.</summary>
+    /// <summary>Gives people their standings, activities and sessions their attendance, major matters their steps, from the child tables.</summary>
     private List<DatasetRecord> AttachChildren()
     {
         var standings = Items<StandingRow>(DatasetSchema.Standings);
@@ -235,6 +242,12 @@ internal sealed class DatasetReader
         ReportOrphans(trainees, t => sessionIds.Contains(t.SessionId), t => t.SessionId, t => t.Origin, DatasetSchema.TrainingAttendance, DatasetSchema.TrainingSessions);
         var traineesBySession = trainees.ToLookup(t => t.SessionId, StringComparer.Ordinal);
 
+        var steps = Items<MajorMatterStepRow>(DatasetSchema.MajorMatterSteps);
+        var matters = Items<MajorMatter>(DatasetSchema.MajorMatters);
+        var matterIds = matters.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        ReportOrphans(steps, s => matterIds.Contains(s.MatterId), s => s.MatterId, s => s.Origin, DatasetSchema.MajorMatterSteps, DatasetSchema.MajorMatters);
+        var stepsByMatter = steps.ToLookup(s => s.MatterId, StringComparer.Ordinal);
+
         // Standings are kept in date order whatever order the rows came in; the builder checks the sequence itself.
         return
         [
@@ -243,6 +256,9 @@ internal sealed class DatasetReader
                 : p),
             .. activities.Select(a => attendanceByActivity.Contains(a.Id) ? a with { Attendance = [.. attendanceByActivity[a.Id].Select(x => x.Attendance)] } : a),
             .. sessions.Select(s => traineesBySession.Contains(s.Id) ? s with { Attendance = [.. traineesBySession[s.Id].Select(x => x.Attendance)] } : s),
+
+            // Steps in the order they happened; rows of the same day keep their order in the file.
+            .. matters.Select(m => stepsByMatter.Contains(m.Id) ? m with { Steps = [.. stepsByMatter[m.Id].Select(x => x.Step).OrderBy(x => x.Date)] } : m),
         ];
     }
 

@@ -4,6 +4,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Training;
@@ -20,6 +21,9 @@ internal sealed record ActivityAttendanceRow(string ActivityId, Attendance Atten
 
 /// <summary>A row of <c>training_attendance</c>.</summary>
 internal sealed record TrainingAttendanceRow(string SessionId, TrainingAttendance Attendance, RecordOrigin Origin);
+
+/// <summary>A row of <c>major_matter_steps</c>.</summary>
+internal sealed record MajorMatterStepRow(string MatterId, MajorMatterStep Step, RecordOrigin Origin);
 
 /// <summary>
 /// Every table of the format, in the order they are written (parents before the tables that refer to them). The
@@ -40,6 +44,10 @@ internal static class DatasetSchema
     public static Table TrainingSessions { get; } = TrainingSessionsTable();
 
     public static Table TrainingAttendance { get; } = TrainingAttendanceTable();
+
+    public static Table MajorMatters { get; } = MajorMattersTable();
+
+    public static Table MajorMatterSteps { get; } = MajorMatterStepsTable();
 
     public static IReadOnlyList<Table> Tables { get; } =
     [
@@ -64,6 +72,13 @@ internal static class DatasetSchema
         Incomes(),
         DuesPayments(),
         AdmissionCases(),
+        MajorMatters,
+        MajorMatterSteps,
+        GovernanceDocuments(),
+        Pairings(),
+        JointActivities(),
+        Commendations(),
+        Donations(),
     ];
 
     /// <summary>The table a record type is read into, for naming columns in the dataset's integrity problems.</summary>
@@ -86,6 +101,12 @@ internal static class DatasetSchema
         nameof(MemberIncome) => Find("incomes"),
         nameof(DuesPayment) => Find("dues_payments"),
         nameof(AdmissionCase) => Find("admission_cases"),
+        nameof(MajorMatter) => MajorMatters,
+        nameof(GovernanceDocument) => Find("governance_documents"),
+        nameof(Pairing) => Find("pairings"),
+        nameof(JointActivity) => Find("joint_activities"),
+        nameof(Commendation) => Find("commendations"),
+        nameof(Donation) => Find("donations"),
         _ => null,
     };
 
@@ -544,6 +565,152 @@ internal static class DatasetSchema
                 Fmt.Number(c.ExtensionMonths), Fmt.Date(c.ConversionVote?.Date), Fmt.Number(c.ConversionVote?.Expected),
                 Fmt.Number(c.ConversionVote?.Present), Fmt.Number(c.ConversionVote?.InFavour), Fmt.Date(c.ConversionApproved), Fmt.Date(c.Closed),
             ]);
+    }
+
+    private static Table MajorMattersTable()
+    {
+        Column id = Req("id", "事项编号", nameof(MajorMatter.Id), Id),
+            title = Req("title", "事项名称", nameof(MajorMatter.Title), Text),
+            kind = Req("kind", "事项类别", nameof(MajorMatter.Kind), Choice),
+            route = Req("route", "决策程序", nameof(MajorMatter.Route), Choice);
+        return new Table<MajorMatter>("major_matters", "重大事项", [id, title, kind, route],
+            r => new MajorMatter
+            {
+                Id = r.RequiredText(id),
+                Title = r.RequiredText(title),
+                Kind = r.Choice(kind, Vocabularies.MajorMatterKinds),
+                Route = r.Choice(route, Vocabularies.Routes),
+                Origin = r.Origin,
+            },
+            d => d.MajorMatters,
+            (m, l) => [m.Id, m.Title, Vocabularies.MajorMatterKinds.Format(m.Kind, l), Vocabularies.Routes.Format(m.Route, l)]);
+    }
+
+    private static Table MajorMatterStepsTable()
+    {
+        Column matter = Req("matter_id", "事项编号", null, Id),
+            date = Req("date", "会议日期", null, Date),
+            body = Req("body", "决策机构", null, Choice),
+            outcome = Req("outcome", "结果", null, Choice);
+        return new Table<MajorMatterStepRow>("major_matter_steps", "重大事项程序", [matter, date, body, outcome],
+            r => new MajorMatterStepRow(r.RequiredText(matter), new MajorMatterStep(r.Date(date), r.Choice(body, Vocabularies.Bodies), r.Choice(outcome, Vocabularies.Outcomes)), r.Origin),
+            d => d.MajorMatters.SelectMany(m => m.Steps.Select(x => new MajorMatterStepRow(m.Id, x, null!))),
+            (x, l) => [x.MatterId, Fmt.Date(x.Step.Date), Vocabularies.Bodies.Format(x.Step.Body, l), Vocabularies.Outcomes.Format(x.Step.Outcome, l)]);
+    }
+
+    private static Table GovernanceDocuments()
+    {
+        Column id = Req("id", "文件编号", nameof(GovernanceDocument.Id), Id),
+            title = Req("title", "文件名称", nameof(GovernanceDocument.Title), Text),
+            kind = Req("kind", "文件类别", nameof(GovernanceDocument.Kind), Choice),
+            issued = Req("issued", "印发日期", nameof(GovernanceDocument.Issued), Date),
+            issuer = Opt("issuer", "印发单位", nameof(GovernanceDocument.Issuer), Text);
+        return new Table<GovernanceDocument>("governance_documents", "制度文件", [id, title, kind, issued, issuer],
+            r => new GovernanceDocument
+            {
+                Id = r.RequiredText(id),
+                Title = r.RequiredText(title),
+                Kind = r.Choice(kind, Vocabularies.DocumentKinds),
+                Issued = r.Date(issued),
+                Issuer = r.Text(issuer),
+                Origin = r.Origin,
+            },
+            d => d.GovernanceDocuments,
+            (x, l) => [x.Id, x.Title, Vocabularies.DocumentKinds.Format(x.Kind, l), Fmt.Date(x.Issued), x.Issuer]);
+    }
+
+    private static Table Pairings()
+    {
+        Column id = Req("id", "结对编号", nameof(Pairing.Id), Id),
+            organization = Req("organization_id", "组织编号", nameof(Pairing.OrganizationId), Id),
+            partner = Req("partner", "结对单位", nameof(Pairing.Partner), Text),
+            partnerKind = Opt("partner_kind", "结对对象类别", nameof(Pairing.PartnerKind), Choice),
+            from = Req("from", "开始日期", nameof(Pairing.From), Date),
+            to = Opt("to", "结束日期", nameof(Pairing.To), Date);
+        return new Table<Pairing>("pairings", "结对联建", [id, organization, partner, partnerKind, from, to],
+            r => new Pairing
+            {
+                Id = r.RequiredText(id),
+                OrganizationId = r.OrganizationId(organization),
+                Partner = r.RequiredText(partner),
+                PartnerKind = r.OptionalChoice(partnerKind, Vocabularies.PartnerKinds) ?? PairingPartnerKind.Community,
+                From = r.Date(from),
+                To = r.OptionalDate(to),
+                Origin = r.Origin,
+            },
+            d => d.Pairings,
+            (x, l) => [x.Id, x.OrganizationId.Value, x.Partner, Vocabularies.PartnerKinds.Format(x.PartnerKind, l), Fmt.Date(x.From), Fmt.Date(x.To)]);
+    }
+
+    private static Table JointActivities()
+    {
+        Column id = Req("id", "活动编号", nameof(JointActivity.Id), Id),
+            pairing = Req("pairing_id", "结对编号", nameof(JointActivity.PairingId), Id),
+            date = Req("date", "活动日期", nameof(JointActivity.Date), Date),
+            title = Req("title", "活动名称", nameof(JointActivity.Title), Text),
+            participants = Opt("participants", "参加人数", nameof(JointActivity.Participants), Integer);
+        return new Table<JointActivity>("joint_activities", "联建活动", [id, pairing, date, title, participants],
+            r => new JointActivity
+            {
+                Id = r.RequiredText(id),
+                PairingId = r.RequiredText(pairing),
+                Date = r.Date(date),
+                Title = r.RequiredText(title),
+                Participants = r.OptionalInteger(participants),
+                Origin = r.Origin,
+            },
+            d => d.JointActivities,
+            (x, _) => [x.Id, x.PairingId, Fmt.Date(x.Date), x.Title, Fmt.Number(x.Participants)]);
+    }
+
+    private static Table Commendations()
+    {
+        Column id = Req("id", "表彰编号", nameof(Commendation.Id), Id),
+            level = Req("level", "表彰级别", nameof(Commendation.Level), Choice),
+            awarder = Req("awarder", "授予单位", nameof(Commendation.Awarder), Text),
+            reason = Req("reason", "荣誉称号", nameof(Commendation.Reason), Text),
+            date = Req("date", "表彰日期", nameof(Commendation.Date), Date),
+            firm = Opt("firm_id", "律所编号", nameof(Commendation.FirmId), Id),
+            person = Opt("person_id", "人员编号", nameof(Commendation.PersonId), Id);
+        return new Table<Commendation>("commendations", "表彰", [id, level, awarder, reason, date, firm, person],
+            r => new Commendation
+            {
+                Id = r.RequiredText(id),
+                Level = r.Choice(level, Vocabularies.CommendationLevels),
+                Awarder = r.RequiredText(awarder),
+                Reason = r.RequiredText(reason),
+                Date = r.Date(date),
+                FirmId = r.OptionalFirmId(firm),
+                PersonId = r.OptionalPersonId(person),
+                Origin = r.Origin,
+            },
+            d => d.Commendations,
+            (x, l) => [x.Id, Vocabularies.CommendationLevels.Format(x.Level, l), x.Awarder, x.Reason, Fmt.Date(x.Date), x.FirmId?.Value, x.PersonId?.Value]);
+    }
+
+    private static Table Donations()
+    {
+        Column id = Req("id", "捐赠编号", nameof(Donation.Id), Id),
+            amount = Req("amount", "金额", nameof(Donation.Amount), ColumnKind.Decimal),
+            purpose = Req("purpose", "用途", nameof(Donation.Purpose), Text),
+            date = Req("date", "捐赠日期", nameof(Donation.Date), Date),
+            inKind = Opt("in_kind", "物资捐赠", nameof(Donation.InKind), ColumnKind.Boolean),
+            firm = Opt("firm_id", "律所编号", nameof(Donation.FirmId), Id),
+            person = Opt("person_id", "人员编号", nameof(Donation.PersonId), Id);
+        return new Table<Donation>("donations", "捐款捐物", [id, amount, purpose, date, inKind, firm, person],
+            r => new Donation
+            {
+                Id = r.RequiredText(id),
+                Amount = r.Decimal(amount),
+                Purpose = r.RequiredText(purpose),
+                Date = r.Date(date),
+                InKind = r.OptionalBoolean(inKind) ?? false,
+                FirmId = r.OptionalFirmId(firm),
+                PersonId = r.OptionalPersonId(person),
+                Origin = r.Origin,
+            },
+            d => d.Donations,
+            (x, l) => [x.Id, Fmt.Number(x.Amount), x.Purpose, Fmt.Date(x.Date), Fmt.Boolean(x.InKind, l), x.FirmId?.Value, x.PersonId?.Value]);
     }
 
     /// <summary>A vote is four cells, all filled or all empty; a half-filled vote is reported, never guessed.</summary>

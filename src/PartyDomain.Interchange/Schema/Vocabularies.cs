@@ -1,5 +1,6 @@
 using PartyDomain.BasicSystems;
 using PartyDomain.Dues;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Training;
@@ -58,6 +59,40 @@ internal static class Vocabularies
         .Add(IncomeKind.IrregularIncome, "irregular-income", "不固定收入")
         .Add(IncomeKind.Pension, "pension", "离退休费", "退休金")
         .Add(IncomeKind.NoIncome, "no-income", "无收入");
+
+    public static Vocabulary<MajorMatterKind> MajorMatterKinds { get; } = new Vocabulary<MajorMatterKind>()
+        .Add(MajorMatterKind.Decision, "decision", "重大决策")
+        .Add(MajorMatterKind.Expenditure, "expenditure", "重大开支")
+        .Add(MajorMatterKind.ImportantWork, "important-work", "重要工作");
+
+    public static Vocabulary<MajorMatterRoute> Routes { get; } = new Vocabulary<MajorMatterRoute>()
+        .Add(MajorMatterRoute.CommitteeFirst, "committee-first", "党委会先行决定", "党委先议")
+        .Add(MajorMatterRoute.CouncilFirst, "council-first", "常务理事会先行通过", "理事会先议");
+
+    public static Vocabulary<GoverningBody> Bodies { get; } = new Vocabulary<GoverningBody>()
+        .Add(GoverningBody.IndustryCommittee, "industry-committee", "党委会", "行业党委")
+        .Add(GoverningBody.StandingCouncil, "standing-council", "常务理事会")
+        .Add(GoverningBody.BureauLeadershipGroup, "bureau-leadership-group", "局党组");
+
+    public static Vocabulary<StepOutcome> Outcomes { get; } = new Vocabulary<StepOutcome>()
+        .Add(StepOutcome.Approved, "approved", "通过", "批准")
+        .Add(StepOutcome.Rejected, "rejected", "否决", "不通过")
+        .Add(StepOutcome.Returned, "returned", "退回修改", "退回");
+
+    public static Vocabulary<GovernanceDocumentKind> DocumentKinds { get; } = new Vocabulary<GovernanceDocumentKind>()
+        .Add(GovernanceDocumentKind.WorkDuties, "work-duties", "工作职责")
+        .Add(GovernanceDocumentKind.MeetingProcedures, "meeting-procedures", "会议议事规则", "议事规则")
+        .Add(GovernanceDocumentKind.GuidanceOpinion, "guidance-opinion", "指导意见")
+        .Add(GovernanceDocumentKind.Other, "other", "其他");
+
+    public static Vocabulary<PairingPartnerKind> PartnerKinds { get; } = new Vocabulary<PairingPartnerKind>()
+        .Add(PairingPartnerKind.Community, "community", "社区", "村")
+        .Add(PairingPartnerKind.Unit, "unit", "单位");
+
+    public static Vocabulary<CommendationLevel> CommendationLevels { get; } = new Vocabulary<CommendationLevel>()
+        .Add(CommendationLevel.National, "national", "全国", "国家级")
+        .Add(CommendationLevel.Provincial, "provincial", "省级", "省")
+        .Add(CommendationLevel.City, "city", "市级", "市");
 
     /// <summary>Audience flags as a list: <c>activists;candidates</c>.</summary>
     public static string FormatAudience(TrainingAudience audience, TextLanguage language) =>

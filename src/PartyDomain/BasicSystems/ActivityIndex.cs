@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.Organization;
@@ -13,6 +14,15 @@ namespace PartyDomain.BasicSystems;
 /// </summary>
 internal sealed class ActivityIndex
 {
+    private const byte Present = (byte)AttendanceStatus.Present;
+    private const byte Absent = (byte)AttendanceStatus.Absent;
+
+    private readonly int[] _presentVoting;
+    private readonly int[] _expectedVoting;
+    private readonly int[] _presentCommittee;
+    private readonly int[] _committeeSeats;
+    private readonly Lazy<(int[] Start, int[] Days, int[] Latest)> _ownBranchAttendance;
+
     public ActivityIndex(CityDataset dataset)
     {
         var ix = dataset.Indexes;
@@ -23,6 +33,14 @@ internal sealed class ActivityIndex
             OrganizationIndex[Organizations[i].Id] = i;
         }
 
+        // A party group's activities are its branch's organizational life.
+        BranchOf = new int[Organizations.Length];
+        for (var i = 0; i < Organizations.Length; i++)
+        {
+            var o = Organizations[i];
+            BranchOf[i] = o.Kind == OrganizationKind.PartyGroup && o.ParentId is { } parent ? OrganizationIndex[parent] : i;
+        }
+
         People = ix.PersonArray;
         var personIndex = new Dictionary<PersonId, int>(People.Length);
         for (var i = 0; i < People.Length; i++)
@@ -30,11 +48,9 @@ internal sealed class ActivityIndex
             personIndex[People[i].Id] = i;
         }
 
-        PersonIndex = personIndex;
-
         // Membership spells per person: full member, and member at all (full or probationary), as day ranges.
-        var full = new List<(int, int)>();
-        var member = new List<(int, int)>();
+        var full = new List<(int, int)>(People.Length);
+        var member = new List<(int, int)>(People.Length);
         FullStart = new int[People.Length + 1];
         MemberStart = new int[People.Length + 1];
         for (var p = 0; p < People.Length; p++)
@@ -65,33 +81,36 @@ internal sealed class ActivityIndex
 
         // Registrations per person as (organization, from, to).
         RegistrationStart = new int[People.Length + 1];
-        var registrations = new List<(int Org, int From, int To)>(ix.RegistrationArray.Length);
+        Registrations = new (int, int, int)[ix.RegistrationArray.Length];
+        var count = 0;
         for (var p = 0; p < People.Length; p++)
         {
-            RegistrationStart[p] = registrations.Count;
+            RegistrationStart[p] = count;
             foreach (var r in ix.RegistrationsByPerson.Span(People[p].Id))
             {
-                registrations.Add((OrganizationIndex[r.OrganizationId], Day(r.From), r.To is { } t ? Day(t) : int.MaxValue));
+                Registrations[count++] = (OrganizationIndex[r.OrganizationId], Day(r.From), r.To is { } t ? Day(t) : int.MaxValue);
             }
         }
 
-        RegistrationStart[People.Length] = registrations.Count;
-        Registrations = [.. registrations];
+        RegistrationStart[People.Length] = count;
 
-        // Registrations per organization as (person, from, to): who is expected at a general meeting.
+        // Registrations per organization as (person, from, to): who is expected at a general meeting. The ids are kept
+        // for the build: attendees are resolved against their organization's members first.
         OrgMemberStart = new int[Organizations.Length + 1];
-        var orgMembers = new List<(int Person, int From, int To)>(ix.RegistrationArray.Length);
+        OrgMembers = new (int, int, int)[ix.RegistrationArray.Length];
+        var memberIds = new PersonId[OrgMembers.Length];
+        count = 0;
         for (var o = 0; o < Organizations.Length; o++)
         {
-            OrgMemberStart[o] = orgMembers.Count;
+            OrgMemberStart[o] = count;
             foreach (var r in ix.RegistrationsByOrganization.Span(Organizations[o].Id))
             {
-                orgMembers.Add((personIndex[r.PersonId], Day(r.From), r.To is { } t ? Day(t) : int.MaxValue));
+                memberIds[count] = r.PersonId;
+                OrgMembers[count++] = (personIndex[r.PersonId], Day(r.From), r.To is { } t ? Day(t) : int.MaxValue);
             }
         }
 
-        OrgMemberStart[Organizations.Length] = orgMembers.Count;
-        OrgMembers = [.. orgMembers];
+        OrgMemberStart[Organizations.Length] = count;
 
         // Committee seats per organization as (person, from, to, post).
         SeatStart = new int[Organizations.Length + 1];
@@ -107,103 +126,79 @@ internal sealed class ActivityIndex
 
         SeatStart[Organizations.Length] = seats.Count;
         Seats = [.. seats];
+        EverHasCommitteeMember = new bool[Organizations.Length];
+        for (var o = 0; o < Organizations.Length; o++)
+        {
+            for (var s = SeatStart[o]; s < SeatStart[o + 1]; s++)
+            {
+                EverHasCommitteeMember[o] |= Seats[s].Post == PartyPost.CommitteeMember;
+            }
+        }
 
-        // Activities: grouped by organization, then kind, then date, so a rule reads one contiguous block.
         var activities = ix.ActivityArray;
-        var kinds = new Dictionary<ActivityKind, int>();
-        var kindOf = new int[activities.Length];
-        var orgOf = new int[activities.Length];
-        for (var a = 0; a < activities.Length; a++)
-        {
-            if (!kinds.TryGetValue(activities[a].Kind, out var k))
-            {
-                kinds[activities[a].Kind] = k = kinds.Count;
-            }
-
-            kindOf[a] = k;
-            orgOf[a] = OrganizationIndex[activities[a].OrganizationId];
-        }
-
+        var order = SortActivities(activities, out var days, out var kinds);
         Kinds = kinds;
-        var order = new int[activities.Length];
-        var days = new int[activities.Length];
-        for (var a = 0; a < order.Length; a++)
+
+        var total = 0;
+        foreach (var a in activities)
         {
-            order[a] = a;
-            days[a] = Day(activities[a].Date);
+            total += a.Attendance.Count;
         }
 
-        Array.Sort(order, (x, y) =>
-        {
-            var c = orgOf[x].CompareTo(orgOf[y]);
-            if (c == 0)
-            {
-                c = kindOf[x].CompareTo(kindOf[y]);
-            }
-
-            return c != 0 ? c : days[x].CompareTo(days[y]);
-        });
-
-        Records = new ActivityRecord[order.Length];
         ActivityDay = new int[order.Length];
-        ActivityMonth = new int[order.Length];
-        ActivityKindId = new int[order.Length];
+        ActivityOrganization = new int[order.Length];
+        Lecturer = new int[order.Length];
         AttendanceStart = new int[order.Length + 1];
-        OrganizationStart = new int[Organizations.Length + 1];
-        var attendees = new List<int>(activities.Length * 4);
-        var statuses = new List<AttendanceStatus>(activities.Length * 4);
-        var lecturers = new int[order.Length];
-        var nextOrg = 0;
+        Attendee = new int[total];
+        AttendeeStatus = new byte[total];
+        var at = 0;
         for (var i = 0; i < order.Length; i++)
         {
             var a = activities[order[i]];
-            while (nextOrg <= orgOf[order[i]])
-            {
-                OrganizationStart[nextOrg++] = i;
-            }
-
-            Records[i] = a;
+            var organization = OrganizationIndex[a.OrganizationId];
             ActivityDay[i] = days[order[i]];
-            ActivityMonth[i] = (a.Date.Year * 12) + a.Date.Month - 1;
-            ActivityKindId[i] = kindOf[order[i]];
-            lecturers[i] = a.Lecturer is { } l ? personIndex[l] : -1;
-            AttendanceStart[i] = attendees.Count;
-            foreach (var att in a.Attendance)
+            ActivityOrganization[i] = organization;
+            Lecturer[i] = a.Lecturer is { } l ? personIndex[l] : -1;
+            AttendanceStart[i] = at;
+
+            // Attendees are nearly always members of the branch, listed in its order: look there before the dictionary.
+            int first = OrgMemberStart[BranchOf[organization]], members = OrgMemberStart[BranchOf[organization] + 1] - first, cursor = 0;
+            foreach (var att in Span(a.Attendance))
             {
-                attendees.Add(personIndex[att.PersonId]);
-                statuses.Add(att.Status);
+                var person = -1;
+                for (var probe = 0; probe < Math.Min(members, 4) && person < 0; probe++)
+                {
+                    var m = first + ((cursor + probe) % members);
+                    if (memberIds[m] == att.PersonId)
+                    {
+                        person = OrgMembers[m].Person;
+                        cursor = (cursor + probe + 1) % members;
+                    }
+                }
+
+                Attendee[at] = person >= 0 ? person : personIndex[att.PersonId];
+                AttendeeStatus[at++] = (byte)att.Status;
             }
         }
 
-        while (nextOrg <= Organizations.Length)
-        {
-            OrganizationStart[nextOrg++] = order.Length;
-        }
-
-        AttendanceStart[order.Length] = attendees.Count;
-        Attendee = [.. attendees];
-        AttendeeStatus = [.. statuses];
-        Lecturer = lecturers;
+        AttendanceStart[order.Length] = at;
         _presentVoting = new int[order.Length];
         _expectedVoting = new int[order.Length];
         _presentCommittee = new int[order.Length];
         _committeeSeats = new int[order.Length];
         Array.Fill(_expectedVoting, -1);
         Array.Fill(_committeeSeats, -1);
+        _ownBranchAttendance = new(OwnBranchAttendance);
     }
-
-    private readonly int[] _presentVoting;
-    private readonly int[] _expectedVoting;
-    private readonly int[] _presentCommittee;
-    private readonly int[] _committeeSeats;
 
     public PartyOrganization[] Organizations { get; }
 
     public Dictionary<OrganizationId, int> OrganizationIndex { get; }
 
-    public Person[] People { get; }
+    /// <summary>Per organization, the branch whose organizational life its activities are: a party group's parent, else itself.</summary>
+    public int[] BranchOf { get; }
 
-    public IReadOnlyDictionary<PersonId, int> PersonIndex { get; }
+    public Person[] People { get; }
 
     public Dictionary<ActivityKind, int> Kinds { get; }
 
@@ -227,15 +222,15 @@ internal sealed class ActivityIndex
 
     public (int Person, int From, int To, PartyPost Post)[] Seats { get; }
 
-    public ActivityRecord[] Records { get; }
+    /// <summary>Whether the organization ever had a committee member: without one it never has a committee on any day.</summary>
+    public bool[] EverHasCommitteeMember { get; }
 
-    public int[] OrganizationStart { get; }
+    /// <summary>Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[o * Kinds.Count + k]</c>.</summary>
+    public int[] BlockStart { get; private set; } = [0];
 
     public int[] ActivityDay { get; }
 
-    public int[] ActivityMonth { get; }
-
-    public int[] ActivityKindId { get; }
+    public int[] ActivityOrganization { get; }
 
     public int[] Lecturer { get; }
 
@@ -243,7 +238,8 @@ internal sealed class ActivityIndex
 
     public int[] Attendee { get; }
 
-    public AttendanceStatus[] AttendeeStatus { get; }
+    /// <summary>Each attendee's <see cref="AttendanceStatus"/>, a byte each.</summary>
+    public byte[] AttendeeStatus { get; }
 
     /// <summary>A date as a day number (days since 0001-01-01), the unit every column uses.</summary>
     public static int Day(LocalDate date) => date.ToDateOnly().DayNumber;
@@ -251,17 +247,22 @@ internal sealed class ActivityIndex
     /// <summary>The date of a day number.</summary>
     public static LocalDate Date(int day) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(day));
 
-    /// <summary>The block of an organization's activities of one kind: [start, end).</summary>
+    /// <summary>The block of an organization's activities of one kind, ordered by day: [start, end).</summary>
     public (int Start, int End) Block(int organization, int kind)
     {
-        int lo = OrganizationStart[organization], hi = OrganizationStart[organization + 1];
-        var start = LowerBound(lo, hi, kind);
-        return (start, LowerBound(start, hi, kind + 1));
+        var b = (organization * Kinds.Count) + kind;
+        return (BlockStart[b], BlockStart[b + 1]);
     }
+
+    /// <summary>All of an organization's activities: [start, end).</summary>
+    public (int Start, int End) OrganizationActivities(int organization) =>
+        Kinds.Count == 0 ? (0, 0) : (BlockStart[organization * Kinds.Count], BlockStart[(organization + 1) * Kinds.Count]);
 
     public bool IsFullMember(int person, int day) => InSpells(FullSpells, FullStart[person], FullStart[person + 1], day);
 
     public bool IsMember(int person, int day) => InSpells(MemberSpells, MemberStart[person], MemberStart[person + 1], day);
+
+    public static bool IsPresent(byte status) => status == Present;
 
     /// <summary>The organization holding the person's registration on the day, or -1.</summary>
     public int RegistrationOn(int person, int day)
@@ -278,46 +279,29 @@ internal sealed class ActivityIndex
         return -1;
     }
 
-    /// <summary>The distinct holders of committee seats of the organization on the day.</summary>
-    public int CommitteeSeatsOn(int organization, int day, out bool hasCommitteeMember, out int secretary)
+    /// <summary>The secretary of the organization on the day (the last such post listed), or -1.</summary>
+    public int SecretaryOn(int organization, int day)
     {
-        hasCommitteeMember = false;
-        secretary = -1;
-        var count = 0;
-        int start = SeatStart[organization], end = SeatStart[organization + 1];
-        for (var s = start; s < end; s++)
+        var secretary = -1;
+        for (var s = SeatStart[organization]; s < SeatStart[organization + 1]; s++)
         {
             var (person, from, to, post) = Seats[s];
-            if (from > day || day > to || !post.IsCommitteeSeat())
-            {
-                continue;
-            }
-
-            hasCommitteeMember |= post == PartyPost.CommitteeMember;
-            if (post == PartyPost.Secretary)
+            if (post == PartyPost.Secretary && from <= day && day <= to)
             {
                 secretary = person;
             }
-
-            var counted = false;
-            for (var t = start; t < s && !counted; t++)
-            {
-                counted = Seats[t].Person == person && Seats[t].Post.IsCommitteeSeat() && Seats[t].From <= day && day <= Seats[t].To;
-            }
-
-            count += counted ? 0 : 1;
         }
 
-        return count;
+        return secretary;
     }
 
-    /// <summary>Whether the person holds a committee seat of the organization on the day.</summary>
-    public bool HoldsSeat(int organization, int person, int day)
+    /// <summary>Whether the organization has a committee member (支部委员, besides the secretary) on the day.</summary>
+    public bool HasCommitteeMemberOn(int organization, int day)
     {
         for (var s = SeatStart[organization]; s < SeatStart[organization + 1]; s++)
         {
-            var (p, from, to, post) = Seats[s];
-            if (p == person && from <= day && day <= to && post.IsCommitteeSeat())
+            var (_, from, to, post) = Seats[s];
+            if (post == PartyPost.CommitteeMember && from <= day && day <= to)
             {
                 return true;
             }
@@ -326,30 +310,35 @@ internal sealed class ActivityIndex
         return false;
     }
 
-    /// <summary>The organization (dense) an activity at position <paramref name="activity"/> belongs to.</summary>
-    public int OrganizationOf(int activity)
+    /// <summary>
+    /// Whether the person attended, or was excused from, an activity of their own branch (or its party groups) on a day in
+    /// (<paramref name="after"/>, <paramref name="until"/>] held by a branch <paramref name="branchCounts"/> admits.
+    /// </summary>
+    public bool HadOrganizationalLife(int person, int after, int until, bool[] branchCounts)
     {
-        int lo = 0, hi = Organizations.Length;
-        while (lo < hi - 1)
+        var (start, days, latest) = _ownBranchAttendance.Value;
+
+        // Usually the latest day decides, read from a small array walked in member order rather than the long one.
+        if (latest[person] <= after)
         {
-            var mid = (lo + hi) >>> 1;
-            if (OrganizationStart[mid] <= activity)
+            return false;
+        }
+
+        if (latest[person] <= until && branchCounts[RegistrationOn(person, latest[person])])
+        {
+            return true;
+        }
+
+        for (var i = start[person]; i < start[person + 1] && days[i] > after; i++)
+        {
+            // The branch is the one the person was registered in that day: that is what made the day count.
+            if (days[i] <= until && branchCounts[RegistrationOn(person, days[i])])
             {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
+                return true;
             }
         }
 
-        // Skip organizations without activities, which share a start with the next one.
-        while (lo + 1 < Organizations.Length && OrganizationStart[lo + 1] <= activity)
-        {
-            lo++;
-        }
-
-        return lo;
+        return false;
     }
 
     /// <summary>
@@ -358,75 +347,69 @@ internal sealed class ActivityIndex
     /// </summary>
     public (int Present, int Expected) Voting(int organization, int activity)
     {
-        if (Volatile.Read(ref _expectedVoting[activity]) < 0)
-        {
-            var day = ActivityDay[activity];
-            var expected = 0;
-            for (var m = OrgMemberStart[organization]; m < OrgMemberStart[organization + 1]; m++)
-            {
-                var (person, from, to) = OrgMembers[m];
-                if (from <= day && day <= to && IsFullMember(person, day))
-                {
-                    expected++;
-                }
-            }
-
-            var present = 0;
-            for (var a = AttendanceStart[activity]; a < AttendanceStart[activity + 1]; a++)
-            {
-                var person = Attendee[a];
-                if (AttendeeStatus[a] == AttendanceStatus.Present && IsFullMember(person, day) && RegistrationOn(person, day) == organization)
-                {
-                    present++;
-                }
-            }
-
-            // Present first, then the marker: a reader on another thread never sees the marker without the count.
-            _presentVoting[activity] = present;
-            Volatile.Write(ref _expectedVoting[activity], expected);
-        }
-
-        return (_presentVoting[activity], _expectedVoting[activity]);
+        var expected = Volatile.Read(ref _expectedVoting[activity]);
+        return expected < 0 ? CountVoting(organization, activity) : (_presentVoting[activity], expected);
     }
 
     /// <summary>Committee members present and seats filled at the activity (支委会: more than half must attend).</summary>
     public (int Present, int Seats) Committee(int organization, int activity)
     {
-        if (Volatile.Read(ref _committeeSeats[activity]) < 0)
-        {
-            var day = ActivityDay[activity];
-            var present = 0;
-            for (var a = AttendanceStart[activity]; a < AttendanceStart[activity + 1]; a++)
-            {
-                if (AttendeeStatus[a] == AttendanceStatus.Present && HoldsSeat(organization, Attendee[a], day))
-                {
-                    present++;
-                }
-            }
-
-            _presentCommittee[activity] = present;
-            Volatile.Write(ref _committeeSeats[activity], CommitteeSeatsOn(organization, day, out _, out _));
-        }
-
-        return (_presentCommittee[activity], _committeeSeats[activity]);
+        var seats = Volatile.Read(ref _committeeSeats[activity]);
+        return seats < 0 ? CountCommittee(organization, activity) : (_presentCommittee[activity], seats);
     }
 
-    private int LowerBound(int lo, int hi, int kind)
+    private (int Present, int Expected) CountVoting(int organization, int activity)
     {
-        while (lo < hi)
+        var day = ActivityDay[activity];
+        var expected = 0;
+        for (var m = OrgMemberStart[organization]; m < OrgMemberStart[organization + 1]; m++)
         {
-            var mid = (lo + hi) >>> 1;
-            if (ActivityKindId[mid] < kind)
+            var (person, from, to) = OrgMembers[m];
+            if (from <= day && day <= to && IsFullMember(person, day))
             {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
+                expected++;
             }
         }
 
-        return lo;
+        var present = 0;
+        for (var a = AttendanceStart[activity]; a < AttendanceStart[activity + 1]; a++)
+        {
+            var person = Attendee[a];
+            if (AttendeeStatus[a] == Present && IsFullMember(person, day) && RegistrationOn(person, day) == organization)
+            {
+                present++;
+            }
+        }
+
+        // Present first, then the marker: a reader on another thread never sees the marker without the count.
+        _presentVoting[activity] = present;
+        Volatile.Write(ref _expectedVoting[activity], expected);
+        return (present, expected);
+    }
+
+    private (int Present, int Seats) CountCommittee(int organization, int activity)
+    {
+        var day = ActivityDay[activity];
+        int start = SeatStart[organization], end = SeatStart[organization + 1];
+        var present = 0;
+        for (var a = AttendanceStart[activity]; a < AttendanceStart[activity + 1]; a++)
+        {
+            if (AttendeeStatus[a] == Present && IndexOfSeat(start, end, Attendee[a], day) >= 0)
+            {
+                present++;
+            }
+        }
+
+        // Distinct holders: a person holding two seats (secretary and committee member) counts once.
+        var seats = 0;
+        for (var s = start; s < end; s++)
+        {
+            seats += IndexOfSeat(start, end, Seats[s].Person, day) == s ? 1 : 0;
+        }
+
+        _presentCommittee[activity] = present;
+        Volatile.Write(ref _committeeSeats[activity], seats);
+        return (present, seats);
     }
 
     private static bool InSpells((int From, int To)[] spells, int start, int end, int day)
@@ -440,5 +423,160 @@ internal sealed class ActivityIndex
         }
 
         return false;
+    }
+
+    private static ReadOnlySpan<Attendance> Span(IReadOnlyList<Attendance> attendance) => attendance switch
+    {
+        Attendance[] array => array,
+        List<Attendance> list => CollectionsMarshal.AsSpan(list),
+        _ => attendance.ToArray(),
+    };
+
+    /// <summary>The first committee seat in [start, end) the person holds on the day, or -1.</summary>
+    private int IndexOfSeat(int start, int end, int person, int day)
+    {
+        for (var s = start; s < end; s++)
+        {
+            var (p, from, to, post) = Seats[s];
+            if (p == person && from <= day && day <= to && post.IsCommitteeSeat())
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The activities' order grouped by organization, then kind, then day (ties in input order), by a counting sort on
+    /// (organization, kind) and a sort by day inside the few blocks not already in date order; fills <see cref="BlockStart"/>.
+    /// </summary>
+    private int[] SortActivities(ActivityRecord[] activities, out int[] days, out Dictionary<ActivityKind, int> kinds)
+    {
+        kinds = [];
+        var block = new int[activities.Length];
+        days = new int[activities.Length];
+        for (var a = 0; a < activities.Length; a++)
+        {
+            if (!kinds.TryGetValue(activities[a].Kind, out var k))
+            {
+                kinds[activities[a].Kind] = k = kinds.Count;
+            }
+
+            block[a] = k;
+            days[a] = Day(activities[a].Date);
+        }
+
+        var starts = new int[(Organizations.Length * kinds.Count) + 1];
+        for (var a = 0; a < activities.Length; a++)
+        {
+            block[a] += OrganizationIndex[activities[a].OrganizationId] * kinds.Count;
+            starts[block[a] + 1]++;
+        }
+
+        for (var b = 1; b < starts.Length; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        var order = new int[activities.Length];
+        var next = starts[..^1];
+        for (var a = 0; a < activities.Length; a++)
+        {
+            order[next[block[a]]++] = a;
+        }
+
+        long[] keys = [];
+        for (var b = 0; b + 1 < starts.Length; b++)
+        {
+            int from = starts[b], to = starts[b + 1];
+            var sorted = true;
+            for (var i = from + 1; i < to && sorted; i++)
+            {
+                sorted = days[order[i - 1]] <= days[order[i]];
+            }
+
+            if (!sorted)
+            {
+                // Day first, then input position: a stable sort by day.
+                if (keys.Length < to - from)
+                {
+                    keys = new long[to - from];
+                }
+
+                for (var i = from; i < to; i++)
+                {
+                    keys[i - from] = ((long)days[order[i]] << 32) | (uint)order[i];
+                }
+
+                Array.Sort(keys, 0, to - from);
+                for (var i = from; i < to; i++)
+                {
+                    order[i] = (int)keys[i - from];
+                }
+            }
+        }
+
+        BlockStart = starts;
+        return order;
+    }
+
+    /// <summary>
+    /// Per person, the days (latest first) of the activities they attended or were excused from while registered in the
+    /// branch that held them (or whose party group did): what "organizational life" means for the six-months rule.
+    /// Built on first use, with each person's latest such day.
+    /// </summary>
+    private (int[] Start, int[] Days, int[] Latest) OwnBranchAttendance()
+    {
+        var counts = new bool[Attendee.Length];
+        var start = new int[People.Length + 1];
+        for (var at = 0; at < ActivityDay.Length; at++)
+        {
+            int day = ActivityDay[at], branch = BranchOf[ActivityOrganization[at]];
+            for (var a = AttendanceStart[at]; a < AttendanceStart[at + 1]; a++)
+            {
+                if (AttendeeStatus[a] != Absent && RegistrationOn(Attendee[a], day) == branch)
+                {
+                    counts[a] = true;
+                    start[Attendee[a] + 1]++;
+                }
+            }
+        }
+
+        for (var p = 1; p < start.Length; p++)
+        {
+            start[p] += start[p - 1];
+        }
+
+        // Walking the activities latest day first leaves each person's days in that order.
+        var byDay = new int[ActivityDay.Length];
+        for (var at = 0; at < byDay.Length; at++)
+        {
+            byDay[at] = at;
+        }
+
+        var keys = (int[])ActivityDay.Clone();
+        Array.Sort(keys, byDay);
+        var days = new int[start[^1]];
+        var next = start[..^1];
+        for (var i = byDay.Length - 1; i >= 0; i--)
+        {
+            var at = byDay[i];
+            for (var a = AttendanceStart[at]; a < AttendanceStart[at + 1]; a++)
+            {
+                if (counts[a])
+                {
+                    days[next[Attendee[a]]++] = ActivityDay[at];
+                }
+            }
+        }
+
+        var latest = new int[People.Length];
+        for (var p = 0; p < latest.Length; p++)
+        {
+            latest[p] = start[p] < start[p + 1] ? days[start[p]] : int.MinValue;
+        }
+
+        return (start, days, latest);
     }
 }

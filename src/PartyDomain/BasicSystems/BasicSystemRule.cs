@@ -53,21 +53,16 @@ public abstract class BasicSystemRule : RuleBase, IBasicSystemRule
     public abstract (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected);
 
     /// <summary>
-    /// Whether the scope admits the organization in this window: for <see cref="OrganizationScope.BranchesWithCommittee"/>,
+    /// Whether the scope admits the organization in this slot: for <see cref="OrganizationScope.BranchesWithCommittee"/>,
     /// whether it has a committee member on the window's reference day.
     /// </summary>
-    private protected bool InScope(ComplianceContext context, int organization, SlotWindow window)
-    {
-        if (Scope != OrganizationScope.BranchesWithCommittee)
-        {
-            return true;
-        }
+    private protected bool InScope(ComplianceContext context, in SweptSlot slot) =>
+        Scope != OrganizationScope.BranchesWithCommittee || context.Index.HasCommitteeMemberOn(slot.Dense, slot.Window.Reference);
 
-        context.Index.CommitteeSeatsOn(context.Scope[organization], ActivityIndex.Day(window.ReferenceDay), out var hasCommittee, out _);
-        return hasCommittee;
-    }
+    /// <summary>Whether the scope can admit the organization on any day; when not, <see cref="InScope"/> is false in every slot.</summary>
+    internal bool MayBeInScope(ComplianceContext context, int dense) =>
+        Scope != OrganizationScope.BranchesWithCommittee || context.Index.EverHasCommitteeMember[dense];
 
-    /// <summary>The dense index of <paramref name="kind"/> in the dataset, or -1 when no record has that kind.</summary>
-    private protected static int KindId(ComplianceContext context, ActivityKind kind) =>
-        context.Index.Kinds.TryGetValue(kind, out var k) ? k : -1;
+    /// <summary>Every judged slot of every organization in scope this rule applies to, with its records of <paramref name="kind"/>.</summary>
+    private protected SlotSweep Sweep(ComplianceContext context, ActivityKind kind) => new(context, this, kind);
 }

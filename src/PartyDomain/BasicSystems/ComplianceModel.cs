@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.Organization;
@@ -90,6 +91,7 @@ public sealed class ComplianceContext
 {
     private readonly Dictionary<Cadence, IReadOnlyList<CadenceSlot>> _slots = [];
     private readonly Dictionary<Cadence, SlotWindow[]> _fullWindows = [];
+    private readonly Dictionary<Cadence, DayWindow[]> _fullDayWindows = [];
     private bool[]? _livesThrough;
 
     internal ComplianceContext(CityDataset dataset, ReportingPeriod period, LocalDate today, ComplianceOptions options, int[] scope)
@@ -170,7 +172,7 @@ public sealed class ComplianceContext
     }
 
     /// <summary>The windows of an organization that lives through the whole period, one per slot of the cadence.</summary>
-    internal SlotWindow[] FullWindows(Cadence cadence)
+    private SlotWindow[] FullWindows(Cadence cadence)
     {
         if (!_fullWindows.TryGetValue(cadence, out var cached))
         {
@@ -187,9 +189,16 @@ public sealed class ComplianceContext
         return cached;
     }
 
-    /// <summary>The window of an organization in a slot, without the lookups of <see cref="Window"/> for the common case.</summary>
-    internal SlotWindow WindowFast(int organization, IReadOnlyList<CadenceSlot> slots, SlotWindow[] full, int slot) =>
-        LivesThrough(organization) ? full[slot] : Window(organization, slots[slot]);
+    /// <summary><see cref="FullWindows"/> in day numbers, worked out once per evaluation and cadence.</summary>
+    internal DayWindow[] FullDayWindows(Cadence cadence)
+    {
+        if (!_fullDayWindows.TryGetValue(cadence, out var cached))
+        {
+            _fullDayWindows[cadence] = cached = Array.ConvertAll(FullWindows(cadence), DayWindow.Of);
+        }
+
+        return cached;
+    }
 
     internal bool LivesThrough(int organization)
     {
@@ -209,6 +218,113 @@ public sealed class ComplianceContext
     }
 }
 
+/// <summary>A <see cref="SlotWindow"/> in day numbers, the unit of the activity index's columns.</summary>
+internal readonly record struct DayWindow(bool Judged, bool Ended, int From, int To, int Reference)
+{
+    public static DayWindow Of(SlotWindow w) =>
+        new(w.Judged, w.Ended, ActivityIndex.Day(w.From), ActivityIndex.Day(w.To), ActivityIndex.Day(w.ReferenceDay));
+
+    /// <inheritdoc cref="SlotWindow.Decide"/>
+    public SlotOutcome Decide(bool met) => !Judged ? SlotOutcome.NotApplicable : met ? SlotOutcome.Met : Ended ? SlotOutcome.Missed : SlotOutcome.Pending;
+}
+
+/// <summary>One judged slot of one organization in a <see cref="SlotSweep"/>, with the rule's records in its window.</summary>
+/// <param name="Organization">The organization's position in the context.</param>
+/// <param name="Dense">The organization in the activity index.</param>
+/// <param name="Slot">The slot's index.</param>
+/// <param name="Window">The window judged.</param>
+/// <param name="Start">The first of the records of the kind in the window (positions in the index, ordered by day).</param>
+/// <param name="End">One past the last.</param>
+internal readonly record struct SweptSlot(int Organization, int Dense, int Slot, DayWindow Window, int Start, int End);
+
+/// <summary>
+/// The slot loop every built-in rule shares: for each organization in scope the rule applies to, every judged slot of
+/// the rule's cadence in order, with the block of the organization's records of one kind that fall in the slot's
+/// window (organizations a scope can never admit, such as branches that never had a committee, are skipped). Windows only move forward, so one pointer walks each block once for all slots; an unjudged window is
+/// skipped without consuming records (it may sit on the founding day, whose records belong to the next window).
+/// </summary>
+internal struct SlotSweep
+{
+    private readonly ComplianceContext _context;
+    private readonly BasicSystemRule _rule;
+    private readonly int _kind;
+    private readonly DayWindow[] _full;
+    private readonly int[] _days;
+    private int _organization;
+    private int _dense;
+    private int _slot;
+    private int _at;
+    private int _end;
+    private bool _livesThrough;
+
+    public SlotSweep(ComplianceContext context, BasicSystemRule rule, ActivityKind kind)
+    {
+        _context = context;
+        _rule = rule;
+        _kind = context.Index.Kinds.TryGetValue(kind, out var k) ? k : -1;
+        _full = context.FullDayWindows(rule.Cadence);
+        _days = context.Index.ActivityDay;
+        _organization = -1;
+        _slot = _full.Length;
+    }
+
+    public SweptSlot Current { get; private set; }
+
+    public readonly SlotSweep GetEnumerator() => this;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MoveNext()
+    {
+        while (true)
+        {
+            if (_slot >= _full.Length && !NextOrganization())
+            {
+                return false;
+            }
+
+            var slot = _slot++;
+            var w = _livesThrough ? _full[slot] : DayWindow.Of(_context.Window(_organization, _context.Slots(_rule.Cadence)[slot]));
+            if (!w.Judged)
+            {
+                continue;
+            }
+
+            while (_at < _end && _days[_at] < w.From)
+            {
+                _at++;
+            }
+
+            var start = _at;
+            while (_at < _end && _days[_at] <= w.To)
+            {
+                _at++;
+            }
+
+            Current = new SweptSlot(_organization, _dense, slot, w, start, _at);
+            return true;
+        }
+    }
+
+    private bool NextOrganization()
+    {
+        var organizations = _context.Organizations;
+        do
+        {
+            if (++_organization >= organizations.Count)
+            {
+                return false;
+            }
+        }
+        while (!_rule.AppliesTo(organizations[_organization]) || _full.Length == 0 || !_rule.MayBeInScope(_context, _context.Scope[_organization]));
+
+        _dense = _context.Scope[_organization];
+        (_at, _end) = _kind < 0 ? (0, 0) : _context.Index.Block(_dense, _kind);
+        _livesThrough = _context.LivesThrough(_organization);
+        _slot = 0;
+        return true;
+    }
+}
+
 /// <summary>The outcomes one rule wrote: per organization in scope and per slot, with the counts found and expected.</summary>
 public sealed class RuleOutcomes
 {
@@ -216,6 +332,7 @@ public sealed class RuleOutcomes
     private readonly int[] _found;
     private readonly int[] _expected;
     private readonly List<Finding> _findings = [];
+    private readonly int _slotCount;
 
     internal RuleOutcomes(IBasicSystemRule rule, EffectiveRule settings, IReadOnlyList<CadenceSlot> slots, int organizations)
     {
@@ -223,6 +340,7 @@ public sealed class RuleOutcomes
         Settings = settings;
         Slots = slots;
         OrganizationCount = organizations;
+        _slotCount = slots.Count;
         _outcomes = new SlotOutcome[organizations * slots.Count];
         _found = new int[_outcomes.Length];
         _expected = new int[_outcomes.Length];
@@ -251,7 +369,7 @@ public sealed class RuleOutcomes
     /// <param name="expected">What was required.</param>
     public void Set(int organization, int slot, SlotOutcome outcome, int found, int expected)
     {
-        var i = (organization * Slots.Count) + slot;
+        var i = (organization * _slotCount) + slot;
         _outcomes[i] = outcome;
         _found[i] = found;
         _expected[i] = expected;
@@ -268,17 +386,17 @@ public sealed class RuleOutcomes
     /// <summary>The outcome of an organization in a slot.</summary>
     /// <param name="organization">The organization's position in the context.</param>
     /// <param name="slot">The slot's index.</param>
-    public SlotOutcome Outcome(int organization, int slot) => _outcomes[(organization * Slots.Count) + slot];
+    public SlotOutcome Outcome(int organization, int slot) => _outcomes[(organization * _slotCount) + slot];
 
     /// <summary>The count found for an organization in a slot.</summary>
     /// <param name="organization">The organization's position in the context.</param>
     /// <param name="slot">The slot's index.</param>
-    public int Found(int organization, int slot) => _found[(organization * Slots.Count) + slot];
+    public int Found(int organization, int slot) => _found[(organization * _slotCount) + slot];
 
     /// <summary>The count expected of an organization in a slot.</summary>
     /// <param name="organization">The organization's position in the context.</param>
     /// <param name="slot">The slot's index.</param>
-    public int Expected(int organization, int slot) => _expected[(organization * Slots.Count) + slot];
+    public int Expected(int organization, int slot) => _expected[(organization * _slotCount) + slot];
 
     internal ReadOnlySpan<SlotOutcome> All => _outcomes;
 }

@@ -57,46 +57,25 @@ public sealed class FrequencyRule : BasicSystemRule
         var min = rule["MinCount"];
         var quorum = Quorum != QuorumKind.None && rule["RequireQuorum"] != 0 ? Quorum : QuorumKind.None;
         var index = context.Index;
-        var kind = KindId(context, Kind);
-        var slots = context.Slots(Cadence);
-        var full = context.FullWindows(Cadence);
-        for (var o = 0; o < context.Organizations.Count; o++)
+        var days = index.ActivityDay;
+        foreach (var slot in Sweep(context, Kind))
         {
-            if (!AppliesTo(context.Organizations[o]))
+            if (!InScope(context, slot))
             {
                 continue;
             }
 
-            var dense = context.Scope[o];
-            var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
-            for (var s = 0; s < slots.Count; s++)
+            int count = 0, lastDay = -1;
+            for (var at = slot.Start; at < slot.End; at++)
             {
-                var window = context.WindowFast(o, slots, full, s);
-                if (!window.Judged || !InScope(context, o, window))
+                if (days[at] != lastDay && Valid(index, quorum, slot.Dense, at))
                 {
-                    continue;
+                    count++;
+                    lastDay = days[at];
                 }
-
-                int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
-                while (at < end && index.ActivityDay[at] < from)
-                {
-                    at++;
-                }
-
-                // Windows only move forward, so one pointer walks the block once for all slots.
-                int count = 0, lastDay = -1;
-                for (; at < end && index.ActivityDay[at] <= to; at++)
-                {
-                    var day = index.ActivityDay[at];
-                    if (day != lastDay && Valid(index, quorum, dense, at))
-                    {
-                        count++;
-                        lastDay = day;
-                    }
-                }
-
-                outcomes.Set(o, s, window.Decide(count >= min), count, min);
             }
+
+            outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(count >= min), count, min);
         }
     }
 
@@ -171,63 +150,32 @@ public sealed class QuorumRule : BasicSystemRule
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(outcomes);
         var index = context.Index;
-        var kind = KindId(context, Kind);
-        if (kind < 0)
+        var days = index.ActivityDay;
+        foreach (var slot in Sweep(context, Kind))
         {
-            return;
-        }
-
-        var slots = context.Slots(Cadence);
-        var full = context.FullWindows(Cadence);
-        for (var o = 0; o < context.Organizations.Count; o++)
-        {
-            if (!AppliesTo(context.Organizations[o]))
+            // A day's meeting is valid when any record of it is (duplicates of one meeting count once).
+            int meetings = 0, valid = 0, lastDay = -1;
+            var lastValid = false;
+            for (var at = slot.Start; at < slot.End; at++)
             {
-                continue;
+                var ok = FrequencyRule.Valid(index, Quorum, slot.Dense, at);
+                if (days[at] != lastDay)
+                {
+                    meetings++;
+                    valid += ok ? 1 : 0;
+                    lastDay = days[at];
+                    lastValid = ok;
+                }
+                else if (ok && !lastValid)
+                {
+                    valid++;
+                    lastValid = true;
+                }
             }
 
-            var dense = context.Scope[o];
-            var (at, end) = index.Block(dense, kind);
-            for (var s = 0; s < slots.Count && at < end; s++)
+            if (meetings > 0 && InScope(context, slot))
             {
-                var window = context.WindowFast(o, slots, full, s);
-                if (!window.Judged)
-                {
-                    // An unjudged window may sit on the founding day; it must not use up that day's meetings.
-                    continue;
-                }
-
-                int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
-                while (at < end && index.ActivityDay[at] < from)
-                {
-                    at++;
-                }
-
-                // A day's meeting is valid when any record of it is (duplicates of one meeting count once).
-                int meetings = 0, valid = 0, lastDay = -1;
-                var lastValid = false;
-                for (; at < end && index.ActivityDay[at] <= to; at++)
-                {
-                    var day = index.ActivityDay[at];
-                    var ok = FrequencyRule.Valid(index, Quorum, dense, at);
-                    if (day != lastDay)
-                    {
-                        meetings++;
-                        valid += ok ? 1 : 0;
-                        lastDay = day;
-                        lastValid = ok;
-                    }
-                    else if (ok && !lastValid)
-                    {
-                        valid++;
-                        lastValid = true;
-                    }
-                }
-
-                if (meetings > 0 && InScope(context, o, window))
-                {
-                    outcomes.Set(o, s, valid < meetings ? SlotOutcome.Missed : window.Decide(true), valid, meetings);
-                }
+                outcomes.Set(slot.Organization, slot.Slot, valid < meetings ? SlotOutcome.Missed : slot.Window.Decide(true), valid, meetings);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NodaTime;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
@@ -31,49 +32,22 @@ public sealed class LecturerRule : BasicSystemRule
         ArgumentNullException.ThrowIfNull(outcomes);
         var min = rule["MinLessons"];
         var index = context.Index;
-        var kind = KindId(context, ActivityKind.PartyLesson);
-        var slots = context.Slots(Cadence);
-        var full = context.FullWindows(Cadence);
-        for (var o = 0; o < context.Organizations.Count; o++)
+        var days = index.ActivityDay;
+        foreach (var slot in Sweep(context, ActivityKind.PartyLesson))
         {
-            if (!AppliesTo(context.Organizations[o]))
+            int count = 0, lastDay = -1;
+            for (var at = slot.Start; at < slot.End; at++)
             {
-                continue;
+                if (days[at] != lastDay && index.Lecturer[at] >= 0 && index.Lecturer[at] == index.SecretaryOn(slot.Dense, days[at]))
+                {
+                    count++;
+                    lastDay = days[at];
+                }
             }
 
-            var dense = context.Scope[o];
-            var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
-            for (var s = 0; s < slots.Count; s++)
+            if (count > 0 || index.SecretaryOn(slot.Dense, slot.Window.Reference) >= 0)
             {
-                var window = context.WindowFast(o, slots, full, s);
-                if (!window.Judged)
-                {
-                    continue;
-                }
-
-                index.CommitteeSeatsOn(dense, ActivityIndex.Day(window.ReferenceDay), out _, out var secretaryAtEnd);
-                int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
-                while (at < end && index.ActivityDay[at] < from)
-                {
-                    at++;
-                }
-
-                int count = 0, lastDay = -1;
-                for (; at < end && index.ActivityDay[at] <= to; at++)
-                {
-                    var day = index.ActivityDay[at];
-                    index.CommitteeSeatsOn(dense, day, out _, out var secretary);
-                    if (day != lastDay && secretary >= 0 && index.Lecturer[at] == secretary)
-                    {
-                        count++;
-                        lastDay = day;
-                    }
-                }
-
-                if (secretaryAtEnd >= 0 || count > 0)
-                {
-                    outcomes.Set(o, s, window.Decide(count >= min), count, min);
-                }
+                outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(count >= min), count, min);
             }
         }
     }
@@ -131,82 +105,18 @@ public sealed class CoverageRule : BasicSystemRule
         ArgumentNullException.ThrowIfNull(outcomes);
         var min = rule["MinTimes"];
         var index = context.Index;
-        var kind = KindId(context, Kind);
-        var slots = context.Slots(Cadence);
-        var full = context.FullWindows(Cadence);
-        var times = new int[index.People.Length];
-        var stamp = new int[index.People.Length];
-        var lastDay = new int[index.People.Length];
-        var round = 0;
-        for (var o = 0; o < context.Organizations.Count; o++)
+        var days = index.ActivityDay;
+
+        // Per person: the slot last counted in, how often and on which day; one entry per person keeps them on one cache line.
+        var tally = ArrayPool<Tally>.Shared.Rent(index.People.Length);
+        Array.Clear(tally, 0, index.People.Length);
+        try
         {
-            if (!AppliesTo(context.Organizations[o]))
-            {
-                continue;
-            }
-
-            var dense = context.Scope[o];
-            var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
-            for (var s = 0; s < slots.Count; s++)
-            {
-                var window = context.WindowFast(o, slots, full, s);
-                if (!window.Judged)
-                {
-                    continue;
-                }
-
-                round++;
-                int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
-                while (at < end && index.ActivityDay[at] < from)
-                {
-                    at++;
-                }
-
-                for (; at < end && index.ActivityDay[at] <= to; at++)
-                {
-                    for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
-                    {
-                        if (index.AttendeeStatus[a] != AttendanceStatus.Present)
-                        {
-                            continue;
-                        }
-
-                        // Records of the same kind on the same day are one occasion, as in the frequency rules.
-                        var person = index.Attendee[a];
-                        var day = index.ActivityDay[at];
-                        if (stamp[person] != round)
-                        {
-                            times[person] = 1;
-                            lastDay[person] = day;
-                            stamp[person] = round;
-                        }
-                        else if (lastDay[person] != day)
-                        {
-                            times[person]++;
-                            lastDay[person] = day;
-                        }
-                    }
-                }
-
-                var (covered, expected) = Count(index, dense, ActivityIndex.Day(window.ReferenceDay), times, stamp, round, min);
-                if (expected > 0)
-                {
-                    outcomes.Set(o, s, window.Decide(covered == expected), covered, expected);
-                }
-            }
+            Evaluate(context, outcomes, min, index, days, tally);
         }
-    }
-
-    /// <summary>The members of <paramref name="organization"/> on <paramref name="day"/> this rule expects, and whether each took part.</summary>
-    internal IEnumerable<(int Person, bool Covered)> Expected(ActivityIndex index, int organization, int day, int[] times, int[] stamp, int round, int min)
-    {
-        for (var m = index.OrgMemberStart[organization]; m < index.OrgMemberStart[organization + 1]; m++)
+        finally
         {
-            var (person, from, to) = index.OrgMembers[m];
-            if (from <= day && day <= to && (Members == CoveredMembers.FullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
-            {
-                yield return (person, stamp[person] == round && times[person] >= min);
-            }
+            ArrayPool<Tally>.Shared.Return(tally);
         }
     }
 
@@ -214,17 +124,54 @@ public sealed class CoverageRule : BasicSystemRule
     public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
         (new($"全部{expected}名党员均参加", $"all {expected} members take part"), new($"{expected - found}名党员未参加", $"{expected - found} members did not"));
 
-    private (int Covered, int Expected) Count(ActivityIndex index, int organization, int day, int[] times, int[] stamp, int round, int min)
+    private void Evaluate(ComplianceContext context, RuleOutcomes outcomes, int min, ActivityIndex index, int[] days, Tally[] tally)
     {
-        int covered = 0, expected = 0;
-        foreach (var (_, isCovered) in Expected(index, organization, day, times, stamp, round, min))
+        var round = 0;
+        foreach (var slot in Sweep(context, Kind))
         {
-            expected++;
-            covered += isCovered ? 1 : 0;
-        }
+            round++;
+            for (var at = slot.Start; at < slot.End; at++)
+            {
+                for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
+                {
+                    if (!ActivityIndex.IsPresent(index.AttendeeStatus[a]))
+                    {
+                        continue;
+                    }
 
-        return (covered, expected);
+                    // Records of the same kind on the same day are one occasion, as in the frequency rules.
+                    ref var t = ref tally[index.Attendee[a]];
+                    if (t.Round != round)
+                    {
+                        t = new Tally(round, 1, days[at]);
+                    }
+                    else if (t.LastDay != days[at])
+                    {
+                        t = new Tally(round, t.Times + 1, days[at]);
+                    }
+                }
+            }
+
+            // Everyone registered in the branch on the reference day whom the rule covers, and whether they took part.
+            int covered = 0, expected = 0, day = slot.Window.Reference;
+            for (var m = index.OrgMemberStart[slot.Dense]; m < index.OrgMemberStart[slot.Dense + 1]; m++)
+            {
+                var (person, from, to) = index.OrgMembers[m];
+                if (from <= day && day <= to && (Members == CoveredMembers.FullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
+                {
+                    expected++;
+                    covered += tally[person].Round == round && tally[person].Times >= min ? 1 : 0;
+                }
+            }
+
+            if (expected > 0)
+            {
+                outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(covered == expected), covered, expected);
+            }
+        }
     }
+
+    private readonly record struct Tally(int Round, int Times, int LastDay);
 }
 
 /// <summary>
@@ -258,41 +205,15 @@ public sealed class InactiveMemberRule : BasicSystemRule
         var reference = LocalDate.Min(context.Period.End, context.Today);
         var since = reference.PlusMonths(-months);
         int referenceDay = ActivityIndex.Day(reference), sinceDay = ActivityIndex.Day(since);
-        var active = new bool[index.People.Length];
+        // Organizational life counts when the branch that held it (or whose party group did) is in scope.
         var inScope = new bool[index.Organizations.Length];
         foreach (var dense in context.Scope)
         {
             inScope[dense] = true;
         }
 
-        // Everyone who attended, or was excused from, an activity of their own branch (or its groups) since then.
-        for (var dense = 0; dense < index.Organizations.Length; dense++)
-        {
-            var organization = index.Organizations[dense];
-            var branch = organization.Kind == OrganizationKind.PartyGroup && organization.ParentId is { } parent ? index.OrganizationIndex[parent] : dense;
-            if (!inScope[branch])
-            {
-                continue;
-            }
-
-            for (var at = index.OrganizationStart[dense]; at < index.OrganizationStart[dense + 1]; at++)
-            {
-                var day = index.ActivityDay[at];
-                if (day <= sinceDay || day > referenceDay)
-                {
-                    continue;
-                }
-
-                for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
-                {
-                    if (index.AttendeeStatus[a] != AttendanceStatus.Absent && !active[index.Attendee[a]] && index.RegistrationOn(index.Attendee[a], day) == branch)
-                    {
-                        active[index.Attendee[a]] = true;
-                    }
-                }
-            }
-        }
-
+        // Dates formatted once: a national evaluation writes thousands of these findings.
+        string sinceText = $"{since:uuuu-MM-dd}", referenceText = $"{reference:uuuu-MM-dd}";
         for (var o = 0; o < context.Organizations.Count; o++)
         {
             var organization = context.Organizations[o];
@@ -302,10 +223,12 @@ public sealed class InactiveMemberRule : BasicSystemRule
             }
 
             var dense = context.Scope[o];
+            LocalizedText? expected = null;
             for (var m = index.OrgMemberStart[dense]; m < index.OrgMemberStart[dense + 1]; m++)
             {
                 var (person, from, to) = index.OrgMembers[m];
-                if (from > referenceDay || referenceDay > to || active[person] || !index.IsMember(person, referenceDay) || from > sinceDay
+                if (from > referenceDay || referenceDay > to || from > sinceDay || !index.IsMember(person, referenceDay)
+                    || index.HadOrganizationalLife(person, sinceDay, referenceDay, inScope)
                     || index.People[person].StandingOn(reference) is not { } standing || MemberSince(index.People[person], reference) is not { } admitted
                     || ActivityIndex.Day(admitted) > sinceDay)
                 {
@@ -313,10 +236,10 @@ public sealed class InactiveMemberRule : BasicSystemRule
                 }
 
                 var member = index.People[person];
-                outcomes.Add(new Finding(Id, Title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference,
-                    new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})"),
-                    new($"{since:uuuu-MM-dd}至{reference:uuuu-MM-dd}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
-                        $"no organizational life of {organization.Name} from {since:uuuu-MM-dd} to {reference:uuuu-MM-dd}")));
+                expected ??= new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})");
+                outcomes.Add(new Finding(Id, Title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
+                    new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
+                        $"no organizational life of {organization.Name} from {sinceText} to {referenceText}")));
             }
         }
     }

@@ -242,6 +242,7 @@ public sealed class PartyDomainBuilder
         var contributors = _contributors.ToArray();
         var defaults = _ruleDefaults.ToArray();
         var sections = _sections.ToArray();
+        var templates = ReportTemplates.Clone();
         var policy = DuesBasePolicy;
         var indicators = Indicators.Clone();
         var kinds = ActivityKinds.Snapshot();
@@ -253,6 +254,7 @@ public sealed class PartyDomainBuilder
             Reset(_contributors, contributors);
             Reset(_ruleDefaults, defaults);
             Reset(_sections, sections);
+            ReportTemplates.RestoreFrom(templates);
             DuesBasePolicy = policy;
             Indicators.RestoreFrom(indicators);
             ActivityKinds.RestoreFrom(kinds);

@@ -135,8 +135,7 @@ public sealed class AnnualSummaryBuilder
         var charts = new List<ReportChart>
         {
             ComplianceChart("compliance-by-system", new("六项基本制度落实率（按制度）", "Compliance by system"), compliance.RateBySystem()),
-            ComplianceChart("compliance-by-branch", new("六项基本制度落实率（按党支部）", "Compliance by branch"),
-                compliance.RateByOrganization().Where(r => dataset.TryGetOrganization(new OrganizationId(r.Key), out var o) && o.Kind.IsBranch()).ToArray()),
+            BranchChart(compliance.RateByOrganization().Where(r => dataset.TryGetOrganization(new OrganizationId(r.Key), out var o) && o.Kind.IsBranch()).ToArray()),
             ServicesByMonth(dataset, period, metrics),
             AdmissionFunnel(pipeline, year),
         };
@@ -412,6 +411,21 @@ public sealed class AnnualSummaryBuilder
     private static ReportChart ComplianceChart(string id, LocalizedText title, IReadOnlyList<ComplianceRate> rates) =>
         new(id, title, new("%", "%"), ChartKind.Bars, rates.Select(r => r.Name).ToArray(),
             [new ChartSeries(new("落实率", "Compliance"), rates.Select(r => r.Rate is { } v ? Math.Round(v * 100, 1) : (decimal?)null).ToArray())]);
+
+    /// <summary>The branches' rates; a large city's chart shows the lowest <see cref="BranchChartLimit"/>, every branch stays in the figures.</summary>
+    private static ReportChart BranchChart(ComplianceRate[] rates)
+    {
+        if (rates.Length <= BranchChartLimit)
+        {
+            return ComplianceChart("compliance-by-branch", new("六项基本制度落实率（按党支部）", "Compliance by branch"), rates);
+        }
+
+        var lowest = rates.Where(r => r.Rate is not null).OrderBy(r => r.Rate).ThenBy(r => r.Key, StringComparer.Ordinal).Take(BranchChartLimit).ToArray();
+        return ComplianceChart("compliance-by-branch",
+            new($"六项基本制度落实率（按党支部，{rates.Length}个中最低的{lowest.Length}个）", $"Compliance by branch (the lowest {lowest.Length} of {rates.Length})"), lowest);
+    }
+
+    private const int BranchChartLimit = 20;
 
     private static ReportChart ServicesByMonth(CityDataset dataset, ReportingPeriod period, ServiceMetrics metrics)
     {

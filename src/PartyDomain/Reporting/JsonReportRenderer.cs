@@ -99,13 +99,7 @@ public sealed class JsonReportRenderer : IReportRenderer
             w.WriteString("title", c.Title.In(lang));
             w.WriteString("unit", c.Unit.In(lang));
             w.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
-            w.WriteStartArray("categories");
-            foreach (var category in c.Categories)
-            {
-                w.WriteStringValue(category.In(lang));
-            }
-
-            w.WriteEndArray();
+            Strings(w, "categories", c.Categories.Select(category => category.In(lang)));
             w.WriteStartArray("series");
             foreach (var s in c.Series)
             {
@@ -176,23 +170,11 @@ public sealed class JsonReportRenderer : IReportRenderer
                         break;
                     case ReportList l:
                         w.WriteString("type", "list");
-                        w.WriteStartArray("items");
-                        foreach (var item in l.Items)
-                        {
-                            w.WriteStringValue(item);
-                        }
-
-                        w.WriteEndArray();
+                        Strings(w, "items", l.Items);
                         break;
                     case ReportFigureTable t:
                         w.WriteString("type", "figures");
-                        w.WriteStartArray("figures");
-                        foreach (var id in t.FigureIds)
-                        {
-                            w.WriteStringValue(id);
-                        }
-
-                        w.WriteEndArray();
+                        Strings(w, "figures", t.FigureIds);
                         break;
                     case ReportChartBlock c:
                         w.WriteString("type", "chart");
@@ -212,6 +194,17 @@ public sealed class JsonReportRenderer : IReportRenderer
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
     }
 
     private static string Day(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);

@@ -199,4 +199,28 @@ public class AnnualSummaryFigureTests
         months.Series.Single(s => s.Name.Chinese.Contains("现场来访", StringComparison.Ordinal)).Values.Take(3).Should().Equal(30m, 10m, 45m);
         summary.Chart("admission-funnel")!.Series.Single().Values.Should().Equal(1m, 1m, 1m, 0m, 0m);
     }
+
+    [Fact]
+    public void A_large_city_s_branch_chart_shows_the_lowest_twenty_and_every_branch_keeps_its_figure()
+    {
+        var city = new TestCity(new LocalDate(2025, 6, 15));
+        for (var i = 1; i <= 25; i++)
+        {
+            var branch = $"B{i:D2}";
+            city.Firm($"F{i:D2}").BranchOf(branch, $"F{i:D2}").Members(branch, full: 1, registeredAt: branch, employedAt: $"F{i:D2}");
+            // Branch i holds min(i − 1, 4) general meetings and no organizational life meeting: 0 to 4 of 5 slots met.
+            for (var q = 0; q < Math.Min(i - 1, 4); q++)
+            {
+                city.Activity(branch, ActivityKind.GeneralMeeting, new LocalDate(Year, (q * 3) + 2, 1), $"{branch}-F1");
+            }
+        }
+
+        var summary = Summarize(city);
+
+        var chart = summary.Chart("compliance-by-branch")!;
+        chart.Categories.Should().HaveCount(20);
+        chart.Title.Chinese.Should().Contain("25个中最低的20个");
+        chart.Series.Single().Values.Take(5).Should().Equal(0m, 20m, 40m, 60m, 80m);
+        summary.Figures.Count(f => f.Id.StartsWith("F26-branch-", StringComparison.Ordinal)).Should().Be(25);
+    }
 }

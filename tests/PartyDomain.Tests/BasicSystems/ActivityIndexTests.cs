@@ -1,0 +1,75 @@
+using PartyDomain.BasicSystems;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+using PartyDomain.Tests.Organization.Structure;
+using static PartyDomain.BasicSystems.BasicSystemRuleIds;
+using static PartyDomain.BasicSystems.SlotOutcome;
+using static PartyDomain.Tests.BasicSystems.ComplianceRun;
+
+namespace PartyDomain.Tests.BasicSystems;
+
+/// <summary>
+/// The columnar activity index the rules read: records entered in any order, attendees listed in any order or not
+/// members at all, and organizational life after the period evaluated. Today is 2025-06-15.
+/// </summary>
+public class ActivityIndexTests
+{
+    private static readonly string[] Quorum = ["M-F1", "M-F2", "M-F3"];
+
+    private static TestCity FourMembers() => new TestCity().Branch("B").Members("M", full: 4, registeredAt: "B");
+
+    private static SlotResult Result(ComplianceResult result, RuleId rule, int slot) =>
+        result.Results().Single(r => r.Organization.Id == TestCity.O("B") && r.Rule.Id == rule && r.Slot.Index == slot);
+
+    [Fact]
+    public void Records_entered_out_of_date_order_are_judged_as_if_in_order()
+    {
+        // Theme party days of March, January, March again (the same meeting entered twice, not next to each other), a
+        // second one in March and one in February; a general meeting without a quorum entered before a valid record of it.
+        var city = FourMembers()
+            .Activity("B", ActivityKind.ThemePartyDay, D(2024, 3, 5), Quorum)
+            .Activity("B", ActivityKind.ThemePartyDay, D(2024, 1, 20), Quorum)
+            .Activity("B", ActivityKind.ThemePartyDay, D(2024, 3, 5), Quorum)
+            .Activity("B", ActivityKind.ThemePartyDay, D(2024, 3, 25), Quorum)
+            .Activity("B", ActivityKind.ThemePartyDay, D(2024, 2, 10), Quorum)
+            .Activity("B", ActivityKind.GeneralMeeting, D(2024, 8, 1), Quorum)
+            .Activity("B", ActivityKind.GeneralMeeting, D(2024, 2, 1), "M-F1")
+            .Activity("B", ActivityKind.GeneralMeeting, D(2024, 2, 1), Quorum);
+
+        var result = Evaluate(city, ReportingPeriod.Year(2024));
+
+        result.Of("B", ThemePartyDay).Take(4).Should().Equal(Met, Met, Met, Missed);
+        Result(result, ThemePartyDay, 2).Found.Should().Be(2, "5 March entered twice is one occasion, 25 March another");
+        result.Of("B", GeneralMeeting).Should().Equal(Met, Missed, Met, Missed);
+        Result(result, GeneralMeetingQuorum, 0).Outcome.Should().Be(Met, "a day's meeting is valid when any record of it is");
+    }
+
+    [Fact]
+    public void Attendees_are_recognized_in_any_order_and_others_are_not_counted_as_members()
+    {
+        var city = FourMembers().NonMember("GUEST").Branch("B2").FullMemberOf("OTHER", "B2")
+            .Activity("B", ActivityKind.DemocraticAppraisal, D(2024, 12, 1), "GUEST", "M-F4", "OTHER", "M-F3", "M-F2")
+            .Activity("B", ActivityKind.DemocraticAppraisal, D(2024, 12, 2), "M-F1", "GUEST");
+
+        var appraisal = Result(Evaluate(city, ReportingPeriod.Year(2024)), DemocraticAppraisal, 0);
+
+        appraisal.Outcome.Should().Be(Met);
+        appraisal.Found.Should().Be(4);
+        appraisal.Expected.Should().Be(4, "the guest and the member of B2 are not B's members");
+    }
+
+    [Fact]
+    public void A_past_period_looks_behind_organizational_life_that_came_after_it()
+    {
+        // For 2024 six months back from 31 December is 30 June. OLD's latest organizational life (2025) is after the
+        // period, but OLD also attended in November 2024; GONE attended only in March 2024 and in 2025.
+        var city = new TestCity().Branch("B").FullMemberOf("OLD", "B").FullMemberOf("GONE", "B")
+            .Activity("B", ActivityKind.ThemePartyDay, D(2024, 11, 1), "OLD")
+            .Activity("B", ActivityKind.ThemePartyDay, D(2024, 3, 1), "GONE")
+            .Activity("B", ActivityKind.ThemePartyDay, D(2025, 3, 1), "OLD", "GONE");
+
+        var flagged = Evaluate(city, ReportingPeriod.Year(2024)).MemberFindings.Where(f => f.RuleId == InactiveMember).Select(f => f.Subject.Id);
+
+        flagged.Should().Equal("GONE");
+    }
+}
