@@ -99,6 +99,19 @@ public sealed class ActivityKindCatalog
         return catalog;
     }
 
+    /// <summary>A copy of the names, for undoing a plugin's failed registration.</summary>
+    internal Dictionary<ActivityKind, LocalizedText> Snapshot() => new(_names);
+
+    /// <summary>Puts back the names of a <see cref="Snapshot"/>.</summary>
+    internal void RestoreFrom(Dictionary<ActivityKind, LocalizedText> snapshot)
+    {
+        _names.Clear();
+        foreach (var (kind, name) in snapshot)
+        {
+            _names[kind] = name;
+        }
+    }
+
     /// <summary>Every kind with its name.</summary>
     public IReadOnlyDictionary<ActivityKind, LocalizedText> Names => _names;
 

@@ -39,6 +39,12 @@ public sealed class CityDataset
         Incomes = indexes.IncomeArray;
         DuesPayments = indexes.DuesPaymentArray;
         AdmissionCases = indexes.AdmissionCaseArray;
+        MajorMatters = indexes.MajorMatterArray;
+        GovernanceDocuments = indexes.GovernanceDocumentArray;
+        Pairings = indexes.PairingArray;
+        JointActivities = indexes.JointActivityArray;
+        Commendations = indexes.CommendationArray;
+        Donations = indexes.DonationArray;
         indexes.Activities = new Lazy<ActivityIndex>(() => new ActivityIndex(this));
     }
 
@@ -98,6 +104,24 @@ public sealed class CityDataset
 
     /// <summary>All admission cases.</summary>
     public IReadOnlyList<Development.AdmissionCase> AdmissionCases { get; }
+
+    /// <summary>All major matters (重大事项) and their steps.</summary>
+    public IReadOnlyList<Governance.MajorMatter> MajorMatters { get; }
+
+    /// <summary>All governance documents issued.</summary>
+    public IReadOnlyList<Governance.GovernanceDocument> GovernanceDocuments { get; }
+
+    /// <summary>All pairings (结对联建) of firm organizations.</summary>
+    public IReadOnlyList<Governance.Pairing> Pairings { get; }
+
+    /// <summary>All activities held under pairings.</summary>
+    public IReadOnlyList<Governance.JointActivity> JointActivities { get; }
+
+    /// <summary>All commendations of firms and lawyers.</summary>
+    public IReadOnlyList<Governance.Commendation> Commendations { get; }
+
+    /// <summary>All donations of money and goods.</summary>
+    public IReadOnlyList<Governance.Donation> Donations { get; }
 
     /// <summary>The indicators the service records were checked against.</summary>
     public Metrics.IndicatorCatalog Indicators { get; }

@@ -4,6 +4,7 @@ using PartyDomain.Metrics;
 using PartyDomain.Training;
 using PartyDomain.Dues;
 using PartyDomain.Development;
+using PartyDomain.Governance;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -115,6 +116,30 @@ public sealed class CityDatasetBuilder
     /// <param name="admission">The case.</param>
     public CityDatasetBuilder Add(AdmissionCase admission) => Add(_records.AdmissionCases, admission);
 
+    /// <summary>Adds a major matter.</summary>
+    /// <param name="record">The record.</param>
+    public CityDatasetBuilder Add(MajorMatter record) => Add(_records.MajorMatters, record);
+
+    /// <summary>Adds a governance document.</summary>
+    /// <param name="record">The record.</param>
+    public CityDatasetBuilder Add(GovernanceDocument record) => Add(_records.GovernanceDocuments, record);
+
+    /// <summary>Adds a pairing.</summary>
+    /// <param name="record">The record.</param>
+    public CityDatasetBuilder Add(Pairing record) => Add(_records.Pairings, record);
+
+    /// <summary>Adds a joint activity.</summary>
+    /// <param name="record">The record.</param>
+    public CityDatasetBuilder Add(JointActivity record) => Add(_records.JointActivities, record);
+
+    /// <summary>Adds a commendation.</summary>
+    /// <param name="record">The record.</param>
+    public CityDatasetBuilder Add(Commendation record) => Add(_records.Commendations, record);
+
+    /// <summary>Adds a donation.</summary>
+    /// <param name="record">The record.</param>
+    public CityDatasetBuilder Add(Donation record) => Add(_records.Donations, record);
+
     /// <summary>Adds every record in <paramref name="records"/>, whatever its type.</summary>
     /// <param name="records">Records of any of the types this builder takes.</param>
     /// <exception cref="ArgumentException">A record is of a type the builder does not take.</exception>
@@ -142,6 +167,12 @@ public sealed class CityDatasetBuilder
                 MemberIncome r => Add(r),
                 DuesPayment r => Add(r),
                 AdmissionCase r => Add(r),
+                MajorMatter r => Add(r),
+                GovernanceDocument r => Add(r),
+                Pairing r => Add(r),
+                JointActivity r => Add(r),
+                Commendation r => Add(r),
+                Donation r => Add(r),
                 null => throw new ArgumentException("A record is null.", nameof(records)),
                 _ => throw new ArgumentException($"The builder does not take records of type {record.GetType().Name}.", nameof(records)),
             };
@@ -210,5 +241,17 @@ public sealed class CityDatasetBuilder
         public List<DuesPayment> DuesPayments { get; } = [];
 
         public List<AdmissionCase> AdmissionCases { get; } = [];
+
+        public List<MajorMatter> MajorMatters { get; } = [];
+
+        public List<GovernanceDocument> GovernanceDocuments { get; } = [];
+
+        public List<Pairing> Pairings { get; } = [];
+
+        public List<JointActivity> JointActivities { get; } = [];
+
+        public List<Commendation> Commendations { get; } = [];
+
+        public List<Donation> Donations { get; } = [];
     }
 }

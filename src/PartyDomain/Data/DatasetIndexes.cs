@@ -53,6 +53,12 @@ internal sealed class DatasetIndexes
         IncomeArray = records.Incomes.ToArray();
         DuesPaymentArray = records.DuesPayments.ToArray();
         AdmissionCaseArray = records.AdmissionCases.ToArray();
+        MajorMatterArray = records.MajorMatters.ToArray();
+        GovernanceDocumentArray = records.GovernanceDocuments.ToArray();
+        PairingArray = records.Pairings.ToArray();
+        JointActivityArray = records.JointActivities.ToArray();
+        CommendationArray = records.Commendations.ToArray();
+        DonationArray = records.Donations.ToArray();
         _children = new(() => new(organizations.Where(o => o.ParentId is not null).ToArray(), o => o.ParentId!.Value));
         _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
         _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
@@ -97,6 +103,18 @@ internal sealed class DatasetIndexes
     public Dues.DuesPayment[] DuesPaymentArray { get; }
 
     public Development.AdmissionCase[] AdmissionCaseArray { get; }
+
+    public Governance.MajorMatter[] MajorMatterArray { get; }
+
+    public Governance.GovernanceDocument[] GovernanceDocumentArray { get; }
+
+    public Governance.Pairing[] PairingArray { get; }
+
+    public Governance.JointActivity[] JointActivityArray { get; }
+
+    public Governance.Commendation[] CommendationArray { get; }
+
+    public Governance.Donation[] DonationArray { get; }
 
     public Dictionary<OrganizationId, PartyOrganization> Organizations { get; }
 

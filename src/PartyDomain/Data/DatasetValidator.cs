@@ -11,7 +11,7 @@ namespace PartyDomain.Data;
 /// Checks a builder's records against each other and collects every problem, never stopping at the first. A record's
 /// key text is made only when a problem is reported, so validating a million clean records formats nothing.
 /// </summary>
-internal sealed class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today, Metrics.IndicatorCatalog indicators)
+internal sealed partial class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today, Metrics.IndicatorCatalog indicators)
 {
     private readonly List<DatasetProblem> _problems = [];
 
@@ -102,6 +102,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         CheckTraining();
         CheckDues();
         CheckAdmissions();
+        CheckGovernance();
 
         // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
         CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
@@ -792,6 +793,12 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         Dues.DuesPayment p => $"{p.PersonId} {p.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Day(p.PaidOn)}",
         Training.TrainingSession t => $"{t.Id} ({Day(t.Start)})",
         Training.StudyCredit c => $"{c.PersonId} {c.Platform} {Day(c.Date)}",
+        Governance.MajorMatter m => m.Id,
+        Governance.GovernanceDocument d => d.Id,
+        Governance.Pairing p => $"{p.Id} ({p.OrganizationId} ↔ {p.Partner})",
+        Governance.JointActivity a => $"{a.Id} ({a.PairingId} {Day(a.Date)})",
+        Governance.Commendation c => c.Id,
+        Governance.Donation d => d.Id,
         Metrics.ServiceRecord r => r.Id ?? $"{r.Indicator} {Day(r.Date)} {r.Quantity.ToString(CultureInfo.InvariantCulture)}",
         _ => record.GetType().Name,
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
@@ -52,7 +53,9 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
 
         if (latest.Kind != IncomeKind.IrregularIncome)
         {
-            return new DuesBase(latest.Kind, latest.Amount, new($"{latest.Month:uuuu-MM}申报", $"declared for {latest.Month:uuuu-MM}"));
+            // Formatted with the invariant culture: NodaTime caches its patterns only for read-only cultures, and this runs per member and month.
+            return new DuesBase(latest.Kind, latest.Amount, new(
+                string.Create(CultureInfo.InvariantCulture, $"{latest.Month:uuuu-MM}申报"), string.Create(CultureInfo.InvariantCulture, $"declared for {latest.Month:uuuu-MM}")));
         }
 
         var quarterStart = new YearMonth(month.Year, (((month.Month - 1) / 3) * 3) + 1).PlusMonths(-3);
@@ -65,7 +68,8 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
 
         var average = Math.Round(declared.Sum(i => i.Amount) / 3, 2, MidpointRounding.AwayFromZero);
         return new DuesBase(IncomeKind.IrregularIncome, average,
-            new($"上季度（{quarterStart:uuuu-MM}至{months[2]:uuuu-MM}）月均收入", $"average monthly income of the last quarter ({quarterStart:uuuu-MM} to {months[2]:uuuu-MM})"));
+            new(string.Create(CultureInfo.InvariantCulture, $"上季度（{quarterStart:uuuu-MM}至{months[2]:uuuu-MM}）月均收入"),
+                string.Create(CultureInfo.InvariantCulture, $"average monthly income of the last quarter ({quarterStart:uuuu-MM} to {months[2]:uuuu-MM})")));
     }
 }
 

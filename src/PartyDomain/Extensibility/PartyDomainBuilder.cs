@@ -5,7 +5,10 @@ using PartyDomain.Training;
 using PartyDomain.Dues;
 using PartyDomain.Development;
 using PartyDomain.Organization.Structure;
+using PartyDomain.Governance;
+using PartyDomain.Reporting;
 using PartyDomain.Rules;
+using PartyDomain.Data;
 
 namespace PartyDomain.Extensibility;
 
@@ -18,6 +21,9 @@ public sealed class PartyDomainBuilder
 {
     private readonly List<IRule> _rules = [];
     private readonly List<IStudyCreditConverter> _converters = [];
+    private readonly List<IReportSection> _sections = [];
+    private readonly List<IDatasetContributor> _contributors = [];
+    private readonly List<RuleDefault> _ruleDefaults = [];
 
     internal PartyDomainBuilder(IServiceCollection services) => Services = services;
 
@@ -122,6 +128,47 @@ public sealed class PartyDomainBuilder
         return this;
     }
 
+    /// <summary>The platform connectors that read exports into a <see cref="CityDatasetBuilder"/>, in registration order.</summary>
+    public IReadOnlyList<IDatasetContributor> DatasetContributors => _contributors;
+
+    /// <summary>Adds a platform connector.</summary>
+    /// <param name="contributor">The contributor.</param>
+    /// <exception cref="ArgumentException">A contributor with the same id is already registered.</exception>
+    public PartyDomainBuilder AddDatasetContributor(IDatasetContributor contributor)
+    {
+        ArgumentNullException.ThrowIfNull(contributor);
+        if (_contributors.Exists(c => string.Equals(c.Id, contributor.Id, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"A dataset contributor with id '{contributor.Id}' is already registered.", nameof(contributor));
+        }
+
+        _contributors.Add(contributor);
+        return this;
+    }
+
+    /// <summary>The rule parameters whose defaults a city changed with <see cref="SetRuleDefault"/>, in the order set.</summary>
+    public IReadOnlyList<RuleDefault> RuleDefaults => _ruleDefaults;
+
+    /// <summary>
+    /// Changes the default of one parameter of a registered rule, by rule id: a city's tuned default (for example the
+    /// secretary lecturing twice a year). Configuration bound to <see cref="RuleOptions"/> and
+    /// <see cref="ConfigureRules"/> still override it; results list the value each rule ran with.
+    /// </summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="parameter">The parameter's name.</param>
+    /// <param name="value">The new default.</param>
+    /// <exception cref="RuleConfigurationException">No rule has that id, or the rule has no such parameter.</exception>
+    public PartyDomainBuilder SetRuleDefault(RuleId id, string parameter, int value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
+        var rule = FindRule(id) ?? throw new RuleConfigurationException($"Cannot change a default of rule '{id}': no rule has that id.");
+        var known = rule.Parameters.FirstOrDefault(p => string.Equals(p.Name, parameter, StringComparison.OrdinalIgnoreCase))
+            ?? throw new RuleConfigurationException($"Rule '{id}' has no parameter '{parameter}'; its parameters are: {string.Join(", ", rule.Parameters.Select(p => p.Name))}.");
+        _ruleDefaults.RemoveAll(d => d.Id == id && string.Equals(d.Parameter, known.Name, StringComparison.OrdinalIgnoreCase));
+        _ruleDefaults.Add(new RuleDefault(id, known.Name, known.DefaultValue, value));
+        return this;
+    }
+
     /// <summary>Sets how compliance is evaluated; configuration bound to <see cref="ComplianceOptions"/> applies too.</summary>
     /// <param name="configure">Sets the options.</param>
     public PartyDomainBuilder ConfigureCompliance(Action<ComplianceOptions> configure)
@@ -138,8 +185,104 @@ public sealed class PartyDomainBuilder
         return this;
     }
 
+    /// <summary>The sections of the annual summary, built-in and added, in registration order (laid out by <see cref="IReportSection.Order"/>).</summary>
+    public IReadOnlyList<IReportSection> ReportSections => _sections;
+
+    /// <summary>The wording of the annual summary; a city replaces templates here (<see cref="ReportTemplates.Set"/>).</summary>
+    public ReportTemplates ReportTemplates { get; } = ReportTemplates.CreateDefault();
+
+    /// <summary>Adds a section to the annual summary, the same way the built-in sections are added.</summary>
+    /// <param name="section">The section.</param>
+    /// <exception cref="ArgumentException">A section with the same id is already registered; use <see cref="ReplaceReportSection"/>.</exception>
+    public PartyDomainBuilder AddReportSection(IReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentException.ThrowIfNullOrWhiteSpace(section.Id, nameof(section));
+        if (_sections.Find(s => string.Equals(s.Id, section.Id, StringComparison.OrdinalIgnoreCase)) is { } existing)
+        {
+            throw new ArgumentException(
+                $"A report section with id '{section.Id}' is already registered ({existing.GetType().FullName}); call ReplaceReportSection to replace it.", nameof(section));
+        }
+
+        _sections.Add(section);
+        return this;
+    }
+
+    /// <summary>Replaces the report section with the same id as <paramref name="section"/>, or adds it when there is none.</summary>
+    /// <param name="section">The new section.</param>
+    public PartyDomainBuilder ReplaceReportSection(IReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var index = _sections.FindIndex(s => string.Equals(s.Id, section.Id, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            _sections.Add(section);
+        }
+        else
+        {
+            _sections[index] = section;
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes the report section with <paramref name="id"/>, if registered.</summary>
+    /// <param name="id">The section's id.</param>
+    /// <returns>Whether a section was removed.</returns>
+    public bool RemoveReportSection(string id) => _sections.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) > 0;
+
+    /// <summary>
+    /// Remembers everything registered so far; the returned action puts it back, so a plugin that throws half-way
+    /// through registering leaves nothing behind.
+    /// </summary>
+    internal Action Checkpoint()
+    {
+        var rules = _rules.ToArray();
+        var converters = _converters.ToArray();
+        var contributors = _contributors.ToArray();
+        var defaults = _ruleDefaults.ToArray();
+        var sections = _sections.ToArray();
+        var templates = ReportTemplates.Clone();
+        var policy = DuesBasePolicy;
+        var indicators = Indicators.Clone();
+        var kinds = ActivityKinds.Snapshot();
+        var services = Services.Count;
+        return () =>
+        {
+            Reset(_rules, rules);
+            Reset(_converters, converters);
+            Reset(_contributors, contributors);
+            Reset(_ruleDefaults, defaults);
+            Reset(_sections, sections);
+            ReportTemplates.RestoreFrom(templates);
+            DuesBasePolicy = policy;
+            Indicators.RestoreFrom(indicators);
+            ActivityKinds.RestoreFrom(kinds);
+            while (Services.Count > services)
+            {
+                Services.RemoveAt(Services.Count - 1);
+            }
+        };
+    }
+
+    private static void Reset<T>(List<T> list, T[] items)
+    {
+        list.Clear();
+        list.AddRange(items);
+    }
+
     internal void AddDefaults()
     {
+        foreach (var section in BuiltInReportSections.Create())
+        {
+            AddReportSection(section);
+        }
+
+        foreach (var rule in GovernanceRule.Defaults)
+        {
+            AddRule(rule);
+        }
+
         foreach (var rule in DefaultStructureRules.Create())
         {
             AddRule(rule);
@@ -166,3 +309,10 @@ public sealed class PartyDomainBuilder
         }
     }
 }
+
+/// <summary>A rule parameter whose default a city changed (for example in a city plugin).</summary>
+/// <param name="Id">The rule's id.</param>
+/// <param name="Parameter">The parameter's name.</param>
+/// <param name="LibraryDefault">The library's default.</param>
+/// <param name="Value">The city's default.</param>
+public sealed record RuleDefault(RuleId Id, string Parameter, int LibraryDefault, int Value);

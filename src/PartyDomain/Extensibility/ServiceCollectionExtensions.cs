@@ -7,6 +7,8 @@ using PartyDomain.Organization.Structure;
 using PartyDomain.Training;
 using PartyDomain.Dues;
 using PartyDomain.Development;
+using PartyDomain.Governance;
+using PartyDomain.Reporting;
 using PartyDomain.Rules;
 
 namespace PartyDomain.Extensibility;
@@ -39,6 +41,8 @@ public static class ServiceCollectionExtensions
         // The rule list is read when the container resolves it, so registrations made through the returned builder count.
         services.AddOptions<RuleOptions>();
         services.AddSingleton<IValidateOptions<RuleOptions>>(new RuleOptionsValidator(builder));
+        services.AddSingleton<IPostConfigureOptions<RuleOptions>>(new RuleDefaultsApplier(builder));
+        services.AddSingleton<IEnumerable<Data.IDatasetContributor>>(_ => builder.DatasetContributors.ToArray());
         services.AddSingleton<IEnumerable<IRule>>(_ => builder.Rules.ToArray());
         services.AddSingleton(sp => new StructureChecker(builder.Rules.OfType<IStructureRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
         services.AddOptions<ComplianceOptions>()
@@ -70,7 +74,41 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ComplianceOptions>>(),
             sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
             sp.GetRequiredService<IClock>()));
+        services.AddSingleton(sp => new GovernanceEvaluator(builder.Rules.OfType<GovernanceRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
+
+        // Sections and templates are read when the container resolves the builder, so a plugin's later additions count.
+        services.AddSingleton(sp => new AnnualSummaryBuilder(
+            sp.GetRequiredService<StructureChecker>(),
+            sp.GetRequiredService<ComplianceEvaluator>(),
+            sp.GetRequiredService<TrainingEvaluator>(),
+            sp.GetRequiredService<AdmissionPipeline>(),
+            sp.GetRequiredService<DuesEvaluator>(),
+            sp.GetRequiredService<GovernanceEvaluator>(),
+            builder.ReportSections,
+            builder.ReportTemplates,
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<PartyDomainOptions>>()));
+        services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();
+        services.AddSingleton<IReportRenderer, HtmlReportRenderer>();
+        services.AddSingleton<IReportRenderer, JsonReportRenderer>();
         return builder;
+    }
+
+    // A city's tuned default applies unless configuration or code set the parameter: it is a default, not an override.
+    private sealed class RuleDefaultsApplier(PartyDomainBuilder builder) : IPostConfigureOptions<RuleOptions>
+    {
+        public void PostConfigure(string? name, RuleOptions options)
+        {
+            foreach (var tuned in builder.RuleDefaults)
+            {
+                if (!options.Rules.TryGetValue(tuned.Id.Value, out var settings))
+                {
+                    options.Rules[tuned.Id.Value] = settings = new RuleSettings();
+                }
+
+                settings.Parameters.TryAdd(tuned.Parameter, tuned.Value);
+            }
+        }
     }
 
     private sealed class RuleOptionsValidator(PartyDomainBuilder builder) : IValidateOptions<RuleOptions>

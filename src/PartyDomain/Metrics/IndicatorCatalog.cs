@@ -23,6 +23,17 @@ public sealed class IndicatorCatalog
         return copy;
     }
 
+    /// <summary>Makes this catalog hold exactly what <paramref name="other"/> holds (a plugin's failed registration is undone this way).</summary>
+    internal void RestoreFrom(IndicatorCatalog other)
+    {
+        _indicators.Clear();
+        _order.Clear();
+        foreach (var code in other._order)
+        {
+            Add(other._indicators[code]);
+        }
+    }
+
     /// <summary>Every indicator, in registration order.</summary>
     public IReadOnlyList<IndicatorDefinition> All => _order.Select(c => _indicators[c]).ToArray();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.Data;
@@ -9,13 +10,16 @@ namespace PartyDomain.Metrics;
 
 /// <summary>
 /// The aggregation engine for service records and activity-based indicators. Construction ingests a dataset's service
-/// records into plain columns (dense integer keys, quantities as exact fixed-point integers); a query is then one pass
-/// over those columns into a dense table of groups, so grouping ten million records by indicator, month and district
-/// takes tens of milliseconds. Sums are exact: quantities carry at most four decimal places.
+/// records into narrow columns (dense integer keys, quantities as exact fixed-point integers); a query is then one pass
+/// over the columns it needs into a dense table of groups, so grouping ten million records by indicator, month and
+/// district takes a few tens of milliseconds. Sums are exact: quantities carry at most four decimal places.
 /// </summary>
-public sealed class ServiceMetrics
+public sealed partial class ServiceMetrics
 {
     private const long Scale = 10_000;
+
+    // The fewest records worth a core of their own at ingest.
+    private const int IngestShare = 1 << 20;
 
     private readonly CityDataset _dataset;
     private readonly IndicatorCatalog _catalog;
@@ -28,30 +32,55 @@ public sealed class ServiceMetrics
     private readonly Dictionary<string, int> _districtIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tagIndex = new(StringComparer.Ordinal);
 
-    // One entry per service record.
-    private readonly int[] _indicator;
+    // One entry per service record, as narrow as the data allows: a query's pass reads memory, so bytes are time.
+    private readonly ushort[] _indicator;
+
+    // (month − _firstMonth) × 3 + span: the month and how much time the record covers, in one column.
+    private readonly ushort[] _period;
     private readonly int[] _firstDay;
-    private readonly int[] _lastDay;
-    private readonly int[] _month;
-    private readonly byte[] _span;
-    private readonly long[] _quantity;
+
+    // Quantities × 10^4: in 32 bits unless a quantity needs more (then _quantity64 holds them all).
+    private readonly int[] _quantity32;
+    private readonly long[]? _quantity64;
     private readonly int[] _organization;
     private readonly int[] _firm;
-    private readonly int[] _member;
-    private readonly int[] _district;
-    private readonly int[] _distinct;
-    private readonly int[] _tagStart;
-    private readonly long _maxQuantity;
+
+    // District index + 1, 0 for none.
+    private readonly ushort[] _district;
+
+    // Columns no record uses stay null: member, distinct value and tags are absent from most records.
+    private readonly int[]? _member;
+    private readonly int[]? _distinct;
+    private readonly int[]? _tagStart;
     private readonly int[] _tags;
+    private readonly long _maxQuantity;
+
+    // The absolute month (year × 12 + month − 1) of _period's month 0, and per month since it the last day of the month
+    // and of its year: a month or year record is dated on its first day, so its last day follows from its period.
+    private readonly int _firstMonth;
+    private readonly int[] _monthEnd;
+    private readonly int[] _yearEnd;
 
     /// <summary>Ingests the service records of <paramref name="dataset"/>, checked against its indicator catalog.</summary>
     /// <param name="dataset">The dataset.</param>
+    /// <exception cref="ArgumentException">The records span more than 21,845 months, or name more than 65,534 districts or 65,536 recorded indicators.</exception>
     public ServiceMetrics(CityDataset dataset)
+        : this(dataset, 0)
+    {
+    }
+
+    /// <summary>Ingests in <paramref name="shares"/> shares (0: one per core, for a million records or more each), for tests.</summary>
+    internal ServiceMetrics(CityDataset dataset, int shares)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         _dataset = dataset;
         _catalog = dataset.Indicators;
         _recorded = _catalog.All.Where(i => i.IsRecorded).ToArray();
+        if (_recorded.Length > ushort.MaxValue + 1)
+        {
+            throw new ArgumentException($"The catalog records {_recorded.Length} indicators; the engine takes at most {ushort.MaxValue + 1}.", nameof(dataset));
+        }
+
         for (var i = 0; i < _recorded.Length; i++)
         {
             _recordedIndex[_recorded[i].Code] = i;
@@ -62,13 +91,11 @@ public sealed class ServiceMetrics
             _organizationIndex[dataset.Organizations[i].Id] = i;
         }
 
+        var firmDistrict = new int[dataset.Firms.Count];
         for (var i = 0; i < dataset.Firms.Count; i++)
         {
             _firmIndex[dataset.Firms[i].Id] = i;
-            if (dataset.Firms[i].District is { Length: > 0 } district)
-            {
-                Intern(_districtIndex, _districts, district);
-            }
+            firmDistrict[i] = dataset.Firms[i].District is { Length: > 0 } district ? InternDistrict(district) : -1;
         }
 
         for (var i = 0; i < dataset.People.Count; i++)
@@ -78,52 +105,170 @@ public sealed class ServiceMetrics
 
         var records = dataset.Services;
         var n = records.Count;
-        _indicator = new int[n];
-        _firstDay = new int[n];
-        _lastDay = new int[n];
-        _month = new int[n];
-        _span = new byte[n];
-        _quantity = new long[n];
-        _organization = new int[n];
-        _firm = new int[n];
-        _member = new int[n];
-        _district = new int[n];
-        _distinct = new int[n];
-        _tagStart = new int[n + 1];
-        var tags = new List<int>();
-        var distinctValues = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var r = 0; r < n; r++)
+
+        // The records are read in shares, one per core: each share writes its own rows of the columns and looks up
+        // shared dictionaries it only reads; what needs a dictionary written (a district no firm has, distinct values,
+        // tags) is noted and done afterwards in record order, so the result does not depend on the split.
+        shares = shares > 0 ? Math.Min(shares, Math.Max(1, n)) : Math.Max(1, Math.Min(Environment.ProcessorCount, n / IngestShare));
+        (int From, int To) Share(int s) => ((int)((long)n * s / shares), (int)((long)n * (s + 1) / shares));
+        void InShares(Action<int> share)
         {
-            var record = records[r];
-            var indicator = _recorded[_recordedIndex[record.Indicator]];
-            _indicator[r] = _recordedIndex[record.Indicator];
-            var days = record.Days;
-            _firstDay[r] = ActivityIndex.Day(days.Start);
-            _lastDay[r] = ActivityIndex.Day(days.End);
-            _month[r] = (record.Date.Year * 12) + record.Date.Month - 1;
-            _span[r] = (byte)record.Span;
-            _quantity[r] = (long)(record.Quantity * Scale);
-            _maxQuantity = Math.Max(_maxQuantity, _quantity[r]);
-            _organization[r] = record.Organization is { } o ? _organizationIndex[o] : -1;
-            _firm[r] = record.Firm is { } f ? _firmIndex[f] : -1;
-            _member[r] = record.Member is { } m ? _memberIndex[m] : -1;
-            var district = !string.IsNullOrWhiteSpace(record.District) ? record.District
-                : record.Firm is { } firm && dataset.GetFirm(firm).District is { Length: > 0 } d ? d : null;
-            _district[r] = district is null ? -1 : Intern(_districtIndex, _districts, district);
-            _distinct[r] = indicator.Aggregation == Aggregation.DistinctCount ? Intern(distinctValues, null, DistinctValue(record, indicator.DistinctBy)) : -1;
-            _tagStart[r] = tags.Count;
-            foreach (var tag in record.Tags)
+            if (shares == 1)
             {
-                tags.Add(Intern(_tagIndex, null, tag));
+                share(0);
+            }
+            else
+            {
+                Parallel.For(0, shares, share);
             }
         }
 
-        _tagStart[n] = tags.Count;
+        var monthRange = new (int First, int Last)[shares];
+        InShares(s =>
+        {
+            var (from, to) = Share(s);
+            int first = int.MaxValue, last = int.MinValue;
+            for (var r = from; r < to; r++)
+            {
+                var month = MonthOf(records[r].Date);
+                first = Math.Min(first, month);
+                last = Math.Max(last, month);
+            }
+
+            monthRange[s] = (first, last);
+        });
+        _firstMonth = n == 0 ? 0 : monthRange.Min(m => m.First);
+        var months = n == 0 ? 0 : monthRange.Max(m => m.Last) - _firstMonth + 1;
+        if (months > (ushort.MaxValue + 1) / 3)
+        {
+            throw new ArgumentException($"The service records span {months} months; the engine takes at most {(ushort.MaxValue + 1) / 3}.", nameof(dataset));
+        }
+
+        _monthEnd = new int[months];
+        _yearEnd = new int[months];
+        for (var m = 0; m < months; m++)
+        {
+            var month = _firstMonth + m;
+            _monthEnd[m] = ActivityIndex.Day(new LocalDate(month / 12, (month % 12) + 1, 1).PlusMonths(1)) - 1;
+            _yearEnd[m] = ActivityIndex.Day(new LocalDate((month / 12) + 1, 1, 1)) - 1;
+        }
+
+        ushort[] indicators = _indicator = new ushort[n], periods = _period = new ushort[n], districts = _district = new ushort[n];
+        int[] firstDays = _firstDay = new int[n], quantities = _quantity32 = new int[n];
+        int[] organizations = _organization = new int[n], firms = _firm = new int[n];
+        int[]? members = null;
+        var later = new List<int>[shares];
+        var maxQuantity = new long[shares];
+        var firstMonthOfRecords = _firstMonth;
+        InShares(s =>
+        {
+            var (from, to) = Share(s);
+            var noted = later[s] = [];
+            var max = 0L;
+            for (var r = from; r < to; r++)
+            {
+                var record = records[r];
+                var i = _recordedIndex[record.Indicator];
+                indicators[r] = (ushort)i;
+                periods[r] = (ushort)(((MonthOf(record.Date) - firstMonthOfRecords) * 3) + (int)record.Span);
+                firstDays[r] = ActivityIndex.Day(record.Date);
+
+                // A quantity beyond 32 bits is noted by the maximum; the quantities are then read again into 64 bits.
+                var quantity = (long)(record.Quantity * Scale);
+                max = Math.Max(max, quantity);
+                quantities[r] = (int)quantity;
+                organizations[r] = record.Organization is { } o ? _organizationIndex[o] : -1;
+                var firm = firms[r] = record.Firm is { } f ? _firmIndex[f] : -1;
+                if (record.Member is { } m)
+                {
+                    if (Volatile.Read(ref members) is null)
+                    {
+                        Interlocked.CompareExchange(ref members, Filled(n, -1), null);
+                    }
+
+                    members![r] = _memberIndex[m];
+                }
+
+                // A record's district is most often its firm's: compare the names before hashing one.
+                var named = record.District;
+                var district = string.IsNullOrWhiteSpace(named) ? (firm >= 0 ? firmDistrict[firm] : -1)
+                    : firm >= 0 && firmDistrict[firm] >= 0 && string.Equals(named, _districts[firmDistrict[firm]], StringComparison.Ordinal) ? firmDistrict[firm]
+                    : _districtIndex.TryGetValue(named, out var known) ? known : -2;
+                districts[r] = (ushort)(district + 1);
+                if (district == -2 || _recorded[i].Aggregation == Aggregation.DistinctCount || record.Tags.Count > 0)
+                {
+                    noted.Add(r);
+                }
+            }
+
+            maxQuantity[s] = max;
+        });
+        _member = members;
+        _maxQuantity = maxQuantity.Length == 0 ? 0 : maxQuantity.Max();
+        if (_maxQuantity > int.MaxValue)
+        {
+            _quantity64 = new long[n];
+            for (var r = 0; r < n; r++)
+            {
+                _quantity64[r] = (long)(records[r].Quantity * Scale);
+            }
+
+            _quantity32 = [];
+        }
+
+        // In record order: districts of their own, distinct values, tags.
+        var tags = new List<int>();
+        var tagged = 0;
+        var distinctValues = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in later.SelectMany(l => l))
+        {
+            var record = records[r];
+            if (_district[r] == ushort.MaxValue)
+            {
+                _district[r] = (ushort)(InternDistrict(record.District!) + 1);
+            }
+
+            var indicator = _recorded[_indicator[r]];
+            if (indicator.Aggregation == Aggregation.DistinctCount)
+            {
+                _distinct ??= Filled(n, -1);
+                _distinct[r] = Intern(distinctValues, null, DistinctValue(record, indicator.DistinctBy));
+            }
+
+            if (record.Tags.Count > 0)
+            {
+                // Every record before the first tagged one starts at 0, as the new array holds.
+                _tagStart ??= new int[n + 1];
+                _tagStart.AsSpan(tagged, r + 1 - tagged).Fill(tags.Count);
+                tagged = r + 1;
+                foreach (var tag in record.Tags)
+                {
+                    tags.Add(Intern(_tagIndex, null, tag));
+                }
+            }
+        }
+
+        _tagStart?.AsSpan(tagged).Fill(tags.Count);
         _tags = [.. tags];
     }
 
     /// <summary>The number of service records ingested.</summary>
     public int RecordCount => _indicator.Length;
+
+    /// <summary>
+    /// How many cores a query's pass over the records may use (default: all); each scans a share of the records into
+    /// its own table, and the tables are added up, so the result does not depend on it. 1 keeps a query on the calling thread.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>For tests: run every query through the general pass, to compare the specialized ones against it.</summary>
+    internal bool GeneralPassOnly { get; init; }
+
+    /// <summary>The most accumulator cells (a sum and a count each) a query's pass allocates before it takes several passes or a sparse table.</summary>
+    internal int CellBudget { get; init; } = 8_000_000;
+
+    /// <summary>The fewest records worth a core of their own in a query's pass.</summary>
+    internal int RecordsPerPartition { get; init; } = 1 << 20;
 
     /// <summary>Runs <paramref name="query"/>.</summary>
     /// <param name="query">The query.</param>
@@ -141,19 +286,39 @@ public sealed class ServiceMetrics
             ? query.Indicators.Distinct().Select(c => _catalog.TryGet(c, out var i) ? i : throw new ArgumentException($"No indicator '{c}' is registered.", nameof(query))).ToArray()
             : _catalog.All.Where(i => !i.Hidden).ToArray();
         var layout = new Layout(this, query, time);
-        var groups = new Dictionary<IndicatorCode, Dictionary<long, (decimal? Value, long Records)>>();
         var needed = new bool[_recorded.Length];
         foreach (var indicator in wanted)
         {
             MarkNeeded(indicator, needed);
         }
 
-        Aggregate(query, layout, needed, groups);
-        var rows = new List<MetricRow>();
+        // Per needed recorded indicator, its non-empty groups in cell order.
+        var recorded = new Group[_recorded.Length][];
+        if (!GeneralPassOnly)
+        {
+            TryScan(query, layout, needed, recorded);
+        }
+
+        if (Array.IndexOf(needed, true) >= 0)
+        {
+            Aggregate(query, layout, needed, recorded);
+        }
+
+        var groups = new Dictionary<IndicatorCode, Dictionary<long, (decimal? Value, long Records)>>();
+        var rows = new List<MetricRow>(wanted.Sum(i => _recordedIndex.TryGetValue(i.Code, out var r) ? recorded[r].Length : 0));
         foreach (var indicator in wanted)
         {
-            var values = Values(indicator, query, layout, groups);
-            foreach (var (key, (value, count)) in values.OrderBy(v => v.Key))
+            if (_recordedIndex.TryGetValue(indicator.Code, out var i))
+            {
+                foreach (var group in recorded[i])
+                {
+                    rows.Add(layout.Row(indicator, group.Cell, group.Value, group.Records));
+                }
+
+                continue;
+            }
+
+            foreach (var (key, (value, count)) in Values(indicator, query, layout, recorded, groups).OrderBy(v => v.Key))
             {
                 rows.Add(layout.Row(indicator, key, value, count));
             }
@@ -181,6 +346,37 @@ public sealed class ServiceMetrics
         return current.Rows.Select(r => new YearOverYear(r, earlier.GetValueOrDefault((r.Indicator, r.Period ?? string.Empty, r.Organization, r.Firm, r.District)))).ToArray();
     }
 
+    private static int MonthOf(LocalDate date) => (date.Year * 12) + date.Month - 1;
+
+    private static int[] Filled(int length, int value)
+    {
+        var array = new int[length];
+        Array.Fill(array, value);
+        return array;
+    }
+
+    /// <summary>
+    /// A sum of quantities × 10^4 as the quantity it stands for, exactly as <c>(decimal)sum / 10000</c> writes it (no
+    /// trailing zeros after the point) but without a decimal division: a query makes one per group.
+    /// </summary>
+    internal static decimal Unscaled(Int128 sum)
+    {
+        if (sum < 0 || sum > long.MaxValue)
+        {
+            return (decimal)sum / Scale;
+        }
+
+        var value = (ulong)sum;
+        byte scale = 4;
+        while (scale > 0 && value % 10 == 0)
+        {
+            value /= 10;
+            scale--;
+        }
+
+        return new decimal((int)(uint)value, (int)(uint)(value >> 32), 0, false, scale);
+    }
+
     private void MarkNeeded(IndicatorDefinition indicator, bool[] needed)
     {
         if (_recordedIndex.TryGetValue(indicator.Code, out var i))
@@ -194,8 +390,20 @@ public sealed class ServiceMetrics
         }
     }
 
-    /// <summary>The single pass: sums and counts of every needed recorded indicator into a dense table of groups.</summary>
-    private void Aggregate(MetricsQuery query, Layout layout, bool[] needed, Dictionary<IndicatorCode, Dictionary<long, (decimal? Value, long Records)>> groups)
+    private long Quantity(int r) => _quantity64 is { } wide ? wide[r] : _quantity32[r];
+
+    private int LastDay(int r) => (_period[r] % 3) switch
+    {
+        (int)RecordSpan.Month => _monthEnd[_period[r] / 3],
+        (int)RecordSpan.Year => _yearEnd[_period[r] / 3],
+        _ => _firstDay[r],
+    };
+
+    /// <summary>
+    /// The general pass, for any query: every filter, several grouping dimensions at once, distinct counts and latest
+    /// values, and sums beyond 64 bits; a dense table of groups when it fits, a sparse one when not.
+    /// </summary>
+    private void Aggregate(MetricsQuery query, Layout layout, bool[] needed, Group[][] recorded)
     {
         int first = ActivityIndex.Day(query.Period.Start), last = ActivityIndex.Day(query.Period.End);
         var organizations = query.Organization is { } root ? Subtree(root) : null;
@@ -205,13 +413,21 @@ public sealed class ServiceMetrics
         var tags = query.Tags.Select(t => _tagIndex.TryGetValue(t, out var ti) ? ti : -2).ToArray();
         var cells = layout.Cells;
 
+        // The table holds the needed indicators only, each under its slot.
+        var slots = Enumerable.Range(0, _recorded.Length).Where(i => needed[i]).ToArray();
+        var slotOf = Filled(_recorded.Length, -1);
+        for (var s = 0; s < slots.Length; s++)
+        {
+            slotOf[slots[s]] = s;
+        }
+
         // Sums are exact integers (quantity × 10^4). 64 bits hold any total of this dataset unless its records are huge;
         // then the pass accumulates in 128 bits.
         var wide = (Int128)_maxQuantity * _indicator.Length > long.MaxValue;
-        var dense = (long)_recorded.Length * cells <= 8_000_000;
-        var sums = dense && !wide ? new long[_recorded.Length * cells] : [];
-        var wideSums = dense && wide ? new Int128[_recorded.Length * cells] : [];
-        var counts = dense ? new long[_recorded.Length * cells] : [];
+        var dense = (long)slots.Length * cells <= CellBudget;
+        var sums = dense && !wide ? new long[slots.Length * cells] : [];
+        var wideSums = dense && wide ? new Int128[slots.Length * cells] : [];
+        var counts = dense ? new long[slots.Length * cells] : [];
         var sparse = dense ? null : new Dictionary<long, (Int128 Sum, long Count)>();
         var special = new Dictionary<long, (HashSet<int> Distinct, int LatestDay, long Latest)>();
         var isSpecial = _recorded.Select(i => i.Aggregation is Aggregation.DistinctCount or Aggregation.Latest).ToArray();
@@ -219,7 +435,8 @@ public sealed class ServiceMetrics
         for (var r = 0; r < _indicator.Length; r++)
         {
             var indicator = _indicator[r];
-            if (!needed[indicator] || _firstDay[r] < first || _lastDay[r] > last)
+            var slot = slotOf[indicator];
+            if (slot < 0 || _firstDay[r] < first || LastDay(r) > last)
             {
                 continue;
             }
@@ -229,98 +446,91 @@ public sealed class ServiceMetrics
                 continue;
             }
 
-            var cell = layout.Cell(_month[r], _span[r], _organization[r], _firm[r], _district[r]);
+            var period = _period[r];
+            var cell = layout.Cell(_firstMonth + (period / 3), period % 3, _organization[r], _firm[r], _district[r] - 1);
+            var key = ((long)slot * cells) + cell;
+            var quantity = Quantity(r);
             if (isSpecial[indicator])
             {
-                var key = ((long)indicator * cells) + cell;
                 var acc = special.TryGetValue(key, out var a) ? a : ([], int.MinValue, 0);
                 if (_recorded[indicator].Aggregation == Aggregation.DistinctCount)
                 {
-                    acc.Distinct.Add(_distinct[r]);
+                    acc.Distinct.Add(_distinct![r]);
                 }
                 else if (_firstDay[r] >= acc.LatestDay)
                 {
-                    acc = (acc.Distinct, _firstDay[r], _quantity[r]);
+                    acc = (acc.Distinct, _firstDay[r], quantity);
                 }
 
                 special[key] = acc;
             }
 
-            if (dense)
+            if (!dense)
             {
-                var at = (indicator * cells) + cell;
-                if (wide)
-                {
-                    wideSums[at] += _quantity[r];
-                }
-                else
-                {
-                    sums[at] += _quantity[r];
-                }
-
-                counts[at]++;
+                ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(sparse!, key, out _);
+                acc = (acc.Sum + quantity, acc.Count + 1);
+            }
+            else if (wide)
+            {
+                wideSums[key] += quantity;
+                counts[key]++;
             }
             else
             {
-                var key = ((long)indicator * cells) + cell;
-                var acc = sparse!.GetValueOrDefault(key);
-                sparse![key] = (acc.Sum + _quantity[r], acc.Count + 1);
+                sums[key] += quantity;
+                counts[key]++;
             }
         }
 
-        for (var i = 0; i < _recorded.Length; i++)
+        // The sparse table's keys in order are the slots in order, each with its cells in order.
+        var sparseKeys = sparse is null ? [] : sparse.Keys.Order().ToArray();
+        var next = 0;
+        for (var s = 0; s < slots.Length; s++)
         {
-            if (!needed[i])
-            {
-                continue;
-            }
-
-            var values = new Dictionary<long, (decimal? Value, long Records)>();
-            var indicator = _recorded[i];
-            void Put(long cell, Int128 sum, long count)
+            var indicator = _recorded[slots[s]];
+            var groups = new List<Group>();
+            void Put(long key, Int128 sum, long count)
             {
                 if (count == 0)
                 {
                     return;
                 }
 
-                var key = ((long)i * cells) + cell;
                 decimal value = indicator.Aggregation switch
                 {
                     Aggregation.Count => count,
                     Aggregation.DistinctCount => special[key].Distinct.Count,
-                    Aggregation.Latest => (decimal)special[key].Latest / Scale,
-                    _ => (decimal)sum / Scale,
+                    Aggregation.Latest => Unscaled(special[key].Latest),
+                    _ => Unscaled(sum),
                 };
-                values[cell] = (value, count);
+                groups.Add(new Group(key - ((long)s * cells), value, count));
             }
 
             if (dense)
             {
-                for (var c = 0; c < cells; c++)
+                for (var key = s * cells; key < (s + 1) * cells; key++)
                 {
-                    Put(c, wide ? wideSums[(i * cells) + c] : sums[(i * cells) + c], counts[(i * cells) + c]);
+                    Put(key, wide ? wideSums[key] : sums[key], counts[key]);
                 }
             }
             else
             {
-                foreach (var (key, (sum, count)) in sparse!)
+                for (; next < sparseKeys.Length && sparseKeys[next] / cells == s; next++)
                 {
-                    if (key / cells == i)
-                    {
-                        Put(key % cells, sum, count);
-                    }
+                    var (sum, count) = sparse![sparseKeys[next]];
+                    Put(sparseKeys[next], sum, count);
                 }
             }
 
-            groups[indicator.Code] = values;
+            recorded[slots[s]] = [.. groups];
         }
     }
 
     private bool Passes(int r, bool[]? organizations, int firm, int member, int district, int[] tags)
     {
         if ((organizations is not null && (_organization[r] < 0 || !organizations[_organization[r]]))
-            || (firm != -1 && _firm[r] != firm) || (member != -1 && _member[r] != member) || (district != -1 && _district[r] != district))
+            || (firm != -1 && _firm[r] != firm) || (member != -1 && (_member is null || _member[r] != member))
+            || (district != -1 && _district[r] - 1 != district))
         {
             return false;
         }
@@ -328,6 +538,11 @@ public sealed class ServiceMetrics
         if (tags.Length == 0)
         {
             return true;
+        }
+
+        if (_tagStart is null)
+        {
+            return false;
         }
 
         for (var t = _tagStart[r]; t < _tagStart[r + 1]; t++)
@@ -343,7 +558,7 @@ public sealed class ServiceMetrics
 
     /// <summary>The values of any indicator by group: recorded ones from the pass, derived and activity ones on top.</summary>
     private Dictionary<long, (decimal? Value, long Records)> Values(IndicatorDefinition indicator, MetricsQuery query, Layout layout,
-        Dictionary<IndicatorCode, Dictionary<long, (decimal? Value, long Records)>> groups)
+        Group[][] recorded, Dictionary<IndicatorCode, Dictionary<long, (decimal? Value, long Records)>> groups)
     {
         if (groups.TryGetValue(indicator.Code, out var known))
         {
@@ -353,10 +568,17 @@ public sealed class ServiceMetrics
         var result = new Dictionary<long, (decimal? Value, long Records)>();
         switch (indicator.Aggregation)
         {
+            case Aggregation.Sum or Aggregation.Count or Aggregation.DistinctCount or Aggregation.Latest:
+                foreach (var group in recorded[_recordedIndex[indicator.Code]])
+                {
+                    result[group.Cell] = (group.Value, group.Records);
+                }
+
+                break;
             case Aggregation.SumOfIndicators:
                 foreach (var part in indicator.Components)
                 {
-                    foreach (var (cell, (value, count)) in Values(_catalog.Get(part), query, layout, groups))
+                    foreach (var (cell, (value, count)) in Values(_catalog.Get(part), query, layout, recorded, groups))
                     {
                         var acc = result.GetValueOrDefault(cell, (0m, 0));
                         result[cell] = (acc.Value + (value ?? 0), acc.Records + count);
@@ -365,8 +587,8 @@ public sealed class ServiceMetrics
 
                 break;
             case Aggregation.Ratio:
-                var numerator = Values(_catalog.Get(indicator.Numerator!.Value), query, layout, groups);
-                var denominator = Values(_catalog.Get(indicator.Denominator!.Value), query, layout, groups);
+                var numerator = Values(_catalog.Get(indicator.Numerator!.Value), query, layout, recorded, groups);
+                var denominator = Values(_catalog.Get(indicator.Denominator!.Value), query, layout, recorded, groups);
                 foreach (var cell in numerator.Keys.Union(denominator.Keys))
                 {
                     var n = numerator.GetValueOrDefault(cell);
@@ -421,7 +643,7 @@ public sealed class ServiceMetrics
                 continue;
             }
 
-            var cell = layout.Cell((a.Date.Year * 12) + a.Date.Month - 1, (byte)RecordSpan.Day, o, firm is { } ff ? _firmIndex[ff] : -1,
+            var cell = layout.Cell((a.Date.Year * 12) + a.Date.Month - 1, (int)RecordSpan.Day, o, firm is { } ff ? _firmIndex[ff] : -1,
                 d is null ? -1 : _districtIndex[d]);
             var acc = result.GetValueOrDefault(cell, (0m, 0));
             switch (indicator.Aggregation)
@@ -495,6 +717,14 @@ public sealed class ServiceMetrics
         _ => r.Subject ?? string.Empty,
     };
 
+    private int InternDistrict(string district)
+    {
+        var d = Intern(_districtIndex, _districts, district);
+        // Stored + 1 in 16 bits, with the largest value left for a district not interned yet.
+        return d < ushort.MaxValue - 1 ? d
+            : throw new ArgumentException($"The records name more than {ushort.MaxValue - 1} districts; the engine takes at most that many.", nameof(district));
+    }
+
     private static int Intern(Dictionary<string, int> index, List<string>? values, string value)
     {
         if (!index.TryGetValue(value, out var i))
@@ -519,6 +749,9 @@ public sealed class ServiceMetrics
         private readonly int _firms;
         private readonly int _districts;
 
+        // Each time bucket's label, formatted once.
+        private readonly string?[] _periods;
+
         public Layout(ServiceMetrics owner, MetricsQuery query, MetricGrouping time)
         {
             _owner = owner;
@@ -539,24 +772,33 @@ public sealed class ServiceMetrics
 
             _districts = (query.GroupBy & MetricGrouping.District) != 0 ? owner._districts.Count + 1 : 1;
             Cells = checked(_timeBuckets * _organizations * _firms * _districts);
+            _periods = new string?[_timeBuckets];
         }
 
         public int Cells { get; }
 
-        public int Cell(int month, byte span, int organization, int firm, int district)
+        /// <summary>The number of time buckets: months (quarters) of the period's years, then the years, for whole-year records.</summary>
+        public int TimeBuckets => _timeBuckets;
+
+        public int Cell(int month, int span, int organization, int firm, int district)
         {
-            var year = (month / 12) - _firstYear;
-            var t = _time switch
-            {
-                MetricGrouping.Month => span == (byte)RecordSpan.Year ? _months + year : month - _firstMonth,
-                MetricGrouping.Quarter => span == (byte)RecordSpan.Year ? (_months / 3) + year : (month - _firstMonth) / 3,
-                MetricGrouping.Year => year,
-                _ => 0,
-            };
             var o = _organizations == 1 ? 0 : organization + 1;
             var f = _firms == 1 ? 0 : firm + 1;
             var d = _districts == 1 ? 0 : district + 1;
-            return (((((t * _organizations) + o) * _firms) + f) * _districts) + d;
+            return (((((TimeBucket(month, span) * _organizations) + o) * _firms) + f) * _districts) + d;
+        }
+
+        /// <summary>The time bucket of a record of <paramref name="month"/> (year × 12 + month − 1) covering <paramref name="span"/>.</summary>
+        public int TimeBucket(int month, int span)
+        {
+            var year = (month / 12) - _firstYear;
+            return _time switch
+            {
+                MetricGrouping.Month => span == (int)RecordSpan.Year ? _months + year : month - _firstMonth,
+                MetricGrouping.Quarter => span == (int)RecordSpan.Year ? (_months / 3) + year : (month - _firstMonth) / 3,
+                MetricGrouping.Year => year,
+                _ => 0,
+            };
         }
 
         public MetricRow Row(IndicatorDefinition indicator, long cell, decimal? value, long records)
@@ -567,7 +809,7 @@ public sealed class ServiceMetrics
             cell /= _firms;
             var o = (int)(cell % _organizations);
             var t = (int)(cell / _organizations);
-            return new MetricRow(indicator.Code, indicator.Name, indicator.Unit, Period(t),
+            return new MetricRow(indicator.Code, indicator.Name, indicator.Unit, _periods[t] ??= Period(t),
                 _organizations == 1 || o == 0 ? null : _owner._dataset.Organizations[o - 1].Id,
                 _firms == 1 || f == 0 ? null : _owner._dataset.Firms[f - 1].Id,
                 _districts == 1 ? null : d == 0 ? "未登记区县" : _owner._districts[d - 1],

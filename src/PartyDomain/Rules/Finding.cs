@@ -26,6 +26,9 @@ public enum SubjectKind
 
     /// <summary>A person.</summary>
     Person,
+
+    /// <summary>A governance record, such as a major matter (重大事项).</summary>
+    Matter,
 }
 
 /// <summary>The subject of a finding: an organization, a firm or a person, with its id and name.</summary>

@@ -20,7 +20,8 @@ public class ServiceCollectionExtensionsTests
 
     /// <summary>Structure, basic systems, training, dues and admission rules.</summary>
     private static readonly int DefaultRuleCount = DefaultStructureRules.Create().Count + PartyDomain.BasicSystems.DefaultBasicSystemRules.Create().Count
-        + PartyDomain.Training.DefaultTrainingRequirements.Create().Count + PartyDomain.Dues.DuesRule.Defaults.Count + PartyDomain.Development.AdmissionRule.Defaults.Count;
+        + PartyDomain.Training.DefaultTrainingRequirements.Create().Count + PartyDomain.Dues.DuesRule.Defaults.Count + PartyDomain.Development.AdmissionRule.Defaults.Count
+        + PartyDomain.Governance.GovernanceRule.Defaults.Count;
 
     private static TestCity FiftyOneMembers() => new TestCity().Branch("B").Members("A", full: 46, probationary: 5, registeredAt: "B");
 

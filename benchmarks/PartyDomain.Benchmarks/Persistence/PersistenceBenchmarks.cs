@@ -1,0 +1,127 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Npgsql;
+using PartyDomain.Data;
+using PartyDomain.EntityFrameworkCore;
+using PartyDomain.EntityFrameworkCore.Tests;
+
+namespace PartyDomain.Benchmarks.Persistence;
+
+/// <summary>
+/// Issue target: load 1 million service records into each store (PostgreSQL binary COPY ≥ 200k rows/s, SQLite batched
+/// inserts ≥ 100k rows/s) and read the city's snapshot back. <see cref="Import"/> writes the whole city (organizations,
+/// firms, coverages and the service records, which have no ids and are keyed by a hash of their content) into an
+/// empty database in one transaction; <see cref="LoadSnapshot"/> reads it back and validates it into a CityDataset.
+/// PostgreSQL is the one <c>.ci/postgres.sh</c> starts (or <c>PARTYDOMAIN_POSTGRES</c>).
+/// <c>PARTYDOMAIN_BENCH_SCALE</c> (default 1) shrinks the records for CI's dry run.
+/// </summary>
+[MemoryDiagnoser]
+public class PersistenceBenchmarks : IDisposable
+{
+    private const string Database = "partydomain_bench";
+    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), "partydomain-bench.db");
+    private CityDataset _dataset = null!;
+    private PartyDomainStoreOptions _options = null!;
+    private string _admin = string.Empty;
+    private PartyDomainStore? _store;
+
+    /// <summary>The store.</summary>
+    [Params(StoreProvider.Sqlite, StoreProvider.PostgreSql)]
+    public StoreProvider Provider { get; set; }
+
+    /// <summary>The number of service records.</summary>
+    public static int Records =>
+        (int)(1_000_000 * (double.TryParse(Environment.GetEnvironmentVariable("PARTYDOMAIN_BENCH_SCALE"), CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1.0));
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dataset = SyntheticServices.Build(organizations: 2_000, districts: 50, Records, out _);
+        if (Provider == StoreProvider.PostgreSql)
+        {
+            _admin = PostgresScript.ConnectionStringAsync().GetAwaiter().GetResult();
+            _options = new PartyDomainStoreOptions().UsePostgreSql(new NpgsqlConnectionStringBuilder(_admin) { Database = Database, Pooling = false }.ConnectionString);
+        }
+        else
+        {
+            _options = new PartyDomainStoreOptions().UseSqlite(_sqlitePath);
+        }
+    }
+
+    [IterationSetup(Target = nameof(Import))]
+    public void EmptyStore() => Recreate(import: false);
+
+    [IterationSetup(Target = nameof(LoadSnapshot))]
+    public void FilledStore()
+    {
+        if (_store is null)
+        {
+            Recreate(import: true);
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store?.Dispose();
+        _store = null;
+        Drop();
+    }
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        _store = null;
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark]
+    public long Import() => _store!.ImportAsync(_dataset, ImportMode.Replace).GetAwaiter().GetResult().Records;
+
+    [Benchmark]
+    public int LoadSnapshot() => _store!.LoadSnapshotAsync(_dataset.City.Id).GetAwaiter().GetResult()!.Services.Count;
+
+    private void Recreate(bool import)
+    {
+        _store?.Dispose();
+        Drop();
+        if (Provider == StoreProvider.PostgreSql)
+        {
+            Admin($"CREATE DATABASE {Database}");
+        }
+
+        _store = new PartyDomainStore(_options, SystemClock.Instance, indicators: _dataset.Indicators);
+        _store.MigrateAsync().GetAwaiter().GetResult();
+        if (import)
+        {
+            Import();
+        }
+    }
+
+    private void Drop()
+    {
+        if (Provider == StoreProvider.PostgreSql)
+        {
+            NpgsqlConnection.ClearAllPools();
+            Admin($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private void Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(_admin);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}

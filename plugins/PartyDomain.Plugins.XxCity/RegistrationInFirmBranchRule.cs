@@ -1,0 +1,80 @@
+using PartyDomain.Data;
+using PartyDomain.Organization;
+using PartyDomain.Organization.Structure;
+using PartyDomain.Rules;
+
+namespace PartyDomain.Plugins.XxCity;
+
+/// <summary>
+/// The city's local rule: a practising lawyer who is a party member and works at a firm with a branch has the
+/// registration in that branch within <c>Months</c> (6) months of joining the firm,
+/// wherever it was before. Stricter than the library's <c>ORG-REGISTRATION-FOLLOWS-FIRM</c>, which only looks at
+/// registrations left with the former firm.
+/// Source: 《XX市律师行业党建工作指导意见》 (the seed report's city guidance).
+/// </summary>
+public sealed class RegistrationInFirmBranchRule() : StructureRule(
+    RuleIdentity,
+    new("执业律师组织关系6个月内转入所在律所党支部", "A practising lawyer's registration moves to the firm's branch within 6 months"),
+    new("XX市律师行业党建工作指导意见", null, SourceConfidence.Local),
+    FindingSeverity.Warning,
+    new RuleParameter("Months", 6, "months", new("入所后组织关系转入律所党支部的月数", "months after joining a firm by which the registration is in its branch")))
+{
+    /// <summary>The rule's id.</summary>
+    public static RuleId RuleIdentity { get; } = new("XX-REGISTRATION-IN-FIRM-BRANCH");
+
+    /// <inheritdoc />
+    public override void Evaluate(StructureContext context, EffectiveRule rule, ICollection<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(findings);
+        var months = rule["Months"];
+        var dataset = context.Dataset;
+        var asOf = context.AsOf;
+        foreach (var person in dataset.People)
+        {
+            if (person.StandingOn(asOf) is not { } standing || !standing.IsMember()
+                || dataset.EmploymentOf(person.Id, asOf) is not { } employment
+                || dataset.RegistrationOf(person.Id, asOf) is not { } registration)
+            {
+                continue;
+            }
+
+            var branches = dataset.OrganizationsCovering(employment.FirmId, asOf)
+                .Where(o => o.Kind is OrganizationKind.Branch or OrganizationKind.JointBranch).ToArray();
+            var joined = JoinedFirm(dataset, person.Id, employment);
+            if (branches.Length == 0 || asOf < joined.PlusMonths(months) || branches.Any(b => b.Id == registration.OrganizationId))
+            {
+                continue;
+            }
+
+            var firm = dataset.GetFirm(employment.FirmId);
+            var current = dataset.GetOrganization(registration.OrganizationId);
+            findings.Add(Raise(context, rule, Subject(person),
+                new($"入{firm.Name}满{months}个月内组织关系转入{branches[0].Name}", $"the registration in {branches[0].Name} within {months} months of joining {firm.Name}"),
+                new($"{joined:uuuu-MM-dd}入所，组织关系仍在{current.Name}", $"joined on {joined:uuuu-MM-dd}, registration still with {current.Name}")));
+        }
+    }
+
+    // The start of the current run of spells at the same firm: a renewed contract is no move.
+    private static NodaTime.LocalDate JoinedFirm(CityDataset dataset, PersonId person, FirmEmployment current)
+    {
+        var joined = current.From;
+        foreach (var spell in dataset.EmploymentHistoryOf(person).OrderByDescending(e => e.From))
+        {
+            if (spell.From >= current.From)
+            {
+                continue;
+            }
+
+            if (spell.FirmId != current.FirmId)
+            {
+                break;
+            }
+
+            joined = spell.From;
+        }
+
+        return joined;
+    }
+}

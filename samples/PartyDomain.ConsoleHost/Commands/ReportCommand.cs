@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using PartyDomain.ConsoleHost.Hosting;
+using PartyDomain.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PartyDomain.ConsoleHost.Commands;
+
+/// <summary>
+/// <c>report</c>: the annual summary of a year, written in every requested format (Markdown, HTML with charts, Word,
+/// JSON), then where the files are and the headline figures.
+/// </summary>
+public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environment) : HostCommand<ReportCommand.Settings>(console, environment)
+{
+    /// <summary>The figures printed after the files: the ones a bureau's summary opens with.</summary>
+    private static readonly string[] Headline = ["F2", "F3", "F4", "F6", "F26", "F5", "F9", "F12", "F16", "F17", "F18"];
+
+    /// <summary>The options of <c>report</c>.</summary>
+    public sealed class Settings : HostSettings
+    {
+        /// <summary>The year.</summary>
+        [CommandOption("--year <YEAR>")]
+        [Description("报告年度（默认上一完整年度）/ the year (default: the last complete year)")]
+        public int? Year { get; init; }
+
+        /// <summary>The formats.</summary>
+        [CommandOption("--format <FORMAT>")]
+        [Description("md|html|docx|json，可重复（默认全部）/ output format, repeatable (default: all)")]
+        public string[] Formats { get; init; } = [];
+
+        /// <summary>The folder the files go to.</summary>
+        [CommandOption("--out <DIR>")]
+        [Description("输出目录（默认当前目录下的 reports）/ output folder (default: reports in the current folder)")]
+        [DefaultValue("reports")]
+        public string Out { get; init; } = "reports";
+
+        /// <inheritdoc/>
+        public override ValidationResult Validate() =>
+            Year is < 1949 or > 9999 ? ValidationResult.Error($"--year: {Year} is not a year / 不是有效年份") : base.Validate();
+    }
+
+    /// <inheritdoc/>
+    protected override int Run(HostContext host, Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(settings);
+        var year = settings.Year ?? host.DefaultYear;
+        var renderers = host.Get<IEnumerable<IReportRenderer>>().ToList();
+        List<IReportRenderer?> chosen = settings.Formats.Length == 0
+            ? [.. renderers]
+            : settings.Formats.Select(f => renderers.FirstOrDefault(r => string.Equals(r.Format, f.Trim().TrimStart('.'), StringComparison.OrdinalIgnoreCase))).ToList();
+        if (chosen.Any(r => r is null))
+        {
+            var unknown = settings.Formats.Where(f => !renderers.Any(r => string.Equals(r.Format, f.Trim().TrimStart('.'), StringComparison.OrdinalIgnoreCase)));
+            throw new BadInputException(host.T("--format：不支持的格式", "--format: unsupported format"),
+                [.. unknown, host.T("可用格式：", "Available: ") + string.Join(", ", renderers.Select(r => r.Format))]);
+        }
+
+        var folder = Path.GetFullPath(settings.Out);
+        var summary = Step(host.T($"生成 {year} 年度报告", $"Building the {year} annual report"), () => host.Get<AnnualSummaryBuilder>().Build(host.LoadDataset(), year, host.Language));
+        Directory.CreateDirectory(folder);
+        var files = Step(host.T("写出报告文件", "Writing the report files"), () => chosen.OfType<IReportRenderer>().Distinct().Select(renderer =>
+        {
+            var path = Path.Combine(folder, $"annual-report-{summary.City.Id}-{year}{renderer.FileExtension}");
+            using (var stream = File.Create(path))
+            {
+                renderer.Render(summary, stream);
+            }
+
+            return (renderer.Format, Path: path);
+        }).ToList());
+
+        Heading(host, summary.Title);
+        var written = Table(host.T("格式", "Format"), host.T("文件", "File"));
+        foreach (var (format, path) in files)
+        {
+            Row(written, format, path);
+        }
+
+        Console.Write(written);
+
+        var figures = Table(host.T("指标", "Figure"), host.T("名称", "Name"), host.T("数值", "Value"));
+        foreach (var figure in Headline.Select(id => summary.Figures.FirstOrDefault(f => f.Id == id)).OfType<ReportFigure>())
+        {
+            Row(figures, figure.Id, host.T(figure.Name), figure.Format(host.Language));
+        }
+
+        Console.Write(figures);
+        Console.MarkupLine(Markup.Escape(host.T(
+            $"共 {summary.Figures.Count} 项指标、{summary.Findings.Count} 条问题，详见报告文件。",
+            $"{summary.Figures.Count} figures and {summary.Findings.Count} findings in all: see the report files.")));
+        return ExitCodes.Success;
+    }
+}

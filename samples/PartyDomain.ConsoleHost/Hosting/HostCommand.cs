@@ -1,0 +1,79 @@
+using PartyDomain.Rules;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PartyDomain.ConsoleHost.Hosting;
+
+/// <summary>Where the host runs from: the folder holding appsettings.json, and a dataset already built, if any.</summary>
+/// <param name="BaseDirectory">The folder.</param>
+/// <param name="Dataset">A dataset the commands work on instead of the embedded demo city (benchmarks pass a national one).</param>
+public sealed record HostEnvironment(string BaseDirectory, PartyDomain.Data.CityDataset? Dataset = null);
+
+/// <summary>A command of the host: reads the configuration, then does its work with a <see cref="HostContext"/>.</summary>
+/// <typeparam name="TSettings">The command's options.</typeparam>
+public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironment environment) : Command<TSettings>
+    where TSettings : HostSettings
+{
+    /// <summary>The console output goes to.</summary>
+    protected IAnsiConsole Console { get; } = console;
+
+    /// <inheritdoc/>
+    public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        using var host = HostContext.Create(environment, settings);
+        return Run(host, settings);
+    }
+
+    /// <summary>Does the command's work.</summary>
+    /// <returns>The exit code.</returns>
+    protected abstract int Run(HostContext host, TSettings settings);
+
+    /// <summary>Runs <paramref name="work"/>, with a progress bar when the console is a terminal.</summary>
+    protected T Step<T>(string description, Func<T> work) => Steps.Run(Console, description, work);
+
+    /// <summary>Prints the heading of a command's output: what it is and which data it reads.</summary>
+    protected void Heading(HostContext host, string title)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        Console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+        Console.MarkupLine($"[grey]{Markup.Escape(host.DataSource)}[/]");
+    }
+
+    /// <summary>A severity in the output language.</summary>
+    protected static string Severity(HostContext host, FindingSeverity severity)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return severity switch
+        {
+            FindingSeverity.Violation => host.T("违规", "violation"),
+            FindingSeverity.Warning => host.T("警告", "warning"),
+            _ => host.T("提醒", "reminder"),
+        };
+    }
+
+    /// <summary>A table with the given column headings.</summary>
+    protected static Table Table(params string[] headings)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var heading in headings)
+        {
+            table.AddColumn(new TableColumn(new Text(heading, new Style(decoration: Decoration.Bold))));
+        }
+
+        return table;
+    }
+
+    /// <summary>Adds a row of plain text (never read as markup: data may contain brackets).</summary>
+    protected static void Row(Table table, params string?[] cells)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c ?? string.Empty)).ToArray());
+    }
+
+    /// <summary>A share as a percentage with one decimal, or a dash.</summary>
+    protected static string Percent(decimal? rate) => rate is { } r ? (r * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+
+    /// <summary>A number without trailing zeros.</summary>
+    protected static string Number(decimal? value) => value is { } v ? v.ToString("#,0.####", System.Globalization.CultureInfo.InvariantCulture) : "—";
+}

@@ -1,0 +1,288 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using PartyDomain.BasicSystems;
+using PartyDomain.ConsoleHost.Demo;
+using PartyDomain.Data;
+using PartyDomain.Development;
+using PartyDomain.Extensibility;
+using PartyDomain.Hosting;
+using PartyDomain.Interchange;
+using PartyDomain.Metrics;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+using PartyDomain.Reporting.Word;
+
+namespace PartyDomain.ConsoleHost.Hosting;
+
+/// <summary>
+/// What one command runs with: the configuration (appsettings.json, then <c>--config</c>, environment variables
+/// <c>PARTYDOMAIN_*</c> and the command line), the library's services configured from it, "today", the language
+/// and the dataset. Configuration errors surface here, before any work, as <see cref="BadInputException"/>.
+/// </summary>
+public sealed class HostContext : IDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly IndicatorCatalog _indicators;
+
+    private readonly CityDataset? _prepared;
+
+    private HostContext(IConfiguration configuration, HostOptions options, TextLanguage language, IClock clock, ServiceProvider services, IndicatorCatalog indicators,
+        CityDataset? prepared, string dataFile, bool imported)
+    {
+        _prepared = prepared;
+        DataFile = dataFile;
+        Imported = imported;
+        Configuration = configuration;
+        Options = options;
+        Language = language;
+        Clock = clock;
+        _services = services;
+        _indicators = indicators;
+        Today = PartyDomainTime.Today(clock);
+    }
+
+    /// <summary>The merged configuration.</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>The host's settings.</summary>
+    public HostOptions Options { get; }
+
+    /// <summary>The output language.</summary>
+    public TextLanguage Language { get; }
+
+    /// <summary>The clock the engines read today from.</summary>
+    public IClock Clock { get; }
+
+    /// <summary>Today, in Asia/Shanghai.</summary>
+    public LocalDate Today { get; }
+
+    /// <summary>Where <c>import</c> keeps the imported dataset.</summary>
+    public string DataFile { get; }
+
+    /// <summary>Whether the commands read imported data (rather than the demo city).</summary>
+    public bool Imported { get; }
+
+    /// <summary>The last complete year: the default of <c>--year</c>.</summary>
+    public int DefaultYear => Today.Year - 1;
+
+    /// <summary>The text in the output language.</summary>
+    public string T(string chinese, string english) => Language == TextLanguage.English ? english : chinese;
+
+    /// <summary>The text in the output language.</summary>
+    public string T(LocalizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.In(Language);
+    }
+
+    /// <summary>A library service, configured from the configuration.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Where the data comes from, for the output's header.</summary>
+    public string DataSource => _prepared is { } p ? T($"已载入的数据（{p.City.Name}，截至 {Today:yyyy-MM-dd}）", $"loaded data ({p.City.Name}, as of {Today:yyyy-MM-dd})")
+        : Imported ? T($"已导入的数据（{DataFile}，截至 {Today:yyyy-MM-dd}）", $"imported data ({DataFile}, as of {Today:yyyy-MM-dd})") : T(
+        $"内置演示数据（{Options.City.Name}，种子 {Options.Demo.Seed}，规模 {Options.Demo.Scale}，截至 {Today:yyyy-MM-dd}）",
+        $"embedded demo data ({Options.City.Name}, seed {Options.Demo.Seed}, scale {Options.Demo.Scale}, as of {Today:yyyy-MM-dd})");
+
+    /// <summary>Builds the dataset the commands work on: the embedded demo city until data is imported.</summary>
+    /// <exception cref="BadInputException">The records have integrity problems (for example a configured today before them).</exception>
+    public CityDataset LoadDataset()
+    {
+        if (_prepared is { } prepared)
+        {
+            return prepared;
+        }
+
+        if (Imported)
+        {
+            var read = Get<DatasetInterchange>().Read(DataFile, DatasetFormat.Json);
+            return read.Dataset ?? throw new BadInputException(T($"已导入的数据有 {read.Problems.Count} 处问题（重新 import 或删除 {DataFile}）", $"the imported data has {read.Problems.Count} problems (import again or delete {DataFile})"),
+                read.Problems.Select(p => p.Describe(Language)).ToList());
+        }
+
+        var city = new CityInfo(Options.City.Id, Options.City.Name);
+        var builder = new CityDatasetBuilder(city, Today) { Indicators = _indicators };
+        builder.AddRange(DemoCity.Generate(Options.Demo.Seed, Options.Demo.Scale, city));
+        return builder.TryBuild(out var problems)
+            ?? throw new BadInputException(T($"数据有 {problems.Count} 处问题", $"the data has {problems.Count} problems"), problems.Select(p => p.ToString()).ToList());
+    }
+
+    /// <summary>Parses <c>zh</c> or <c>en</c>.</summary>
+    public static TextLanguage? ParseLanguage(string value) => value.Trim().ToUpperInvariant() switch
+    {
+        "ZH" or "ZH-CN" or "ZH-HANS" or "CHINESE" => TextLanguage.Chinese,
+        "EN" or "ENGLISH" => TextLanguage.English,
+        _ => null,
+    };
+
+    /// <summary>Reads the configuration and sets up the library's services.</summary>
+    /// <param name="environment">Where appsettings.json is, and a dataset already built, if any.</param>
+    /// <param name="settings">The command line's options.</param>
+    /// <exception cref="BadInputException">The configuration is missing, unreadable or invalid.</exception>
+    public static HostContext Create(HostEnvironment environment, HostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(settings);
+        var configuration = ReadConfiguration(environment.BaseDirectory, settings);
+        HostOptions options;
+        try
+        {
+            options = configuration.GetSection("Host").Get<HostOptions>() ?? new HostOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new BadInputException("Host: " + e.Message, e);
+        }
+
+        var language = ParseLanguage(options.Language)
+            ?? throw new BadInputException($"Host:Language: '{options.Language}' is not zh or en / 不是 zh 或 en");
+        if (options.Demo.Scale is < 0.1 or > 2000)
+        {
+            throw new BadInputException($"Host:Demo:Scale: {options.Demo.Scale} is not between 0.1 and 2000 / 须在 0.1 至 2000 之间");
+        }
+
+        CheckRuleValues(configuration.GetSection("PartyDomain:Rules"));
+        var dataFile = Path.GetFullPath(options.Data, environment.BaseDirectory);
+        var imported = environment.Dataset is null && File.Exists(dataFile);
+        var clock = ClockFor(options, environment.Dataset, imported);
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        var builder = services.AddPartyDomain(b =>
+        {
+            b.AddInterchange().AddWordReport();
+            try
+            {
+                // Plugin folders are relative to the host's folder, where its build puts the sample plugins.
+                b.AddPlugins(configuration, o =>
+                {
+                    for (var i = 0; i < o.Folders.Count; i++)
+                    {
+                        o.Folders[i] = Path.GetFullPath(o.Folders[i], environment.BaseDirectory);
+                    }
+                });
+            }
+            catch (PluginLoadException e)
+            {
+                throw new PluginFailureException(e.Report, e);
+            }
+        });
+        services.Configure<PartyDomainOptions>(o =>
+        {
+            configuration.GetSection("PartyDomain").Bind(o);
+            o.Language = language;
+        });
+        services.Configure<RuleOptions>(o => configuration.GetSection("PartyDomain").Bind(o));
+        services.Configure<ComplianceOptions>(o => configuration.GetSection("PartyDomain:Compliance").Bind(o));
+        services.Configure<DevelopmentOptions>(o => configuration.GetSection("PartyDomain:Development").Bind(o));
+
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            // Read every option now, so a wrong rule id or parameter stops the host before any work.
+            _ = provider.GetRequiredService<IOptions<PartyDomainOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<RuleOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<ComplianceOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<DevelopmentOptions>>().Value;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or RuleConfigurationException)
+        {
+            provider.Dispose();
+            throw new BadInputException(language == TextLanguage.English ? "The configuration is invalid" : "配置有误",
+                e is OptionsValidationException v ? v.Failures.ToList() : [e.Message], e);
+        }
+
+        return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported);
+    }
+
+    private static IConfiguration ReadConfiguration(string baseDirectory, HostSettings settings)
+    {
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(baseDirectory)
+            .AddJsonFile("appsettings.json", optional: true);
+        if (settings.ConfigFile is { } file)
+        {
+            var path = Path.GetFullPath(file);
+            if (!File.Exists(path))
+            {
+                throw new BadInputException($"--config: {path}: 文件不存在 / file not found");
+            }
+
+            builder.AddJsonFile(path, optional: false);
+        }
+
+        builder.AddEnvironmentVariables("PARTYDOMAIN_").AddInMemoryCollection(settings.Overrides());
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
+        {
+            throw new BadInputException($"配置文件无法读取 / a configuration file cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The configuration binder skips a value it cannot convert; a rule setting must never be dropped silently,
+    /// so every one is checked here and named when wrong.
+    /// </summary>
+    private static void CheckRuleValues(IConfigurationSection rules)
+    {
+        var problems = new List<string>();
+        foreach (var rule in rules.GetChildren())
+        {
+            foreach (var setting in rule.GetChildren())
+            {
+                var ok = setting.Key switch
+                {
+                    "Enabled" => bool.TryParse(setting.Value, out _),
+                    "Severity" => Enum.TryParse<FindingSeverity>(setting.Value, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(setting.Value, out _),
+                    "Parameters" => setting.GetChildren().All(p => int.TryParse(p.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)),
+                    _ => false,
+                };
+                if (!ok)
+                {
+                    var bad = setting.Key == "Parameters" ? setting.GetChildren().First(p => !int.TryParse(p.Value, System.Globalization.CultureInfo.InvariantCulture, out _)) : setting;
+                    problems.Add(setting.Key is "Enabled" or "Severity" or "Parameters"
+                        ? $"{bad.Path} = '{bad.Value}': {(setting.Key switch { "Enabled" => "须为 true 或 false / must be true or false", "Severity" => "须为 Reminder、Warning 或 Violation / must be Reminder, Warning or Violation", _ => "须为整数 / must be a whole number" })}"
+                        : $"{setting.Path}: 规则设置只有 Enabled、Severity 和 Parameters / a rule's settings are Enabled, Severity and Parameters");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new BadInputException("配置有误 / the configuration is invalid", problems);
+        }
+    }
+
+    /// <summary>Today: as configured; else the prepared dataset's day; the real day for imported data; the demo's day for the demo.</summary>
+    private static IClock ClockFor(HostOptions options, CityDataset? prepared, bool imported)
+    {
+        if (string.IsNullOrWhiteSpace(options.Today))
+        {
+            return prepared is not null ? new FixedClock(prepared.Today.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant())
+                : imported ? SystemClock.Instance
+                : DemoCity.Clock;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(options.Today.Trim());
+        if (!parsed.Success)
+        {
+            throw new BadInputException($"Host:Today: '{options.Today}' is not a date yyyy-MM-dd / 不是 yyyy-MM-dd 格式的日期");
+        }
+
+        return new FixedClock(parsed.Value.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant());
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _services.Dispose();
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+}

@@ -1,0 +1,43 @@
+namespace PartyDomain.ConsoleHost.Hosting;
+
+/// <summary>The host's own settings: the <c>Host</c> section of appsettings.json, overridable on the command line.</summary>
+public sealed class HostOptions
+{
+    /// <summary>The city the data is for.</summary>
+    public CityOptions City { get; set; } = new();
+
+    /// <summary>The language of the output: <c>zh</c> (Simplified Chinese, the default) or <c>en</c>.</summary>
+    public string Language { get; set; } = "zh";
+
+    /// <summary>
+    /// The day the host takes as today (yyyy-MM-dd). Unset: the embedded demo data is read as of its own day
+    /// (<see cref="Demo.DemoCity.Today"/>) so its year is complete and the output reproducible.
+    /// </summary>
+    public string? Today { get; set; }
+
+    /// <summary>How the embedded demo city is generated.</summary>
+    public DemoOptions Demo { get; set; } = new();
+
+    /// <summary>Where <c>import</c> keeps the imported dataset (JSON), relative to the host's folder; when it exists, commands read it instead of the demo city.</summary>
+    public string Data { get; set; } = "data/dataset.json";
+}
+
+/// <summary>The city.</summary>
+public sealed class CityOptions
+{
+    /// <summary>Its administrative division code.</summary>
+    public string Id { get; set; } = "411500";
+
+    /// <summary>Its name.</summary>
+    public string Name { get; set; } = "信阳市";
+}
+
+/// <summary>The embedded demo city.</summary>
+public sealed class DemoOptions
+{
+    /// <summary>The generator's seed.</summary>
+    public int Seed { get; set; } = Demo.DemoCity.DefaultSeed;
+
+    /// <summary>How many times the standard demo city (about 40 branches, 600 people).</summary>
+    public double Scale { get; set; } = 1;
+}

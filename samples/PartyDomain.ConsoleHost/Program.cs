@@ -1,0 +1,4 @@
+using PartyDomain.ConsoleHost;
+using Spectre.Console;
+
+return ConsoleApp.Run(args, AnsiConsole.Console);

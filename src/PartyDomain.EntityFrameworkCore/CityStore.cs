@@ -1,0 +1,159 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
+using Npgsql;
+using PartyDomain.Data;
+using PartyDomain.EntityFrameworkCore.Import;
+using PartyDomain.EntityFrameworkCore.Mapping;
+
+namespace PartyDomain.EntityFrameworkCore;
+
+/// <summary>One city's view of the store; every context it opens is scoped to <see cref="CityId"/>.</summary>
+internal sealed class CityStore(PartyDomainStore store, string cityId) : ICityStore
+{
+    public string CityId { get; } = cityId;
+
+    public Task<ImportResult> ImportAsync(CityDataset dataset, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (!string.Equals(dataset.City.Id, CityId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The dataset is of city '{dataset.City.Id}', but this store is scoped to city '{CityId}'.", nameof(dataset));
+        }
+
+        return WriteAsync(dataset.City.Name, RecordTables.All.Select(t => (t, t.Select(dataset))), mode == ImportMode.Replace, cancellationToken);
+    }
+
+    public Task<ImportResult> ImportRecordsAsync(IEnumerable<DatasetRecord> records, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return WriteAsync(null, Runs(records, store.RunSize), mode == ImportMode.Replace, cancellationToken);
+    }
+
+    public async Task<CityDataset?> LoadSnapshotAsync(DateInterval? period = null, CancellationToken cancellationToken = default)
+    {
+        var context = await store.OpenAsync(CityId, cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var city = await context.Cities.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CityId, cancellationToken).ConfigureAwait(false);
+            if (city is null)
+            {
+                return null;
+            }
+
+            var builder = new CityDatasetBuilder(new CityInfo(city.Id, city.Name), store.Clock, store.Zone);
+            if (store.Indicators is { } indicators)
+            {
+                builder.Indicators = indicators;
+            }
+
+            // One query per table, streamed straight into the builder: no joins to repeat rows, no per-record queries,
+            // no change tracking, and nothing held twice.
+            var batch = new List<DatasetRecord>(4096);
+            foreach (var table in RecordTables.All)
+            {
+                await table.LoadAsync(context, period, r =>
+                {
+                    batch.Add(r);
+                    if (batch.Count == batch.Capacity)
+                    {
+                        builder.AddRange(batch);
+                        batch.Clear();
+                    }
+                }, cancellationToken).ConfigureAwait(false);
+            }
+
+            builder.AddRange(batch);
+            return builder.Build();
+        }
+    }
+
+    private async Task<ImportResult> WriteAsync(string? cityName, IEnumerable<(RecordTable Table, IEnumerable<DatasetRecord> Records)> runs, bool replace, CancellationToken cancellationToken)
+    {
+        var context = await store.OpenAsync(CityId, cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // Disposal without commit rolls back: a failure or cancellation anywhere below leaves the store as it was.
+                await UpsertCityAsync(context, cityName, cancellationToken).ConfigureAwait(false);
+                if (replace)
+                {
+                    foreach (var table in RecordTables.All)
+                    {
+                        await table.DeleteAsync(context, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                // Keys are given per table across the whole import, so a table split over several runs still gets unique keys.
+                var writers = new Dictionary<RecordTable, (TableShape Shape, RecordKeys Keys)>();
+                long written = 0;
+                foreach (var (table, records) in runs)
+                {
+                    if (!writers.TryGetValue(table, out var writer))
+                    {
+                        writers.Add(table, writer = (TableShape.For(context, table), new RecordKeys(table)));
+                    }
+
+                    written += await WriteRunAsync(context, transaction, writer.Shape, writer.Keys, records, replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new ImportResult(CityId, written);
+            }
+        }
+    }
+
+    /// <summary>Consecutive records of one type, up to a bounded run, so a long batch streams through without being held whole.</summary>
+    private static IEnumerable<(RecordTable, IEnumerable<DatasetRecord>)> Runs(IEnumerable<DatasetRecord> records, int maxRun)
+    {
+        List<DatasetRecord>? run = null;
+        RecordTable? table = null;
+        foreach (var record in records)
+        {
+            var next = RecordTables.For(record?.GetType() ?? throw new ArgumentException("A record is null.", nameof(records)));
+            if (run is not null && (next != table || run.Count == maxRun))
+            {
+                yield return (table!, run);
+                run = null;
+            }
+
+            table = next;
+            (run ??= []).Add(record);
+        }
+
+        if (run is not null)
+        {
+            yield return (table!, run);
+        }
+    }
+
+    private async Task UpsertCityAsync(StoreContext context, string? cityName, CancellationToken cancellationToken)
+    {
+        var city = await context.Cities.SingleOrDefaultAsync(c => c.Id == CityId, cancellationToken).ConfigureAwait(false);
+        if (city is null)
+        {
+            if (cityName is null)
+            {
+                throw new InvalidOperationException($"City '{CityId}' is not in the store; import its dataset before adding records to it.");
+            }
+
+            context.Cities.Add(city = new CityRow { Id = CityId, Name = cityName });
+        }
+
+        city.Name = cityName ?? city.Name;
+        city.ImportedAt = store.Clock.GetCurrentInstant();
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<long> WriteRunAsync(StoreContext context, IDbContextTransaction transaction, TableShape shape, RecordKeys keys, IEnumerable<DatasetRecord> records,
+        bool emptied, CancellationToken cancellationToken) => context.Database.GetDbConnection() switch
+        {
+            NpgsqlConnection pg => PostgresBulkWriter.WriteAsync(pg, shape, CityId, records, keys, emptied, cancellationToken),
+            SqliteConnection sqlite => Task.FromResult(SqliteBulkWriter.Write(sqlite, (SqliteTransaction)transaction.GetDbTransaction(), shape, CityId, records, keys, cancellationToken)),
+            var other => throw new NotSupportedException($"The store does not write to {other.GetType().Name}."),
+        };
+}

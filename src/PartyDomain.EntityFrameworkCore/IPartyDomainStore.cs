@@ -1,0 +1,51 @@
+using NodaTime;
+using PartyDomain.Data;
+
+namespace PartyDomain.EntityFrameworkCore;
+
+/// <summary>
+/// The PartyDomain store: one database (a SQLite file, or a PostgreSQL database a province shares) holding any number
+/// of cities, each reached through its own <see cref="ICityStore"/>. Register it with
+/// <see cref="StoreServiceCollectionExtensions.AddPartyDomainStore"/>.
+/// </summary>
+public interface IPartyDomainStore
+{
+    /// <summary>Creates the database schema or brings it up to date. Called on first use unless turned off in the options.</summary>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The store of one city; nothing done through it reaches another city's rows.</summary>
+    /// <param name="cityId">The city's id (<see cref="CityInfo.Id"/>).</param>
+    ICityStore ForCity(string cityId);
+
+    /// <summary>The cities in the store, by id.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<CityInfo>> ListCitiesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Shortcuts for the common calls.</summary>
+public static class PartyDomainStoreExtensions
+{
+    /// <summary>Imports <paramref name="dataset"/> into its own city's store.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="mode">Merge with or replace the city's stored records.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing of it is kept.</param>
+    public static Task<ImportResult> ImportAsync(this IPartyDomainStore store, CityDataset dataset, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(dataset);
+        return store.ForCity(dataset.City.Id).ImportAsync(dataset, mode, cancellationToken);
+    }
+
+    /// <summary>Loads a city's snapshot; see <see cref="ICityStore.LoadSnapshotAsync"/>.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="cityId">The city.</param>
+    /// <param name="period">The days whose events to load, or <c>null</c> for all.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    public static Task<CityDataset?> LoadSnapshotAsync(this IPartyDomainStore store, string cityId, DateInterval? period = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.ForCity(cityId).LoadSnapshotAsync(period, cancellationToken);
+    }
+}

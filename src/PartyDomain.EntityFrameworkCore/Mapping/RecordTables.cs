@@ -1,0 +1,63 @@
+using System.Globalization;
+using PartyDomain.BasicSystems;
+using PartyDomain.Development;
+using PartyDomain.Dues;
+using PartyDomain.Metrics;
+using PartyDomain.Organization;
+using PartyDomain.Training;
+using static PartyDomain.EntityFrameworkCore.Mapping.RecordTable;
+
+namespace PartyDomain.EntityFrameworkCore.Mapping;
+
+/// <summary>Every record type of a <see cref="Data.CityDataset"/> and its table.</summary>
+internal static class RecordTables
+{
+    public static IReadOnlyList<RecordTable> All { get; } =
+    [
+        new RecordTable<PartyOrganization>("organizations", d => d.Organizations, r => r.Id.Value, r => r.Id.Value),
+        new RecordTable<LawFirm>("firms", d => d.Firms, r => r.Id.Value, r => r.Id.Value),
+        new RecordTable<Person>("people", d => d.People, r => r.Id.Value, r => r.Id.Value),
+        new RecordTable<MembershipRegistration>("registrations", d => d.Registrations, _ => null,
+            r => Join(r.PersonId.Value, r.OrganizationId.Value, Date(r.From))),
+        new RecordTable<FirmEmployment>("employments", d => d.Employments, _ => null,
+            r => Join(r.PersonId.Value, r.FirmId.Value, Date(r.From))),
+        new RecordTable<FirmPostHolding>("firm_posts", d => d.FirmPosts, _ => null,
+            r => Join(r.PersonId.Value, r.FirmId.Value, r.Post.ToString(), Date(r.From))),
+        new RecordTable<PartyPostHolding>("party_posts", d => d.PartyPosts, _ => null,
+            r => Join(r.PersonId.Value, r.OrganizationId.Value, r.Post.ToString(), Date(r.From))),
+        new RecordTable<FirmCoverage>("coverages", d => d.Coverages, _ => null,
+            r => Join(r.OrganizationId.Value, r.FirmId.Value, Date(r.From))),
+        new RecordTable<InstructorAssignment>("instructors", d => d.Instructors, _ => null,
+            r => Join(r.PersonId.Value, r.FirmId.Value, Date(r.From))),
+        new RecordTable<CommitteeElection>("elections", d => d.Elections, _ => null,
+            r => Join(r.OrganizationId.Value, Date(r.ElectedOn))),
+        new RecordTable<ActivityRecord>("activities", d => d.Activities, r => r.Id, r => r.Id,
+            p => r => r.Date >= p.Start && r.Date <= p.End),
+        new RecordTable<ServiceRecord>("services", d => d.Services, r => r.Id, ServiceContentKey,
+            p => r => r.Date >= p.Start && r.Date <= p.End, ordered: false),
+        new RecordTable<TrainingSession>("training_sessions", d => d.TrainingSessions, r => r.Id, r => r.Id,
+            p => r => r.Start >= p.Start && r.Start <= p.End),
+        new RecordTable<StudyCredit>("study_credits", d => d.StudyCredits, _ => null,
+            r => Join(r.PersonId.Value, r.Platform, Date(r.Date)),
+            p => r => r.Date >= p.Start && r.Date <= p.End),
+        new RecordTable<MemberIncome>("incomes", d => d.Incomes, _ => null,
+            r => Join(r.PersonId.Value, Month(r.Month), r.Kind.ToString()),
+            p => r => r.Month >= p.Start.ToYearMonth() && r.Month <= p.End.ToYearMonth()),
+        new RecordTable<DuesPayment>("dues_payments", d => d.DuesPayments, _ => null,
+            r => Join(r.PersonId.Value, Month(r.Month), Date(r.PaidOn)),
+            p => r => r.Month >= p.Start.ToYearMonth() && r.Month <= p.End.ToYearMonth()),
+        new RecordTable<AdmissionCase>("admission_cases", d => d.AdmissionCases, r => r.Id, r => r.Id),
+    ];
+
+    /// <summary>The table of records of <paramref name="type"/>.</summary>
+    public static RecordTable For(Type type) =>
+        All.FirstOrDefault(t => t.ClrType == type) ?? throw new ArgumentException($"The store keeps no records of type {type.Name}.", nameof(type));
+
+    private static string Month(NodaTime.YearMonth month) => month.ToString("uuuu-MM", CultureInfo.InvariantCulture);
+
+    // A service record without an identifier is known by its content: re-importing it overwrites it, and identical
+    // records in one import are told apart by their position (the importer appends #2, #3 ...).
+    private static string ServiceContentKey(ServiceRecord r) => "h:" + Hash(Join(
+        r.Indicator.Value, Date(r.Date), r.Span.ToString(), r.Quantity.ToString(CultureInfo.InvariantCulture),
+        r.Member?.Value, r.Firm?.Value, r.Organization?.Value, r.District, r.Channel, r.Subject, Join([.. r.Tags])));
+}

@@ -1,0 +1,426 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PartyDomain.Extensibility;
+using PartyDomain.Extensibility.Plugins;
+
+namespace PartyDomain.Hosting;
+
+/// <summary>
+/// Finds plugins in the configured folders, checks each before any of its code runs (SHA-256 against the trust
+/// list, the PartyDomain version it was compiled against), loads it in a load context of its own, orders plugins by
+/// their dependencies and lets each register through the <see cref="PartyDomainBuilder"/>. A plugin that does not
+/// load is reported with a plain reason and the rest still load, unless <see cref="PluginHostOptions.FailFast"/> is set.
+/// </summary>
+public sealed partial class PluginHost
+{
+    // The ids registered into each builder, so loading twice into one builder still refuses a clash.
+    private static readonly ConditionalWeakTable<PartyDomainBuilder, Dictionary<string, string>> RegisteredIds = [];
+
+    private readonly PluginHostOptions _options;
+    private readonly ILogger _logger;
+    private readonly IPluginAssemblyLoader _loader;
+    private readonly HashSet<string> _trusted;
+
+    /// <summary>Creates a host.</summary>
+    /// <param name="options">Folders, trust list and fail-fast.</param>
+    /// <param name="logger">Where each plugin's outcome is logged.</param>
+    public PluginHost(PluginHostOptions options, ILogger<PluginHost>? logger = null)
+        : this(options, logger, new McMasterPluginAssemblyLoader())
+    {
+    }
+
+    internal PluginHost(PluginHostOptions options, ILogger? logger, IPluginAssemblyLoader loader)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? NullLogger.Instance;
+        _loader = loader;
+        _trusted = new(options.TrustedSha256.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The PartyDomain version plugins are checked against: the host's.</summary>
+    public static Version HostVersion { get; } = typeof(PartyDomainBuilder).Assembly.GetName().Version ?? new Version(0, 0);
+
+    /// <summary>Loads every plugin in the configured folders and registers the ones that pass into <paramref name="builder"/>.</summary>
+    /// <param name="builder">The builder the plugins register through.</param>
+    /// <param name="configuration">The host's configuration; each plugin's options come from <c>PartyDomain:Plugins:{id}</c>.</param>
+    /// <returns>What became of each plugin.</returns>
+    /// <exception cref="PluginLoadException"><see cref="PluginHostOptions.FailFast"/> is set and a plugin did not load.</exception>
+    public PluginLoadReport Load(PartyDomainBuilder builder, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var entries = new List<PluginLoadEntry>();
+        var candidates = new List<Candidate>();
+        foreach (var folder in Discover())
+        {
+            if (Inspect(folder) is { } candidate)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        var registered = RegisteredIds.GetOrCreateValue(builder);
+        foreach (var candidate in Order(candidates, registered))
+        {
+            Register(candidate, builder, configuration, registered);
+        }
+
+        return new PluginLoadReport(HostVersion, entries);
+
+        // Every outcome goes through here: logged, recorded, and fatal under fail-fast.
+        void Record(PluginLoadEntry entry, Exception? exception = null)
+        {
+            entries.Add(entry);
+            Log(entry, exception);
+            if (_options.FailFast && entry.Status != PluginLoadStatus.Loaded)
+            {
+                throw new PluginLoadException(new PluginLoadReport(HostVersion, entries.ToArray()), exception);
+            }
+        }
+
+        IEnumerable<string> Discover()
+        {
+            foreach (var configured in _options.Folders)
+            {
+                var root = Path.GetFullPath(configured, AppContext.BaseDirectory);
+                if (!Directory.Exists(root))
+                {
+                    Record(new PluginLoadEntry(root, PluginLoadStatus.Failed, PluginLoadReason.NotFound,
+                        new($"插件目录不存在：{root}", $"The plugin folder {root} does not exist.")));
+                    continue;
+                }
+
+                foreach (var folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+                {
+                    yield return folder;
+                }
+            }
+        }
+
+        Candidate? Inspect(string folder)
+        {
+            var name = Path.GetFileName(folder);
+            var path = MainAssembly(folder);
+            if (path is null)
+            {
+                Record(new PluginLoadEntry(folder, PluginLoadStatus.Failed, PluginLoadReason.NotFound,
+                    new($"插件“{name}”：目录中找不到插件程序集（应有 {name}.dll 或发布生成的 *.deps.json）", $"Plugin '{name}': no plugin assembly in its folder (expected {name}.dll or the *.deps.json that publishing writes).")));
+                return null;
+            }
+
+            var entry = new PluginLoadEntry(folder, PluginLoadStatus.Loaded, PluginLoadReason.None, new(string.Empty, string.Empty)) { AssemblyPath = path };
+            var file = Path.GetFileName(path);
+            try
+            {
+                entry = entry with { Sha256 = PluginMetadata.Sha256(path) };
+                if (_trusted.Count > 0 && !_trusted.Contains(entry.Sha256))
+                {
+                    Record(entry with
+                    {
+                        Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.UntrustedHash,
+                        Message = new($"插件“{name}”：{file} 的 SHA-256 {entry.Sha256} 不在信任列表中", $"Plugin '{name}': the SHA-256 {entry.Sha256} of {file} is not on the trust list."),
+                    });
+                    return null;
+                }
+
+                var compiledAgainst = PluginMetadata.ReferencedPartyDomain(path, typeof(PartyDomainBuilder).Assembly.GetName().Name!);
+                if (compiledAgainst is null)
+                {
+                    Record(entry with
+                    {
+                        Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.NotAPlugin,
+                        Message = new($"插件“{name}”：{file} 未引用 PartyDomain，不是插件", $"Plugin '{name}': {file} does not reference PartyDomain, so it is not a plugin."),
+                    });
+                    return null;
+                }
+
+                entry = entry with { CompiledAgainst = compiledAgainst };
+                if (!PluginMetadata.IsCompatible(HostVersion, compiledAgainst))
+                {
+                    Record(entry with
+                    {
+                        Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.IncompatibleVersion,
+                        Message = new(
+                            $"插件“{name}”：基于 PartyDomain {compiledAgainst.ToString(3)} 编译，与宿主的 {HostVersion.ToString(3)} 不兼容（需主版本相同、次版本不高于宿主）",
+                            $"Plugin '{name}': compiled against PartyDomain {compiledAgainst.ToString(3)}, incompatible with the host's {HostVersion.ToString(3)} (same major and a minor no newer than the host's are required)."),
+                    });
+                    return null;
+                }
+            }
+            catch (BadImageFormatException e)
+            {
+                Record(entry with
+                {
+                    Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.BadImage,
+                    Message = new($"插件“{name}”：{file} 不是有效的 .NET 程序集（{e.Message}）", $"Plugin '{name}': {file} is not a valid .NET assembly ({e.Message})."),
+                }, e);
+                return null;
+            }
+
+            // From here on the plugin's own code runs: its assembly is loaded and its class created.
+            try
+            {
+                var assembly = _loader.Load(path);
+                var types = assembly.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPartyDomainPlugin).IsAssignableFrom(t)).ToArray();
+                if (types.Length != 1)
+                {
+                    Record(entry with
+                    {
+                        Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.NotAPlugin,
+                        Message = new($"插件“{name}”：{file} 应有且只有一个实现 IPartyDomainPlugin 的公共类，实际有 {types.Length} 个", $"Plugin '{name}': {file} must have exactly one public class implementing IPartyDomainPlugin; it has {types.Length}."),
+                    });
+                    return null;
+                }
+
+                var plugin = (IPartyDomainPlugin)Activator.CreateInstance(types[0])!;
+                var manifest = plugin.Manifest;
+                if (manifest is null || !PluginManifest.IsValidId(manifest.Id))
+                {
+                    Record(entry with
+                    {
+                        Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.InvalidManifest,
+                        Message = new($"插件“{name}”：清单中的 id “{manifest?.Id}”无效（小写字母开头，仅含小写字母、数字、- 和 .）", $"Plugin '{name}': the manifest id '{manifest?.Id}' is not valid (a lower-case letter, then lower-case letters, digits, '-' and '.')."),
+                    });
+                    return null;
+                }
+
+                return new Candidate(entry with { Manifest = manifest }, plugin);
+            }
+            catch (Exception e) when (Unwrap(e) is FileNotFoundException or FileLoadException or ReflectionTypeLoadException)
+            {
+                Record(MissingAssembly(entry, name, Unwrap(e)), e);
+                return null;
+            }
+            catch (Exception e) when (Unwrap(e) is BadImageFormatException)
+            {
+                Record(entry with
+                {
+                    Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.BadImage,
+                    Message = new($"插件“{name}”：程序集无法加载（{Unwrap(e).Message}）", $"Plugin '{name}': an assembly could not be loaded ({Unwrap(e).Message})."),
+                }, e);
+                return null;
+            }
+            catch (Exception e) when (e is not PluginLoadException)
+            {
+                Record(Threw(entry, name, "创建", "being created", Unwrap(e)), e);
+                return null;
+            }
+        }
+
+        // Dependencies first; a plugin whose dependency is missing, rejected or in a cycle is itself rejected.
+        IEnumerable<Candidate> Order(List<Candidate> all, Dictionary<string, string> already)
+        {
+            var byId = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+            foreach (var c in all)
+            {
+                var id = c.Entry.Manifest!.Id;
+                var clash = byId.TryGetValue(id, out var first) ? first.Entry.Folder : already.GetValueOrDefault(id);
+                if (clash is not null)
+                {
+                    Record(c.Entry with
+                    {
+                        Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.DuplicateId,
+                        Message = new($"插件“{id}”（{c.Entry.Folder}）：id 与已加载的 {clash} 中的插件重复", $"Plugin '{id}' ({c.Entry.Folder}): its id clashes with the plugin already loaded from {clash}."),
+                    });
+                    continue;
+                }
+
+                byId[id] = c;
+            }
+
+            var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 ordered, 3 rejected
+            var ordered = new List<Candidate>();
+            foreach (var c in byId.Values)
+            {
+                Visit(c, []);
+            }
+
+            return ordered;
+
+            bool Visit(Candidate c, List<string> path)
+            {
+                var id = c.Entry.Manifest!.Id;
+                switch (state.GetValueOrDefault(id))
+                {
+                    case 2:
+                        return true;
+                    case 3:
+                        return false;
+                    case 1:
+                        var cycle = string.Join(" → ", path.SkipWhile(p => p != id).Append(id));
+                        foreach (var member in path.SkipWhile(p => p != id))
+                        {
+                            Reject(byId[member], PluginLoadReason.DependencyCycle,
+                                new($"插件“{member}”：依赖关系成环（{cycle}）", $"Plugin '{member}': its dependencies form a cycle ({cycle})."));
+                        }
+
+                        return false;
+                }
+
+                state[id] = 1;
+                path.Add(id);
+                foreach (var dependency in c.Entry.Manifest.Dependencies)
+                {
+                    if (already.ContainsKey(dependency))
+                    {
+                        continue;
+                    }
+
+                    if (!byId.TryGetValue(dependency, out var needed))
+                    {
+                        Reject(c, PluginLoadReason.MissingDependency,
+                            new($"插件“{id}”：依赖的插件“{dependency}”未找到", $"Plugin '{id}': the plugin '{dependency}' it depends on was not found."));
+                        return false;
+                    }
+
+                    if (!Visit(needed, path))
+                    {
+                        if (state.GetValueOrDefault(id) != 3)
+                        {
+                            Reject(c, PluginLoadReason.MissingDependency,
+                                new($"插件“{id}”：依赖的插件“{dependency}”未能加载", $"Plugin '{id}': the plugin '{dependency}' it depends on did not load."));
+                        }
+
+                        return false;
+                    }
+                }
+
+                path.RemoveAt(path.Count - 1);
+                if (state.GetValueOrDefault(id) == 3)
+                {
+                    return false;
+                }
+
+                state[id] = 2;
+                ordered.Add(c);
+                return true;
+            }
+
+            void Reject(Candidate c, PluginLoadReason reason, LocalizedText message)
+            {
+                if (state.GetValueOrDefault(c.Entry.Manifest!.Id) == 3)
+                {
+                    return;
+                }
+
+                state[c.Entry.Manifest.Id] = 3;
+                Record(c.Entry with { Status = PluginLoadStatus.Rejected, Reason = reason, Message = message });
+            }
+        }
+
+        void Register(Candidate c, PartyDomainBuilder target, IConfiguration? config, Dictionary<string, string> ids)
+        {
+            var manifest = c.Entry.Manifest!;
+            if (manifest.Dependencies.Any(d => !ids.ContainsKey(d)))
+            {
+                var missing = manifest.Dependencies.First(d => !ids.ContainsKey(d));
+                Record(c.Entry with
+                {
+                    Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.MissingDependency,
+                    Message = new($"插件“{manifest.Id}”：依赖的插件“{missing}”未能加载", $"Plugin '{manifest.Id}': the plugin '{missing}' it depends on did not load."),
+                });
+                return;
+            }
+
+            var rollback = target.Checkpoint();
+            try
+            {
+                c.Plugin.Register(new HostPluginContext(target, manifest, config));
+            }
+            catch (Exception e)
+            {
+                rollback();
+                var inner = Unwrap(e);
+                Record(inner is FileNotFoundException or FileLoadException or ReflectionTypeLoadException
+                    ? MissingAssembly(c.Entry, manifest.Id, inner)
+                    : Threw(c.Entry, manifest.Id, "注册", "registering", inner), e);
+                return;
+            }
+
+            ids[manifest.Id] = c.Entry.Folder;
+            Record(c.Entry with
+            {
+                Message = new(
+                    $"插件“{manifest.Id}” {manifest.Version}（{manifest.DisplayName.Chinese}，基于 PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}）已加载",
+                    $"Plugin '{manifest.Id}' {manifest.Version} ({manifest.DisplayName.English}, compiled against PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}) loaded."),
+            });
+        }
+    }
+
+    private static Exception Unwrap(Exception e) => e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+
+    private static PluginLoadEntry MissingAssembly(PluginLoadEntry entry, string name, Exception e)
+    {
+        var missing = e switch
+        {
+            FileNotFoundException f => f.FileName ?? f.Message,
+            FileLoadException f => f.FileName ?? f.Message,
+            ReflectionTypeLoadException r => string.Join("; ", r.LoaderExceptions.OfType<Exception>().Select(x => x.Message).Distinct()),
+            _ => e.Message,
+        };
+        return entry with
+        {
+            Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.MissingAssembly,
+            Message = new($"插件“{name}”：缺少所需程序集 {missing}（应随插件放在其目录中）", $"Plugin '{name}': a required assembly is missing: {missing} (it belongs in the plugin's folder)."),
+        };
+    }
+
+    private static PluginLoadEntry Threw(PluginLoadEntry entry, string name, string zhStage, string enStage, Exception e) => entry with
+    {
+        Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.RegistrationFailed,
+        Message = new($"插件“{name}”在{zhStage}时抛出 {e.GetType().Name}：{e.Message}（其注册内容已全部撤销）", $"Plugin '{name}' threw {e.GetType().Name} while {enStage}: {e.Message} (nothing it registered was kept)."),
+    };
+
+    // The assembly named by the one *.deps.json publishing writes; else the folder's namesake; else its only .dll.
+    private static string? MainAssembly(string folder)
+    {
+        var deps = Directory.GetFiles(folder, "*.deps.json");
+        if (deps.Length == 1)
+        {
+            var named = Path.Combine(folder, Path.GetFileName(deps[0])[..^".deps.json".Length] + ".dll");
+            if (File.Exists(named))
+            {
+                return named;
+            }
+        }
+
+        var namesake = Path.Combine(folder, Path.GetFileName(folder) + ".dll");
+        if (File.Exists(namesake))
+        {
+            return namesake;
+        }
+
+        var dlls = Directory.GetFiles(folder, "*.dll");
+        return dlls.Length == 1 ? dlls[0] : null;
+    }
+
+    private void Log(PluginLoadEntry entry, Exception? exception)
+    {
+        var message = entry.Message.In(TextLanguage.English);
+        switch (entry.Status)
+        {
+            case PluginLoadStatus.Loaded:
+                LogLoaded(_logger, entry.Name, entry.Folder, entry.Sha256, message);
+                break;
+            case PluginLoadStatus.Rejected:
+                LogRejected(_logger, entry.Name, entry.Reason, entry.Folder, message);
+                break;
+            default:
+                LogFailed(_logger, exception, entry.Name, entry.Reason, entry.Folder, message);
+                break;
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Plugin {Plugin} loaded from {Folder} (SHA-256 {Sha256}): {Message}")]
+    private static partial void LogLoaded(ILogger logger, string plugin, string folder, string? sha256, string message);
+
+    [LoggerMessage(2, LogLevel.Warning, "Plugin {Plugin} rejected ({Reason}) in {Folder}: {Message}")]
+    private static partial void LogRejected(ILogger logger, string plugin, PluginLoadReason reason, string folder, string message);
+
+    [LoggerMessage(3, LogLevel.Error, "Plugin {Plugin} failed ({Reason}) in {Folder}: {Message}")]
+    private static partial void LogFailed(ILogger logger, Exception? exception, string plugin, PluginLoadReason reason, string folder, string message);
+
+    private sealed record Candidate(PluginLoadEntry Entry, IPartyDomainPlugin Plugin);
+}

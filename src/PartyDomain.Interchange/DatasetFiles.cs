@@ -1,0 +1,95 @@
+using PartyDomain.BasicSystems;
+using PartyDomain.Data;
+using PartyDomain.Interchange.Reading;
+using PartyDomain.Interchange.Schema;
+using PartyDomain.Interchange.Writing;
+using PartyDomain.Metrics;
+
+namespace PartyDomain.Interchange;
+
+/// <summary>
+/// Reads a city dataset from, and writes it to, a folder of CSV files, an XLSX workbook or a JSON document, in the
+/// format docs/data-format.md describes. Reading reports every problem by file or sheet, row, column and value, and
+/// yields a dataset only when there is none.
+/// </summary>
+public static class DatasetFiles
+{
+    /// <summary>Reads the dataset at <paramref name="path"/>: a folder of CSV files, an <c>.xlsx</c> workbook or a <c>.json</c> file.</summary>
+    /// <param name="path">The folder or file.</param>
+    /// <param name="options">The clock, the format when it cannot be told from the path, and the city's catalogs.</param>
+    /// <returns>The dataset, or every problem found.</returns>
+    public static DatasetReadResult Read(string path, DatasetReadOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var indicators = options.Indicators ?? IndicatorCatalog.CreateDefault();
+        var reader = new DatasetReader(options.ActivityKinds ?? ActivityKindCatalog.CreateDefault(), indicators);
+        var problems = reader.Problems;
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            problems.Add(new ImportProblem("not-found", path, null, null, null, new("文件或文件夹不存在。", "No such file or folder.")));
+            return new DatasetReadResult(null, problems);
+        }
+
+        if ((options.Format ?? FormatOf(path)) is not { } format)
+        {
+            problems.Add(new ImportProblem("unknown-format", path, null, null, null, new(
+                "无法判断格式：请给出存放 CSV 文件的文件夹、.xlsx 工作簿或 .json 文件。",
+                "The format cannot be told: give a folder of CSV files, an .xlsx workbook or a .json file.")));
+            return new DatasetReadResult(null, problems);
+        }
+
+        var tables = format switch
+        {
+            DatasetFormat.Csv => CsvFolderSource.Read(path, problems),
+            DatasetFormat.Xlsx => XlsxSource.Read(path, problems),
+            _ => JsonSource.Read(path, problems),
+        };
+        reader.ReadAll(tables);
+        var dataset = reader.Build(options.Today, indicators);
+        return new DatasetReadResult(dataset, problems);
+    }
+
+    /// <summary>Writes <paramref name="dataset"/> to <paramref name="path"/>, replacing what is there.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="path">A folder for CSV (created if needed; one file per table), otherwise the file.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="language">The headers' and values' language: Chinese unless set, English for JSON unless set.</param>
+    public static void Write(CityDataset dataset, string path, DatasetFormat format, TextLanguage? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var lang = language ?? DefaultLanguage(format);
+        DatasetWriter.Write(path, format, lang, table => table.Write(dataset, lang));
+    }
+
+    /// <summary>Writes an empty dataset: every table with its headers and no rows, for staff to fill in.</summary>
+    /// <param name="path">A folder for CSV (created if needed), otherwise the file.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="language">The headers' language: Chinese unless set, English for JSON unless set.</param>
+    public static void WriteTemplate(string path, DatasetFormat format, TextLanguage? language = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        DatasetWriter.Write(path, format, language ?? DefaultLanguage(format), _ => []);
+    }
+
+    /// <summary>The format of <paramref name="path"/>: a folder is CSV, <c>.xlsx</c> is XLSX, <c>.json</c> is JSON; otherwise <c>null</c>.</summary>
+    /// <param name="path">The folder or file.</param>
+    public static DatasetFormat? FormatOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            return DatasetFormat.Csv;
+        }
+
+        return Path.GetExtension(path).ToUpperInvariant() switch
+        {
+            ".XLSX" => DatasetFormat.Xlsx,
+            ".JSON" => DatasetFormat.Json,
+            _ => null,
+        };
+    }
+
+    private static TextLanguage DefaultLanguage(DatasetFormat format) => format == DatasetFormat.Json ? TextLanguage.English : TextLanguage.Chinese;
+}

@@ -1,0 +1,27 @@
+using NodaTime;
+using PartyDomain.BasicSystems;
+using PartyDomain.Metrics;
+using PartyDomain.Time;
+
+namespace PartyDomain.Interchange;
+
+/// <summary>How a dataset is read: the clock that says what "today" is, and the city's catalogs values are checked against.</summary>
+public sealed class DatasetReadOptions
+{
+    /// <summary>The clock; a record dated after today (in <see cref="TimeZone"/>) is refused.</summary>
+    public required IClock Clock { get; init; }
+
+    /// <summary>The time zone of "today"; Asia/Shanghai unless set.</summary>
+    public DateTimeZone? TimeZone { get; init; }
+
+    /// <summary>The format; when <c>null</c> it follows from the path (a folder is CSV, <c>.xlsx</c>, <c>.json</c>).</summary>
+    public DatasetFormat? Format { get; init; }
+
+    /// <summary>The indicators service records may use, by code or Chinese name; the built-in catalog unless set.</summary>
+    public IndicatorCatalog? Indicators { get; init; }
+
+    /// <summary>The activity kinds activities may have, by code or name; the built-in kinds unless set.</summary>
+    public ActivityKindCatalog? ActivityKinds { get; init; }
+
+    internal LocalDate Today => PartyDomainTime.Today(Clock, TimeZone);
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PartyDomain.BasicSystems;
+using PartyDomain.Extensibility;
+using PartyDomain.Metrics;
+
+namespace PartyDomain.Interchange;
+
+/// <summary>Registers dataset import and export.</summary>
+public static class InterchangeBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DatasetInterchange"/>, which reads with the container's clock, time zone
+    /// (<see cref="PartyDomainOptions.TimeZone"/>), indicators and activity kinds:
+    /// <c>services.AddPartyDomain(b =&gt; b.AddInterchange())</c>.
+    /// </summary>
+    /// <param name="builder">The PartyDomain builder.</param>
+    /// <returns>The builder.</returns>
+    public static PartyDomainBuilder AddInterchange(this PartyDomainBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(sp => new DatasetInterchange(
+            sp.GetRequiredService<IClock>(),
+            DateTimeZoneProviders.Tzdb[sp.GetRequiredService<IOptions<PartyDomainOptions>>().Value.TimeZone],
+            sp.GetRequiredService<IndicatorCatalog>(),
+            sp.GetRequiredService<ActivityKindCatalog>()));
+        return builder;
+    }
+}
+
+/// <summary>
+/// Reads datasets with the clock, time zone and catalogs of the application's container; writing needs none of them,
+/// so it stays on <see cref="DatasetFiles.Write"/> and <see cref="DatasetFiles.WriteTemplate"/>.
+/// </summary>
+/// <param name="clock">The clock.</param>
+/// <param name="zone">The time zone of "today".</param>
+/// <param name="indicators">The city's indicators.</param>
+/// <param name="activityKinds">The city's activity kinds.</param>
+public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, IndicatorCatalog indicators, ActivityKindCatalog activityKinds)
+{
+    /// <summary>Reads the dataset at <paramref name="path"/>; see <see cref="DatasetFiles.Read"/>.</summary>
+    /// <param name="path">The folder or file.</param>
+    /// <param name="format">The format, when it cannot be told from the path.</param>
+    public DatasetReadResult Read(string path, DatasetFormat? format = null) => DatasetFiles.Read(path, new DatasetReadOptions
+    {
+        Clock = clock,
+        TimeZone = zone,
+        Format = format,
+        Indicators = indicators,
+        ActivityKinds = activityKinds,
+    });
+
+}

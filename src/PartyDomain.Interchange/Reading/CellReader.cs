@@ -1,0 +1,291 @@
+using NodaTime;
+using PartyDomain.BasicSystems;
+using PartyDomain.Data;
+using PartyDomain.Interchange.Schema;
+using PartyDomain.Metrics;
+using PartyDomain.Organization;
+
+namespace PartyDomain.Interchange.Reading;
+
+/// <summary>
+/// Reads the cells of one row of a table into typed values. Each failed cell adds a problem naming source, row,
+/// column and value, and marks the row failed so its record is not kept; reading goes on to find the row's other
+/// problems.
+/// </summary>
+internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatalog activityKinds, IndicatorCatalog indicators)
+{
+    private readonly Dictionary<string, ActivityKind> _activityKinds = BuildKindLookup(activityKinds);
+    private readonly Dictionary<string, IndicatorCode> _indicators = BuildIndicatorLookup(indicators);
+    private readonly Dictionary<string, IndicatorCode> _indicatorCodes = indicators.All.ToDictionary(i => i.Code.Value, i => i.Code, StringComparer.Ordinal);
+    private string?[] _cells = [];
+    private string[] _headers = [];
+    private bool[] _present = [];
+
+    public string Source { get; private set; } = string.Empty;
+
+    public int Row { get; private set; }
+
+    public bool Failed { get; private set; }
+
+    /// <summary>Starts a table: which of its columns the file has, under which header.</summary>
+    public void StartTable(string source, string[] headers, bool[] present)
+    {
+        Source = source;
+        _headers = headers;
+        _present = present;
+    }
+
+    /// <summary>Starts a row: its cells by column index, trimmed, <c>null</c> when empty or the column is absent.</summary>
+    public void StartRow(int row, string?[] cells)
+    {
+        Row = row;
+        _cells = cells;
+        Failed = false;
+    }
+
+    public string? Text(Column column)
+    {
+        var value = _cells[column.Index];
+        if (value is null && column.Required && _present[column.Index])
+        {
+            // A missing required column is reported once for the table, not on every row.
+            Fail(column, null, "required", "必填项为空。", "A value is required.");
+        }
+        else if (value is null && column.Required)
+        {
+            Failed = true;
+        }
+
+        return value;
+    }
+
+    public string RequiredText(Column column) => Text(column) ?? string.Empty;
+
+    public PersonId PersonId(Column column) => Text(column) is { } v ? new PersonId(v) : default;
+
+    public PersonId? OptionalPersonId(Column column) => Text(column) is { } v ? new PersonId(v) : null;
+
+    public OrganizationId OrganizationId(Column column) => Text(column) is { } v ? new OrganizationId(v) : default;
+
+    public OrganizationId? OptionalOrganizationId(Column column) => Text(column) is { } v ? new OrganizationId(v) : null;
+
+    public FirmId FirmId(Column column) => Text(column) is { } v ? new FirmId(v) : default;
+
+    public FirmId? OptionalFirmId(Column column) => Text(column) is { } v ? new FirmId(v) : null;
+
+    public LocalDate Date(Column column) => OptionalDate(column) ?? default;
+
+    public LocalDate? OptionalDate(Column column)
+    {
+        if (Text(column) is not { } v)
+        {
+            return null;
+        }
+
+        if (CellText.TryParseDate(v, out var date))
+        {
+            return date;
+        }
+
+        Fail(column, v, "bad-date", "日期无法识别；请写成 2021-03-05、2021/3/5、2021年3月5日或 Excel 日期。",
+            "The date is not recognized; write it as 2021-03-05, 2021/3/5, 2021年3月5日 or an Excel date.");
+        return null;
+    }
+
+    public YearMonth Month(Column column)
+    {
+        if (Text(column) is not { } v)
+        {
+            return default;
+        }
+
+        if (CellText.TryParseMonth(v, out var month))
+        {
+            return month;
+        }
+
+        Fail(column, v, "bad-month", "月份无法识别；请写成 2021-03、2021/3 或 2021年3月。",
+            "The month is not recognized; write it as 2021-03, 2021/3 or 2021年3月.");
+        return default;
+    }
+
+    public decimal Decimal(Column column) => OptionalDecimal(column) ?? 0m;
+
+    public decimal? OptionalDecimal(Column column)
+    {
+        if (Text(column) is not { } v)
+        {
+            return null;
+        }
+
+        if (CellText.TryParseDecimal(v, out var d))
+        {
+            return d;
+        }
+
+        Fail(column, v, "bad-number", "不是数字。", "Not a number.");
+        return null;
+    }
+
+    public int? OptionalInteger(Column column)
+    {
+        if (Text(column) is not { } v)
+        {
+            return null;
+        }
+
+        if (CellText.TryParseInteger(v, out var i))
+        {
+            return i;
+        }
+
+        Fail(column, v, "bad-integer", "不是整数。", "Not a whole number.");
+        return null;
+    }
+
+    public bool? OptionalBoolean(Column column)
+    {
+        if (Text(column) is not { } v)
+        {
+            return null;
+        }
+
+        if (CellText.TryParseBoolean(v, out var b))
+        {
+            return b;
+        }
+
+        Fail(column, v, "bad-boolean", "请填写“是”或“否”。", "Write yes or no (是 or 否).");
+        return null;
+    }
+
+    public TEnum Choice<TEnum>(Column column, Vocabulary<TEnum> vocabulary)
+        where TEnum : struct, Enum => OptionalChoice(column, vocabulary) ?? default;
+
+    public TEnum? OptionalChoice<TEnum>(Column column, Vocabulary<TEnum> vocabulary)
+        where TEnum : struct, Enum
+    {
+        if (Text(column) is not { } v)
+        {
+            return null;
+        }
+
+        if (vocabulary.TryParse(v, out var value))
+        {
+            return value;
+        }
+
+        Fail(column, v, "bad-choice", $"不是可选值之一：{vocabulary.Choices(TextLanguage.Chinese)}。",
+            $"Not one of the accepted values: {vocabulary.Choices(TextLanguage.English)}.");
+        return null;
+    }
+
+    /// <summary>Flags written as a list (<c>activists;candidates</c>); an empty cell gives <paramref name="empty"/>.</summary>
+    public TEnum Flags<TEnum>(Column column, Vocabulary<TEnum> vocabulary, TEnum empty)
+        where TEnum : struct, Enum
+    {
+        if (Text(column) is not { } v)
+        {
+            return empty;
+        }
+
+        var bits = 0;
+        foreach (var item in CellText.SplitList(v))
+        {
+            if (vocabulary.TryParse(item, out var flag))
+            {
+                bits |= Convert.ToInt32(flag, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                Fail(column, item, "bad-choice", $"不是可选值之一：{vocabulary.Choices(TextLanguage.Chinese)}。",
+                    $"Not one of the accepted values: {vocabulary.Choices(TextLanguage.English)}.");
+            }
+        }
+
+        return (TEnum)Enum.ToObject(typeof(TEnum), bits);
+    }
+
+    public ActivityKind ActivityKind(Column column)
+    {
+        if (Text(column) is not { } v)
+        {
+            return default;
+        }
+
+        if (_activityKinds.TryGetValue(Names.Normalize(v), out var kind))
+        {
+            return kind;
+        }
+
+        var known = string.Join("、", _activityKinds.Values.Distinct().Select(k => k.Code));
+        Fail(column, v, "bad-choice", $"不是已登记的活动类型（代码或中文名称）：{known}。",
+            $"Not a registered activity kind (code or Chinese name): {known}.");
+        return default;
+    }
+
+    /// <summary>An indicator by code or Chinese name; an unknown code is kept, and the dataset's check reports it.</summary>
+    public IndicatorCode Indicator(Column column) => Text(column) is { } v
+        ? _indicatorCodes.TryGetValue(v, out var code) || _indicators.TryGetValue(Names.Normalize(v), out code) ? code : new IndicatorCode(v)
+        : default;
+
+    /// <summary>Where the current row was read from, for the record to carry.</summary>
+    public RecordOrigin Origin => new(Source, Row);
+
+    public IReadOnlyList<string> List(Column column) => Text(column) is { } v ? CellText.SplitList(v) : [];
+
+    public IReadOnlyList<PersonId> PersonList(Column column) => [.. List(column).Select(v => new PersonId(v))];
+
+    public IReadOnlyList<LocalDate> DateList(Column column)
+    {
+        var dates = new List<LocalDate>();
+        foreach (var item in List(column))
+        {
+            if (CellText.TryParseDate(item, out var date))
+            {
+                dates.Add(date);
+            }
+            else
+            {
+                Fail(column, item, "bad-date", "日期无法识别；请写成 2021-03-05、2021/3/5、2021年3月5日或 Excel 日期。",
+                    "The date is not recognized; write it as 2021-03-05, 2021/3/5, 2021年3月5日 or an Excel date.");
+            }
+        }
+
+        return dates;
+    }
+
+    /// <summary>Whether the cell of <paramref name="column"/> has a value.</summary>
+    public bool Has(Column column) => _cells[column.Index] is not null;
+
+    public void Fail(Column column, string? value, string code, string chinese, string english)
+    {
+        problems.Add(new ImportProblem(code, Source, Row, _headers[column.Index], value, new LocalizedText(chinese, english)));
+        Failed = true;
+    }
+
+    private static Dictionary<string, ActivityKind> BuildKindLookup(ActivityKindCatalog catalog)
+    {
+        var lookup = new Dictionary<string, ActivityKind>(StringComparer.Ordinal);
+        foreach (var (kind, name) in catalog.Names)
+        {
+            lookup[Names.Normalize(kind.Code)] = kind;
+            lookup[Names.Normalize(name.Chinese)] = kind;
+            lookup[Names.Normalize(name.English)] = kind;
+        }
+
+        return lookup;
+    }
+
+    private static Dictionary<string, IndicatorCode> BuildIndicatorLookup(IndicatorCatalog catalog)
+    {
+        var lookup = new Dictionary<string, IndicatorCode>(StringComparer.Ordinal);
+        foreach (var indicator in catalog.All)
+        {
+            lookup[Names.Normalize(indicator.Name.Chinese)] = indicator.Code;
+            lookup[Names.Normalize(indicator.Code.Value)] = indicator.Code;
+        }
+
+        return lookup;
+    }
+}

@@ -1,0 +1,299 @@
+using NodaTime;
+using PartyDomain.BasicSystems;
+using PartyDomain.Data;
+using PartyDomain.Governance;
+using PartyDomain.Interchange.Schema;
+using PartyDomain.Metrics;
+using PartyDomain.Organization;
+using PartyDomain.Training;
+
+namespace PartyDomain.Interchange.Reading;
+
+/// <summary>
+/// Turns the tables a file holds into a <see cref="CityDataset"/>, in two passes. First every table, header and cell
+/// is read and every problem collected; then, only when the cells were all readable, the records go to
+/// <see cref="CityDatasetBuilder"/> and its integrity problems (duplicates, unknown references, overlaps) come back
+/// named by file, row and column. Integrity is not checked over a partial read, where it would report records
+/// missing only because their rows had errors.
+/// </summary>
+internal sealed class DatasetReader
+{
+    private static readonly HashSet<string> IgnoredHeaders = new(new[] { "备注", "说明", "remarks", "remark", "notes", "note" }.Select(Names.Normalize), StringComparer.Ordinal);
+
+    /// <summary>The city, and the records put together from a parent table and its child table.</summary>
+    private static readonly HashSet<Table> Assembled =
+    [
+        DatasetSchema.City, DatasetSchema.People, DatasetSchema.Standings, DatasetSchema.Activities, DatasetSchema.ActivityAttendance,
+        DatasetSchema.TrainingSessions, DatasetSchema.TrainingAttendance, DatasetSchema.MajorMatters, DatasetSchema.MajorMatterSteps,
+    ];
+
+    private readonly List<ImportProblem> _problems = [];
+    private readonly Dictionary<Table, List<object>> _items = [];
+    private readonly Dictionary<Table, string> _tableSources = [];
+    private readonly Dictionary<string, string[]> _headersBySource = new(StringComparer.Ordinal);
+    private readonly CellReader _cells;
+
+    public DatasetReader(ActivityKindCatalog activityKinds, IndicatorCatalog indicators) =>
+        _cells = new CellReader(_problems, activityKinds, indicators);
+
+    public List<ImportProblem> Problems => _problems;
+
+    /// <summary>Reads every table; records whose rows had problems are not kept.</summary>
+    public void ReadAll(IEnumerable<RawTable> tables)
+    {
+        foreach (var raw in tables)
+        {
+            var table = DatasetSchema.Find(raw.Name);
+            if (table is null)
+            {
+                var known = string.Join(", ", DatasetSchema.Tables.Select(t => $"{t.Name}（{t.ChineseName}）"));
+                _problems.Add(new ImportProblem("unknown-table", raw.Source, null, null, raw.Name,
+                    new($"无法识别的表名；可用的表：{known}。", $"Unknown table name; the tables are: {known}.")));
+                continue;
+            }
+
+            if (_tableSources.TryGetValue(table, out var first))
+            {
+                _problems.Add(new ImportProblem("duplicate-table", raw.Source, null, null, raw.Name,
+                    new($"表 {table.Name}（{table.ChineseName}）已由 {first} 给出。", $"Table {table.Name} ({table.ChineseName}) was already given by {first}.")));
+                continue;
+            }
+
+            _tableSources[table] = raw.Source;
+            try
+            {
+                ReadTable(table, raw);
+            }
+#pragma warning disable CA1031 // A damaged file surfaces as a problem at its source, never as a crash.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                _problems.Add(new ImportProblem("unreadable", raw.Source, null, null, null,
+                    new($"读取失败：{e.Message}", $"Reading failed: {e.Message}")));
+            }
+        }
+    }
+
+    /// <summary>Builds the dataset when reading found no problem; otherwise, or when the data has integrity problems, <c>null</c>.</summary>
+    public CityDataset? Build(LocalDate today, IndicatorCatalog indicators)
+    {
+        var city = Items<CityInfo>(DatasetSchema.City);
+        // A file that could not be opened at all is reported once; its tables are not reported missing on top of it.
+        var unreadable = _problems.Any(p => p.Code is "bad-workbook" or "bad-json" or "empty-file" or "bad-encoding" or "no-tables");
+        if (!_tableSources.TryGetValue(DatasetSchema.City, out var citySource))
+        {
+            if (!unreadable)
+            {
+                _problems.Add(new ImportProblem("missing-table", "city", null, null, null,
+                    new("缺少必需的表 city（城市），其中一行给出城市编码和名称。", "The required table city (城市) is missing: one row with the city's id and name.")));
+            }
+        }
+        else if (city.Count != 1 && _problems.Count == 0)
+        {
+            _problems.Add(new ImportProblem("city-rows", citySource, null, null, city.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new("city（城市）表须正好有一行。", "The city table must have exactly one row.")));
+        }
+
+        var records = AttachChildren();
+        if (_problems.Count > 0)
+        {
+            return null;
+        }
+
+        var builder = new CityDatasetBuilder(city[0], today) { Indicators = indicators };
+        foreach (var (table, items) in _items)
+        {
+            if (!Assembled.Contains(table))
+            {
+                builder.AddRange(items.Cast<DatasetRecord>());
+            }
+        }
+
+        builder.AddRange(records);
+        var dataset = builder.TryBuild(out var integrity);
+        _problems.AddRange(integrity.Select(ToImportProblem));
+        return dataset;
+    }
+
+    private void ReadTable(Table table, RawTable raw)
+    {
+        var map = MapHeaders(table, raw);
+        var headers = table.Columns.Select(c => c.Name).ToArray();
+        var present = new bool[table.Columns.Count];
+        for (var i = 0; i < map.Length; i++)
+        {
+            if (map[i] >= 0)
+            {
+                headers[map[i]] = raw.Headers[i].Trim();
+                present[map[i]] = true;
+            }
+        }
+
+        _headersBySource[raw.Source] = headers;
+        _cells.StartTable(raw.Source, headers, present);
+        var items = new List<object>();
+        _items[table] = items;
+        var cells = new string?[table.Columns.Count];
+        foreach (var row in raw.Rows)
+        {
+            if (!Fill(row, map, raw, cells))
+            {
+                continue;
+            }
+
+            _cells.StartRow(row.Number, cells);
+            var item = table.Read(_cells);
+            if (!_cells.Failed)
+            {
+                items.Add(item);
+            }
+        }
+    }
+
+    /// <summary>File column → table column, or -1 for an ignored one; problems for unknown, duplicate and missing columns.</summary>
+    private int[] MapHeaders(Table table, RawTable raw)
+    {
+        var map = new int[raw.Headers.Count];
+        var seen = new Dictionary<int, string>();
+        for (var i = 0; i < raw.Headers.Count; i++)
+        {
+            map[i] = -1;
+            var header = raw.Headers[i].Trim();
+            var key = Names.Normalize(header);
+            if (key.Length == 0 || IgnoredHeaders.Contains(key))
+            {
+                continue;
+            }
+
+            var column = table.Columns.FirstOrDefault(c => Names.Normalize(c.Name) == key || Names.Normalize(c.ChineseName) == key);
+            if (column is null)
+            {
+                var known = string.Join(", ", table.Columns.Select(c => $"{c.Name}（{c.ChineseName}）"));
+                _problems.Add(new ImportProblem("unknown-column", raw.Source, 1, header, null,
+                    new($"无法识别的列；本表的列：{known}。", $"Unknown column; this table's columns are: {known}.")));
+            }
+            else if (seen.TryGetValue(column.Index, out var earlier))
+            {
+                _problems.Add(new ImportProblem("duplicate-column", raw.Source, 1, header, null,
+                    new($"与列“{earlier}”重复。", $"Repeats column '{earlier}'.")));
+            }
+            else
+            {
+                seen[column.Index] = header;
+                map[i] = column.Index;
+            }
+        }
+
+        foreach (var column in table.Columns.Where(c => c.Required && !seen.ContainsKey(c.Index)))
+        {
+            _problems.Add(new ImportProblem("missing-column", raw.Source, 1, column.Header(TextLanguage.Chinese), null,
+                new($"缺少必需的列 {column.Name}（{column.ChineseName}）。", $"The required column {column.Name} ({column.ChineseName}) is missing.")));
+        }
+
+        return map;
+    }
+
+    /// <summary>Puts a row's trimmed cells in table order; <c>false</c> for a blank row, which is skipped.</summary>
+    private bool Fill(RawRow row, int[] map, RawTable raw, string?[] cells)
+    {
+        Array.Clear(cells);
+        var blank = true;
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            var text = row.Cells[i];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            blank = false;
+            if (i >= map.Length || (map[i] < 0 && raw.Headers[i].Trim().Length == 0))
+            {
+                _problems.Add(new ImportProblem("value-without-header", raw.Source, row.Number, ColumnLetter(i), text,
+                    new("该单元格有值，但所在列没有表头。", "The cell has a value but its column has no header.")));
+            }
+            else if (map[i] >= 0)
+            {
+                cells[map[i]] = text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? text.Trim() : text;
+            }
+        }
+
+        return !blank;
+    }
+
+    /// <summary>Gives people their standings, activities and sessions their attendance, major matters their steps, from the child tables.</summary>
+    private List<DatasetRecord> AttachChildren()
+    {
+        var standings = Items<StandingRow>(DatasetSchema.Standings);
+        var people = Items<Person>(DatasetSchema.People);
+        var personIds = people.Select(p => p.Id).ToHashSet();
+        ReportOrphans(standings, s => personIds.Contains(s.PersonId), s => s.PersonId.Value, s => s.Origin, DatasetSchema.Standings, DatasetSchema.People);
+        var standingsByPerson = standings.ToLookup(s => s.PersonId);
+
+        var attendance = Items<ActivityAttendanceRow>(DatasetSchema.ActivityAttendance);
+        var activities = Items<ActivityRecord>(DatasetSchema.Activities);
+        var activityIds = activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        ReportOrphans(attendance, a => activityIds.Contains(a.ActivityId), a => a.ActivityId, a => a.Origin, DatasetSchema.ActivityAttendance, DatasetSchema.Activities);
+        var attendanceByActivity = attendance.ToLookup(a => a.ActivityId, StringComparer.Ordinal);
+
+        var trainees = Items<TrainingAttendanceRow>(DatasetSchema.TrainingAttendance);
+        var sessions = Items<TrainingSession>(DatasetSchema.TrainingSessions);
+        var sessionIds = sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        ReportOrphans(trainees, t => sessionIds.Contains(t.SessionId), t => t.SessionId, t => t.Origin, DatasetSchema.TrainingAttendance, DatasetSchema.TrainingSessions);
+        var traineesBySession = trainees.ToLookup(t => t.SessionId, StringComparer.Ordinal);
+
+        var steps = Items<MajorMatterStepRow>(DatasetSchema.MajorMatterSteps);
+        var matters = Items<MajorMatter>(DatasetSchema.MajorMatters);
+        var matterIds = matters.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        ReportOrphans(steps, s => matterIds.Contains(s.MatterId), s => s.MatterId, s => s.Origin, DatasetSchema.MajorMatterSteps, DatasetSchema.MajorMatters);
+        var stepsByMatter = steps.ToLookup(s => s.MatterId, StringComparer.Ordinal);
+
+        // Standings are kept in date order whatever order the rows came in; the builder checks the sequence itself.
+        return
+        [
+            .. people.Select(p => standingsByPerson.Contains(p.Id)
+                ? p with { Standings = [.. standingsByPerson[p.Id].Select(s => s.Change).OrderBy(c => c.Since)] }
+                : p),
+            .. activities.Select(a => attendanceByActivity.Contains(a.Id) ? a with { Attendance = [.. attendanceByActivity[a.Id].Select(x => x.Attendance)] } : a),
+            .. sessions.Select(s => traineesBySession.Contains(s.Id) ? s with { Attendance = [.. traineesBySession[s.Id].Select(x => x.Attendance)] } : s),
+
+            // Steps in the order they happened; rows of the same day keep their order in the file.
+            .. matters.Select(m => stepsByMatter.Contains(m.Id) ? m with { Steps = [.. stepsByMatter[m.Id].Select(x => x.Step).OrderBy(x => x.Date)] } : m),
+        ];
+    }
+
+    private void ReportOrphans<T>(List<T> rows, Func<T, bool> hasParent, Func<T, string> key, Func<T, RecordOrigin> origin, Table child, Table parent)
+    {
+        foreach (var row in rows.Where(r => !hasParent(r)))
+        {
+            var where = origin(row);
+            var column = _headersBySource.TryGetValue(where.Source, out var h) ? h[0] : child.Columns[0].Name;
+            _problems.Add(new ImportProblem("unknown-reference", where.Source, where.Row, column, key(row),
+                new($"{parent.Name}（{parent.ChineseName}）表中没有这个编号。", $"No row of {parent.Name} ({parent.ChineseName}) has this id.")));
+        }
+    }
+
+    private ImportProblem ToImportProblem(DatasetProblem problem)
+    {
+        string? column = null;
+        if (problem.Origin is { } origin && DatasetSchema.ForEntity(problem.Entity)?.ColumnFor(problem.Field) is { } c)
+        {
+            column = _headersBySource.TryGetValue(origin.Source, out var headers) ? headers[c.Index] : c.Name;
+        }
+
+        return ImportProblem.From(problem, column);
+    }
+
+    private List<T> Items<T>(Table table) => _items.TryGetValue(table, out var items) ? items.Cast<T>().ToList() : [];
+
+    private static string ColumnLetter(int index)
+    {
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+}

@@ -1,0 +1,11 @@
+namespace PartyDomain.Interchange.Reading;
+
+/// <summary>A table as a file holds it: where it is, its name, its header and its rows of cell text.</summary>
+/// <param name="Source">The file or sheet, as problems name it.</param>
+/// <param name="Name">The table's name as the file or sheet is called.</param>
+/// <param name="Headers">The header cells, in file order.</param>
+/// <param name="Rows">The rows after the header, read lazily; a row's cell array may be reused for the next row.</param>
+internal sealed record RawTable(string Source, string Name, IReadOnlyList<string> Headers, IEnumerable<RawRow> Rows);
+
+/// <summary>One row: its number as a spreadsheet shows it (the header is row 1) and its cells in file order.</summary>
+internal readonly record struct RawRow(int Number, IReadOnlyList<string?> Cells);

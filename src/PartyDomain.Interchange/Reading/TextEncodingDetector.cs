@@ -1,0 +1,91 @@
+using System.Text;
+
+namespace PartyDomain.Interchange.Reading;
+
+/// <summary>
+/// Finds how a CSV file is encoded, the way Excel writes them: UTF-8 with or without a byte-order mark, UTF-16 with
+/// one ("Unicode text"), or GB18030/GBK (the default of Chinese Excel's "CSV (comma delimited)"). Bytes valid as UTF-8
+/// are read as UTF-8; otherwise they must be valid GB18030; otherwise the file is refused rather than mangled.
+/// </summary>
+internal static class TextEncodingDetector
+{
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>GB18030 from the framework's code-page provider, without registering it process-wide.</summary>
+    private static readonly Encoding StrictGb18030 = CodePagesEncodingProvider.Instance.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+        ?? throw new InvalidOperationException("GB18030 is not available.");
+
+    /// <summary>The encoding of <paramref name="path"/>, or <c>null</c> with the 1-based line of the first bad byte.</summary>
+    public static Encoding? Detect(string path, out int badLine)
+    {
+        badLine = 0;
+        using var stream = File.OpenRead(path);
+        Span<byte> bom = stackalloc byte[3];
+        var read = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
+        if (read >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
+        {
+            return Valid(stream, 3, StrictUtf8, out badLine) ? Encoding.UTF8 : null;
+        }
+
+        if (read >= 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)))
+        {
+            return bom[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+        }
+
+        if (Valid(stream, 0, StrictUtf8, out var utf8BadLine))
+        {
+            return new UTF8Encoding(false);
+        }
+
+        if (Valid(stream, 0, StrictGb18030, out _))
+        {
+            return StrictGb18030;
+        }
+
+        badLine = utf8BadLine;
+        return null;
+    }
+
+    /// <summary>Decodes the whole stream from <paramref name="offset"/>; NUL bytes (UTF-16 without a mark, binary files) fail too.</summary>
+    private static bool Valid(Stream stream, long offset, Encoding encoding, out int badLine)
+    {
+        stream.Position = offset;
+        var decoder = encoding.GetDecoder();
+        var bytes = new byte[1 << 16];
+        var chars = new char[encoding.GetMaxCharCount(bytes.Length)];
+        badLine = 1;
+        int n;
+        while ((n = stream.Read(bytes, 0, bytes.Length)) > 0)
+        {
+            var chunk = bytes.AsSpan(0, n);
+            try
+            {
+                var nul = chunk.IndexOf((byte)0);
+                if (nul >= 0)
+                {
+                    badLine += chunk[..nul].Count((byte)'\n');
+                    return false;
+                }
+
+                decoder.GetChars(chunk, chars, flush: false);
+            }
+            catch (DecoderFallbackException e)
+            {
+                badLine += chunk[..Math.Clamp(e.Index, 0, n)].Count((byte)'\n');
+                return false;
+            }
+
+            badLine += chunk.Count((byte)'\n');
+        }
+
+        try
+        {
+            decoder.GetChars([], chars, flush: true);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using NodaTime;
+using PartyDomain.Data;
+using PartyDomain.Interchange.Reading;
+
+namespace PartyDomain.Interchange.Schema;
+
+/// <summary>
+/// One table of the format: a CSV file, a sheet, or an array in JSON. Its name (<c>organizations</c>) and Chinese name
+/// (<c>党组织</c>) are both accepted as file or sheet name.
+/// </summary>
+internal abstract class Table
+{
+    protected Table(string name, string chineseName, Column[] columns)
+    {
+        Name = name;
+        ChineseName = chineseName;
+        Columns = columns;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i].Index = i;
+        }
+    }
+
+    public string Name { get; }
+
+    public string ChineseName { get; }
+
+    public IReadOnlyList<Column> Columns { get; }
+
+    public string Title(TextLanguage language) => language == TextLanguage.English ? Name : ChineseName;
+
+    /// <summary>The column filling <paramref name="property"/>, when the table has one.</summary>
+    public Column? ColumnFor(string property) => Columns.FirstOrDefault(c => c.Property == property);
+
+    /// <summary>Reads the current row; the result is thrown away when <see cref="CellReader.Failed"/>.</summary>
+    public abstract object Read(CellReader reader);
+
+    /// <summary>The dataset's rows of this table as cell text, in column order.</summary>
+    public abstract IEnumerable<string?[]> Write(CityDataset dataset, TextLanguage language);
+}
+
+/// <summary>A table whose rows are <typeparamref name="T"/>s.</summary>
+internal sealed class Table<T>(
+    string name,
+    string chineseName,
+    Column[] columns,
+    Func<CellReader, T> read,
+    Func<CityDataset, IEnumerable<T>> rows,
+    Func<T, TextLanguage, string?[]> write) : Table(name, chineseName, columns)
+    where T : notnull
+{
+    public override object Read(CellReader reader) => read(reader);
+
+    public override IEnumerable<string?[]> Write(CityDataset dataset, TextLanguage language) => rows(dataset).Select(r => write(r, language));
+}
+
+/// <summary>How values are written: ISO dates and months, invariant numbers, 是/否 or true/false, lists joined by ';'.</summary>
+internal static class Fmt
+{
+    public static string? Date(LocalDate? date) => date?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Month(YearMonth month) => month.ToString("uuuu-MM", CultureInfo.InvariantCulture);
+
+    public static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    public static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    public static string? Boolean(bool? value, TextLanguage language) => value switch
+    {
+        null => null,
+        true => language == TextLanguage.English ? "true" : "是",
+        false => language == TextLanguage.English ? "false" : "否",
+    };
+
+    public static string? List(IEnumerable<string> items)
+    {
+        var text = string.Join(";", items);
+        return text.Length == 0 ? null : text;
+    }
+}

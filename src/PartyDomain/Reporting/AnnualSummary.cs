@@ -1,0 +1,66 @@
+using NodaTime;
+using PartyDomain.Data;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+
+namespace PartyDomain.Reporting;
+
+/// <summary>A finding worth reporting, with the area of work it belongs to.</summary>
+/// <param name="Area">The area: <c>structure</c>, <c>compliance</c>, <c>training</c>, <c>development</c>, <c>dues</c>, <c>governance</c>, or a plugin's own.</param>
+/// <param name="Finding">The finding, naming subject, rule and source.</param>
+public sealed record ReportFinding(string Area, Finding Finding);
+
+/// <summary>
+/// The annual summary of a city's lawyer-industry party building: every figure F1–F26 of <c>domain.md</c> §3 (and
+/// their parts), the chart data, the findings worth reporting and the text sections, in one plain, serializable model
+/// that every renderer (Markdown, HTML, JSON, Word) reads. Build it with <see cref="AnnualSummaryBuilder"/>.
+/// </summary>
+public sealed record AnnualSummary
+{
+    private Dictionary<string, ReportFigure>? _byId;
+
+    /// <summary>The city.</summary>
+    public required CityInfo City { get; init; }
+
+    /// <summary>The year reported on.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The period: the calendar year.</summary>
+    public required ReportingPeriod Period { get; init; }
+
+    /// <summary>The date the "as of" figures hold for: the year's last day, or the data's today when earlier.</summary>
+    public required LocalDate AsOf { get; init; }
+
+    /// <summary>The day the summary was made.</summary>
+    public required LocalDate Generated { get; init; }
+
+    /// <summary>The language of <see cref="Title"/> and <see cref="Sections"/>.</summary>
+    public required TextLanguage Language { get; init; }
+
+    /// <summary>The report's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Every figure, in report order.</summary>
+    public required IReadOnlyList<ReportFigure> Figures { get; init; }
+
+    /// <summary>The chart data.</summary>
+    public required IReadOnlyList<ReportChart> Charts { get; init; }
+
+    /// <summary>The findings worth reporting.</summary>
+    public required IReadOnlyList<ReportFinding> Findings { get; init; }
+
+    /// <summary>The text sections, in order.</summary>
+    public required IReadOnlyList<ReportSectionContent> Sections { get; init; }
+
+    /// <summary>The figure with <paramref name="id"/>.</summary>
+    /// <param name="id">The figure's id, for example <c>F17</c>.</param>
+    /// <exception cref="KeyNotFoundException">No figure has that id.</exception>
+    public ReportFigure Figure(string id) =>
+        (_byId ??= Figures.ToDictionary(f => f.Id, StringComparer.OrdinalIgnoreCase)).TryGetValue(id, out var f)
+            ? f
+            : throw new KeyNotFoundException($"The summary has no figure '{id}'.");
+
+    /// <summary>The chart with <paramref name="id"/>, or <c>null</c>.</summary>
+    /// <param name="id">The chart's id.</param>
+    public ReportChart? Chart(string id) => Charts.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,465 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PartyDomain.BasicSystems;
+using PartyDomain.Data;
+using PartyDomain.Development;
+using PartyDomain.Dues;
+using PartyDomain.Extensibility;
+using PartyDomain.Figures;
+using PartyDomain.Governance;
+using PartyDomain.Metrics;
+using PartyDomain.Organization;
+using PartyDomain.Organization.Structure;
+using PartyDomain.Rules;
+using PartyDomain.Time;
+using PartyDomain.Training;
+
+namespace PartyDomain.Reporting;
+
+/// <summary>
+/// Builds the <see cref="AnnualSummary"/> of a city for a year from a <see cref="CityDataset"/> and the registered
+/// engines: structure (F2–F4, F6), training (F5, F9, F12), governance (F7, F14, F15), service metrics (F8, F10, F11,
+/// F13, F16–F25), compliance (F26), the admission pipeline and dues. A figure whose records are not entered is
+/// reported missing, never 0: a count over a period is missing when no record of its kind falls in the period, a
+/// count "as of" a date when the data holds no record of its kind at all.
+/// </summary>
+public sealed class AnnualSummaryBuilder
+{
+    private readonly StructureChecker _structure;
+    private readonly ComplianceEvaluator _compliance;
+    private readonly TrainingEvaluator _training;
+    private readonly AdmissionPipeline _admissions;
+    private readonly DuesEvaluator _dues;
+    private readonly GovernanceEvaluator _governance;
+    private readonly IReadOnlyList<IReportSection> _sections;
+    private readonly ReportTemplates _templates;
+    private readonly IClock _clock;
+    private readonly DateTimeZone _zone;
+    private readonly TextLanguage _language;
+
+    /// <summary>Creates a builder with the default rules, sections and templates.</summary>
+    /// <param name="clock">The clock "today" is read from.</param>
+    public AnnualSummaryBuilder(IClock clock)
+        : this(new StructureChecker(), new ComplianceEvaluator(clock), new TrainingEvaluator(clock), new AdmissionPipeline(clock), new DuesEvaluator(clock),
+            new GovernanceEvaluator(), BuiltInReportSections.Create(), ReportTemplates.CreateDefault(), clock, null, TextLanguage.Chinese)
+    {
+    }
+
+    /// <summary>Creates a builder from the registered engines, sections and templates (the DI constructor).</summary>
+    /// <param name="structure">The structure checker.</param>
+    /// <param name="compliance">The compliance evaluator.</param>
+    /// <param name="training">The training evaluator.</param>
+    /// <param name="admissions">The admission pipeline.</param>
+    /// <param name="dues">The dues evaluator.</param>
+    /// <param name="governance">The governance evaluator.</param>
+    /// <param name="sections">The report sections.</param>
+    /// <param name="templates">The wording.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="domain">The library options (zone and language).</param>
+    public AnnualSummaryBuilder(StructureChecker structure, ComplianceEvaluator compliance, TrainingEvaluator training, AdmissionPipeline admissions,
+        DuesEvaluator dues, GovernanceEvaluator governance, IEnumerable<IReportSection> sections, ReportTemplates templates, IClock clock,
+        IOptions<PartyDomainOptions> domain)
+        : this(structure, compliance, training, admissions, dues, governance, sections, templates, clock,
+            DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId], domain?.Value.Language ?? TextLanguage.Chinese)
+    {
+    }
+
+    /// <summary>Creates a builder from explicit engines, sections and templates.</summary>
+    /// <param name="structure">The structure checker.</param>
+    /// <param name="compliance">The compliance evaluator.</param>
+    /// <param name="training">The training evaluator.</param>
+    /// <param name="admissions">The admission pipeline.</param>
+    /// <param name="dues">The dues evaluator.</param>
+    /// <param name="governance">The governance evaluator.</param>
+    /// <param name="sections">The report sections.</param>
+    /// <param name="templates">The wording.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="zone">The zone "today" is read in; Asia/Shanghai when <c>null</c>.</param>
+    /// <param name="language">The default language of the text.</param>
+    public AnnualSummaryBuilder(StructureChecker structure, ComplianceEvaluator compliance, TrainingEvaluator training, AdmissionPipeline admissions,
+        DuesEvaluator dues, GovernanceEvaluator governance, IEnumerable<IReportSection> sections, ReportTemplates templates, IClock clock,
+        DateTimeZone? zone, TextLanguage language)
+    {
+        _structure = structure ?? throw new ArgumentNullException(nameof(structure));
+        _compliance = compliance ?? throw new ArgumentNullException(nameof(compliance));
+        _training = training ?? throw new ArgumentNullException(nameof(training));
+        _admissions = admissions ?? throw new ArgumentNullException(nameof(admissions));
+        _dues = dues ?? throw new ArgumentNullException(nameof(dues));
+        _governance = governance ?? throw new ArgumentNullException(nameof(governance));
+        ArgumentNullException.ThrowIfNull(sections);
+        _sections = sections.ToArray();
+        var duplicate = _sections.GroupBy(s => s.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two report sections have the id '{duplicate.Key}'.", nameof(sections));
+        }
+
+        _templates = (templates ?? throw new ArgumentNullException(nameof(templates))).Clone();
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _zone = zone ?? PartyDomainTime.DefaultZone;
+        _language = language;
+    }
+
+    /// <summary>The sections the summary is written with, in order.</summary>
+    public IReadOnlyList<IReportSection> Sections => _sections.OrderBy(s => s.Order).ToArray();
+
+    /// <summary>Builds the summary of <paramref name="dataset"/>'s city for <paramref name="year"/>.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="year">The calendar year.</param>
+    /// <param name="language">The language of the text; the configured one (Chinese by default) when <c>null</c>.</param>
+    public AnnualSummary Build(CityDataset dataset, int year, TextLanguage? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var period = ReportingPeriod.Year(year);
+        var asOf = period.End < dataset.Today ? period.End : dataset.Today;
+        var lang = language ?? _language;
+
+        var compliance = _compliance.Evaluate(dataset, period);
+        var training = _training.Evaluate(dataset, year);
+        var pipeline = _admissions.Evaluate(dataset);
+        var dues = _dues.Evaluate(dataset, period);
+        var governance = _governance.Evaluate(dataset, period);
+        var structure = _structure.Check(dataset, asOf);
+
+        var figures = new List<ReportFigure>();
+        figures.Add(F1(dataset, period));
+        figures.AddRange(Structure(dataset, asOf));
+        figures.AddRange(Training(dataset, period, training));
+        figures.AddRange(Governance(dataset, period));
+        var metrics = new ServiceMetrics(dataset);
+        figures.AddRange(Metrics(dataset, period, metrics));
+        figures.AddRange(Compliance(compliance, dataset.Activities.Any(a => period.Contains(a.Date))));
+        figures.AddRange(Development(pipeline, year));
+        var ordered = figures.OrderBy(f => FigureOrder(f.Id)).ToArray();
+
+        var charts = new List<ReportChart>
+        {
+            ComplianceChart("compliance-by-system", new("六项基本制度落实率（按制度）", "Compliance by system"), compliance.RateBySystem()),
+            BranchChart(compliance.RateByOrganization().Where(r => dataset.TryGetOrganization(new OrganizationId(r.Key), out var o) && o.Kind.IsBranch()).ToArray()),
+            ServicesByMonth(dataset, period, metrics),
+            AdmissionFunnel(pipeline, year),
+        };
+
+        var findings = new List<ReportFinding>();
+        findings.AddRange(structure.Findings.Select(f => new ReportFinding("structure", f)));
+        findings.AddRange(compliance.Misses().Select(m => new ReportFinding("compliance", m.Finding)));
+        findings.AddRange(compliance.MemberFindings.Select(f => new ReportFinding("compliance", f)));
+        findings.AddRange(training.Findings.Select(f => new ReportFinding("training", f)));
+        findings.AddRange(pipeline.Cases.SelectMany(c => c.Violations).Select(f => new ReportFinding("development", f)));
+        findings.AddRange(dues.Findings.Select(f => new ReportFinding("dues", f)));
+        findings.AddRange(governance.Findings.Select(f => new ReportFinding("governance", f)));
+
+        var context = new ReportContext(dataset, period, asOf, lang, _templates, ordered, charts, findings);
+        var sections = new List<ReportSectionContent>();
+        foreach (var section in _sections.OrderBy(s => s.Order))
+        {
+            ReportSectionContent? content;
+            try
+            {
+                content = section.Compose(context);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new InvalidOperationException($"Report section '{section.Id}' ({section.GetType().FullName}) failed: {e.Message}", e);
+            }
+
+            if (content is not null)
+            {
+                sections.Add(content);
+            }
+        }
+
+        return new AnnualSummary
+        {
+            City = dataset.City,
+            Year = year,
+            Period = period,
+            AsOf = asOf,
+            Generated = PartyDomainTime.Today(_clock, _zone),
+            Language = lang,
+            Title = context.Text("title"),
+            Figures = ordered,
+            Charts = charts,
+            Findings = findings,
+            Sections = sections,
+        };
+    }
+
+    private static ReportFigure From(Figure figure, LocalizedText source, LocalizedText? missing) => new()
+    {
+        Id = figure.Id,
+        Name = figure.Name,
+        Value = missing is null ? figure.Value : null,
+        Unit = figure.Unit,
+        Filter = figure.Basis,
+        Source = source,
+        Share = missing is null ? figure.Share : null,
+        MissingReason = missing,
+    };
+
+    private static LocalizedText NoRecords(string zh, string en) => new($"没有{zh}", $"no {en}");
+
+    private static ReportFigure F1(CityDataset dataset, ReportingPeriod period)
+    {
+        var committee = dataset.Organizations.Where(o => o.Kind == OrganizationKind.IndustryCommittee && o.Established <= period.End).MinBy(o => o.Established);
+        return new ReportFigure
+        {
+            Id = "F1",
+            Name = new("律师行业党委成立时间", "Industry committee established"),
+            Month = committee is null ? null : new YearMonth(committee.Established.Year, committee.Established.Month),
+            Unit = new("年月", "year-month"),
+            Filter = new("律师行业党委组织记录的成立日期", "the industry committee's organization record, established date"),
+            Source = new("组织记录 PartyOrganization（IndustryCommittee）", "organization record PartyOrganization (IndustryCommittee)"),
+            MissingReason = committee is null ? NoRecords("律师行业党委的组织记录", "industry committee record") : null,
+        };
+    }
+
+    private static IEnumerable<ReportFigure> Structure(CityDataset dataset, LocalDate asOf)
+    {
+        var source = new LocalizedText("组织结构统计 StructureFigures", "StructureFigures");
+        var anyBranch = dataset.Organizations.Any(o => o.Kind.IsBranch());
+        foreach (var figure in StructureFigures.Compute(dataset, asOf))
+        {
+            LocalizedText? missing = figure.Id switch
+            {
+                "F2" when !anyBranch => NoRecords("党支部组织记录", "branch records"),
+                "F3" when dataset.Employments.Count == 0 => NoRecords("律师执业记录", "employment records"),
+                "F4" when !anyBranch => NoRecords("党支部组织记录", "branch records"),
+                "F4" when !dataset.FirmPosts.Any(p => p.Post == FirmPost.Director) => NoRecords("律所主任任职记录", "firm director records"),
+                "F6" when !dataset.Firms.Any(f => f.ExistsOn(asOf)) => NoRecords("律所记录", "firm records"),
+                _ => null,
+            };
+            yield return From(figure, source, missing);
+        }
+    }
+
+    private IEnumerable<ReportFigure> Training(CityDataset dataset, ReportingPeriod period, TrainingResult training)
+    {
+        var school = dataset.TrainingSessions.Any(s => s.PartySchool && s.Start <= period.End);
+        var sessions = dataset.TrainingSessions.Any(s => period.Contains(s.Start));
+        var credits = dataset.StudyCredits.Any(c => c.Date.Year == period.Start.Year);
+        var unconverted = training.Findings.Any(f => f.RuleId == new RuleId("TR-CREDIT-CONVERTER"));
+        // The evaluator is the registered one, so the city's credit converters count in F12.
+        foreach (var figure in _training.Figures(dataset, period))
+        {
+            LocalizedText? missing = figure.Id switch
+            {
+                _ when figure.Id.StartsWith("F5", StringComparison.Ordinal) && !school => NoRecords("党校培训班次记录", "party-school sessions"),
+                "F9" when !sessions => NoRecords("本年度培训班次记录", "training sessions in the year"),
+                "F12" when !credits => NoRecords("本年度学习平台积分记录", "study credits in the year"),
+                "F12" when unconverted && figure.Value == 0 => new("学习平台积分未按本市折算办法折算（未配置折算办法）", "study credits were not converted: no converter is configured"),
+                _ => null,
+            };
+            yield return From(figure, new("培训统计 TrainingEvaluator", "TrainingEvaluator"), missing);
+        }
+    }
+
+    private static IEnumerable<ReportFigure> Governance(CityDataset dataset, ReportingPeriod period)
+    {
+        var matters = dataset.MajorMatters.Any(m => m.Opened is { } d && period.Contains(d));
+        var pairings = dataset.Pairings.Any(p => p.From <= period.End && (p.To is not { } to || to >= period.Start));
+        var joint = dataset.JointActivities.Any(a => period.Contains(a.Date));
+        var donations = dataset.Donations.Any(d => period.Contains(d.Date));
+        var commendations = dataset.Commendations.Any(c => period.Contains(c.Date));
+        foreach (var figure in GovernanceEvaluator.Figures(dataset, period))
+        {
+            LocalizedText? missing = figure.Id switch
+            {
+                _ when figure.Id.StartsWith("F7", StringComparison.Ordinal) && !matters => NoRecords("本年度重大事项记录", "major matters in the year"),
+                "F14" when !pairings => NoRecords("本年度存续的结对联建记录", "pairings in force in the year"),
+                "F14-activities" when !joint => NoRecords("本年度结对共建活动记录", "joint activities in the year"),
+                "F15" when !donations => NoRecords("本年度捐款捐物记录", "donations in the year"),
+                "F15-firms" or "F15-lawyers" or "F15-national" when !commendations => NoRecords("本年度表彰记录", "commendations in the year"),
+                _ => null,
+            };
+            yield return From(figure, new("治理记录 GovernanceEvaluator", "GovernanceEvaluator"), missing);
+        }
+    }
+
+    /// <summary>The figures counted by indicators, and the indicator behind each.</summary>
+    internal static IReadOnlyList<(string Figure, IndicatorCode Indicator)> IndicatorFigures { get; } =
+    [
+        ("F8", IndicatorCodes.LeadershipVisits),
+        ("F10", IndicatorCodes.RedEducationAttendees),
+        ("F11", IndicatorCodes.LawPopularizationParticipants),
+        ("F13", IndicatorCodes.PlatformRecordedActivities),
+        ("F16", IndicatorCodes.WalkInConsultations),
+        ("F17", IndicatorCodes.HotlineAnswered),
+        ("F18", IndicatorCodes.LegalAidCases),
+        ("F18-closed", IndicatorCodes.LegalAidClosed),
+        ("F19", IndicatorCodes.AdviserPosts),
+        ("F20", IndicatorCodes.CasesHandled),
+        ("F20-criminal", IndicatorCodes.CriminalCases),
+        ("F20-civil", IndicatorCodes.CivilCases),
+        ("F20-non-litigation", IndicatorCodes.NonLitigationCases),
+        ("F20-arbitration", IndicatorCodes.ArbitrationCases),
+        ("F21", IndicatorCodes.ConsultationsAndDocuments),
+        ("F22", IndicatorCodes.DisputesMediated),
+        ("F23", IndicatorCodes.LitigationParticipations),
+        ("F24", IndicatorCodes.OnSiteServices),
+        ("F25", IndicatorCodes.VillageLegalOpinions),
+    ];
+
+    private static IEnumerable<ReportFigure> Metrics(CityDataset dataset, ReportingPeriod period, ServiceMetrics metrics)
+    {
+        var known = IndicatorFigures.Where(x => dataset.Indicators.TryGet(x.Indicator, out _)).Select(x => x.Indicator).ToArray();
+        var table = metrics.Query(new MetricsQuery { Period = period, Indicators = known });
+        foreach (var (id, code) in IndicatorFigures)
+        {
+            var filter = new LocalizedText($"{period.Start.Year}年全市记录（日、月、年记录须完整落在年度内）", $"the city's records of {period.Start.Year} (day, month and year records wholly inside the year)");
+            if (!dataset.Indicators.TryGet(code, out var indicator))
+            {
+                yield return new ReportFigure
+                {
+                    Id = id, Name = new(code.Value, code.Value), Unit = new(string.Empty, string.Empty), Filter = filter,
+                    Source = new($"指标 {code}", $"indicator {code}"), MissingReason = new("本市指标目录中没有该指标", "the city's catalog has no such indicator"),
+                };
+                continue;
+            }
+
+            var row = table.Of(code).FirstOrDefault();
+            var missing = row is null || row.Records == 0 || row.Value is null;
+            yield return new ReportFigure
+            {
+                Id = id,
+                Name = indicator.Name,
+                Value = missing ? null : row!.Value,
+                Unit = indicator.Unit,
+                Filter = filter,
+                Source = new($"指标 {code}（{Aggregation(indicator.Aggregation).Chinese}）", $"indicator {code} ({Aggregation(indicator.Aggregation).English})"),
+                MissingReason = missing ? NoRecords("本年度该指标的记录", "records of this indicator in the year") : null,
+            };
+        }
+    }
+
+    private static LocalizedText Aggregation(PartyDomain.Metrics.Aggregation aggregation) => aggregation switch
+    {
+        PartyDomain.Metrics.Aggregation.Sum => new("求和", "sum"),
+        PartyDomain.Metrics.Aggregation.Count => new("计数", "count"),
+        PartyDomain.Metrics.Aggregation.DistinctCount => new("去重计数", "distinct count"),
+        PartyDomain.Metrics.Aggregation.SumOfIndicators => new("分项合计", "sum of indicators"),
+        PartyDomain.Metrics.Aggregation.ActivityCount => new("活动记录计数", "activity records"),
+        PartyDomain.Metrics.Aggregation.ActivityDistinctAttendees => new("活动参加人去重", "distinct attendees"),
+        PartyDomain.Metrics.Aggregation.ActivityHeadCount => new("活动参加人次合计", "participants summed"),
+        _ => new(aggregation.ToString(), aggregation.ToString()),
+    };
+
+    /// <summary>F26 and its parts; with no organizational life recorded in the year at all, the data is taken as not entered rather than a rate of 0.</summary>
+    private static IEnumerable<ReportFigure> Compliance(ComplianceResult compliance, bool anyActivity)
+    {
+        var source = new LocalizedText($"基本制度规则（{compliance.Rules.Count(r => r.Enabled)}条）ComplianceEvaluator", $"basic-system rules ({compliance.Rules.Count(r => r.Enabled)}) ComplianceEvaluator");
+        var f26 = ComplianceFigures.F26(compliance);
+        var none = anyActivity ? NoRecords("已到期、可判定的制度落实事项", "obligations due and judged") : NoRecords("本年度组织生活记录", "records of organizational life in the year");
+        yield return From(f26, source, f26.Share?.Value is null || !anyActivity ? none : null);
+
+        ReportFigure Rate(string id, ComplianceRate rate, LocalizedText name, LocalizedText filter) => new()
+        {
+            Id = id,
+            Name = name,
+            Value = rate.Rate is { } r && anyActivity ? Math.Round(r * 100, 1) : null,
+            Unit = new("%", "%"),
+            Filter = filter,
+            Source = source,
+            Share = new FigureRatio(rate.Met, rate.Met + rate.Missed),
+            MissingReason = rate.Rate is null || !anyActivity ? none : null,
+        };
+
+        foreach (var rate in compliance.RateBySystem())
+        {
+            yield return Rate($"F26-system-{rate.Key}", rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"),
+                new($"{compliance.Period}该制度各规则、各党组织已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, rules of this system"));
+        }
+
+        foreach (var rate in compliance.RateByOrganization())
+        {
+            if (compliance.Organizations.FirstOrDefault(o => o.Id.Value == rate.Key) is { } o && o.Kind.IsBranch())
+            {
+                yield return Rate($"F26-branch-{rate.Key}", rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"),
+                    new($"{compliance.Period}该党支部各规则已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, this branch"));
+            }
+        }
+    }
+
+    private static IEnumerable<ReportFigure> Development(PipelineResult pipeline, int year)
+    {
+        var key = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var any = pipeline.Cases.Count > 0;
+        var source = new LocalizedText("发展党员 AdmissionPipeline", "AdmissionPipeline");
+        ReportFigure Count(string id, LocalizedText name, IReadOnlyList<PipelineCount> counts, bool young, LocalizedText filter)
+        {
+            var c = counts.FirstOrDefault(x => x.Key == key);
+            return new ReportFigure
+            {
+                Id = id,
+                Name = name,
+                Value = any ? (young ? c?.Young : c?.Total) ?? 0 : null,
+                Unit = new("名", "people"),
+                Filter = filter,
+                Source = source,
+                MissingReason = any ? null : NoRecords("发展党员档案", "admission cases"),
+            };
+        }
+
+        yield return Count("DEV-applications", new("新接收入党申请", "Applications received"), pipeline.Applications, false, new($"{year}年提出入党申请的人数", $"people who applied in {year}"));
+        yield return Count("DEV-activists", new("确定入党积极分子", "Activists designated"), pipeline.Activists, false, new($"{year}年确定为入党积极分子的人数", $"designated activists in {year}"));
+        yield return Count("DEV-candidates", new("确定发展对象", "Candidates designated"), pipeline.Candidates, false, new($"{year}年确定为发展对象的人数", $"designated candidates in {year}"));
+        yield return Count("DEV-admitted", new("发展党员", "Admitted"), pipeline.Admitted, false, new($"{year}年支部大会通过并经审批接收的预备党员", $"admitted by a vote in {year}, approved"));
+        yield return Count("DEV-admitted-young", new("发展青年党员", "Young people admitted"), pipeline.Admitted, true, new($"{year}年接收的预备党员中申请时为青年的人数", $"of those admitted in {year}, young at application"));
+        yield return Count("DEV-converted", new("预备党员转正", "Converted to full membership"), pipeline.Converted, false, new($"{year}年批准转为正式党员的人数", $"conversions approved in {year}"));
+    }
+
+    private static ReportChart ComplianceChart(string id, LocalizedText title, IReadOnlyList<ComplianceRate> rates) =>
+        new(id, title, new("%", "%"), ChartKind.Bars, rates.Select(r => r.Name).ToArray(),
+            [new ChartSeries(new("落实率", "Compliance"), rates.Select(r => r.Rate is { } v ? Math.Round(v * 100, 1) : (decimal?)null).ToArray())]);
+
+    /// <summary>The branches' rates; a large city's chart shows the lowest <see cref="BranchChartLimit"/>, every branch stays in the figures.</summary>
+    private static ReportChart BranchChart(ComplianceRate[] rates)
+    {
+        if (rates.Length <= BranchChartLimit)
+        {
+            return ComplianceChart("compliance-by-branch", new("六项基本制度落实率（按党支部）", "Compliance by branch"), rates);
+        }
+
+        var lowest = rates.Where(r => r.Rate is not null).OrderBy(r => r.Rate).ThenBy(r => r.Key, StringComparer.Ordinal).Take(BranchChartLimit).ToArray();
+        return ComplianceChart("compliance-by-branch",
+            new($"六项基本制度落实率（按党支部，{rates.Length}个中最低的{lowest.Length}个）", $"Compliance by branch (the lowest {lowest.Length} of {rates.Length})"), lowest);
+    }
+
+    private const int BranchChartLimit = 20;
+
+    private static ReportChart ServicesByMonth(CityDataset dataset, ReportingPeriod period, ServiceMetrics metrics)
+    {
+        var codes = IndicatorFigures.Where(x => string.CompareOrdinal(x.Figure, "F16") >= 0 && x.Figure.Length == 3 && dataset.Indicators.TryGet(x.Indicator, out var i) && i.IsRecorded)
+            .Select(x => x.Indicator).ToArray();
+        var table = metrics.Query(new MetricsQuery { Period = period, Indicators = codes, GroupBy = MetricGrouping.Month });
+        var months = Enumerable.Range(1, 12).Select(m => $"{period.Start.Year:D4}-{m:D2}").ToArray();
+        var series = new List<ChartSeries>();
+        foreach (var code in codes)
+        {
+            var rows = table.Of(code).Where(r => r.Period is not null && r.Records > 0).ToDictionary(r => r.Period!, r => r.Value);
+            if (rows.Count > 0)
+            {
+                series.Add(new ChartSeries(dataset.Indicators.Get(code).Name, months.Select(m => rows.GetValueOrDefault(m)).ToArray()));
+            }
+        }
+
+        return new ReportChart("services-by-month", new("法律服务按月统计", "Legal services by month"), new("件/人次", "cases / person-times"), ChartKind.Columns,
+            Enumerable.Range(1, 12).Select(m => new LocalizedText($"{m}月", $"{m:D2}")).ToArray(), series);
+    }
+
+    private static ReportChart AdmissionFunnel(PipelineResult pipeline, int year)
+    {
+        var key = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        decimal? Of(IReadOnlyList<PipelineCount> counts) => pipeline.Cases.Count == 0 ? null : counts.FirstOrDefault(c => c.Key == key)?.Total ?? 0;
+        return new ReportChart("admission-funnel", new($"{year}年发展党员各阶段人数", $"Admission pipeline {year}"), new("名", "people"), ChartKind.Funnel,
+            [new("入党申请", "Applied"), new("入党积极分子", "Activists"), new("发展对象", "Candidates"), new("接收预备党员", "Admitted"), new("转为正式党员", "Converted")],
+            [new ChartSeries(new("人数", "People"), [Of(pipeline.Applications), Of(pipeline.Activists), Of(pipeline.Candidates), Of(pipeline.Admitted), Of(pipeline.Converted)])]);
+    }
+
+    /// <summary>Orders F1…F26 numerically, parts after their figure, supplementary figures last.</summary>
+    private static (int, int) FigureOrder(string id)
+    {
+        var digits = id.Length > 1 && id[0] == 'F' ? new string(id.Skip(1).TakeWhile(char.IsAsciiDigit).ToArray()) : string.Empty;
+        return (digits.Length > 0 ? int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : 1000, id.Length > digits.Length + 1 ? 1 : 0);
+    }
+}

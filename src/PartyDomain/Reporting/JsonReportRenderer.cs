@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace PartyDomain.Reporting;
+
+/// <summary>
+/// Writes the summary as JSON for other apps: <c>figures</c> is an object keyed by figure id (<c>F2</c>, <c>F17</c>, ...),
+/// each with <c>value</c> (a number, <c>"2019-10"</c> for F1, or <c>null</c>), <c>status</c> (<c>computed</c> or
+/// <c>missing</c>), unit, share, filter, source and the reason when missing; then charts, findings and sections.
+/// </summary>
+public sealed class JsonReportRenderer : IReportRenderer
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <inheritdoc />
+    public string Format => "json";
+
+    /// <inheritdoc />
+    public string FileExtension => ".json";
+
+    /// <inheritdoc />
+    public string MediaType => "application/json";
+
+    /// <inheritdoc />
+    public void Render(AnnualSummary summary, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(output);
+        var lang = summary.Language;
+        using var w = new Utf8JsonWriter(output, Options);
+        w.WriteStartObject();
+        w.WriteStartObject("city");
+        w.WriteString("id", summary.City.Id);
+        w.WriteString("name", summary.City.Name);
+        w.WriteEndObject();
+        w.WriteNumber("year", summary.Year);
+        w.WriteString("asOf", Day(summary.AsOf));
+        w.WriteString("generated", Day(summary.Generated));
+        w.WriteString("language", lang == TextLanguage.English ? "en" : "zh-Hans");
+        w.WriteString("title", summary.Title);
+
+        w.WriteStartObject("figures");
+        foreach (var f in summary.Figures)
+        {
+            w.WriteStartObject(f.Id);
+            w.WriteString("name", f.Name.In(lang));
+            w.WritePropertyName("value");
+            if (f.Month is { } m)
+            {
+                w.WriteStringValue(m.ToString("uuuu-MM", CultureInfo.InvariantCulture));
+            }
+            else if (f.Value is { } v)
+            {
+                w.WriteNumberValue(v);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+
+            w.WriteString("status", f.IsMissing ? "missing" : "computed");
+            w.WriteString("unit", f.Unit.In(lang));
+            if (!f.IsMissing && f.Share is { } share)
+            {
+                w.WriteStartObject("share");
+                w.WriteNumber("numerator", share.Numerator);
+                w.WriteNumber("denominator", share.Denominator);
+                w.WritePropertyName("value");
+                if (share.Value is { } sv)
+                {
+                    w.WriteNumberValue(Math.Round(sv, 4));
+                }
+                else
+                {
+                    w.WriteNullValue();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteString("filter", f.Filter.In(lang));
+            w.WriteString("source", f.Source.In(lang));
+            if (f.MissingReason is { } reason)
+            {
+                w.WriteString("missingReason", reason.In(lang));
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+
+        w.WriteStartArray("charts");
+        foreach (var c in summary.Charts)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            w.WriteString("title", c.Title.In(lang));
+            w.WriteString("unit", c.Unit.In(lang));
+            w.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
+            Strings(w, "categories", c.Categories.Select(category => category.In(lang)));
+            w.WriteStartArray("series");
+            foreach (var s in c.Series)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", s.Name.In(lang));
+                w.WriteStartArray("values");
+                foreach (var v in s.Values)
+                {
+                    if (v is { } value)
+                    {
+                        w.WriteNumberValue(value);
+                    }
+                    else
+                    {
+                        w.WriteNullValue();
+                    }
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("findings");
+        foreach (var (area, f) in summary.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("area", area);
+            w.WriteString("rule", f.RuleId.Value);
+            w.WriteString("title", f.RuleTitle.In(lang));
+            w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+            w.WriteString("subjectKind", f.Subject.Kind.ToString().ToLowerInvariant());
+            w.WriteString("subjectId", f.Subject.Id);
+            w.WriteString("subject", f.Subject.Name);
+            w.WriteString("asOf", Day(f.AsOf));
+            w.WriteString("expected", f.Expected.In(lang));
+            w.WriteString("found", f.Found.In(lang));
+            w.WriteString("citation", f.Citation.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("sections");
+        foreach (var section in summary.Sections)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", section.Id);
+            w.WriteString("title", section.Title);
+            w.WriteStartArray("blocks");
+            foreach (var block in section.Blocks)
+            {
+                w.WriteStartObject();
+                switch (block)
+                {
+                    case ReportParagraph p:
+                        w.WriteString("type", "paragraph");
+                        w.WriteString("text", p.Text);
+                        break;
+                    case ReportSubheading h:
+                        w.WriteString("type", "subheading");
+                        w.WriteString("text", h.Text);
+                        break;
+                    case ReportList l:
+                        w.WriteString("type", "list");
+                        Strings(w, "items", l.Items);
+                        break;
+                    case ReportFigureTable t:
+                        w.WriteString("type", "figures");
+                        Strings(w, "figures", t.FigureIds);
+                        break;
+                    case ReportChartBlock c:
+                        w.WriteString("type", "chart");
+                        w.WriteString("chart", c.ChartId);
+                        break;
+                    default:
+                        w.WriteString("type", block.GetType().Name);
+                        break;
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string Day(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+}

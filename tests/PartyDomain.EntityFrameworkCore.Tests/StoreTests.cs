@@ -1,0 +1,224 @@
+using Microsoft.EntityFrameworkCore;
+using PartyDomain.Data;
+using PartyDomain.Development;
+using PartyDomain.Dues;
+using PartyDomain.EntityFrameworkCore.Mapping;
+using PartyDomain.Metrics;
+using PartyDomain.Organization;
+
+namespace PartyDomain.EntityFrameworkCore.Tests;
+
+/// <summary>
+/// The store's behaviour, run unchanged against every database: <see cref="SqliteStoreTests"/> and
+/// <see cref="PostgresStoreTests"/> only say how to make an empty store.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the store through IAsyncLifetime.DisposeAsync.")]
+public abstract class StoreTests : IAsyncLifetime
+{
+    private PartyDomainStore? _store;
+
+    /// <summary>A new store over an empty database, used by one test.</summary>
+    protected PartyDomainStore Store => _store ?? throw new InvalidOperationException("The store is made in InitializeAsync.");
+
+    protected abstract Task<PartyDomainStoreOptions> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        // Small runs, so a few thousand records already span several of them.
+        _store = new PartyDomainStore(await CreateDatabaseAsync(), SampleCity.Clock()) { RunSize = 1_000 };
+        await _store.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _store?.Dispose();
+        await DropDatabaseAsync();
+    }
+
+    [Fact]
+    public async Task A_snapshot_holds_every_record_of_every_type_as_imported()
+    {
+        var dataset = SampleCity.Build();
+        var result = await Store.ImportAsync(dataset);
+
+        var loaded = await Store.LoadSnapshotAsync(dataset.City.Id);
+
+        result.Records.Should().Be(RecordTables.All.Sum(t => t.Select(dataset).Count()));
+        loaded.Should().NotBeNull();
+        loaded!.City.Should().Be(dataset.City);
+        ShouldHoldTheSameRecords(loaded, dataset);
+    }
+
+    [Fact]
+    public async Task Running_an_import_again_changes_nothing()
+    {
+        var dataset = SampleCity.Build();
+        await Store.ImportAsync(dataset);
+        await Store.ImportAsync(dataset);
+        await Store.ForCity(dataset.City.Id).ImportRecordsAsync(SampleCity.Records());
+
+        var loaded = await Store.LoadSnapshotAsync(dataset.City.Id);
+
+        ShouldHoldTheSameRecords(loaded!, dataset);
+        loaded!.DuesPayments.Should().HaveCount(3, "two identical payments are two records, kept apart by their position");
+        loaded.Services.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task A_merge_overwrites_records_with_the_same_key_and_adds_the_others()
+    {
+        var dataset = SampleCity.Build();
+        var city = Store.ForCity(dataset.City.Id);
+        await city.ImportAsync(dataset);
+        var registration = dataset.Registrations.First(r => r.PersonId == new PersonId("P2"));
+        var service = dataset.Services.First(s => s.Id == "S1");
+
+        await city.ImportRecordsAsync(
+        [
+            registration with { To = new LocalDate(2025, 5, 31) },
+            service with { Quantity = 99m },
+            new ServiceRecord { Id = "S-new", Indicator = IndicatorCodes.HotlineCalls, Date = new LocalDate(2025, 6, 1) },
+        ]);
+
+        var loaded = (await city.LoadSnapshotAsync())!;
+        loaded.Registrations.Should().HaveCount(dataset.Registrations.Count);
+        loaded.Registrations.Single(r => r.PersonId == new PersonId("P2")).To.Should().Be(new LocalDate(2025, 5, 31));
+        loaded.Services.Should().HaveCount(dataset.Services.Count + 1);
+        loaded.Services.Single(s => s.Id == "S1").Quantity.Should().Be(99m);
+    }
+
+    [Fact]
+    public async Task A_replace_leaves_exactly_the_new_dataset()
+    {
+        var city = Store.ForCity("411500");
+        await city.ImportAsync(SampleCity.Build(services: 10));
+
+        var smaller = SampleCity.Build(services: 2);
+        await city.ImportAsync(smaller, ImportMode.Replace);
+
+        ShouldHoldTheSameRecords((await city.LoadSnapshotAsync())!, smaller);
+    }
+
+    [Theory]
+    [InlineData(ImportMode.Merge)]
+    [InlineData(ImportMode.Replace)]
+    public async Task An_import_cancelled_part_way_leaves_the_store_exactly_as_it_was(ImportMode mode)
+    {
+        var dataset = SampleCity.Build();
+        var city = Store.ForCity(dataset.City.Id);
+        await city.ImportAsync(dataset);
+        using var cancel = new CancellationTokenSource();
+
+        // Cancelled after 3,500 records: three runs of 1,000 have already been written inside the transaction by then.
+        var import = () => city.ImportRecordsAsync(ManyServices(5_000, cancelAfter: 3_500, cancel), mode, cancel.Token);
+
+        await import.Should().ThrowAsync<OperationCanceledException>();
+        ShouldHoldTheSameRecords((await city.LoadSnapshotAsync())!, dataset);
+    }
+
+    [Fact]
+    public async Task An_import_that_fails_part_way_leaves_the_store_exactly_as_it_was()
+    {
+        var dataset = SampleCity.Build();
+        var city = Store.ForCity(dataset.City.Id);
+        await city.ImportAsync(dataset);
+        var records = ManyServices(3_000, cancelAfter: int.MaxValue, null).Append(new ServiceRecord { Id = "S1", Indicator = IndicatorCodes.HotlineCalls, Date = SampleCity.Today });
+
+        var import = () => city.ImportRecordsAsync(records.Prepend(new ServiceRecord { Id = "S1", Indicator = IndicatorCodes.HotlineCalls, Date = SampleCity.Today }));
+
+        (await import.Should().ThrowAsync<ArgumentException>()).WithMessage("*'S1'*");
+        ShouldHoldTheSameRecords((await city.LoadSnapshotAsync())!, dataset);
+    }
+
+    [Fact]
+    public async Task A_city_cannot_read_or_change_another_citys_rows()
+    {
+        // Both cities use the same record ids: the keys collide, the cities must not.
+        var xinyang = SampleCity.Build("411500", "信阳市");
+        var nanyang = SampleCity.Build("411300", "南阳市", services: 5);
+        await Store.ImportAsync(xinyang);
+        await Store.ImportAsync(nanyang);
+        var xinyangStore = Store.ForCity("411500");
+
+        await xinyangStore.ImportRecordsAsync([xinyang.People[0] with { Name = "改名" }]);
+        await xinyangStore.ImportAsync(SampleCity.Build("411500", "信阳市", services: 1), ImportMode.Replace);
+        var wrongCity = () => xinyangStore.ImportAsync(nanyang);
+
+        (await wrongCity.Should().ThrowAsync<ArgumentException>()).WithMessage("*411300*411500*");
+        ShouldHoldTheSameRecords((await Store.LoadSnapshotAsync("411300"))!, nanyang);
+        (await xinyangStore.LoadSnapshotAsync())!.Services.Should().HaveCount(1);
+        (await Store.LoadSnapshotAsync("410100")).Should().BeNull("a city never imported has nothing to load");
+        (await Store.ListCitiesAsync()).Should().Equal(new CityInfo("411300", "南阳市"), new CityInfo("411500", "信阳市"));
+
+        // Below the API too: a context made for one city sees only that city's rows, whatever the query.
+        await using var context = await Store.OpenAsync("411500", default);
+        (await context.Set<ServiceRecord>().CountAsync()).Should().Be(1);
+        (await context.Set<Person>().CountAsync(p => p.Name == "南阳市")).Should().Be(0);
+        (await context.Set<ServiceRecord>().Where(s => EF.Property<string>(s, StoreContext.CityColumn) == "411300").CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Records_cannot_be_added_to_a_city_that_was_never_imported()
+    {
+        var import = () => Store.ForCity("410100").ImportRecordsAsync(SampleCity.Records());
+
+        (await import.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*410100*");
+        (await Store.ListCitiesAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_period_limits_the_dated_events_but_keeps_the_whole_organization_history()
+    {
+        var dataset = SampleCity.Build(services: 120);
+        await Store.ImportAsync(dataset);
+        var period = new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2025, 3, 31));
+
+        var loaded = (await Store.LoadSnapshotAsync(dataset.City.Id, period))!;
+
+        loaded.Activities.Select(a => a.Id).Should().Equal("A1");
+        loaded.Services.Should().HaveCount(dataset.Services.Count(s => period.Contains(s.Date))).And.HaveCountLessThan(dataset.Services.Count);
+        loaded.Incomes.Should().HaveCount(1);
+        loaded.DuesPayments.Should().HaveCount(3);
+        loaded.StudyCredits.Should().BeEmpty();
+        loaded.TrainingSessions.Should().BeEmpty();
+        loaded.Registrations.Should().HaveCount(dataset.Registrations.Count);
+        loaded.People.Should().HaveCount(dataset.People.Count);
+    }
+
+    [Fact]
+    public async Task A_snapshot_is_checked_like_any_dataset()
+    {
+        var dataset = SampleCity.Build();
+        var city = Store.ForCity(dataset.City.Id);
+        await city.ImportAsync(dataset);
+
+        // A batch is stored as given; the registration to an unknown organization is caught when the city is loaded.
+        await city.ImportRecordsAsync([new MembershipRegistration { PersonId = new("P4"), OrganizationId = new("nowhere"), From = new(2025, 1, 1), Origin = new("transfers.csv", 7) }]);
+        var load = () => city.LoadSnapshotAsync();
+
+        (await load.Should().ThrowAsync<DatasetValidationException>()).WithMessage("*transfers.csv row 7*");
+    }
+
+    private static IEnumerable<DatasetRecord> ManyServices(int count, int cancelAfter, CancellationTokenSource? cancel)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (i == cancelAfter)
+            {
+                cancel!.Cancel();
+            }
+
+            yield return new ServiceRecord { Id = $"bulk-{i}", Indicator = IndicatorCodes.HotlineCalls, Date = new LocalDate(2025, 1, 1).PlusDays(i % 100) };
+        }
+    }
+
+    private static void ShouldHoldTheSameRecords(CityDataset actual, CityDataset expected)
+    {
+        foreach (var table in RecordTables.All)
+        {
+            table.Select(actual).Should().BeEquivalentTo(table.Select(expected), o => o.ComparingRecordsByMembers().RespectingRuntimeTypes(), table.Name);
+        }
+    }
+}

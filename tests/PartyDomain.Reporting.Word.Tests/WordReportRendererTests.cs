@@ -1,0 +1,90 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
+using PartyDomain.BasicSystems;
+using PartyDomain.Data;
+using PartyDomain.Extensibility;
+using PartyDomain.Metrics;
+using PartyDomain.Organization;
+using PartyDomain.Time;
+
+namespace PartyDomain.Reporting.Word.Tests;
+
+public class WordReportRendererTests
+{
+    private static readonly FakeClock Clock = new(new LocalDate(2025, 3, 1).At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant());
+
+    /// <summary>A committee, one firm with its branch and three members, a meeting and some services in 2024; no mediations (F22 missing).</summary>
+    private static CityDataset City()
+    {
+        var since = new LocalDate(2015, 1, 1);
+        var builder = new CityDatasetBuilder(new CityInfo("411500", "信阳市"), Clock)
+            .Add(new PartyOrganization { Id = new("C"), Name = "信阳市律师行业党委", Kind = OrganizationKind.IndustryCommittee, Established = new(2019, 10, 1) })
+            .Add(new PartyOrganization { Id = new("B"), Name = "涵信律师事务所党支部", Kind = OrganizationKind.Branch, ParentId = new("C"), Established = new(2019, 11, 1) })
+            .Add(new LawFirm { Id = new("F"), Name = "涵信律师事务所", CharterIncludesPartyBuildingSince = new(2020, 1, 1) })
+            .Add(new FirmCoverage { OrganizationId = new("B"), FirmId = new("F"), From = new(2019, 11, 1) });
+        foreach (var id in new[] { "P1", "P2", "P3" })
+        {
+            builder.Add(new Person { Id = new(id), Name = $"律师{id}", Standings = [new(MemberStanding.FullMember, since)], Lawyer = new LawyerProfile($"1411{id}") })
+                .Add(new MembershipRegistration { PersonId = new(id), OrganizationId = new("B"), From = new(2019, 11, 1) })
+                .Add(new FirmEmployment { PersonId = new(id), FirmId = new("F"), From = since });
+        }
+
+        builder.Add(new PartyPostHolding { PersonId = new("P1"), OrganizationId = new("B"), Post = PartyPost.Secretary, From = new(2019, 11, 1) })
+            .Add(new FirmPostHolding { PersonId = new("P1"), FirmId = new("F"), Post = FirmPost.Director, From = since })
+            .Add(new ActivityRecord { Id = "A1", OrganizationId = new("B"), Kind = ActivityKind.GeneralMeeting, Date = new(2024, 3, 5), Attendance = [new(new("P1"), AttendanceStatus.Present), new(new("P2"), AttendanceStatus.Present)] })
+            .Add(new ServiceRecord { Indicator = IndicatorCodes.HotlineAnswered, Date = new(2024, 4, 1), Span = RecordSpan.Month, Quantity = 1200 })
+            .Add(new ServiceRecord { Indicator = IndicatorCodes.LegalAidCases, Date = new(2024, 6, 1), Quantity = 35 });
+        return builder.Build();
+    }
+
+    private static (AnnualSummary Summary, IReportRenderer Renderer) Render()
+    {
+        var services = new ServiceCollection().AddSingleton<IClock>(Clock);
+        services.AddPartyDomain(b => b.AddWordReport());
+        using var provider = services.BuildServiceProvider();
+        var renderer = provider.GetServices<IReportRenderer>().Single(r => r.Format == "docx");
+        return (provider.GetRequiredService<AnnualSummaryBuilder>().Build(City(), 2024), renderer);
+    }
+
+    private static byte[] Docx(AnnualSummary summary, IReportRenderer renderer)
+    {
+        using var stream = new MemoryStream();
+        renderer.Render(summary, stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void The_document_passes_open_xml_validation_with_no_errors()
+    {
+        var (summary, renderer) = Render();
+        using var document = WordprocessingDocument.Open(new MemoryStream(Docx(summary, renderer)), false);
+
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToArray();
+
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_document_holds_the_three_parts_the_figures_and_says_data_not_entered_in_red()
+    {
+        var (summary, renderer) = Render();
+        using var document = WordprocessingDocument.Open(new MemoryStream(Docx(summary, renderer)), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var text = body.InnerText;
+
+        renderer.FileExtension.Should().Be(".docx");
+        text.Should().Contain("一、抓强党建，在健全制度机制上下功夫").And.Contain("二、抓严党建").And.Contain("三、抓实党建");
+        text.Should().Contain("解答来电1200人次").And.Contain("办理法律援助案件35件").And.Contain("2019年10月");
+        text.Should().Contain("参与化解各类纠纷调解数据未录入").And.NotContain("XX");
+        body.Descendants<Run>().Where(r => r.InnerText == "数据未录入")
+            .Should().NotBeEmpty().And.OnlyContain(r => r.RunProperties!.Color!.Val == "C00000");
+        body.Descendants<Table>().Should().NotBeEmpty("the figures and the charts' data are tables");
+        var page = body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
+        ((uint)page.Width!, (uint)page.Height!).Should().Be((11906U, 16838U), "A4 in twentieths of a point");
+    }
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text;
+using PartyDomain.Reporting;
+
+namespace PartyDomain.Tests.Reporting;
+
+/// <summary>
+/// Opens the HTML report in real headless Chromium (Debian's <c>chromium</c>, installed by <c>.ci/run</c>; set
+/// <c>PARTYDOMAIN_CHROMIUM</c> to use another binary): the page renders without script errors, every chart is there,
+/// and printing it to PDF gives a non-empty PDF.
+/// </summary>
+public sealed class HtmlChromiumTests : IDisposable
+{
+    private static readonly string[] ChartIds = ["compliance-by-system", "compliance-by-branch", "services-by-month", "admission-funnel"];
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("partydomain-html-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private static string Chromium()
+    {
+        var configured = Environment.GetEnvironmentVariable("PARTYDOMAIN_CHROMIUM");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome" })
+        {
+            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
+            {
+                var path = Path.Combine(dir, name);
+                if (File.Exists(path))
+                {
+                    return path;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Headless Chromium is needed for this test: run .ci/run (it installs Debian's chromium) or apt-get install chromium, or set PARTYDOMAIN_CHROMIUM.");
+    }
+
+    private (string Stdout, string Stderr) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Chromium())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage", $"--user-data-dir={Path.Combine(_dir.FullName, "profile")}", "--enable-logging=stderr", "--v=0" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        // A guard against a hung browser, not a speed check.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("Chromium did not finish within three minutes.");
+        }
+
+        return (stdout.Result, stderr.Result);
+    }
+
+    private string WritePage()
+    {
+        var path = Path.Combine(_dir.FullName, "report.html");
+        using (var file = File.Create(path))
+        {
+            new HtmlReportRenderer().Render(ReportTestCity.Summarize(), file);
+        }
+
+        // To look at the page: PARTYDOMAIN_KEEP_REPORT=/some/dir dotnet test --filter HtmlChromium
+        if (Environment.GetEnvironmentVariable("PARTYDOMAIN_KEEP_REPORT") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            File.Copy(path, Path.Combine(keep, "report.html"), overwrite: true);
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public void The_page_renders_in_headless_chromium_without_script_errors_and_with_every_chart()
+    {
+        var page = WritePage();
+
+        var (dom, log) = Run("--virtual-time-budget=5000", "--dump-dom", new Uri(page).AbsoluteUri);
+
+        var root = System.Text.RegularExpressions.Regex.Match(dom, "<html[^>]*>").Value;
+        root.Should().Contain("data-rendered=\"ok\"", "the closing script ran");
+        root.Should().NotContain("data-report-errors", "no script error was raised");
+        log.Should().NotContain("Uncaught");
+        root.Should().Contain($"data-charts=\"{ChartIds.Length}\"");
+        foreach (var id in ChartIds)
+        {
+            dom.Should().Contain($"id=\"chart-{id}\"").And.Contain($"data-chart=\"{id}\"");
+        }
+
+        dom.Should().Contain("六项基本制度落实率").And.Contain("数据未录入");
+    }
+
+    [Fact]
+    public void The_page_prints_to_a_non_empty_pdf()
+    {
+        var page = WritePage();
+        var pdf = Path.Combine(_dir.FullName, "report.pdf");
+
+        Run("--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(page).AbsoluteUri);
+
+        File.Exists(pdf).Should().BeTrue();
+        var bytes = File.ReadAllBytes(pdf);
+        bytes.Length.Should().BeGreaterThan(10_000);
+        Encoding.ASCII.GetString(bytes, 0, 5).Should().Be("%PDF-");
+        System.Text.RegularExpressions.Regex.IsMatch(Encoding.ASCII.GetString(bytes), @"/MediaBox \[0 0 59[45](\.\d+)? 84[12]").Should().BeTrue("the page is A4, 595 × 842 points");
+    }
+}
