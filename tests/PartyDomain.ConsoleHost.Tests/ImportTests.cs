@@ -23,7 +23,7 @@ public sealed class ImportTests : IDisposable
 
         var import = HostRun.In(_host, "import", path);
         import.ExitCode.Should().Be(ExitCodes.Success, import.Output);
-        import.Output.Should().Contain("已导入 信阳市 的数据").And.Contain(Path.Combine(_host, "data", "dataset.json"));
+        import.Output.Should().Contain("已导入 信阳市 的数据").And.Contain(Path.Combine(_host, "data", "partydomain.db"));
 
         var check = HostRun.In(_host, "check", "--year", "2025");
         check.ExitCode.Should().Be(ExitCodes.Success);
@@ -47,7 +47,7 @@ public sealed class ImportTests : IDisposable
 
         run.ExitCode.Should().Be(ExitCodes.BadInput);
         run.Output.Should().Contain("导入失败").And.Contain(Path.GetFileName(organizations)).And.Contain(lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        File.Exists(Path.Combine(_host, "data", "dataset.json")).Should().BeFalse("an import with errors changes nothing");
+        File.Exists(Path.Combine(_host, "data", "partydomain.db")).Should().BeFalse("an import with errors changes nothing");
     }
 
     [Theory]

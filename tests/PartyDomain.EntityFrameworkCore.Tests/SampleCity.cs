@@ -3,6 +3,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Time;
@@ -77,6 +78,19 @@ internal static class SampleCity
                 ActivistDesignated = new(2024, 6, 1), Contacts = [a, c], Assessments = [new(2024, 12, 1)],
             },
         };
+        records.AddRange(
+        [
+            new MajorMatter
+            {
+                Id = "M1", Title = "年度党建经费预算", Kind = MajorMatterKind.Expenditure, Route = MajorMatterRoute.CommitteeFirst,
+                Steps = [new(new(2025, 2, 10), GoverningBody.IndustryCommittee, StepOutcome.Approved), new(new(2025, 2, 20), GoverningBody.StandingCouncil, StepOutcome.Approved)],
+            },
+            new GovernanceDocument { Id = "G1", Title = "党委工作规则", Kind = GovernanceDocumentKind.MeetingProcedures, Issued = new(2023, 1, 5), Issuer = "信阳市律师行业党委" },
+            new Pairing { Id = "PR1", OrganizationId = branch, Partner = "某某社区", From = new(2024, 1, 1) },
+            new JointActivity { Id = "J1", PairingId = "PR1", Date = new(2025, 3, 5), Title = "社区普法", Participants = 30 },
+            new Commendation { Id = "K1", Level = CommendationLevel.Provincial, Awarder = "中共河南省委", Reason = "先进基层党组织", Date = new(2024, 7, 1), FirmId = firm },
+            new Donation { Id = "DN1", Amount = 5000m, Purpose = "助学", Date = new(2025, 1, 20), PersonId = a, InKind = false },
+        ]);
         for (var i = 0; i < services; i++)
         {
             // One without an id: it is known by its content.

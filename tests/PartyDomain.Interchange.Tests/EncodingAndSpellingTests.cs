@@ -123,9 +123,11 @@ public sealed class EncodingAndSpellingTests : IDisposable
             .Should().Equal("人员编号", "组织编号", "开始日期", "结束日期");
         File.ReadAllText(_folder["t.json"]).Should().Contain("\"services\": []");
 
-        // A filled-in template with only its city row is a valid, empty dataset.
+        // A filled-in template with only its city row is a valid, empty dataset, in every format.
         File.AppendAllText(_folder["csv/city.csv"], "411500,信阳市\n");
         DatasetFiles.Read(_folder["csv"], RoundTripTests.Options()).Dataset!.City.Name.Should().Be("信阳市");
+        File.WriteAllText(_folder["t.json"], File.ReadAllText(_folder["t.json"]).Replace("\"city\": []", "\"city\": [ { \"id\": \"411500\", \"name\": \"信阳市\" } ]", StringComparison.Ordinal));
+        DatasetFiles.Read(_folder["t.json"], RoundTripTests.Options()).Problems.Should().BeEmpty();
     }
 
     [Fact]

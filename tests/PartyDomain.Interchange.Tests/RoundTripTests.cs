@@ -40,6 +40,23 @@ public sealed class RoundTripTests
         read.Activities.Single(a => a.Id == "ACT-1").Attendance.Should().HaveCount(3);
     }
 
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void A_dataset_with_empty_tables_reads_back_without_problems(DatasetFormat format, TextLanguage language)
+    {
+        // Most tables of a small city are empty; an empty table written out (a JSON [] names no columns) is no table.
+        var original = new TestCity().Firm("F1").BranchOf("B1", "F1").Build();
+        using var folder = new TempFolder();
+        var path = folder[format switch { DatasetFormat.Csv => "city", DatasetFormat.Xlsx => "city.xlsx", _ => "city.json" }];
+
+        DatasetFiles.Write(original, path, format, language);
+        var result = DatasetFiles.Read(path, Options());
+
+        result.Problems.Should().BeEmpty();
+        result.Dataset!.Organizations.Should().HaveCount(original.Organizations.Count);
+        result.Dataset.Activities.Should().BeEmpty();
+    }
+
     [Fact]
     public void Every_table_of_the_sample_has_rows_so_the_round_trip_covers_it()
     {

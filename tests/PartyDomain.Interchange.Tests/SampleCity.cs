@@ -90,7 +90,7 @@ internal static class SampleCity
             .Add(new StudyCredit { PersonId = P("M1"), Platform = "xuexi-qiangguo", Date = new LocalDate(2025, 3, 31), Points = 1500 })
             .Add(new MemberIncome { PersonId = P("M1"), Month = new YearMonth(2025, 1), Kind = IncomeKind.IrregularIncome, Amount = 12000.5m })
             .Add(new MemberIncome { PersonId = P("M3"), Month = new YearMonth(2025, 1), Kind = IncomeKind.NoIncome })
-            .Add(new DuesPayment { PersonId = P("M1"), Month = new YearMonth(2025, 1), Amount = 120.01m, PaidOn = new LocalDate(2025, 1, 20) })
+            .Add(new DuesPayment { PersonId = P("M1"), Month = new YearMonth(2025, 1), Amount = 120.50m, PaidOn = new LocalDate(2025, 1, 20) })
             .Add(new AdmissionCase
             {
                 Id = "AC-1",

@@ -42,6 +42,7 @@ public class DemoCityGenerationBenchmarks
 public class ConsoleHostJobBenchmarks
 {
     private CityDataset _dataset = null!;
+    private readonly string _out = Directory.CreateTempSubdirectory("partydomain-bench-report-").FullName;
 
     [GlobalSetup]
     public void Setup()
@@ -53,6 +54,12 @@ public class ConsoleHostJobBenchmarks
 
     [Benchmark(Description = "check --year 2025 (structure, six systems, dues)")]
     public int Check() => Run("check", "--year", "2025");
+
+    [Benchmark(Description = "report --year 2025 (all engines, md + html + docx + json; target < 10 s)")]
+    public int Report() => Run("report", "--year", "2025", "--out", _out);
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_out, recursive: true);
 
     private int Run(params string[] args)
     {

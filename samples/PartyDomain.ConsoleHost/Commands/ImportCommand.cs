@@ -4,6 +4,7 @@ using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.ConsoleHost.Hosting;
 using PartyDomain.ConsoleHost.Output;
+using PartyDomain.EntityFrameworkCore;
 using PartyDomain.Interchange;
 using PartyDomain.Metrics;
 using PartyDomain.Time;
@@ -48,7 +49,12 @@ public sealed class ImportCommand(IAnsiConsole console, HostEnvironment environm
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Reset)
         {
-            File.Delete(host.DataFile);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { host.DataFile, host.DataFile + "-wal", host.DataFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+
             Console.MarkupLine(Markup.Escape(host.T($"已删除 {host.DataFile}；各命令恢复使用内置演示数据。", $"Deleted {host.DataFile}; the commands use the embedded demo data again.")));
             return ExitCodes.Success;
         }
@@ -77,7 +83,8 @@ public sealed class ImportCommand(IAnsiConsole console, HostEnvironment environm
         }
 
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(host.DataFile)!);
-        DatasetFiles.Write(dataset, host.DataFile, DatasetFormat.Json);
+        Step(host.T($"保存到 {host.DataFile}", $"Storing in {host.DataFile}"),
+            () => host.Get<IPartyDomainStore>().ImportAsync(dataset, ImportMode.Replace).GetAwaiter().GetResult());
         Console.Write(new Rule($"[bold]{Markup.Escape(host.T($"已导入 {dataset.City.Name} 的数据", $"Imported the data of {dataset.City.Name}"))}[/]").LeftJustified());
         DatasetSummary.Write(Console, host, dataset);
         Console.MarkupLine(Markup.Escape(host.T(

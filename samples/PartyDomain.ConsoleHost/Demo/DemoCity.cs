@@ -3,6 +3,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Time;
@@ -126,6 +127,7 @@ public static class DemoCity
             Services();
             Training();
             Dues();
+            Governance();
             return _records;
         }
 
@@ -838,6 +840,70 @@ public static class DemoCity
         }
 
         private static readonly LocalizedText Explanation = new("演示数据", "demo data");
+
+        /// <summary>The committee's rules, major matters with their review steps, pairings, commendations and donations.</summary>
+        private void Governance()
+        {
+            _records.Add(new GovernanceDocument { Id = "DOC-2019-01", Title = $"{city.Name}律师行业党委工作职责", Kind = GovernanceDocumentKind.WorkDuties, Issued = new LocalDate(2019, 3, 12), Issuer = $"{city.Name}律师行业党委" });
+            _records.Add(new GovernanceDocument { Id = "DOC-2019-02", Title = $"{city.Name}律师行业党委议事规则", Kind = GovernanceDocumentKind.MeetingProcedures, Issued = new LocalDate(2019, 3, 12), Issuer = $"{city.Name}律师行业党委" });
+            _records.Add(new GovernanceDocument { Id = "DOC-2021-01", Title = "关于加强律师事务所党组织建设的指导意见", Kind = GovernanceDocumentKind.GuidanceOpinion, Issued = new LocalDate(2021, 6, 30), Issuer = $"{city.Name}司法局" });
+
+            // Major matters: most reviewed by the committee before the council, a few after; the bureau approves last.
+            var titles = new[] { "律师协会年度预算", "律师行业发展规划", "律师执业考核办法修订", "公益法律服务经费使用", "律师协会换届方案" };
+            for (var i = 0; i < Count(8); i++)
+            {
+                var first = Day(Year, 1 + _random.Next(10));
+                var committeeFirst = _random.Next(5) > 0;
+                var steps = new List<MajorMatterStep>
+                {
+                    new(first, committeeFirst ? GoverningBody.IndustryCommittee : GoverningBody.StandingCouncil, StepOutcome.Approved),
+                    new(first.PlusDays(7 + _random.Next(14)), committeeFirst ? GoverningBody.StandingCouncil : GoverningBody.IndustryCommittee, StepOutcome.Approved),
+                    new(first.PlusDays(30 + _random.Next(20)), GoverningBody.BureauLeadershipGroup, _random.Next(8) == 0 ? StepOutcome.Returned : StepOutcome.Approved),
+                };
+                _records.Add(new MajorMatter
+                {
+                    Id = $"MM-{Year}-{i + 1:D4}", Title = titles[i % titles.Length], Kind = (MajorMatterKind)(i % 3),
+                    Route = committeeFirst ? MajorMatterRoute.CommitteeFirst : MajorMatterRoute.CouncilFirst, Steps = steps,
+                });
+            }
+
+            // Three branches in ten are paired with a community or a unit, with a few joint activities in the year.
+            var pairings = 0;
+            foreach (var unit in _units.Where(_ => _random.Next(10) < 3))
+            {
+                var id = $"PR-{++pairings:D5}";
+                var since = LocalDate.Max(unit.Established, new LocalDate(2022 + _random.Next(3), 1 + _random.Next(12), 1));
+                _records.Add(new Pairing { Id = id, OrganizationId = unit.Id, Partner = $"{Pick(Districts)}{Pick(FirmWords)}社区党支部", From = since });
+                for (var a = 1 + _random.Next(3); a > 0; a--)
+                {
+                    var date = LocalDate.Max(since, Day(Year, 1 + _random.Next(12)));
+                    _records.Add(new JointActivity { Id = $"{id}-{a}", PairingId = id, Date = date, Title = "结对共建：法律服务进社区", Participants = 10 + _random.Next(40) });
+                }
+            }
+
+            // Commendations of firms and lawyers, and donations.
+            var levels = new[] { CommendationLevel.City, CommendationLevel.City, CommendationLevel.City, CommendationLevel.Provincial, CommendationLevel.National };
+            for (var i = 0; i < Count(10); i++)
+            {
+                var level = levels[i % levels.Length];
+                var awarder = level switch { CommendationLevel.National => "司法部", CommendationLevel.Provincial => "河南省司法厅", _ => $"{city.Name}司法局" };
+                var firm = i % 2 == 0 ? _firms[_random.Next(_firms.Count)].Id : (FirmId?)null;
+                _records.Add(new Commendation
+                {
+                    Id = $"CM-{Year}-{i + 1:D4}", Level = level, Awarder = awarder, Date = Day(Year, 1 + _random.Next(12)),
+                    Reason = firm is null ? "优秀党员律师" : "先进律师事务所党组织", FirmId = firm, PersonId = firm is null ? Pick(_members).Id : null,
+                });
+            }
+
+            for (var i = 0; i < Count(12); i++)
+            {
+                _records.Add(new Donation
+                {
+                    Id = $"DN-{Year}-{i + 1:D4}", Amount = 1000 * (1 + _random.Next(50)), Purpose = i % 3 == 0 ? "防汛救灾" : "助学帮困",
+                    Date = Day(Year, 1 + _random.Next(12)), FirmId = _firms[_random.Next(_firms.Count)].Id,
+                });
+            }
+        }
 
         private static string CreditCode(int n)
         {

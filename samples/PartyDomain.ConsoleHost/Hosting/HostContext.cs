@@ -7,6 +7,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.ConsoleHost.Demo;
 using PartyDomain.Data;
 using PartyDomain.Development;
+using PartyDomain.EntityFrameworkCore;
 using PartyDomain.Extensibility;
 using PartyDomain.Hosting;
 using PartyDomain.Interchange;
@@ -99,9 +100,21 @@ public sealed class HostContext : IDisposable
 
         if (Imported)
         {
-            var read = Get<DatasetInterchange>().Read(DataFile, DatasetFormat.Json);
-            return read.Dataset ?? throw new BadInputException(T($"已导入的数据有 {read.Problems.Count} 处问题（重新 import 或删除 {DataFile}）", $"the imported data has {read.Problems.Count} problems (import again or delete {DataFile})"),
-                read.Problems.Select(p => p.Describe(Language)).ToList());
+            var store = Get<IPartyDomainStore>();
+            var cities = store.ListCitiesAsync().GetAwaiter().GetResult();
+            var stored = cities.FirstOrDefault(c => c.Id == Options.City.Id) ?? (cities.Count == 1 ? cities[0] : null)
+                ?? throw new BadInputException(T($"{DataFile} 中有 {cities.Count} 个城市，请用 Host:City:Id 选择", $"{DataFile} holds {cities.Count} cities: choose one with Host:City:Id"),
+                    cities.Select(c => $"{c.Id} {c.Name}").ToList());
+            try
+            {
+                return store.ForCity(stored.Id).LoadSnapshotAsync().GetAwaiter().GetResult()
+                    ?? throw new BadInputException(T($"{DataFile} 中没有 {stored.Id} 的数据", $"{DataFile} holds no data of {stored.Id}"));
+            }
+            catch (DatasetValidationException e)
+            {
+                throw new BadInputException(T($"已导入的数据有 {e.Problems.Count} 处问题（重新 import 或 import --reset）", $"the imported data has {e.Problems.Count} problems (import again, or import --reset)"),
+                    e.Problems.Select(p => p.ToString()).ToList(), e);
+            }
         }
 
         var city = new CityInfo(Options.City.Id, Options.City.Name);
@@ -151,6 +164,7 @@ public sealed class HostContext : IDisposable
         var clock = ClockFor(options, environment.Dataset, imported);
         var services = new ServiceCollection();
         services.AddSingleton(clock);
+        services.AddPartyDomainStore(o => o.UseSqlite(dataFile));
         var builder = services.AddPartyDomain(b =>
         {
             b.AddInterchange().AddWordReport();

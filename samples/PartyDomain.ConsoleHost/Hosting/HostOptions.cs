@@ -18,8 +18,8 @@ public sealed class HostOptions
     /// <summary>How the embedded demo city is generated.</summary>
     public DemoOptions Demo { get; set; } = new();
 
-    /// <summary>Where <c>import</c> keeps the imported dataset (JSON), relative to the host's folder; when it exists, commands read it instead of the demo city.</summary>
-    public string Data { get; set; } = "data/dataset.json";
+    /// <summary>The SQLite file <c>import</c> keeps the imported data in, relative to the host's folder; when it exists, commands read it instead of the demo city.</summary>
+    public string Data { get; set; } = "data/partydomain.db";
 }
 
 /// <summary>The city.</summary>

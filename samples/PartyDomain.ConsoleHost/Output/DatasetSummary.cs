@@ -35,6 +35,9 @@ internal static class DatasetSummary
         Add("入党发展案例", "admission cases", dataset.AdmissionCases.Count);
         Add("收入申报", "income declarations", dataset.Incomes.Count);
         Add("党费缴纳记录", "dues payments", dataset.DuesPayments.Count);
+        Add("重大事项", "major matters", dataset.MajorMatters.Count);
+        Add("结对共建", "pairings", dataset.Pairings.Count);
+        Add("表彰", "commendations", dataset.Commendations.Count);
         console.Write(table);
     }
 }

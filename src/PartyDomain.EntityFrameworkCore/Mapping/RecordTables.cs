@@ -2,6 +2,7 @@ using System.Globalization;
 using PartyDomain.BasicSystems;
 using PartyDomain.Development;
 using PartyDomain.Dues;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Training;
@@ -47,6 +48,15 @@ internal static class RecordTables
             r => Join(r.PersonId.Value, Month(r.Month), Date(r.PaidOn)),
             p => r => r.Month >= p.Start.ToYearMonth() && r.Month <= p.End.ToYearMonth()),
         new RecordTable<AdmissionCase>("admission_cases", d => d.AdmissionCases, r => r.Id, r => r.Id),
+        new RecordTable<MajorMatter>("major_matters", d => d.MajorMatters, r => r.Id, r => r.Id),
+        new RecordTable<GovernanceDocument>("governance_documents", d => d.GovernanceDocuments, r => r.Id, r => r.Id),
+        new RecordTable<Pairing>("pairings", d => d.Pairings, r => r.Id, r => r.Id),
+        new RecordTable<JointActivity>("joint_activities", d => d.JointActivities, r => r.Id, r => r.Id,
+            p => r => r.Date >= p.Start && r.Date <= p.End),
+        new RecordTable<Commendation>("commendations", d => d.Commendations, r => r.Id, r => r.Id,
+            p => r => r.Date >= p.Start && r.Date <= p.End),
+        new RecordTable<Donation>("donations", d => d.Donations, r => r.Id, r => r.Id,
+            p => r => r.Date >= p.Start && r.Date <= p.End),
     ];
 
     /// <summary>The table of records of <paramref name="type"/>.</summary>

@@ -7,6 +7,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Training;
@@ -56,6 +57,11 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
         configurationBuilder.Properties<PartyPost>().HaveConversion<string>();
         configurationBuilder.Properties<RecordSpan>().HaveConversion<string>();
         configurationBuilder.Properties<IncomeKind>().HaveConversion<string>();
+        configurationBuilder.Properties<MajorMatterKind>().HaveConversion<string>();
+        configurationBuilder.Properties<MajorMatterRoute>().HaveConversion<string>();
+        configurationBuilder.Properties<GovernanceDocumentKind>().HaveConversion<string>();
+        configurationBuilder.Properties<PairingPartnerKind>().HaveConversion<string>();
+        configurationBuilder.Properties<CommendationLevel>().HaveConversion<string>();
 
         Json<RecordOrigin>(configurationBuilder);
         Json<LawyerProfile>(configurationBuilder);
@@ -66,6 +72,7 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
         Json<IReadOnlyList<PersonId>>(configurationBuilder);
         Json<IReadOnlyList<LocalDate>>(configurationBuilder);
         Json<IReadOnlyList<string>>(configurationBuilder);
+        Json<IReadOnlyList<MajorMatterStep>>(configurationBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -93,6 +100,12 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
         Scope<MemberIncome>(modelBuilder);
         Scope<DuesPayment>(modelBuilder);
         Scope<AdmissionCase>(modelBuilder);
+        Scope<MajorMatter>(modelBuilder);
+        Scope<GovernanceDocument>(modelBuilder);
+        Scope<Pairing>(modelBuilder);
+        Scope<JointActivity>(modelBuilder);
+        Scope<Commendation>(modelBuilder);
+        Scope<Donation>(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

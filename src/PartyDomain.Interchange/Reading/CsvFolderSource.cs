@@ -35,7 +35,9 @@ internal static class CsvFolderSource
             return null;
         }
 
-        var reader = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
+        // Large buffers: the default 4 KB ones cost a system call per 4 KB, which shows on a million rows.
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         if (reader.Peek() < 0)
         {
             reader.Dispose();

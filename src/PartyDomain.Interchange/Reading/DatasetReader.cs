@@ -117,6 +117,7 @@ internal sealed class DatasetReader
 
     private void ReadTable(Table table, RawTable raw)
     {
+
         var map = MapHeaders(table, raw);
         var headers = table.Columns.Select(c => c.Name).ToArray();
         var present = new bool[table.Columns.Count];

@@ -44,6 +44,13 @@ internal static class JsonSource
                     continue;
                 }
 
+                // An empty array names no columns: it is a table with no rows, the same as an absent one (the writer
+                // writes empty tables so; a required table still has to have its row).
+                if (property.Value.GetArrayLength() == 0)
+                {
+                    continue;
+                }
+
                 // Materialized: the document is disposed once the tables are read.
                 var rows = property.Value.EnumerateArray().Select(e => e.EnumerateObject().Select(p => (p.Name, Text(p.Value))).ToList()).ToList();
                 var headers = rows.SelectMany(r => r.Select(c => c.Name)).Distinct(StringComparer.Ordinal).ToList();

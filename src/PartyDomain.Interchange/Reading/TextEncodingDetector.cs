@@ -19,7 +19,7 @@ internal static class TextEncodingDetector
     public static Encoding? Detect(string path, out int badLine)
     {
         badLine = 0;
-        using var stream = File.OpenRead(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         Span<byte> bom = stackalloc byte[3];
         var read = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
         if (read >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)

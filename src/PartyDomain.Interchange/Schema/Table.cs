@@ -62,7 +62,8 @@ internal static class Fmt
 
     public static string Month(YearMonth month) => month.ToString("uuuu-MM", CultureInfo.InvariantCulture);
 
-    public static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+    // Without trailing zeros (12.50 → 12.5): a workbook keeps numbers that way, so every format writes the same text.
+    public static string? Number(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture);
 
     public static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

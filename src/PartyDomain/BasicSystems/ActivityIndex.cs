@@ -136,7 +136,7 @@ internal sealed class ActivityIndex
         }
 
         var activities = ix.ActivityArray;
-        var order = SortActivities(activities, out var days, out var kinds);
+        var order = SortActivities(activities, out var days, out var organizationOf, out var kinds);
         Kinds = kinds;
 
         var total = 0;
@@ -155,7 +155,7 @@ internal sealed class ActivityIndex
         for (var i = 0; i < order.Length; i++)
         {
             var a = activities[order[i]];
-            var organization = OrganizationIndex[a.OrganizationId];
+            var organization = organizationOf[order[i]];
             ActivityDay[i] = days[order[i]];
             ActivityOrganization[i] = organization;
             Lecturer[i] = a.Lecturer is { } l ? personIndex[l] : -1;
@@ -451,11 +451,12 @@ internal sealed class ActivityIndex
     /// The activities' order grouped by organization, then kind, then day (ties in input order), by a counting sort on
     /// (organization, kind) and a sort by day inside the few blocks not already in date order; fills <see cref="BlockStart"/>.
     /// </summary>
-    private int[] SortActivities(ActivityRecord[] activities, out int[] days, out Dictionary<ActivityKind, int> kinds)
+    private int[] SortActivities(ActivityRecord[] activities, out int[] days, out int[] organizationOf, out Dictionary<ActivityKind, int> kinds)
     {
         kinds = [];
         var block = new int[activities.Length];
         days = new int[activities.Length];
+        organizationOf = new int[activities.Length];
         for (var a = 0; a < activities.Length; a++)
         {
             if (!kinds.TryGetValue(activities[a].Kind, out var k))
@@ -470,7 +471,8 @@ internal sealed class ActivityIndex
         var starts = new int[(Organizations.Length * kinds.Count) + 1];
         for (var a = 0; a < activities.Length; a++)
         {
-            block[a] += OrganizationIndex[activities[a].OrganizationId] * kinds.Count;
+            organizationOf[a] = OrganizationIndex[activities[a].OrganizationId];
+            block[a] += organizationOf[a] * kinds.Count;
             starts[block[a] + 1]++;
         }
 

@@ -329,8 +329,8 @@ internal struct SlotSweep
 public sealed class RuleOutcomes
 {
     private readonly SlotOutcome[] _outcomes;
-    private readonly int[] _found;
-    private readonly int[] _expected;
+    private readonly CountColumn _found;
+    private readonly CountColumn _expected;
     private readonly List<Finding> _findings = [];
     private readonly int _slotCount;
 
@@ -342,8 +342,8 @@ public sealed class RuleOutcomes
         OrganizationCount = organizations;
         _slotCount = slots.Count;
         _outcomes = new SlotOutcome[organizations * slots.Count];
-        _found = new int[_outcomes.Length];
-        _expected = new int[_outcomes.Length];
+        _found = new CountColumn(_outcomes.Length);
+        _expected = new CountColumn(_outcomes.Length);
     }
 
     /// <summary>The rule.</summary>
@@ -371,8 +371,8 @@ public sealed class RuleOutcomes
     {
         var i = (organization * _slotCount) + slot;
         _outcomes[i] = outcome;
-        _found[i] = found;
-        _expected[i] = expected;
+        _found.Set(i, found);
+        _expected.Set(i, expected);
     }
 
     /// <summary>Adds a finding about a member.</summary>
@@ -391,12 +391,36 @@ public sealed class RuleOutcomes
     /// <summary>The count found for an organization in a slot.</summary>
     /// <param name="organization">The organization's position in the context.</param>
     /// <param name="slot">The slot's index.</param>
-    public int Found(int organization, int slot) => _found[(organization * _slotCount) + slot];
+    public int Found(int organization, int slot) => _found.Get((organization * _slotCount) + slot);
 
     /// <summary>The count expected of an organization in a slot.</summary>
     /// <param name="organization">The organization's position in the context.</param>
     /// <param name="slot">The slot's index.</param>
-    public int Expected(int organization, int slot) => _expected[(organization * _slotCount) + slot];
+    public int Expected(int organization, int slot) => _expected.Get((organization * _slotCount) + slot);
 
     internal ReadOnlySpan<SlotOutcome> All => _outcomes;
+
+    /// <summary>
+    /// Counts per cell, two bytes each until a value needs more: a national evaluation writes millions of cells, and the
+    /// smaller its arrays the less often the garbage collector walks the whole dataset.
+    /// </summary>
+    private sealed class CountColumn(int length)
+    {
+        private readonly ushort[] _narrow = new ushort[length];
+        private int[]? _wide;
+
+        public int Get(int i) => _wide is { } wide ? wide[i] : _narrow[i];
+
+        public void Set(int i, int value)
+        {
+            if (_wide is null && (uint)value <= ushort.MaxValue)
+            {
+                _narrow[i] = (ushort)value;
+                return;
+            }
+
+            _wide ??= Array.ConvertAll(_narrow, v => (int)v);
+            _wide[i] = value;
+        }
+    }
 }

@@ -72,4 +72,31 @@ public class ActivityIndexTests
 
         flagged.Should().Equal("GONE");
     }
+
+    [Fact]
+    public void Counts_of_any_size_come_back_as_written()
+    {
+        var city = FourMembers();
+        var result = Evaluate(city, ReportingPeriod.Year(2024), rules: [new CountingRule()]);
+        var e = result.Evaluations.Single();
+
+        (e.Found(0, 0), e.Expected(0, 0)).Should().Be((3, 4));
+        (e.Found(0, 1), e.Expected(0, 1)).Should().Be((70_000, -5), "a count beyond two bytes widens the column");
+        (e.Found(0, 2), e.Expected(0, 2)).Should().Be((65_535, 0));
+        (e.Found(0, 3), e.Expected(0, 3)).Should().Be((0, 0), "a slot never written reads zero");
+    }
+
+    /// <summary>A city's own rule writing counts the built-in rules never produce.</summary>
+    private sealed class CountingRule() : BasicSystemRule(new RuleId("CITY-COUNTS"), new("计数", "Counts"), new("本市规定", null, SourceConfidence.Local),
+        BasicSystem.ThreeMeetingsOneLesson, Cadence.Quarterly, OrganizationScope.Branches, [], FindingSeverity.Warning)
+    {
+        public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
+        {
+            outcomes.Set(0, 0, Met, 3, 4);
+            outcomes.Set(0, 1, Met, 70_000, -5);
+            outcomes.Set(0, 2, Met, 65_535, 0);
+        }
+
+        public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) => (new("-", "-"), new("-", "-"));
+    }
 }

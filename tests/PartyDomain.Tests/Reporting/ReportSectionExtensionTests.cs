@@ -62,4 +62,32 @@ public class ReportSectionExtensionTests
         var act = () => Summarize(SmallCity(), b => b.ReportTemplates.Set("intro", new("{F99}", "{F99}")));
         act.Should().Throw<InvalidOperationException>().WithMessage("*intro*F99*");
     }
+
+    private sealed class Failing : IReportSection
+    {
+        public string Id => "broken";
+
+        public int Order => 10;
+
+        public ReportSectionContent Compose(ReportContext context) => throw new FormatException("bad data");
+    }
+
+    [Fact]
+    public void A_section_that_throws_is_named_in_the_error()
+    {
+        var act = () => Summarize(SmallCity(), b => b.AddReportSection(new Failing()));
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*'broken'*bad data*").WithInnerException<FormatException>();
+    }
+
+    [Fact]
+    public void Two_sections_with_one_id_are_refused_when_the_builder_is_made_directly()
+    {
+        var clock = new TestCity().Clock;
+        var act = () => new AnnualSummaryBuilder(new PartyDomain.Organization.Structure.StructureChecker(), new PartyDomain.BasicSystems.ComplianceEvaluator(clock), new PartyDomain.Training.TrainingEvaluator(clock),
+            new PartyDomain.Development.AdmissionPipeline(clock), new PartyDomain.Dues.DuesEvaluator(clock), new PartyDomain.Governance.GovernanceEvaluator(), [new CitySection(), new CitySection()],
+            ReportTemplates.CreateDefault(), clock, null, TextLanguage.Chinese);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*xinyang-brand*");
+    }
 }

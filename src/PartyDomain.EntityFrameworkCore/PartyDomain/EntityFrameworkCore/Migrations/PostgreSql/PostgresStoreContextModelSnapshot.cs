@@ -292,6 +292,275 @@ namespace PartyDomain.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("cities", (string)null);
                 });
 
+            modelBuilder.Entity("PartyDomain.Governance.Commendation", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("text")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Awarder")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("awarder");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FirmId")
+                        .HasColumnType("text")
+                        .HasColumnName("firm_id");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("commendations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Donation", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("text")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FirmId")
+                        .HasColumnType("text")
+                        .HasColumnName("firm_id");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("InKind")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_kind");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("donations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.GovernanceDocument", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("text")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<LocalDate>("Issued")
+                        .HasColumnType("date")
+                        .HasColumnName("issued");
+
+                    b.Property<string>("Issuer")
+                        .HasColumnType("text")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("governance_documents", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.JointActivity", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("text")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("PairingId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("joint_activities", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.MajorMatter", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("text")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("route");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("steps");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("major_matters", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Pairing", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("text")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<LocalDate>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("partner");
+
+                    b.Property<string>("PartnerKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("partner_kind");
+
+                    b.Property<LocalDate?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("pairings", (string)null);
+                });
+
             modelBuilder.Entity("PartyDomain.Metrics.ServiceRecord", b =>
                 {
                     b.Property<string>("CityId")
@@ -903,6 +1172,60 @@ namespace PartyDomain.EntityFrameworkCore.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("PartyDomain.Dues.MemberIncome", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Commendation", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Donation", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.GovernanceDocument", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.JointActivity", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.MajorMatter", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Pairing", b =>
                 {
                     b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
                         .WithMany()

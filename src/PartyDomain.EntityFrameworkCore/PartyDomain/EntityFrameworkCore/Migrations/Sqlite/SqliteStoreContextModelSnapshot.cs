@@ -292,6 +292,280 @@ namespace PartyDomain.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("cities", (string)null);
                 });
 
+            modelBuilder.Entity("PartyDomain.Governance.Commendation", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Awarder")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("awarder");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FirmId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firm_id");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("commendations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Donation", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FirmId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firm_id");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("InKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_kind");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("donations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.GovernanceDocument", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Issued")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued");
+
+                    b.Property<string>("Issuer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("governance_documents", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.JointActivity", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("PairingId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("joint_activities", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.MajorMatter", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("steps");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("major_matters", (string)null);
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Pairing", b =>
+                {
+                    b.Property<string>("CityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner");
+
+                    b.Property<string>("PartnerKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_kind");
+
+                    b.Property<string>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("CityId", "Key");
+
+                    b.ToTable("pairings", (string)null);
+                });
+
             modelBuilder.Entity("PartyDomain.Metrics.ServiceRecord", b =>
                 {
                     b.Property<string>("CityId")
@@ -914,6 +1188,60 @@ namespace PartyDomain.EntityFrameworkCore.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("PartyDomain.Dues.MemberIncome", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Commendation", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Donation", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.GovernanceDocument", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.JointActivity", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.MajorMatter", b =>
+                {
+                    b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyDomain.Governance.Pairing", b =>
                 {
                     b.HasOne("PartyDomain.EntityFrameworkCore.Mapping.CityRow", null)
                         .WithMany()

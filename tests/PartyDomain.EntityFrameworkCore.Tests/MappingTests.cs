@@ -1,0 +1,33 @@
+using PartyDomain.Data;
+using PartyDomain.EntityFrameworkCore.Mapping;
+
+namespace PartyDomain.EntityFrameworkCore.Tests;
+
+public sealed class MappingTests
+{
+    [Fact]
+    public void Every_record_type_a_dataset_takes_has_a_table()
+    {
+        // A record type added to the dataset without a table here would be dropped silently on import.
+        var taken = typeof(CityDatasetBuilder).GetMethods()
+            .Where(m => m.Name == nameof(CityDatasetBuilder.Add) && m.GetParameters() is [{ ParameterType: var t }] && t.IsSubclassOf(typeof(DatasetRecord)))
+            .Select(m => m.GetParameters()[0].ParameterType);
+
+        RecordTables.All.Select(t => t.ClrType).Should().BeEquivalentTo(taken);
+    }
+
+    [Fact]
+    public void The_sample_city_has_a_record_in_every_table()
+    {
+        var dataset = SampleCity.Build();
+
+        RecordTables.All.Where(t => !t.Select(dataset).Any()).Select(t => t.Name).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Natural_keys_escape_the_separator()
+    {
+        RecordTable.Join("a|b", "c").Should().NotBe(RecordTable.Join("a", "b|c"));
+        RecordTable.Join("a\\", "|c").Should().NotBe(RecordTable.Join("a\\|", "c"));
+    }
+}
