@@ -240,7 +240,7 @@ public sealed class AnnualSummaryBuilder
         var credits = dataset.StudyCredits.Any(c => c.Date.Year == period.Start.Year);
         var unconverted = training.Findings.Any(f => f.RuleId == new RuleId("TR-CREDIT-CONVERTER"));
         // The evaluator is the registered one, so the city's credit converters count in F12.
-        foreach (var figure in _training.Figures(dataset, period))
+        foreach (var figure in _training.Figures(dataset, period, training))
         {
             LocalizedText? missing = figure.Id switch
             {
