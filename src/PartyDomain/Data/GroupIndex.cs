@@ -44,10 +44,30 @@ internal sealed class GroupIndex<TKey, T>
             {
                 if (count > 1)
                 {
-                    Array.Sort(_items, start, count, comparer);
+                    SortStable(_items, start, count, comparer);
                 }
             }
         }
+    }
+
+    // Stable, so records that compare equal keep the order of the dataset (findings come out in the same order as a
+    // stable LINQ OrderBy would give); groups are usually already in order, which costs one pass.
+    private static void SortStable(T[] items, int start, int count, Comparer<T> comparer)
+    {
+        var end = start + count;
+        var i = start + 1;
+        while (i < end && comparer.Compare(items[i - 1], items[i]) <= 0)
+        {
+            i++;
+        }
+
+        if (i == end)
+        {
+            return;
+        }
+
+        var sorted = items.AsSpan(start, count).ToArray().OrderBy(x => x, comparer).ToArray();
+        sorted.CopyTo(items, start);
     }
 
     /// <summary>The group of <paramref name="key"/>, empty when there is none.</summary>

@@ -111,22 +111,24 @@ public sealed class DuesEvaluator
         var arrears = _options.Resolve(DuesRule.Arrears);
         var back = _options.Resolve(DuesRule.BackPayment);
         var unpaid = _options.Resolve(DuesRule.SixMonthsUnpaid);
-        var incomes = dataset.Incomes.GroupBy(i => i.PersonId).ToDictionary(g => g.Key, g => (IReadOnlyList<MemberIncome>)g.OrderBy(i => i.Month).ToArray());
-        var payments = dataset.DuesPayments.GroupBy(p => p.PersonId).ToDictionary(g => g.Key, g => g.ToArray());
+        // Each member's declarations and payments in month order, grouped once (stable, so a month's payments keep
+        // their order): the month loop below walks a member's payments once instead of scanning them for every month.
+        var incomes = new GroupIndex<PersonId, MemberIncome>(dataset.Incomes, i => i.PersonId, (a, b) => a.Month.CompareTo(b.Month));
+        var payments = new GroupIndex<PersonId, DuesPayment>(dataset.DuesPayments, p => p.PersonId, (a, b) => a.Month.CompareTo(b.Month));
         var lines = new List<DuesLine>();
         var findings = new List<Finding>();
-        var first = new YearMonth(period.Start.Year, period.Start.Month);
-        var last = new YearMonth(period.End.Year, period.End.Month);
+        var backMonths = back["Months"];
+        var unpaidMonths = unpaid["Months"];
+        var months = Months(period, today, arrears["GraceDays"], backMonths);
         foreach (var person in dataset.People)
         {
-            var paidBy = payments.TryGetValue(person.Id, out var ps) ? ps : [];
-            var declared = incomes.TryGetValue(person.Id, out var inc) ? inc : [];
+            var paidBy = payments.Span(person.Id);
+            var declared = incomes[person.Id];
+            var next = 0;
             var streak = 0;
             YearMonth? streakStart = null;
-            for (var month = first; month <= last; month = month.PlusMonths(1))
+            foreach (var (month, start, end, limit, ended, over) in months)
             {
-                var start = month.OnDayOfMonth(1);
-                var end = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
                 if (start > today || !(person.StandingOn(end) is { } s && s.IsMember() || person.StandingOn(start) is { } s0 && s0.IsMember()))
                 {
                     streak = 0;
@@ -136,25 +138,24 @@ public sealed class DuesEvaluator
                 var duesBase = _policy.BaseFor(person, month, declared);
                 var due = duesBase is null ? (decimal?)null : DuesRates.Monthly(duesBase);
                 var paid = 0m;
-                foreach (var p in paidBy)
+                while (next < paidBy.Length && paidBy[next].Month < month)
                 {
-                    if (p.Month != month)
-                    {
-                        continue;
-                    }
+                    next++;
+                }
 
+                for (; next < paidBy.Length && paidBy[next].Month == month; next++)
+                {
+                    var p = paidBy[next];
                     paid += p.Amount;
-                    var limit = end.PlusMonths(back["Months"]);
                     if (back.Enabled && p.PaidOn > limit)
                     {
                         findings.Add(Raise(DuesRule.BackPayment, back, person, p.PaidOn,
-                            new($"补交不超过{back["Months"]}个月（{month:uuuu-MM}的党费最迟{limit:uuuu-MM-dd}）", $"back-payment within {back["Months"]} months ({month:uuuu-MM} by {limit:uuuu-MM-dd})"),
+                            new($"补交不超过{backMonths}个月（{month:uuuu-MM}的党费最迟{limit:uuuu-MM-dd}）", $"back-payment within {backMonths} months ({month:uuuu-MM} by {limit:uuuu-MM-dd})"),
                             new($"{p.PaidOn:uuuu-MM-dd}补交{month:uuuu-MM}的党费{Yuan(p.Amount)}元", $"{month:uuuu-MM} paid {Yuan(p.Amount)} yuan on {p.PaidOn:uuuu-MM-dd}")));
                     }
                 }
 
                 lines.Add(new DuesLine(person.Id, month, duesBase, due, paid));
-                var ended = end.PlusDays(arrears["GraceDays"]) < today;
                 if (arrears.Enabled && duesBase is null && ended)
                 {
                     findings.Add(Raise(DuesRule.Arrears, arrears, person, end,
@@ -168,15 +169,15 @@ public sealed class DuesEvaluator
                 }
 
                 // Six months in a row with nothing paid (by today) for months that have ended.
-                if (end < today && paid == 0)
+                if (over && paid == 0)
                 {
                     streakStart = streak == 0 ? month : streakStart;
                     streak++;
-                    if (unpaid.Enabled && streak == unpaid["Months"])
+                    if (unpaid.Enabled && streak == unpaidMonths)
                     {
                         findings.Add(Raise(DuesRule.SixMonthsUnpaid, unpaid, person, end,
-                            new($"不连续{unpaid["Months"]}个月不交纳党费", $"no {unpaid["Months"]} months in a row unpaid"),
-                            new($"{streakStart:uuuu-MM}至{month:uuuu-MM}连续{unpaid["Months"]}个月未交纳党费（按规定视为自行脱党，须由党组织按程序处理，本系统不改变其党员身份）",
+                            new($"不连续{unpaidMonths}个月不交纳党费", $"no {unpaidMonths} months in a row unpaid"),
+                            new($"{streakStart:uuuu-MM}至{month:uuuu-MM}连续{unpaidMonths}个月未交纳党费（按规定视为自行脱党，须由党组织按程序处理，本系统不改变其党员身份）",
                                 $"nothing paid from {streakStart:uuuu-MM} to {month:uuuu-MM}; the party organization decides, the library never changes the member's standing")));
                     }
                 }
@@ -188,6 +189,21 @@ public sealed class DuesEvaluator
         }
 
         return new DuesResult(period, lines, findings, [arrears, back, unpaid]);
+    }
+
+    // The period's months with the dates the loop compares against, worked out once rather than per member: the month's
+    // first and last day, the last day a back-payment may be made, whether the grace after it has run out and whether it has ended.
+    private static (YearMonth Month, LocalDate Start, LocalDate End, LocalDate Limit, bool Ended, bool Over)[] Months(
+        ReportingPeriod period, LocalDate today, int graceDays, int backMonths)
+    {
+        var months = new List<(YearMonth, LocalDate, LocalDate, LocalDate, bool, bool)>();
+        for (var month = new YearMonth(period.Start.Year, period.Start.Month); month <= new YearMonth(period.End.Year, period.End.Month); month = month.PlusMonths(1))
+        {
+            var end = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+            months.Add((month, month.OnDayOfMonth(1), end, end.PlusMonths(backMonths), end.PlusDays(graceDays) < today, end < today));
+        }
+
+        return [.. months];
     }
 
     private static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using NodaTime;
 using PartyDomain.Organization;
@@ -53,24 +54,42 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
 
         if (latest.Kind != IncomeKind.IrregularIncome)
         {
-            // Formatted with the invariant culture: NodaTime caches its patterns only for read-only cultures, and this runs per member and month.
-            return new DuesBase(latest.Kind, latest.Amount, new(
-                string.Create(CultureInfo.InvariantCulture, $"{latest.Month:uuuu-MM}申报"), string.Create(CultureInfo.InvariantCulture, $"declared for {latest.Month:uuuu-MM}")));
+            return new DuesBase(latest.Kind, latest.Amount, DeclaredText(latest.Month));
         }
 
         var quarterStart = new YearMonth(month.Year, (((month.Month - 1) / 3) * 3) + 1).PlusMonths(-3);
-        var months = new[] { quarterStart, quarterStart.PlusMonths(1), quarterStart.PlusMonths(2) };
-        var declared = incomes.Where(i => i.Kind == IncomeKind.IrregularIncome && months.Contains(i.Month)).ToArray();
-        if (declared.Length == 0)
+        var quarterEnd = quarterStart.PlusMonths(2);
+        var found = false;
+        var sum = 0m;
+        foreach (var income in incomes)
+        {
+            if (income.Kind == IncomeKind.IrregularIncome && income.Month >= quarterStart && income.Month <= quarterEnd)
+            {
+                found = true;
+                sum += income.Amount;
+            }
+        }
+
+        if (!found)
         {
             return null;
         }
 
-        var average = Math.Round(declared.Sum(i => i.Amount) / 3, 2, MidpointRounding.AwayFromZero);
-        return new DuesBase(IncomeKind.IrregularIncome, average,
-            new(string.Create(CultureInfo.InvariantCulture, $"上季度（{quarterStart:uuuu-MM}至{months[2]:uuuu-MM}）月均收入"),
-                string.Create(CultureInfo.InvariantCulture, $"average monthly income of the last quarter ({quarterStart:uuuu-MM} to {months[2]:uuuu-MM})")));
+        var average = Math.Round(sum / 3, 2, MidpointRounding.AwayFromZero);
+        return new DuesBase(IncomeKind.IrregularIncome, average, QuarterText(quarterStart));
     }
+
+    // This runs per member and month (millions of times for a national city): the explanations depend on a month only,
+    // so each is formatted once. Formatted with the invariant culture: NodaTime caches its patterns only for read-only cultures.
+    private static readonly ConcurrentDictionary<YearMonth, LocalizedText> Declared = new();
+    private static readonly ConcurrentDictionary<YearMonth, LocalizedText> Quarters = new();
+
+    private static LocalizedText DeclaredText(YearMonth month) => Declared.GetOrAdd(month, static m => new(
+        string.Create(CultureInfo.InvariantCulture, $"{m:uuuu-MM}申报"), string.Create(CultureInfo.InvariantCulture, $"declared for {m:uuuu-MM}")));
+
+    private static LocalizedText QuarterText(YearMonth quarterStart) => Quarters.GetOrAdd(quarterStart, static q => new(
+        string.Create(CultureInfo.InvariantCulture, $"上季度（{q:uuuu-MM}至{q.PlusMonths(2):uuuu-MM}）月均收入"),
+        string.Create(CultureInfo.InvariantCulture, $"average monthly income of the last quarter ({q:uuuu-MM} to {q.PlusMonths(2):uuuu-MM})")));
 }
 
 /// <summary>

@@ -240,7 +240,7 @@ public sealed class AnnualSummaryBuilder
         var credits = dataset.StudyCredits.Any(c => c.Date.Year == period.Start.Year);
         var unconverted = training.Findings.Any(f => f.RuleId == new RuleId("TR-CREDIT-CONVERTER"));
         // The evaluator is the registered one, so the city's credit converters count in F12.
-        foreach (var figure in _training.Figures(dataset, period))
+        foreach (var figure in _training.Figures(dataset, period, training))
         {
             LocalizedText? missing = figure.Id switch
             {
@@ -370,9 +370,16 @@ public sealed class AnnualSummaryBuilder
                 new($"{compliance.Period}该制度各规则、各党组织已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, rules of this system"));
         }
 
+        // Looked up by id (the first of each id), not searched per rate: a national city has tens of thousands of branches.
+        var organizations = new Dictionary<string, PartyOrganization>(StringComparer.Ordinal);
+        foreach (var organization in compliance.Organizations)
+        {
+            organizations.TryAdd(organization.Id.Value, organization);
+        }
+
         foreach (var rate in compliance.RateByOrganization())
         {
-            if (compliance.Organizations.FirstOrDefault(o => o.Id.Value == rate.Key) is { } o && o.Kind.IsBranch())
+            if (organizations.TryGetValue(rate.Key, out var o) && o.Kind.IsBranch())
             {
                 yield return Rate($"F26-branch-{rate.Key}", rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"),
                     new($"{compliance.Period}该党支部各规则已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, this branch"));

@@ -166,7 +166,16 @@ public sealed class TrainingEvaluator
     /// <summary>F5, F9 and F12 for <paramref name="period"/>.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="period">The period (F5 counts from the party school's first session to its end).</param>
-    public IReadOnlyList<Figure> Figures(CityDataset dataset, ReportingPeriod period)
+    public IReadOnlyList<Figure> Figures(CityDataset dataset, ReportingPeriod period) => Figures(dataset, period, null);
+
+    /// <summary>F5, F9 and F12 for <paramref name="period"/>, reusing an evaluation of the period's year already at hand.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="period">The period (F5 counts from the party school's first session to its end).</param>
+    /// <param name="evaluated">
+    /// This evaluator's <see cref="Evaluate"/> of <paramref name="dataset"/> for the period's first year, so F12 does not
+    /// evaluate the year a second time; evaluated afresh when <c>null</c> or for another year.
+    /// </param>
+    public IReadOnlyList<Figure> Figures(CityDataset dataset, ReportingPeriod period, TrainingResult? evaluated)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(period);
@@ -198,7 +207,8 @@ public sealed class TrainingEvaluator
         var since = school.Length == 0 ? "—" : school.Min(s => s.Start).ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var basis = new LocalizedText($"党校自{since}首期培训至{end}", $"party school sessions from the first ({since}) to {end}");
         var secretaries = dataset.TrainingSessions.Count(s => period.Contains(s.Start) && s.Audience.HasFlag(TrainingAudience.Secretaries));
-        var credits = Evaluate(dataset, period.Start.Year).Ledger.Sum(e => e.CreditHours);
+        var year = evaluated is { } e0 && e0.Year == period.Start.Year ? e0 : Evaluate(dataset, period.Start.Year);
+        var credits = year.Ledger.Sum(e => e.CreditHours);
         return
         [
             new Figure("F5", new("党校累计开展培训", "Party school sessions"), school.Length, new("次", "sessions"), basis),

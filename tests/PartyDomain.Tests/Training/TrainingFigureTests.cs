@@ -100,6 +100,22 @@ public class TrainingFigureTests
     }
 
     [Fact]
+    public void F12_reuses_an_evaluation_of_the_same_year_and_evaluates_afresh_for_another()
+    {
+        var city = new TestCity().FullMember("A").FullMember("B")
+            .Add(Credit("A", new LocalDate(2024, 3, 1), 1000m))
+            .Add(Credit("B", new LocalDate(2025, 3, 1), 5000m));
+        var evaluator = Evaluator(city, null, ExampleConverter());
+        var dataset = city.Build();
+        var year2025 = evaluator.Evaluate(dataset, 2025);
+
+        Value(evaluator.Figures(dataset, Year2024, evaluator.Evaluate(dataset, 2024)), "F12").Should().Be(3m);
+        Value(evaluator.Figures(dataset, Year2024, year2025), "F12").Should().Be(3m, "an evaluation of 2025 says nothing about 2024");
+        Value(evaluator.Figures(dataset, ReportingPeriod.Year(2025), year2025), "F12").Should().Be(8m);
+        Value(evaluator.Figures(dataset, ReportingPeriod.Year(2025), year2025 with { Ledger = [] }), "F12").Should().Be(0m, "the given ledger is the one summed");
+    }
+
+    [Fact]
     public void Every_figure_has_both_languages_a_unit_and_a_basis()
     {
         var figures = Figures(PartySchool(), Year2024);
