@@ -5,7 +5,7 @@ using PartyDomain.Reporting;
 namespace PartyDomain.Tests.Reporting;
 
 /// <summary>
-/// Opens the HTML report in real headless Chromium (Debian's <c>chromium</c>, installed by <c>.ci/run</c>; set
+/// Opens the HTML report in real headless Chromium (Debian's <c>chromium</c>, which <c>.ci/chromium.sh</c> installs when missing; set
 /// <c>PARTYDOMAIN_CHROMIUM</c> to use another binary): the page renders without script errors, every chart is there,
 /// and printing it to PDF gives a non-empty PDF.
 /// </summary>
@@ -17,27 +17,42 @@ public sealed class HtmlChromiumTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    private static string Chromium()
+    private static readonly Lazy<string> ChromiumPath = new(FindChromium);
+
+    private static string Chromium() => ChromiumPath.Value;
+
+    /// <summary>
+    /// <c>PARTYDOMAIN_CHROMIUM</c> when set (as <c>.ci/run</c> does), else whatever <c>.ci/chromium.sh</c> finds or
+    /// installs, so a plain <c>dotnet test</c> on a fresh machine needs no other step.
+    /// </summary>
+    private static string FindChromium()
     {
-        var configured = Environment.GetEnvironmentVariable("PARTYDOMAIN_CHROMIUM");
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (Environment.GetEnvironmentVariable("PARTYDOMAIN_CHROMIUM") is { Length: > 0 } configured)
         {
             return configured;
         }
 
-        foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome" })
-        {
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
-            {
-                var path = Path.Combine(dir, name);
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-        }
+        var script = Ancestors(new DirectoryInfo(AppContext.BaseDirectory))
+            .Select(d => Path.Combine(d.FullName, ".ci", "chromium.sh"))
+            .FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"Headless Chromium is needed for this test: set PARTYDOMAIN_CHROMIUM, or run from the repository (no .ci/chromium.sh above {AppContext.BaseDirectory}).");
+        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {script}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return process.ExitCode == 0 && lines.Length > 0
+            ? lines[^1]
+            : throw new InvalidOperationException($"Headless Chromium is needed for this test and {script} could not provide it (exit {process.ExitCode}):\n{error.Result}");
+    }
 
-        throw new InvalidOperationException("Headless Chromium is needed for this test: run .ci/run (it installs Debian's chromium) or apt-get install chromium, or set PARTYDOMAIN_CHROMIUM.");
+    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
+    {
+        for (; dir is not null; dir = dir.Parent)
+        {
+            yield return dir;
+        }
     }
 
     private (string Stdout, string Stderr) Run(params string[] arguments)
