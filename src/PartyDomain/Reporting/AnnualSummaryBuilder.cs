@@ -400,12 +400,12 @@ public sealed class AnnualSummaryBuilder
             organizations.TryAdd(organization.Id.Value, organization);
         }
 
+        var branchFilter = new LocalizedText($"{compliance.Period}该党支部各规则已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, this branch");
         foreach (var rate in byOrganization)
         {
             if (organizations.TryGetValue(rate.Key, out var o) && o.Kind.IsBranch())
             {
-                yield return Rate($"F26-branch-{rate.Key}", rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"),
-                    new($"{compliance.Period}该党支部各规则已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, this branch"));
+                yield return Rate($"F26-branch-{rate.Key}", rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"), branchFilter);
             }
         }
     }
