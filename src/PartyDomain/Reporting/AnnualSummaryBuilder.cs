@@ -120,7 +120,7 @@ public sealed class AnnualSummaryBuilder
         var complianceTask = Task.Run(() =>
         {
             var result = _compliance.Evaluate(dataset, period);
-            return (Result: result, Misses: result.Misses(), ByOrganization: result.RateByOrganization());
+            return (Result: result, Misses: result.Misses(), BySystem: result.RateBySystem(), ByOrganization: result.RateByOrganization());
         });
         var trainingTask = Task.Run(() =>
         {
@@ -136,7 +136,7 @@ public sealed class AnnualSummaryBuilder
         var pipeline = _admissions.Evaluate(dataset);
         var governance = _governance.Evaluate(dataset, period);
         var governanceFigures = Governance(dataset, period).ToArray();
-        var (compliance, misses, byOrganization) = Await(complianceTask);
+        var (compliance, misses, bySystem, byOrganization) = Await(complianceTask);
         var training = Await(trainingTask);
         var metrics = Await(metricsTask);
         var structure = Await(structureTask);
@@ -148,13 +148,13 @@ public sealed class AnnualSummaryBuilder
         figures.AddRange(training.Figures);
         figures.AddRange(governanceFigures);
         figures.AddRange(metrics.Figures);
-        figures.AddRange(Compliance(compliance, byOrganization, dataset.Activities.Any(a => period.Contains(a.Date))));
+        figures.AddRange(Compliance(compliance, bySystem, byOrganization, dataset.Activities.Any(a => period.Contains(a.Date))));
         figures.AddRange(Development(pipeline, year));
         var ordered = figures.OrderBy(f => FigureOrder(f.Id)).ToArray();
 
         var charts = new List<ReportChart>
         {
-            ComplianceChart("compliance-by-system", new("六项基本制度落实率（按制度）", "Compliance by system"), compliance.RateBySystem()),
+            ComplianceChart("compliance-by-system", new("六项基本制度落实率（按制度）", "Compliance by system"), bySystem),
             BranchChart(byOrganization.Where(r => dataset.TryGetOrganization(new OrganizationId(r.Key), out var o) && o.Kind.IsBranch()).ToArray()),
             metrics.Chart,
             AdmissionFunnel(pipeline, year),
@@ -368,7 +368,7 @@ public sealed class AnnualSummaryBuilder
     };
 
     /// <summary>F26 and its parts; with no organizational life recorded in the year at all, the data is taken as not entered rather than a rate of 0.</summary>
-    private static IEnumerable<ReportFigure> Compliance(ComplianceResult compliance, IReadOnlyList<ComplianceRate> byOrganization, bool anyActivity)
+    private static IEnumerable<ReportFigure> Compliance(ComplianceResult compliance, IReadOnlyList<ComplianceRate> bySystem, IReadOnlyList<ComplianceRate> byOrganization, bool anyActivity)
     {
         var source = new LocalizedText($"基本制度规则（{compliance.Rules.Count(r => r.Enabled)}条）ComplianceEvaluator", $"basic-system rules ({compliance.Rules.Count(r => r.Enabled)}) ComplianceEvaluator");
         var f26 = ComplianceFigures.F26(compliance);
@@ -387,7 +387,7 @@ public sealed class AnnualSummaryBuilder
             MissingReason = rate.Rate is null || !anyActivity ? none : null,
         };
 
-        foreach (var rate in compliance.RateBySystem())
+        foreach (var rate in bySystem)
         {
             yield return Rate($"F26-system-{rate.Key}", rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"),
                 new($"{compliance.Period}该制度各规则、各党组织已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, rules of this system"));
