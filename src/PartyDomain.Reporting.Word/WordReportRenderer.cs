@@ -139,7 +139,7 @@ public sealed class WordReportRenderer : IReportRenderer
     /// <summary>The text in pieces, the <paramref name="highlight"/> phrase (数据未录入) apart, to be set in bold red.</summary>
     private static IEnumerable<(string Text, bool Highlighted)> Segments(string text, string? highlight)
     {
-        var parts = string.IsNullOrEmpty(highlight) ? [text] : text.Split(highlight);
+        var parts = string.IsNullOrEmpty(highlight) || !text.Contains(highlight, StringComparison.Ordinal) ? [text] : text.Split(highlight);
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0)
