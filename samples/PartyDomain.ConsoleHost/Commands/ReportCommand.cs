@@ -61,19 +61,21 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
         Directory.CreateDirectory(folder);
         var files = Step(host.T("写出报告文件", "Writing the report files"), () =>
         {
-            // The renderers only read the finished summary, so the files are written side by side; each task's own
-            // exception is rethrown (in the renderers' order), as if they had run one after another.
-            var writing = chosen.OfType<IReportRenderer>().Distinct().Select(renderer => Task.Run(() =>
-            {
-                var path = Path.Combine(folder, $"annual-report-{summary.City.Id}-{year}{renderer.FileExtension}");
-                using (var stream = File.Create(path))
+            // The renderers only read the finished summary, so the files are written side by side; renderers that share
+            // a file (a plugin's own "html", say) still write it one after another, and each task's own exception is
+            // rethrown in the renderers' order, as if they had all run one after another.
+            var writing = chosen.OfType<IReportRenderer>().Distinct()
+                .GroupBy(renderer => Path.Combine(folder, $"annual-report-{summary.City.Id}-{year}{renderer.FileExtension}"))
+                .Select(file => Task.Run(() => file.Select(renderer =>
                 {
-                    renderer.Render(summary, stream);
-                }
+                    using (var stream = File.Create(file.Key))
+                    {
+                        renderer.Render(summary, stream);
+                    }
 
-                return (renderer.Format, Path: path);
-            })).ToList();
-            return writing.Select(task => task.GetAwaiter().GetResult()).ToList();
+                    return (renderer.Format, Path: file.Key);
+                }).ToList())).ToList();
+            return writing.SelectMany(task => task.GetAwaiter().GetResult()).ToList();
         });
 
         Heading(host, summary.Title);
