@@ -152,7 +152,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
     private Task<long> WriteRunAsync(StoreContext context, TableShape shape, RecordKeys keys, IEnumerable<DatasetRecord> records, bool emptied,
         CancellationToken cancellationToken)
     {
-        var rows = KeyedRows.Sorted(records, keys, cancellationToken);
+        var rows = keys.Assign(records as DatasetRecord[] ?? [.. records], cancellationToken);
         return context.Database.GetDbConnection() switch
         {
             NpgsqlConnection pg => PostgresBulkWriter.WriteAsync(pg, shape, CityId, rows, emptied, cancellationToken),

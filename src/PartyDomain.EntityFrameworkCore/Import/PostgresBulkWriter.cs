@@ -40,14 +40,7 @@ internal static class PostgresBulkWriter
                 importer.Write(rows.Keys[i], columns[1].StoreType);
                 for (var c = 2; c < columns.Count; c++)
                 {
-                    if (columns[c].Read!(record) is { } value)
-                    {
-                        importer.Write(value, columns[c].StoreType);
-                    }
-                    else
-                    {
-                        importer.WriteNull();
-                    }
+                    columns[c].Value!.Copy(importer, record);
                 }
             }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using PartyDomain.Data;
@@ -8,7 +7,7 @@ namespace PartyDomain.EntityFrameworkCore.Import;
 
 /// <summary>
 /// Writes records to SQLite inside the caller's transaction with one prepared multi-row upsert reused for every batch,
-/// bound through SQLitePCL (the library under Microsoft.Data.Sqlite) by position: Microsoft.Data.Sqlite's parameters
+/// bound through SQLitePCL (the library under Microsoft.Data.Sqlite) by position (see <see cref="ColumnValue"/>): Microsoft.Data.Sqlite's parameters
 /// encode every string to a new UTF-8 array and dispatch on its type per value, which cost twice what SQLite itself
 /// spends storing the row. Values are bound exactly as Microsoft.Data.Sqlite binds them, so rows read back the same.
 /// </summary>
@@ -62,39 +61,12 @@ internal static class SqliteBulkWriter
             Check(db, raw.sqlite3_bind_text16(statement, at + 1, rows.Keys[start + r]));
             for (var c = 2; c < width; c++)
             {
-                Check(db, Bind(statement, at + c, columns[c], columns[c].Read!(record)));
+                Check(db, columns[c].Value!.Bind(statement, at + c, record));
             }
         }
 
         Check(db, raw.sqlite3_step(statement), raw.SQLITE_DONE);
         Check(db, raw.sqlite3_reset(statement));
-    }
-
-    // The provider types of the SQLite model (EF converts everything else to these), bound as Microsoft.Data.Sqlite does.
-    private static int Bind(sqlite3_stmt statement, int index, Column column, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                return raw.sqlite3_bind_null(statement, index);
-            case string text:
-                return raw.sqlite3_bind_text16(statement, index, text);
-            case decimal number:
-                Span<char> digits = stackalloc char[64];
-                return number.TryFormat(digits, out var written, "0.0###########################", CultureInfo.InvariantCulture)
-                    ? raw.sqlite3_bind_text16(statement, index, digits[..written])
-                    : raw.sqlite3_bind_text16(statement, index, number.ToString("0.0###########################", CultureInfo.InvariantCulture));
-            case bool flag:
-                return raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0);
-            case int number:
-                return raw.sqlite3_bind_int64(statement, index, number);
-            case long number:
-                return raw.sqlite3_bind_int64(statement, index, number);
-            case double number:
-                return raw.sqlite3_bind_double(statement, index, number);
-            default:
-                throw new NotSupportedException($"The SQLite bulk writer cannot bind column '{column.Name}' of type {value.GetType().Name}.");
-        }
     }
 
     private static sqlite3_stmt Prepare(sqlite3 db, TableShape shape, int rows)
