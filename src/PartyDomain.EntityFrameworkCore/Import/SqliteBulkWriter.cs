@@ -13,7 +13,7 @@ namespace PartyDomain.EntityFrameworkCore.Import;
 /// </summary>
 internal static class SqliteBulkWriter
 {
-    private const int RowsPerStatement = 8;
+    private const int RowsPerStatement = 32;
 
     public static long Write(SqliteConnection connection, TableShape shape, string cityId, KeyedRows rows, CancellationToken cancellationToken)
     {
