@@ -3,9 +3,6 @@ namespace PartyDomain.Metrics;
 /// <summary>The specialized pass for the common shape of a report's query.</summary>
 public sealed partial class ServiceMetrics
 {
-    /// <summary>One non-empty group of a recorded indicator: its cell in the query's layout, value and record count.</summary>
-    private readonly record struct Group(long Cell, decimal? Value, long Records);
-
     /// <summary>Whether <paramref name="query"/> has the shape of the specialized pass (see <see cref="TryScan"/>).</summary>
     internal static bool IsScanShape(MetricsQuery query)
     {
@@ -25,7 +22,7 @@ public sealed partial class ServiceMetrics
     /// table, and the tables added up: integer sums, so the result is the same whatever the split. A table too big for
     /// <see cref="CellBudget"/> takes several passes, a share of the indicators each.
     /// </summary>
-    private void TryScan(MetricsQuery query, Layout layout, bool[] needed, Group[][] recorded)
+    private void TryScan(MetricsQuery query, Layout layout, bool[] needed, IndicatorGroups[] recorded)
     {
         if (!IsScanShape(query) || (_quantity64 is not null && (Int128)_maxQuantity * _indicator.Length > long.MaxValue))
         {
@@ -82,19 +79,31 @@ public sealed partial class ServiceMetrics
             var (sums, counts) = Scan(partitions, (inPass + 1) * (int)perIndicator, slotAt, bucketAt, dimension);
             for (var s = 0; s < inPass; s++)
             {
-                var indicator = _recorded[slots[pass + s]];
+                // The non-empty cells, compacted: the table keeps sums as they are (× 10^4), made decimals only when read.
                 int from = s * (int)perIndicator, to = from + ((buckets - 1) * keys);
-                var groups = new Group[counts.AsSpan(from, to - from).Length - counts.AsSpan(from, to - from).Count(0)];
+                var present = counts.AsSpan(from, to - from);
+                var length = present.Length - present.Count(0);
+                var cells = new int[length];
+                var records = new long[length];
+                var counted = _recorded[slots[pass + s]].Aggregation == Aggregation.Count;
+                var scaled = counted ? [] : new long[length];
                 var g = 0;
                 for (var at = from; at < to; at++)
                 {
                     if (counts[at] > 0)
                     {
-                        groups[g++] = new Group(at - from, indicator.Aggregation == Aggregation.Count ? counts[at] : Unscaled(sums[at]), counts[at]);
+                        cells[g] = at - from;
+                        records[g] = counts[at];
+                        if (!counted)
+                        {
+                            scaled[g] = sums[at];
+                        }
+
+                        g++;
                     }
                 }
 
-                recorded[slots[pass + s]] = groups;
+                recorded[slots[pass + s]] = counted ? IndicatorGroups.Counted(cells, records) : IndicatorGroups.Summed(cells, records, scaled);
                 needed[slots[pass + s]] = false;
             }
         }
