@@ -1,3 +1,4 @@
+using System.Collections;
 using PartyDomain.Organization;
 
 namespace PartyDomain.Metrics;
@@ -27,18 +28,231 @@ public sealed record MetricRow(
     decimal? Value,
     long Records);
 
-/// <summary>The rows of a metrics query, ordered by indicator (catalog order), then group.</summary>
-/// <param name="Query">The query.</param>
-/// <param name="Rows">The rows.</param>
-public sealed record MetricsTable(MetricsQuery Query, IReadOnlyList<MetricRow> Rows)
+/// <summary>
+/// The result of a metrics query: its non-empty groups as rows, ordered by indicator (in the order the query names
+/// them, or catalog order when it names none), then group.
+/// <para>
+/// The table is columnar: a query computes every group's value and record count into compact arrays and keeps them;
+/// a <see cref="MetricRow"/> is made only when <see cref="Rows"/> or <see cref="Of"/> is read (a new, equal object on
+/// each read). Code that reads many rows and needs few of their fields can use the accessors by row index instead
+/// (<see cref="IndicatorAt"/>, <see cref="ValueAt"/>, <see cref="RecordsAt"/>, <see cref="PeriodAt"/>,
+/// <see cref="OrganizationAt"/>, <see cref="FirmAt"/>, <see cref="DistrictAt"/>), which make no row. The table is
+/// immutable and safe to read from several threads.
+/// </para>
+/// </summary>
+public sealed class MetricsTable
 {
-    /// <summary>The rows of one indicator.</summary>
-    /// <param name="indicator">The indicator.</param>
-    public IEnumerable<MetricRow> Of(IndicatorCode indicator) => Rows.Where(r => r.Indicator == indicator);
+    private readonly ServiceMetrics.Layout _layout;
+    private readonly IndicatorDefinition[] _indicators;
+    private readonly IndicatorGroups[] _groups;
 
-    /// <summary>The value of an indicator when the query has no grouping, or <c>null</c>.</summary>
+    // _starts[s] is the first row of indicator s; _starts[^1] is the number of rows.
+    private readonly int[] _starts;
+
+    internal MetricsTable(MetricsQuery query, ServiceMetrics.Layout layout, IndicatorDefinition[] indicators, IndicatorGroups[] groups)
+    {
+        Query = query;
+        _layout = layout;
+        _indicators = indicators;
+        _groups = groups;
+        _starts = new int[groups.Length + 1];
+        for (var s = 0; s < groups.Length; s++)
+        {
+            _starts[s + 1] = checked(_starts[s] + groups[s].Count);
+        }
+
+        Rows = new RowList(this, 0, Count);
+    }
+
+    /// <summary>The query the table answers.</summary>
+    public MetricsQuery Query { get; }
+
+    /// <summary>The number of rows.</summary>
+    public int Count => _starts[^1];
+
+    /// <summary>Every row, in order; each is made when read.</summary>
+    public IReadOnlyList<MetricRow> Rows { get; }
+
+    /// <summary>The rows of one indicator, in group order (none when it has no records in the groups or was not asked for); each is made when read.</summary>
     /// <param name="indicator">The indicator.</param>
-    public decimal? Total(IndicatorCode indicator) => Rows.FirstOrDefault(r => r.Indicator == indicator)?.Value;
+    public IReadOnlyList<MetricRow> Of(IndicatorCode indicator)
+    {
+        var s = IndexOf(indicator);
+        return s < 0 ? [] : new RowList(this, _starts[s], _groups[s].Count);
+    }
+
+    /// <summary>
+    /// The value of an indicator's first row: its total when the query has no grouping. <c>null</c> when the indicator
+    /// has no row, or its value cannot be computed.
+    /// </summary>
+    /// <param name="indicator">The indicator.</param>
+    public decimal? Total(IndicatorCode indicator)
+    {
+        var s = IndexOf(indicator);
+        return s < 0 || _groups[s].Count == 0 ? null : _groups[s].Value(0);
+    }
+
+    /// <summary>The indicator of row <paramref name="row"/>.</summary>
+    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
+    public IndicatorCode IndicatorAt(int row) => _indicators[Locate(row).Indicator].Code;
+
+    /// <summary>The value of row <paramref name="row"/>, as <see cref="MetricRow.Value"/> gives it.</summary>
+    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
+    public decimal? ValueAt(int row)
+    {
+        var (s, k) = Locate(row);
+        return _groups[s].Value(k);
+    }
+
+    /// <summary>The number of records behind row <paramref name="row"/>, as <see cref="MetricRow.Records"/> gives it.</summary>
+    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
+    public long RecordsAt(int row)
+    {
+        var (s, k) = Locate(row);
+        return _groups[s].Records[k];
+    }
+
+    /// <summary>The time group of row <paramref name="row"/>, as <see cref="MetricRow.Period"/> gives it.</summary>
+    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
+    public string? PeriodAt(int row) => _layout.Period(CellAt(row));
+
+    /// <summary>The organization group of row <paramref name="row"/>, as <see cref="MetricRow.Organization"/> gives it.</summary>
+    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
+    public OrganizationId? OrganizationAt(int row) => _layout.Organization(CellAt(row));
+
+    /// <summary>The firm group of row <paramref name="row"/>, as <see cref="MetricRow.Firm"/> gives it.</summary>
+    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
+    public FirmId? FirmAt(int row) => _layout.Firm(CellAt(row));
+
+    /// <summary>The district group of row <paramref name="row"/>, as <see cref="MetricRow.District"/> gives it.</summary>
+    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
+    public string? DistrictAt(int row) => _layout.District(CellAt(row));
+
+    private int CellAt(int row)
+    {
+        var (s, k) = Locate(row);
+        return _groups[s].Cells[k];
+    }
+
+    private MetricRow Row(int row)
+    {
+        var (s, k) = Locate(row);
+        var indicator = _indicators[s];
+        var groups = _groups[s];
+        var cell = groups.Cells[k];
+        return new MetricRow(indicator.Code, indicator.Name, indicator.Unit, _layout.Period(cell), _layout.Organization(cell), _layout.Firm(cell),
+            _layout.District(cell), groups.Value(k), groups.Records[k]);
+    }
+
+    private int IndexOf(IndicatorCode indicator)
+    {
+        for (var s = 0; s < _indicators.Length; s++)
+        {
+            if (_indicators[s].Code == indicator)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The indicator a row belongs to and its index among that indicator's groups.</summary>
+    private (int Indicator, int Group) Locate(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
+
+        // The last indicator starting at or before the row: indicators without rows start where the next one does.
+        int lo = 0, hi = _indicators.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (_starts[mid] <= row)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return (lo, row - _starts[lo]);
+    }
+
+    /// <summary>A run of the table's rows, each made when read.</summary>
+    private sealed class RowList(MetricsTable table, int start, int count) : IReadOnlyList<MetricRow>
+    {
+        public int Count => count;
+
+        public MetricRow this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+                return table.Row(start + index);
+            }
+        }
+
+        public IEnumerator<MetricRow> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return table.Row(start + i);
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+
+/// <summary>
+/// One indicator's non-empty groups in cell order: each group's cell, record count and value. A value is kept as the
+/// exact sum × 10^4 for sums (made a <see cref="decimal"/> only when read), as the record count for counts, and as a
+/// <see cref="decimal"/> for the rest.
+/// </summary>
+internal sealed class IndicatorGroups
+{
+    private readonly long[]? _scaled;
+    private readonly decimal?[]? _values;
+
+    private IndicatorGroups(int[] cells, long[] records, long[]? scaled, decimal?[]? values)
+    {
+        Cells = cells;
+        Records = records;
+        _scaled = scaled;
+        _values = values;
+    }
+
+    public static IndicatorGroups Empty { get; } = new([], [], null, null);
+
+    /// <summary>Each group's cell in the query's layout, ascending.</summary>
+    public int[] Cells { get; }
+
+    /// <summary>Each group's number of records.</summary>
+    public long[] Records { get; }
+
+    public int Count => Cells.Length;
+
+    /// <summary>Groups whose values are sums × 10^4.</summary>
+    public static IndicatorGroups Summed(int[] cells, long[] records, long[] scaled) => new(cells, records, scaled, null);
+
+    /// <summary>Groups whose values are their record counts.</summary>
+    public static IndicatorGroups Counted(int[] cells, long[] records) => new(cells, records, null, null);
+
+    /// <summary>Groups with values of their own.</summary>
+    public static IndicatorGroups Valued(int[] cells, long[] records, decimal?[] values) => new(cells, records, null, values);
+
+    public decimal? Value(int group) => _scaled is { } scaled ? ServiceMetrics.Unscaled(scaled[group]) : _values is { } values ? values[group] : Records[group];
 }
 
 /// <summary>A figure this year and the year before.</summary>

@@ -3,9 +3,6 @@ namespace PartyDomain.Metrics;
 /// <summary>The specialized pass for the common shape of a report's query.</summary>
 public sealed partial class ServiceMetrics
 {
-    /// <summary>One non-empty group of a recorded indicator: its cell in the query's layout, value and record count.</summary>
-    private readonly record struct Group(long Cell, decimal? Value, long Records);
-
     /// <summary>Whether <paramref name="query"/> has the shape of the specialized pass (see <see cref="TryScan"/>).</summary>
     internal static bool IsScanShape(MetricsQuery query)
     {
@@ -25,7 +22,7 @@ public sealed partial class ServiceMetrics
     /// table, and the tables added up: integer sums, so the result is the same whatever the split. A table too big for
     /// <see cref="CellBudget"/> takes several passes, a share of the indicators each.
     /// </summary>
-    private void TryScan(MetricsQuery query, Layout layout, bool[] needed, Group[][] recorded)
+    private void TryScan(MetricsQuery query, Layout layout, bool[] needed, IndicatorGroups[] recorded)
     {
         if (!IsScanShape(query) || (_quantity64 is not null && (Int128)_maxQuantity * _indicator.Length > long.MaxValue))
         {
@@ -82,47 +79,60 @@ public sealed partial class ServiceMetrics
             var (sums, counts) = Scan(partitions, (inPass + 1) * (int)perIndicator, slotAt, bucketAt, dimension);
             for (var s = 0; s < inPass; s++)
             {
-                var indicator = _recorded[slots[pass + s]];
+                // The non-empty cells, compacted: the table keeps sums as they are (× 10^4), made decimals only when read.
                 int from = s * (int)perIndicator, to = from + ((buckets - 1) * keys);
-                var groups = new Group[counts.AsSpan(from, to - from).Length - counts.AsSpan(from, to - from).Count(0)];
+                var present = counts.AsSpan(from, to - from);
+                var length = present.Length - present.Count(0);
+                var cells = new int[length];
+                var records = new long[length];
+                var counted = _recorded[slots[pass + s]].Aggregation == Aggregation.Count;
+                var scaled = counted ? [] : new long[length];
                 var g = 0;
                 for (var at = from; at < to; at++)
                 {
                     if (counts[at] > 0)
                     {
-                        groups[g++] = new Group(at - from, indicator.Aggregation == Aggregation.Count ? counts[at] : Unscaled(sums[at]), counts[at]);
+                        cells[g] = at - from;
+                        records[g] = counts[at];
+                        if (!counted)
+                        {
+                            scaled[g] = sums[at];
+                        }
+
+                        g++;
                     }
                 }
 
-                recorded[slots[pass + s]] = groups;
+                recorded[slots[pass + s]] = counted ? IndicatorGroups.Counted(cells, records) : IndicatorGroups.Summed(cells, records, scaled);
                 needed[slots[pass + s]] = false;
             }
         }
     }
 
-    /// <summary>Sums and counts every record into a table of <paramref name="size"/> cells, on <paramref name="partitions"/> cores.</summary>
+    /// <summary>
+    /// Sums and counts every record into a table of <paramref name="size"/> cells, on <paramref name="partitions"/> cores.
+    /// Each core sums into a table of its own, taking the records a chunk at a time (eight chunks a core), so a core
+    /// slowed by other work takes fewer chunks instead of holding the query up with a fixed half.
+    /// </summary>
     private (long[] Sums, int[] Counts) Scan(int partitions, int size, int[] slotAt, int[] bucketAt, MetricGrouping dimension)
     {
         var sums = new long[partitions][];
         var counts = new int[partitions][];
+        var chunks = partitions == 1 ? 1 : partitions * 8;
+        var taken = -1;
         void Run(int p)
         {
-            int from = (int)((long)_indicator.Length * p / partitions), to = (int)((long)_indicator.Length * (p + 1) / partitions);
-            sums[p] = new long[size];
-            counts[p] = new int[size];
-            void With<TKey>(TKey key)
-                where TKey : struct, IGroupKey
+            for (var c = Interlocked.Increment(ref taken); c < chunks; c = Interlocked.Increment(ref taken))
             {
-                if (_quantity64 is { } wide)
-                {
-                    Scan(_indicator, _period, from, to, slotAt, bucketAt, key, new WideQuantities(wide), sums[p], counts[p]);
-                }
-                else
-                {
-                    Scan(_indicator, _period, from, to, slotAt, bucketAt, key, new NarrowQuantities(_quantity32), sums[p], counts[p]);
-                }
+                int from = (int)((long)_indicator.Length * c / chunks), to = (int)((long)_indicator.Length * (c + 1) / chunks);
+                sums[p] ??= new long[size];
+                counts[p] ??= new int[size];
+                ScanChunk(from, to, sums[p], counts[p]);
             }
+        }
 
+        void ScanChunk(int from, int to, long[] sums, int[] counts)
+        {
             switch (dimension)
             {
                 case MetricGrouping.Organization:
@@ -138,6 +148,19 @@ public sealed partial class ServiceMetrics
                     With(default(NoKey));
                     break;
             }
+
+            void With<TKey>(TKey key)
+                where TKey : struct, IGroupKey
+            {
+                if (_quantity64 is { } wide)
+                {
+                    Scan(_indicator, _period, from, to, slotAt, bucketAt, key, new WideQuantities(wide), sums, counts);
+                }
+                else
+                {
+                    Scan(_indicator, _period, from, to, slotAt, bucketAt, key, new NarrowQuantities(_quantity32), sums, counts);
+                }
+            }
         }
 
         if (partitions == 1)
@@ -149,11 +172,19 @@ public sealed partial class ServiceMetrics
             Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, Run);
         }
 
+        // A core that found every chunk taken has no table; the others are added into the first (empty if it has none).
+        sums[0] ??= new long[size];
+        counts[0] ??= new int[size];
         for (var p = 1; p < partitions; p++)
         {
+            if (sums[p] is not { } more)
+            {
+                continue;
+            }
+
             for (var at = 0; at < size; at++)
             {
-                sums[0][at] += sums[p][at];
+                sums[0][at] += more[at];
                 counts[0][at] += counts[p][at];
             }
         }

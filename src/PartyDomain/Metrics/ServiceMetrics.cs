@@ -293,7 +293,7 @@ public sealed partial class ServiceMetrics
         }
 
         // Per needed recorded indicator, its non-empty groups in cell order.
-        var recorded = new Group[_recorded.Length][];
+        var recorded = new IndicatorGroups[_recorded.Length];
         if (!GeneralPassOnly)
         {
             TryScan(query, layout, needed, recorded);
@@ -304,27 +304,30 @@ public sealed partial class ServiceMetrics
             Aggregate(query, layout, needed, recorded);
         }
 
-        var groups = new Dictionary<IndicatorCode, Dictionary<long, (decimal? Value, long Records)>>();
-        var rows = new List<MetricRow>(wanted.Sum(i => _recordedIndex.TryGetValue(i.Code, out var r) ? recorded[r].Length : 0));
-        foreach (var indicator in wanted)
+        // Recorded indicators' groups go into the table as they are; derived and activity ones are computed on top.
+        var derived = new Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>>();
+        var groups = new IndicatorGroups[wanted.Length];
+        for (var w = 0; w < wanted.Length; w++)
         {
-            if (_recordedIndex.TryGetValue(indicator.Code, out var i))
-            {
-                foreach (var group in recorded[i])
-                {
-                    rows.Add(layout.Row(indicator, group.Cell, group.Value, group.Records));
-                }
-
-                continue;
-            }
-
-            foreach (var (key, (value, count)) in Values(indicator, query, layout, recorded, groups).OrderBy(v => v.Key))
-            {
-                rows.Add(layout.Row(indicator, key, value, count));
-            }
+            groups[w] = _recordedIndex.TryGetValue(wanted[w].Code, out var i) ? recorded[i]
+                : Valued(Values(wanted[w], query, layout, recorded, derived));
         }
 
-        return new MetricsTable(query, rows);
+        return new MetricsTable(query, layout, wanted, groups);
+    }
+
+    private static IndicatorGroups Valued(Dictionary<int, (decimal? Value, long Records)> values)
+    {
+        var cells = values.Keys.ToArray();
+        Array.Sort(cells);
+        var records = new long[cells.Length];
+        var decimals = new decimal?[cells.Length];
+        for (var g = 0; g < cells.Length; g++)
+        {
+            (decimals[g], records[g]) = values[cells[g]];
+        }
+
+        return IndicatorGroups.Valued(cells, records, decimals);
     }
 
     /// <summary>Runs <paramref name="query"/> for its period and for the same period a year earlier, and pairs the rows.</summary>
@@ -403,7 +406,7 @@ public sealed partial class ServiceMetrics
     /// The general pass, for any query: every filter, several grouping dimensions at once, distinct counts and latest
     /// values, and sums beyond 64 bits; a dense table of groups when it fits, a sparse one when not.
     /// </summary>
-    private void Aggregate(MetricsQuery query, Layout layout, bool[] needed, Group[][] recorded)
+    private void Aggregate(MetricsQuery query, Layout layout, bool[] needed, IndicatorGroups[] recorded)
     {
         int first = ActivityIndex.Day(query.Period.Start), last = ActivityIndex.Day(query.Period.End);
         var organizations = query.Organization is { } root ? Subtree(root) : null;
@@ -488,7 +491,9 @@ public sealed partial class ServiceMetrics
         for (var s = 0; s < slots.Length; s++)
         {
             var indicator = _recorded[slots[s]];
-            var groups = new List<Group>();
+            var cellsOf = new List<int>();
+            var recordsOf = new List<long>();
+            var valuesOf = new List<decimal?>();
             void Put(long key, Int128 sum, long count)
             {
                 if (count == 0)
@@ -503,7 +508,9 @@ public sealed partial class ServiceMetrics
                     Aggregation.Latest => Unscaled(special[key].Latest),
                     _ => Unscaled(sum),
                 };
-                groups.Add(new Group(key - ((long)s * cells), value, count));
+                cellsOf.Add((int)(key - ((long)s * cells)));
+                recordsOf.Add(count);
+                valuesOf.Add(value);
             }
 
             if (dense)
@@ -522,7 +529,7 @@ public sealed partial class ServiceMetrics
                 }
             }
 
-            recorded[slots[s]] = [.. groups];
+            recorded[slots[s]] = IndicatorGroups.Valued([.. cellsOf], [.. recordsOf], [.. valuesOf]);
         }
     }
 
@@ -557,21 +564,22 @@ public sealed partial class ServiceMetrics
     }
 
     /// <summary>The values of any indicator by group: recorded ones from the pass, derived and activity ones on top.</summary>
-    private Dictionary<long, (decimal? Value, long Records)> Values(IndicatorDefinition indicator, MetricsQuery query, Layout layout,
-        Group[][] recorded, Dictionary<IndicatorCode, Dictionary<long, (decimal? Value, long Records)>> groups)
+    private Dictionary<int, (decimal? Value, long Records)> Values(IndicatorDefinition indicator, MetricsQuery query, Layout layout,
+        IndicatorGroups[] recorded, Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>> groups)
     {
         if (groups.TryGetValue(indicator.Code, out var known))
         {
             return known;
         }
 
-        var result = new Dictionary<long, (decimal? Value, long Records)>();
+        var result = new Dictionary<int, (decimal? Value, long Records)>();
         switch (indicator.Aggregation)
         {
             case Aggregation.Sum or Aggregation.Count or Aggregation.DistinctCount or Aggregation.Latest:
-                foreach (var group in recorded[_recordedIndex[indicator.Code]])
+                var own = recorded[_recordedIndex[indicator.Code]];
+                for (var g = 0; g < own.Count; g++)
                 {
-                    result[group.Cell] = (group.Value, group.Records);
+                    result[own.Cells[g]] = (own.Value(g), own.Records[g]);
                 }
 
                 break;
@@ -612,11 +620,11 @@ public sealed partial class ServiceMetrics
     }
 
     /// <summary>Activity-based indicators (F8, F10, F11, F13): counted from the dataset's activity records.</summary>
-    private void ActivityValues(IndicatorDefinition indicator, MetricsQuery query, Layout layout, Dictionary<long, (decimal? Value, long Records)> result)
+    private void ActivityValues(IndicatorDefinition indicator, MetricsQuery query, Layout layout, Dictionary<int, (decimal? Value, long Records)> result)
     {
         var organizations = query.Organization is { } root ? Subtree(root) : null;
         var district = query.District;
-        var attendees = new Dictionary<long, HashSet<PersonId>>();
+        var attendees = new Dictionary<int, HashSet<PersonId>>();
         foreach (var a in _dataset.Activities)
         {
             if (!query.Period.Contains(a.Date) || (indicator.ActivityKind is { } kind && a.Kind != kind)
@@ -736,8 +744,11 @@ public sealed partial class ServiceMetrics
         return i;
     }
 
-    /// <summary>How a query's groups map to cells: time bucket × organization × firm × district, each 1 when not grouped.</summary>
-    private sealed class Layout
+    /// <summary>
+    /// How a query's groups map to cells: time bucket × organization × firm × district, each 1 when not grouped; and back,
+    /// for the table's rows.
+    /// </summary>
+    internal sealed class Layout
     {
         private readonly ServiceMetrics _owner;
         private readonly MetricGrouping _time;
@@ -749,7 +760,7 @@ public sealed partial class ServiceMetrics
         private readonly int _firms;
         private readonly int _districts;
 
-        // Each time bucket's label, formatted once.
+        // Each time bucket's label, formatted once (when first read; a race only formats one twice).
         private readonly string?[] _periods;
 
         public Layout(ServiceMetrics owner, MetricsQuery query, MetricGrouping time)
@@ -801,22 +812,32 @@ public sealed partial class ServiceMetrics
             };
         }
 
-        public MetricRow Row(IndicatorDefinition indicator, long cell, decimal? value, long records)
+        /// <summary>The time group of <paramref name="cell"/>, formatted once per time bucket.</summary>
+        public string? Period(int cell)
         {
-            var d = (int)(cell % _districts);
-            cell /= _districts;
-            var f = (int)(cell % _firms);
-            cell /= _firms;
-            var o = (int)(cell % _organizations);
-            var t = (int)(cell / _organizations);
-            return new MetricRow(indicator.Code, indicator.Name, indicator.Unit, _periods[t] ??= Period(t),
-                _organizations == 1 || o == 0 ? null : _owner._dataset.Organizations[o - 1].Id,
-                _firms == 1 || f == 0 ? null : _owner._dataset.Firms[f - 1].Id,
-                _districts == 1 ? null : d == 0 ? "未登记区县" : _owner._districts[d - 1],
-                value, records);
+            var t = cell / (_organizations * _firms * _districts);
+            return _periods[t] ??= PeriodLabel(t);
         }
 
-        private string? Period(int t) => _time switch
+        public OrganizationId? Organization(int cell)
+        {
+            var o = cell / (_firms * _districts) % _organizations;
+            return _organizations == 1 || o == 0 ? null : _owner._dataset.Organizations[o - 1].Id;
+        }
+
+        public FirmId? Firm(int cell)
+        {
+            var f = cell / _districts % _firms;
+            return _firms == 1 || f == 0 ? null : _owner._dataset.Firms[f - 1].Id;
+        }
+
+        public string? District(int cell)
+        {
+            var d = cell % _districts;
+            return _districts == 1 ? null : d == 0 ? "未登记区县" : _owner._districts[d - 1];
+        }
+
+        private string? PeriodLabel(int t) => _time switch
         {
             MetricGrouping.Month when t < _months => $"{_firstYear + (t / 12):D4}-{(t % 12) + 1:D2}",
             MetricGrouping.Month => $"{_firstYear + t - _months:D4}",

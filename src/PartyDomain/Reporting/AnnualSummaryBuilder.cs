@@ -340,7 +340,7 @@ public sealed class AnnualSummaryBuilder
                 continue;
             }
 
-            var row = table.Of(code).FirstOrDefault();
+            var row = table.Of(code) is [var first, ..] ? first : null;
             var missing = row is null || row.Records == 0 || row.Value is null;
             yield return new ReportFigure
             {
