@@ -138,6 +138,8 @@ internal sealed class ActivityIndex
         var activities = ix.ActivityArray;
         var order = SortActivities(activities, out var days, out var organizationOf, out var kinds);
         Kinds = kinds;
+        Order = order;
+        Records = activities;
 
         var total = 0;
         foreach (var a in activities)
@@ -163,8 +165,11 @@ internal sealed class ActivityIndex
 
             // Attendees are nearly always members of the branch, listed in its order: look there before the dictionary.
             int first = OrgMemberStart[BranchOf[organization]], members = OrgMemberStart[BranchOf[organization] + 1] - first, cursor = 0;
-            foreach (var att in Span(a.Attendance))
+            var list = a.Attendance;
+            var span = Span(list);
+            for (var j = 0; j < list.Count; j++)
             {
+                var att = span.Length == list.Count ? span[j] : list[j];
                 var person = -1;
                 for (var probe = 0; probe < Math.Min(members, 4) && person < 0; probe++)
                 {
@@ -227,6 +232,12 @@ internal sealed class ActivityIndex
 
     /// <summary>Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[o * Kinds.Count + k]</c>.</summary>
     public int[] BlockStart { get; private set; } = [0];
+
+    /// <summary>Per position, the activity's position in <see cref="Records"/> (the dataset's order).</summary>
+    public int[] Order { get; }
+
+    /// <summary>The dataset's activity records, in the dataset's order.</summary>
+    public ActivityRecord[] Records { get; }
 
     public int[] ActivityDay { get; }
 
@@ -425,11 +436,13 @@ internal sealed class ActivityIndex
         return false;
     }
 
+    // The list's own storage when it has one; otherwise empty, and the caller reads the list by index: copying every
+    // activity's attendance out of a read-only wrapper cost more than the rest of the index build.
     private static ReadOnlySpan<Attendance> Span(IReadOnlyList<Attendance> attendance) => attendance switch
     {
         Attendance[] array => array,
         List<Attendance> list => CollectionsMarshal.AsSpan(list),
-        _ => attendance.ToArray(),
+        _ => [],
     };
 
     /// <summary>The first committee seat in [start, end) the person holds on the day, or -1.</summary>

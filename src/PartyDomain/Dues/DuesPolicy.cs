@@ -37,36 +37,46 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
     public DuesBase? BaseFor(Person member, YearMonth month, IReadOnlyList<MemberIncome> incomes)
     {
         ArgumentNullException.ThrowIfNull(incomes);
-        MemberIncome? latest = null;
-        for (var i = incomes.Count - 1; i >= 0; i--)
+        var declared = incomes.ToArray();
+        return BaseFor(declared, Array.ConvertAll(declared, i => MemberRecords<MemberIncome>.Key(i.Month)), MemberRecords<MemberIncome>.Key(month));
+    }
+
+    /// <summary>
+    /// <see cref="BaseFor(Person, YearMonth, IReadOnlyList{MemberIncome})"/> over a member's declarations with their
+    /// months as integers (<see cref="MemberRecords{T}.Key"/>): the dues sweep calls this once per member and month.
+    /// </summary>
+    internal static DuesBase? BaseFor(ReadOnlySpan<MemberIncome> incomes, ReadOnlySpan<int> months, int month)
+    {
+        var latest = -1;
+        for (var i = incomes.Length - 1; i >= 0; i--)
         {
-            if (incomes[i].Month <= month && incomes[i].Month > month.PlusMonths(-12))
+            if (months[i] <= month && months[i] > month - 12)
             {
-                latest = incomes[i];
+                latest = i;
                 break;
             }
         }
 
-        if (latest is null)
+        if (latest < 0)
         {
             return null;
         }
 
-        if (latest.Kind != IncomeKind.IrregularIncome)
+        if (incomes[latest].Kind != IncomeKind.IrregularIncome)
         {
-            return new DuesBase(latest.Kind, latest.Amount, DeclaredText(latest.Month));
+            return new DuesBase(incomes[latest].Kind, incomes[latest].Amount, DeclaredText(incomes[latest].Month));
         }
 
-        var quarterStart = new YearMonth(month.Year, (((month.Month - 1) / 3) * 3) + 1).PlusMonths(-3);
-        var quarterEnd = quarterStart.PlusMonths(2);
+        // The previous calendar quarter: its first month is three months before the current quarter's.
+        var quarterStart = month - (month % 3) - 3;
         var found = false;
         var sum = 0m;
-        foreach (var income in incomes)
+        for (var i = 0; i < incomes.Length; i++)
         {
-            if (income.Kind == IncomeKind.IrregularIncome && income.Month >= quarterStart && income.Month <= quarterEnd)
+            if (incomes[i].Kind == IncomeKind.IrregularIncome && months[i] >= quarterStart && months[i] <= quarterStart + 2)
             {
                 found = true;
-                sum += income.Amount;
+                sum += incomes[i].Amount;
             }
         }
 
@@ -76,7 +86,7 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
         }
 
         var average = Math.Round(sum / 3, 2, MidpointRounding.AwayFromZero);
-        return new DuesBase(IncomeKind.IrregularIncome, average, QuarterText(quarterStart));
+        return new DuesBase(IncomeKind.IrregularIncome, average, QuarterText(new YearMonth(quarterStart / 12, (quarterStart % 12) + 1)));
     }
 
     // This runs per member and month (millions of times for a national city): the explanations depend on a month only,
