@@ -163,7 +163,8 @@ internal sealed class ActivityIndex
             Lecturer[i] = a.Lecturer is { } l ? personIndex[l] : -1;
             AttendanceStart[i] = at;
 
-            // Attendees are nearly always members of the branch, listed in its order: look there before the dictionary.
+            // Attendees are nearly always members of the branch, often listed in its order: look there (from after the
+            // last one found, comparing precomputed hashes first) before the dictionary, whose lookups miss the cache.
             int first = OrgMemberStart[BranchOf[organization]], members = OrgMemberStart[BranchOf[organization] + 1] - first, cursor = 0;
             var list = a.Attendance;
             var span = Span(list);
@@ -171,7 +172,7 @@ internal sealed class ActivityIndex
             {
                 var att = span.Length == list.Count ? span[j] : list[j];
                 var person = -1;
-                for (var probe = 0; probe < Math.Min(members, 4) && person < 0; probe++)
+                for (var probe = 0; probe < Math.Min(members, 64) && person < 0; probe++)
                 {
                     var m = first + ((cursor + probe) % members);
                     if (memberIds[m] == att.PersonId)
@@ -470,11 +471,20 @@ internal sealed class ActivityIndex
         var block = new int[activities.Length];
         days = new int[activities.Length];
         organizationOf = new int[activities.Length];
+        // The same kind and organization usually come again in the next record: compare with the last before hashing.
+        ActivityKind lastKind = default;
+        var lastK = -1;
         for (var a = 0; a < activities.Length; a++)
         {
-            if (!kinds.TryGetValue(activities[a].Kind, out var k))
+            var k = lastK;
+            if (k < 0 || !ReferenceEquals(activities[a].Kind.Code, lastKind.Code) && activities[a].Kind != lastKind)
             {
-                kinds[activities[a].Kind] = k = kinds.Count;
+                if (!kinds.TryGetValue(activities[a].Kind, out k))
+                {
+                    kinds[activities[a].Kind] = k = kinds.Count;
+                }
+
+                (lastKind, lastK) = (activities[a].Kind, k);
             }
 
             block[a] = k;
@@ -482,9 +492,16 @@ internal sealed class ActivityIndex
         }
 
         var starts = new int[(Organizations.Length * kinds.Count) + 1];
+        OrganizationId lastOrganization = default;
+        var lastO = -1;
         for (var a = 0; a < activities.Length; a++)
         {
-            organizationOf[a] = OrganizationIndex[activities[a].OrganizationId];
+            if (lastO < 0 || activities[a].OrganizationId != lastOrganization)
+            {
+                (lastOrganization, lastO) = (activities[a].OrganizationId, OrganizationIndex[activities[a].OrganizationId]);
+            }
+
+            organizationOf[a] = lastO;
             block[a] += organizationOf[a] * kinds.Count;
             starts[block[a] + 1]++;
         }
