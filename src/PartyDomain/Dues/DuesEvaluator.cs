@@ -186,8 +186,10 @@ public sealed class DuesEvaluator
                         continue;
                     }
 
-                    var duesBase = national ? NationalDuesBasePolicy.BaseFor(declared, declaredFor, m.Key) : _policy.BaseFor(member, month, declaredList!);
-                    var due = duesBase is null ? (decimal?)null : DuesRates.Monthly(duesBase);
+                    // A city's policy returns its own base object, which the line keeps; the national one a value.
+                    var custom = national ? null : _policy.BaseFor(member, month, declaredList!);
+                    var duesBase = national ? NationalDuesBasePolicy.BaseFor(declared, declaredFor, m.Key) : custom is null ? null : BaseValue.Of(custom);
+                    var due = duesBase is { } b ? DuesRates.Monthly(b.Kind, b.Amount) : (decimal?)null;
                     var paid = 0m;
                     while (next < paidBy.Length && paidFor[next] < m.Key)
                     {
@@ -206,7 +208,7 @@ public sealed class DuesEvaluator
                         }
                     }
 
-                    lines?.Add(new DuesLine(member.Id, month, duesBase, due, paid));
+                    lines?.Add(new DuesLine(member.Id, month, custom ?? duesBase?.ToBase(), due, paid));
                     if (findings is null)
                     {
                         continue;
@@ -220,7 +222,7 @@ public sealed class DuesEvaluator
                     else if (_arrears.Enabled && m.Ended && due is { } d && paid < d)
                     {
                         findings.Add(Raise(DuesRule.Arrears, _arrears, member, m.End,
-                            new($"交纳{m.Text}党费{Yuan(d)}元（基数{Yuan(duesBase!.Amount)}元，{duesBase.Explanation.Chinese}）", $"{m.Text} dues of {Yuan(d)} yuan (base {Yuan(duesBase!.Amount)})"),
+                            new($"交纳{m.Text}党费{Yuan(d)}元（基数{Yuan(duesBase!.Value.Amount)}元，{duesBase.Value.Explanation.Chinese}）", $"{m.Text} dues of {Yuan(d)} yuan (base {Yuan(duesBase.Value.Amount)})"),
                             new($"已交{Yuan(paid)}元，欠{Yuan(d - paid)}元", $"{Yuan(paid)} paid, {Yuan(d - paid)} owed")));
                     }
 
