@@ -261,23 +261,25 @@ public sealed class ComplianceResult
             var ruleKey = ruleKeys.Length > 0 ? ruleKeys[0] : default;
             for (var o = 0; o < e.OrganizationCount; o++)
             {
-                var (key, name) = byOrganization(_context.Organizations[o], ruleKey);
+                // Counted over the organization's slots first, then added under its key once: a national city has
+                // millions of slots, and a lookup per slot hashed the key that many times.
+                int met = 0, missed = 0, pending = 0;
                 for (var s = 0; s < e.Slots.Count; s++)
                 {
                     var outcome = e.Outcome(o, s);
-                    if (outcome == SlotOutcome.NotApplicable)
-                    {
-                        continue;
-                    }
-
-                    var t = tally.TryGetValue(key, out var current) ? current : (Name: name, Met: 0, Missed: 0, Pending: 0);
-                    tally[key] = outcome switch
-                    {
-                        SlotOutcome.Met => t with { Met = t.Met + 1 },
-                        SlotOutcome.Missed => t with { Missed = t.Missed + 1 },
-                        _ => t with { Pending = t.Pending + 1 },
-                    };
+                    met += outcome == SlotOutcome.Met ? 1 : 0;
+                    missed += outcome == SlotOutcome.Missed ? 1 : 0;
+                    pending += outcome == SlotOutcome.Pending ? 1 : 0;
                 }
+
+                if (met + missed + pending == 0)
+                {
+                    continue;
+                }
+
+                var (key, name) = byOrganization(_context.Organizations[o], ruleKey);
+                var t = tally.TryGetValue(key, out var current) ? current : (Name: name, Met: 0, Missed: 0, Pending: 0);
+                tally[key] = (t.Name, t.Met + met, t.Missed + missed, t.Pending + pending);
             }
         }
 
