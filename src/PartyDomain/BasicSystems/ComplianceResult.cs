@@ -289,11 +289,18 @@ public sealed class ComplianceResult
     private List<ComplianceMiss> Explain(SlotOutcome wanted)
     {
         var misses = new List<ComplianceMiss>();
+
+        // A rule's explanation depends on the counts only, and a national city repeats the same few counts hundreds of
+        // thousands of times: each rule explains each pair of counts once, and the texts (immutable) are shared.
+        var buffer = new List<long>();
+        var explained = Evaluations.Select(_ => new Dictionary<(int, int), (LocalizedText Expected, LocalizedText Found)>()).ToArray();
         for (var o = 0; o < _context.Organizations.Count; o++)
         {
             var organization = _context.Organizations[o];
-            foreach (var e in Evaluations)
+            FindingSubject? subject = null;
+            for (var r = 0; r < Evaluations.Count; r++)
             {
+                var e = Evaluations[r];
                 for (var s = 0; s < e.Slots.Count; s++)
                 {
                     if (e.Outcome(o, s) != wanted)
@@ -302,10 +309,15 @@ public sealed class ComplianceResult
                     }
 
                     var window = _context.Window(o, e.Slots[s]);
-                    var records = RecordsConsidered(o, e.Rule.Kinds, window);
-                    var (expected, found) = e.Rule.Explain(e.Settings, e.Found(o, s), e.Expected(o, s));
-                    var finding = new Finding(e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Settings.Severity,
-                        new FindingSubject(SubjectKind.Organization, organization.Id.Value, organization.Name), window.To, expected, found);
+                    var records = RecordsConsidered(o, e.Rule.Kinds, window, buffer);
+                    var counts = (e.Found(o, s), e.Expected(o, s));
+                    if (!explained[r].TryGetValue(counts, out var texts))
+                    {
+                        explained[r][counts] = texts = e.Rule.Explain(e.Settings, counts.Item1, counts.Item2);
+                    }
+
+                    subject ??= new FindingSubject(SubjectKind.Organization, organization.Id.Value, organization.Name);
+                    var finding = new Finding(e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Settings.Severity, subject, window.To, texts.Expected, texts.Found);
                     misses.Add(new ComplianceMiss(finding, e.Rule.System, e.Slots[s], records));
                 }
             }
@@ -318,12 +330,12 @@ public sealed class ComplianceResult
     /// The ids of the organization's own activity records of <paramref name="kinds"/> in the window, by day and then in the
     /// dataset's order: read from the index's per-kind blocks (already in that order) rather than scanning its records.
     /// </summary>
-    private string[] RecordsConsidered(int organization, IReadOnlyList<ActivityKind> kinds, SlotWindow window)
+    private string[] RecordsConsidered(int organization, IReadOnlyList<ActivityKind> kinds, SlotWindow window, List<long> found)
     {
+        found.Clear();
         var index = _context.Index;
         var dense = _context.Scope[organization];
         int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
-        var found = new List<long>();
         foreach (var kind in kinds.Distinct())
         {
             if (!index.Kinds.TryGetValue(kind, out var k))
