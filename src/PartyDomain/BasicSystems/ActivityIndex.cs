@@ -141,53 +141,31 @@ internal sealed class ActivityIndex
         Order = order;
         Records = activities;
 
-        var total = 0;
-        foreach (var a in activities)
-        {
-            total += a.Attendance.Count;
-        }
-
         ActivityDay = new int[order.Length];
         ActivityOrganization = new int[order.Length];
         Lecturer = new int[order.Length];
         AttendanceStart = new int[order.Length + 1];
-        Attendee = new int[total];
-        AttendeeStatus = new byte[total];
-        var at = 0;
         for (var i = 0; i < order.Length; i++)
         {
-            var a = activities[order[i]];
-            var organization = organizationOf[order[i]];
-            ActivityDay[i] = days[order[i]];
-            ActivityOrganization[i] = organization;
-            Lecturer[i] = a.Lecturer is { } l ? personIndex[l] : -1;
-            AttendanceStart[i] = at;
-
-            // Attendees are nearly always members of the branch, often listed in its order: look there (from after the
-            // last one found, comparing precomputed hashes first) before the dictionary, whose lookups miss the cache.
-            int first = OrgMemberStart[BranchOf[organization]], members = OrgMemberStart[BranchOf[organization] + 1] - first, cursor = 0;
-            var list = a.Attendance;
-            var span = Span(list);
-            for (var j = 0; j < list.Count; j++)
-            {
-                var att = span.Length == list.Count ? span[j] : list[j];
-                var person = -1;
-                for (var probe = 0; probe < Math.Min(members, 64) && person < 0; probe++)
-                {
-                    var m = first + ((cursor + probe) % members);
-                    if (memberIds[m] == att.PersonId)
-                    {
-                        person = OrgMembers[m].Person;
-                        cursor = (cursor + probe + 1) % members;
-                    }
-                }
-
-                Attendee[at] = person >= 0 ? person : personIndex[att.PersonId];
-                AttendeeStatus[at++] = (byte)att.Status;
-            }
+            AttendanceStart[i + 1] = AttendanceStart[i] + activities[order[i]].Attendance.Count;
         }
 
-        AttendanceStart[order.Length] = at;
+        Attendee = new int[AttendanceStart[order.Length]];
+        AttendeeStatus = new byte[Attendee.Length];
+
+        // Each position's columns depend on that activity alone: a national city's millions of records are filled in
+        // two halves side by side (a small city in one go).
+        var fill = new Columns(this, activities, order, days, organizationOf, memberIds, personIndex);
+        if (order.Length < ParallelFrom)
+        {
+            fill.Fill(0, order.Length);
+        }
+        else
+        {
+            var half = order.Length / 2;
+            Parallel.Invoke(() => fill.Fill(0, half), () => fill.Fill(half, order.Length));
+        }
+
         _presentVoting = new int[order.Length];
         _expectedVoting = new int[order.Length];
         _presentCommittee = new int[order.Length];
@@ -195,6 +173,50 @@ internal sealed class ActivityIndex
         Array.Fill(_expectedVoting, -1);
         Array.Fill(_committeeSeats, -1);
         _ownBranchAttendance = new(OwnBranchAttendance);
+    }
+
+    /// <summary>How many activities a city has before the index fills their columns on two threads.</summary>
+    private const int ParallelFrom = 100_000;
+
+    /// <summary>Fills the per-position columns (day, organization, lecturer, attendees) of a range of positions.</summary>
+    private sealed class Columns(ActivityIndex index, ActivityRecord[] activities, int[] order, int[] days, int[] organizationOf, PersonId[] memberIds,
+        Dictionary<PersonId, int> personIndex)
+    {
+        public void Fill(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var a = activities[order[i]];
+                var organization = organizationOf[order[i]];
+                index.ActivityDay[i] = days[order[i]];
+                index.ActivityOrganization[i] = organization;
+                index.Lecturer[i] = a.Lecturer is { } l ? personIndex[l] : -1;
+
+                // Attendees are nearly always members of the branch, often listed in its order: look there (from after the
+                // last one found, comparing precomputed hashes first) before the dictionary, whose lookups miss the cache.
+                var branch = index.BranchOf[organization];
+                int first = index.OrgMemberStart[branch], members = index.OrgMemberStart[branch + 1] - first, cursor = 0, at = index.AttendanceStart[i];
+                var list = a.Attendance;
+                var span = Span(list);
+                for (var j = 0; j < list.Count; j++)
+                {
+                    var att = span.Length == list.Count ? span[j] : list[j];
+                    var person = -1;
+                    for (var probe = 0; probe < Math.Min(members, 64) && person < 0; probe++)
+                    {
+                        var m = first + ((cursor + probe) % members);
+                        if (memberIds[m] == att.PersonId)
+                        {
+                            person = index.OrgMembers[m].Person;
+                            cursor = (cursor + probe + 1) % members;
+                        }
+                    }
+
+                    index.Attendee[at] = person >= 0 ? person : personIndex[att.PersonId];
+                    index.AttendeeStatus[at++] = (byte)att.Status;
+                }
+            }
+        }
     }
 
     public PartyOrganization[] Organizations { get; }
