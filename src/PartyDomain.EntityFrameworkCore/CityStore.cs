@@ -98,7 +98,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
                         writers.Add(table, writer = (TableShape.For(context, table), new RecordKeys(table)));
                     }
 
-                    written += await WriteRunAsync(context, transaction, writer.Shape, writer.Keys, records, replace, cancellationToken).ConfigureAwait(false);
+                    written += await WriteRunAsync(context, writer.Shape, writer.Keys, records, replace, cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -149,11 +149,15 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<long> WriteRunAsync(StoreContext context, IDbContextTransaction transaction, TableShape shape, RecordKeys keys, IEnumerable<DatasetRecord> records,
-        bool emptied, CancellationToken cancellationToken) => context.Database.GetDbConnection() switch
+    private Task<long> WriteRunAsync(StoreContext context, TableShape shape, RecordKeys keys, IEnumerable<DatasetRecord> records, bool emptied,
+        CancellationToken cancellationToken)
+    {
+        var rows = keys.Assign(records as DatasetRecord[] ?? [.. records], cancellationToken);
+        return context.Database.GetDbConnection() switch
         {
-            NpgsqlConnection pg => PostgresBulkWriter.WriteAsync(pg, shape, CityId, records, keys, emptied, cancellationToken),
-            SqliteConnection sqlite => Task.FromResult(SqliteBulkWriter.Write(sqlite, (SqliteTransaction)transaction.GetDbTransaction(), shape, CityId, records, keys, cancellationToken)),
+            NpgsqlConnection pg => PostgresBulkWriter.WriteAsync(pg, shape, CityId, rows, emptied, cancellationToken),
+            SqliteConnection sqlite => Task.FromResult(SqliteBulkWriter.Write(sqlite, shape, CityId, rows, cancellationToken)),
             var other => throw new NotSupportedException($"The store does not write to {other.GetType().Name}."),
         };
+    }
 }

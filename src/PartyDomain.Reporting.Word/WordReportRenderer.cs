@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -37,54 +38,58 @@ public sealed class WordReportRenderer : IReportRenderer
             document.PackageProperties.Creator = "PartyDomain";
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            var body = new Body();
-            body.Append(Para(summary.Title, "Title"));
+
+            // The body is streamed, not built as one DOM: a national city's appendix has about 46,000 table rows, whose
+            // elements cost seconds and hundreds of megabytes to build, hold and then save.
+            using var writer = OpenXmlWriter.Create(main, new UTF8Encoding(false));
+            writer.WriteStartDocument();
+            writer.WriteStartElement(new Document());
+            writer.WriteStartElement(new Body());
+            writer.WriteElement(Para(summary.Title, "Title"));
             var meta = summary.Language == TextLanguage.English
                 ? $"{summary.City.Name} · as of {Day(summary.AsOf)} · generated {Day(summary.Generated)}"
                 : $"{summary.City.Name} · 数据截至{Day(summary.AsOf)} · 生成于{Day(summary.Generated)}";
-            body.Append(Para(meta, "Subtitle"));
+            writer.WriteElement(Para(meta, "Subtitle"));
             foreach (var section in summary.Sections)
             {
                 if (section.Title.Length > 0)
                 {
-                    body.Append(Para(section.Title, "Heading1"));
+                    writer.WriteElement(Para(section.Title, "Heading1"));
                 }
 
                 foreach (var block in section.Blocks)
                 {
-                    foreach (var element in Block(summary, block))
-                    {
-                        body.Append(element);
-                    }
+                    WriteBlock(writer, summary, block);
                 }
             }
 
-            body.Append(new SectionProperties(
+            writer.WriteElement(new SectionProperties(
                 new PageSize { Width = 11906U, Height = 16838U },
                 new PageMargin { Top = 1440, Bottom = 1440, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U }));
-            main.Document = new Document(body);
-            main.Document.Save();
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.Close();
         }
 
         buffer.Position = 0;
         buffer.CopyTo(output);
     }
 
-    private static IEnumerable<OpenXmlElement> Block(AnnualSummary summary, ReportBlock block)
+    private static void WriteBlock(OpenXmlWriter writer, AnnualSummary summary, ReportBlock block)
     {
         var lang = summary.Language;
         switch (block)
         {
             case ReportParagraph p:
-                yield return Para(p.Text, "BodyText", ReportFigure.MissingText.In(lang));
+                writer.WriteElement(Para(p.Text, "BodyText", ReportFigure.MissingText.In(lang)));
                 break;
             case ReportSubheading h:
-                yield return Para(h.Text, "Heading2");
+                writer.WriteElement(Para(h.Text, "Heading2"));
                 break;
             case ReportList l:
                 foreach (var item in l.Items)
                 {
-                    yield return Para("• " + item, "ListItem");
+                    writer.WriteElement(Para("• " + item, "ListItem"));
                 }
 
                 break;
@@ -99,14 +104,14 @@ public sealed class WordReportRenderer : IReportRenderer
                     f.Filter.In(lang),
                     f.Source.In(lang),
                 });
-                yield return Table(header, rows, [700, 1900, 1500, 2700, 2200], ReportFigure.MissingText.In(lang));
-                yield return Para(string.Empty, "TableGap");
+                WriteTable(writer, header, rows, [700, 1900, 1500, 2700, 2200], ReportFigure.MissingText.In(lang));
+                writer.WriteElement(Para(string.Empty, "TableGap"));
                 break;
             case ReportChartBlock c when summary.Chart(c.ChartId) is { } chart:
-                yield return Para($"{chart.Title.In(lang)}（{chart.Unit.In(lang)}）", "Caption");
+                writer.WriteElement(Para($"{chart.Title.In(lang)}（{chart.Unit.In(lang)}）", "Caption"));
                 if (!chart.HasData)
                 {
-                    yield return Para(ReportFigure.MissingText.In(lang), "BodyText", ReportFigure.MissingText.In(lang));
+                    writer.WriteElement(Para(ReportFigure.MissingText.In(lang), "BodyText", ReportFigure.MissingText.In(lang)));
                     break;
                 }
 
@@ -114,8 +119,8 @@ public sealed class WordReportRenderer : IReportRenderer
                 var data = chart.Categories.Select((category, i) =>
                     new[] { category.In(lang) }.Concat(chart.Series.Select(s => s.Values[i] is { } v ? ReportFigure.Number(v) : "—")).ToArray());
                 var width = 9000 / columns.Length;
-                yield return Table(columns, data, Enumerable.Repeat(width, columns.Length).ToArray(), ReportFigure.MissingText.In(lang));
-                yield return Para(string.Empty, "TableGap");
+                WriteTable(writer, columns, data, Enumerable.Repeat(width, columns.Length).ToArray(), ReportFigure.MissingText.In(lang));
+                writer.WriteElement(Para(string.Empty, "TableGap"));
                 break;
         }
     }
@@ -123,63 +128,102 @@ public sealed class WordReportRenderer : IReportRenderer
     private static Paragraph Para(string text, string style, string? highlight = null)
     {
         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        foreach (var run in Runs(text, highlight))
+        foreach (var (part, highlighted) in Segments(text, highlight))
         {
-            paragraph.Append(run);
+            paragraph.Append(highlighted ? new Run(HighlightProperties(), Text(part)) : new Run(Text(part)));
         }
 
         return paragraph;
     }
 
-    /// <summary>The text as runs, the <paramref name="highlight"/> phrase (数据未录入) in bold red.</summary>
-    private static IEnumerable<Run> Runs(string text, string? highlight)
+    /// <summary>The text in pieces, the <paramref name="highlight"/> phrase (数据未录入) apart, to be set in bold red.</summary>
+    private static IEnumerable<(string Text, bool Highlighted)> Segments(string text, string? highlight)
     {
-        var parts = string.IsNullOrEmpty(highlight) ? [text] : text.Split(highlight);
+        var parts = string.IsNullOrEmpty(highlight) || !text.Contains(highlight, StringComparison.Ordinal) ? [text] : text.Split(highlight);
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0)
             {
-                yield return new Run(new RunProperties(new Bold(), new Color { Val = Missing }), new Text(highlight!) { Space = SpaceProcessingModeValues.Preserve });
+                yield return (highlight!, true);
             }
 
             if (parts[i].Length > 0)
             {
-                yield return new Run(new Text(parts[i]) { Space = SpaceProcessingModeValues.Preserve });
+                yield return (parts[i], false);
             }
         }
     }
 
-    private static Table Table(string[] header, IEnumerable<string[]> rows, int[] widths, string missing)
+    private static RunProperties HighlightProperties() => new(new Bold(), new Color { Val = Missing });
+
+    private static Text Text(string text) => new(text) { Space = SpaceProcessingModeValues.Preserve };
+
+    /// <summary>
+    /// Writes a table row by row: the start tags and small fixed parts (cell widths, paragraph style, run formatting)
+    /// are made once per table and written again for every cell, so a row costs no elements of its own.
+    /// </summary>
+    private static void WriteTable(OpenXmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing)
     {
-        static TableCell Cell(string text, int width, bool head, string missing)
-        {
-            var paragraph = Para(text, "TableText", missing);
-            if (head)
-            {
-                foreach (var run in paragraph.Elements<Run>())
-                {
-                    run.PrependChild(new RunProperties(new Bold()));
-                }
-            }
-
-            return new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }), paragraph);
-        }
-
         BorderType Line<TBorder>()
             where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "808080" };
 
-        var table = new Table(new TableProperties(
+        writer.WriteStartElement(new Table());
+        writer.WriteElement(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
             new TableLayout { Type = TableLayoutValues.Fixed }));
-        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-        table.Append(new TableRow(header.Select((h, i) => (OpenXmlElement)Cell(h, widths[i], head: true, missing)).Prepend(new TableRowProperties(new TableHeader()))));
-        foreach (var row in rows)
+        writer.WriteElement(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+
+        var row = new TableRow();
+        var cell = new TableCell();
+        var paragraph = new Paragraph();
+        var run = new Run();
+        var text = Text(string.Empty);
+        var cellProperties = widths.Select(w => new TableCellProperties(new TableCellWidth { Width = w.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa })).ToArray();
+        var paragraphProperties = new ParagraphProperties(new ParagraphStyleId { Val = "TableText" });
+        var bold = new RunProperties(new Bold());
+        var highlighted = HighlightProperties();
+
+        void Row(string[] cells, OpenXmlElement properties, bool head)
         {
-            table.Append(new TableRow(row.Select((text, i) => (OpenXmlElement)Cell(text, widths[i], head: false, missing)).Prepend(new TableRowProperties(new CantSplit()))));
+            writer.WriteStartElement(row);
+            writer.WriteElement(properties);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                writer.WriteStartElement(cell);
+                writer.WriteElement(cellProperties[i]);
+                writer.WriteStartElement(paragraph);
+                writer.WriteElement(paragraphProperties);
+                foreach (var (part, isHighlight) in Segments(cells[i], missing))
+                {
+                    writer.WriteStartElement(run);
+                    if (isHighlight || head)
+                    {
+                        // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
+                        writer.WriteElement(isHighlight ? highlighted : bold);
+                    }
+
+                    writer.WriteStartElement(text);
+                    writer.WriteString(part);
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
+                }
+
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
         }
 
-        return table;
+        Row(header, new TableRowProperties(new TableHeader()), head: true);
+        var body = new TableRowProperties(new CantSplit());
+        foreach (var cells in rows)
+        {
+            Row(cells, body, head: false);
+        }
+
+        writer.WriteEndElement();
     }
 
     private static Styles Styles()

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
@@ -199,6 +201,34 @@ public abstract class StoreTests : IAsyncLifetime
         var load = () => city.LoadSnapshotAsync();
 
         (await load.Should().ThrowAsync<DatasetValidationException>()).WithMessage("*transfers.csv row 7*");
+    }
+
+    [Fact]
+    public async Task A_store_migrated_from_the_previous_schema_keeps_re_imports_idempotent()
+    {
+        // Back to the schema before the BulkLoad migration, with a service record keyed the old way (no date in front).
+        var service = new ServiceRecord { Indicator = IndicatorCodes.HotlineCalls, Date = new LocalDate(2025, 3, 1), Quantity = 2m, Subject = "咨询|a\\b" };
+        await using (var context = await Store.OpenAsync(null, default))
+        {
+            var previous = context.Database.GetMigrations().SkipLast(1).Last();
+            await context.GetService<IMigrator>().MigrateAsync(previous);
+#pragma warning disable EF1003 // The only value put in is a hex hash computed here.
+            await context.Database.ExecuteSqlRawAsync(
+                "INSERT INTO cities (id, name, imported_at) VALUES ('411500', '信阳市', '2025-06-15T02:00:00Z'); " +
+                "INSERT INTO services (city_id, key, indicator, date, span, quantity, subject, tags) " +
+                $"VALUES ('411500', '{BulkLoadTests.OldKey(service)}', 'hotline-calls', '2025-03-01', 'Day', '2.0', '咨询|a\\b', '[]')");
+#pragma warning restore EF1003
+        }
+
+        await Store.MigrateAsync();
+        var city = Store.ForCity("411500");
+        await city.ImportRecordsAsync([service]);
+
+        await using var check = await Store.OpenAsync("411500", default);
+        var keys = await check.Set<ServiceRecord>().Select(s => EF.Property<string>(s, StoreContext.KeyColumn)).ToListAsync();
+        keys.Should().Equal(RecordTables.ServiceContentKey(service));
+        keys[0].Should().StartWith("2025-03-01/h:");
+        (await check.Set<ServiceRecord>().SingleAsync()).Should().BeEquivalentTo(service, o => o.ComparingRecordsByMembers());
     }
 
     private static IEnumerable<DatasetRecord> ManyServices(int count, int cancelAfter, CancellationTokenSource? cancel)

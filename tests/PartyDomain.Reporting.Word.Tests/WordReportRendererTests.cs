@@ -87,4 +87,61 @@ public class WordReportRendererTests
         var page = body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
         ((uint)page.Width!, (uint)page.Height!).Should().Be((11906U, 16838U), "A4 in twentieths of a point");
     }
+
+    [Fact]
+    public void The_streamed_tables_hold_the_same_xml_the_element_tree_of_the_same_rows_would()
+    {
+        var (summary, renderer) = Render();
+        using var document = WordprocessingDocument.Open(new MemoryStream(Docx(summary, renderer)), false);
+        var tables = document.MainDocumentPart!.Document.Body!.Elements<Table>().ToArray();
+
+        tables.Should().NotBeEmpty();
+        foreach (var table in tables)
+        {
+            var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => c.Width!.Value!).ToArray();
+            var rows = table.Elements<TableRow>().ToArray();
+            rows.Should().NotBeEmpty();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var texts = rows[i].Elements<TableCell>().Select(c => c.InnerText).ToArray();
+                rows[i].OuterXml.Should().Be(Row(texts, widths, head: i == 0).OuterXml, $"row {i} of a table");
+            }
+        }
+
+        tables.SelectMany(t => t.Descendants<Run>()).Should().Contain(r => r.InnerText == "数据未录入", "a missing figure's row has the phrase in bold red");
+    }
+
+    /// <summary>A table row as the element tree builds it: each cell a paragraph of runs, 数据未录入 in bold red, a heading bold.</summary>
+    private static TableRow Row(string[] texts, string[] widths, bool head)
+    {
+        const string missing = "数据未录入";
+        var row = new TableRow(head ? new TableRowProperties(new TableHeader()) : new TableRowProperties(new CantSplit()));
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+            var parts = texts[i].Split(missing);
+            for (var p = 0; p < parts.Length; p++)
+            {
+                if (p > 0)
+                {
+                    paragraph.Append(new Run(new RunProperties(new Bold(), new Color { Val = "C00000" }), new Text(missing) { Space = SpaceProcessingModeValues.Preserve }));
+                }
+
+                if (parts[p].Length > 0)
+                {
+                    var run = new Run(new Text(parts[p]) { Space = SpaceProcessingModeValues.Preserve });
+                    if (head)
+                    {
+                        run.PrependChild(new RunProperties(new Bold()));
+                    }
+
+                    paragraph.Append(run);
+                }
+            }
+
+            row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = widths[i], Type = TableWidthUnitValues.Dxa }), paragraph));
+        }
+
+        return row;
+    }
 }

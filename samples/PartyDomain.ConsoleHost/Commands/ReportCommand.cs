@@ -59,16 +59,24 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
         var folder = Path.GetFullPath(settings.Out);
         var summary = Step(host.T($"生成 {year} 年度报告", $"Building the {year} annual report"), () => host.Get<AnnualSummaryBuilder>().Build(host.LoadDataset(), year, host.Language));
         Directory.CreateDirectory(folder);
-        var files = Step(host.T("写出报告文件", "Writing the report files"), () => chosen.OfType<IReportRenderer>().Distinct().Select(renderer =>
+        var files = Step(host.T("写出报告文件", "Writing the report files"), () =>
         {
-            var path = Path.Combine(folder, $"annual-report-{summary.City.Id}-{year}{renderer.FileExtension}");
-            using (var stream = File.Create(path))
-            {
-                renderer.Render(summary, stream);
-            }
+            // The renderers only read the finished summary, so the files are written side by side; renderers that share
+            // a file (a plugin's own "html", say) still write it one after another, and each task's own exception is
+            // rethrown in the renderers' order, as if they had all run one after another.
+            var writing = chosen.OfType<IReportRenderer>().Distinct()
+                .GroupBy(renderer => Path.Combine(folder, $"annual-report-{summary.City.Id}-{year}{renderer.FileExtension}"))
+                .Select(file => Task.Run(() => file.Select(renderer =>
+                {
+                    using (var stream = File.Create(file.Key))
+                    {
+                        renderer.Render(summary, stream);
+                    }
 
-            return (renderer.Format, Path: path);
-        }).ToList());
+                    return (renderer.Format, Path: file.Key);
+                }).ToList())).ToList();
+            return writing.SelectMany(task => task.GetAwaiter().GetResult()).ToList();
+        });
 
         Heading(host, summary.Title);
         var written = Table(host.T("格式", "Format"), host.T("文件", "File"));

@@ -1,5 +1,4 @@
 using Npgsql;
-using PartyDomain.Data;
 
 namespace PartyDomain.EntityFrameworkCore.Import;
 
@@ -11,7 +10,7 @@ namespace PartyDomain.EntityFrameworkCore.Import;
 internal static class PostgresBulkWriter
 {
     public static async Task<long> WriteAsync(NpgsqlConnection connection, TableShape shape, string cityId,
-        IEnumerable<DatasetRecord> records, RecordKeys keys, bool emptied, CancellationToken cancellationToken)
+        KeyedRows rows, bool emptied, CancellationToken cancellationToken)
     {
         var names = string.Join(", ", shape.Columns.Select(c => Quote(c.Name)));
         var target = Quote(shape.Table);
@@ -25,30 +24,27 @@ internal static class PostgresBulkWriter
         var importer = await connection.BeginBinaryImportAsync($"COPY {target} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
-            foreach (var record in records)
+            // Synchronous writes: the importer buffers and sends a full buffer at a time, so awaiting each value only
+            // added a state machine per column.
+            var columns = shape.Columns;
+            for (var i = 0; i < rows.Count; i++)
             {
-                if ((written & 1023) == 0)
+                if ((i & 1023) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(cityId, shape.Columns[0].StoreType, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(keys.Next(record), shape.Columns[1].StoreType, cancellationToken).ConfigureAwait(false);
-                for (var c = 2; c < shape.Columns.Count; c++)
+                var record = rows.Records[i];
+                importer.StartRow();
+                importer.Write(cityId, columns[0].StoreType);
+                importer.Write(rows.Keys[i], columns[1].StoreType);
+                for (var c = 2; c < columns.Count; c++)
                 {
-                    if (shape.Columns[c].Read!(record) is { } value)
-                    {
-                        await importer.WriteAsync(value, shape.Columns[c].StoreType, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    columns[c].Value!.Copy(importer, record);
                 }
-
-                written++;
             }
+
+            written = rows.Count;
 
             // Not completing the importer (an exception above) makes disposal cancel the COPY: nothing of it remains.
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

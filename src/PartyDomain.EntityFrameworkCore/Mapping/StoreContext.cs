@@ -124,7 +124,9 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
         e.Property<string>(CityColumn).IsRequired();
         e.Property<string>(KeyColumn).IsRequired();
         e.HasKey(CityColumn, KeyColumn);
-        e.HasOne<CityRow>().WithMany().HasForeignKey(CityColumn).OnDelete(DeleteBehavior.Cascade);
+
+        // No foreign key to cities: an import writes its city row first in the same transaction, and a per-row
+        // referential check was the largest single cost of a bulk load (PostgreSQL runs a trigger for every row).
         e.HasQueryFilter(r => EF.Property<string>(r, CityColumn) == CityId);
         return e;
     }

@@ -77,13 +77,16 @@ public static class BuiltInReportSections
 
             foreach (var area in context.Findings.GroupBy(f => f.Area))
             {
-                var items = area.OrderByDescending(f => f.Finding.Severity).ThenBy(f => f.Finding.Subject.Id, StringComparer.Ordinal).ToArray();
+                // Only the first few are listed: a stable partial sort (OrderBy then Take) picks them without sorting
+                // the hundreds of thousands a national city has.
+                var count = area.Count();
                 var name = AreaName(area.Key).In(language);
-                blocks.Add(new ReportSubheading(language == TextLanguage.English ? $"{name} ({items.Length})" : $"{name}（{items.Length}项）"));
-                var lines = items.Take(PerArea).Select(f => f.Finding.Describe(language)).ToList();
-                if (items.Length > PerArea)
+                blocks.Add(new ReportSubheading(language == TextLanguage.English ? $"{name} ({count})" : $"{name}（{count}项）"));
+                var lines = area.OrderByDescending(f => f.Finding.Severity).ThenBy(f => f.Finding.Subject.Id, StringComparer.Ordinal).Take(PerArea)
+                    .Select(f => f.Finding.Describe(language)).ToList();
+                if (count > PerArea)
                 {
-                    lines.Add(language == TextLanguage.English ? $"… and {items.Length - PerArea} more" : $"……另有{items.Length - PerArea}项");
+                    lines.Add(language == TextLanguage.English ? $"… and {count - PerArea} more" : $"……另有{count - PerArea}项");
                 }
 
                 blocks.Add(new ReportList(lines));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PartyDomain.Rules;
 
 namespace PartyDomain.Reporting;
 
@@ -12,6 +13,23 @@ namespace PartyDomain.Reporting;
 public sealed class JsonReportRenderer : IReportRenderer
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>How many bytes the writer gathers before it hands them to the stream.</summary>
+    private const int FlushAt = 1 << 16;
+
+    private static readonly JsonEncodedText AreaName = JsonEncodedText.Encode("area");
+    private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
+    private static readonly JsonEncodedText TitleName = JsonEncodedText.Encode("title");
+    private static readonly JsonEncodedText SeverityName = JsonEncodedText.Encode("severity");
+    private static readonly JsonEncodedText SubjectKindName = JsonEncodedText.Encode("subjectKind");
+    private static readonly JsonEncodedText SubjectIdName = JsonEncodedText.Encode("subjectId");
+    private static readonly JsonEncodedText SubjectName = JsonEncodedText.Encode("subject");
+    private static readonly JsonEncodedText AsOfName = JsonEncodedText.Encode("asOf");
+    private static readonly JsonEncodedText ExpectedName = JsonEncodedText.Encode("expected");
+    private static readonly JsonEncodedText FoundName = JsonEncodedText.Encode("found");
+    private static readonly JsonEncodedText CitationName = JsonEncodedText.Encode("citation");
+    private static readonly JsonEncodedText[] Severities = Enum.GetValues<FindingSeverity>().Select(v => JsonEncodedText.Encode(v.ToString().ToLowerInvariant())).ToArray();
+    private static readonly JsonEncodedText[] SubjectKinds = Enum.GetValues<SubjectKind>().Select(v => JsonEncodedText.Encode(v.ToString().ToLowerInvariant())).ToArray();
 
     /// <inheritdoc />
     public string Format => "json";
@@ -87,6 +105,10 @@ public sealed class JsonReportRenderer : IReportRenderer
             }
 
             w.WriteEndObject();
+            if (w.BytesPending > FlushAt)
+            {
+                w.Flush();
+            }
         }
 
         w.WriteEndObject();
@@ -129,21 +151,50 @@ public sealed class JsonReportRenderer : IReportRenderer
         w.WriteEndArray();
 
         w.WriteStartArray("findings");
+        // A national city has about half a million findings: the few distinct rules, citations, enums and days are
+        // encoded once, and the writer hands its bytes to the stream as it goes instead of holding the whole file.
+        var encoded = new Dictionary<string, JsonEncodedText>(StringComparer.Ordinal);
+        var citations = new Dictionary<Citation, JsonEncodedText>();
+        var days = new Dictionary<NodaTime.LocalDate, JsonEncodedText>();
+        JsonEncodedText Encoded(string value)
+        {
+            if (!encoded.TryGetValue(value, out var text))
+            {
+                encoded[value] = text = JsonEncodedText.Encode(value, Options.Encoder);
+            }
+
+            return text;
+        }
+
         foreach (var (area, f) in summary.Findings)
         {
             w.WriteStartObject();
-            w.WriteString("area", area);
-            w.WriteString("rule", f.RuleId.Value);
-            w.WriteString("title", f.RuleTitle.In(lang));
-            w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-            w.WriteString("subjectKind", f.Subject.Kind.ToString().ToLowerInvariant());
-            w.WriteString("subjectId", f.Subject.Id);
-            w.WriteString("subject", f.Subject.Name);
-            w.WriteString("asOf", Day(f.AsOf));
-            w.WriteString("expected", f.Expected.In(lang));
-            w.WriteString("found", f.Found.In(lang));
-            w.WriteString("citation", f.Citation.ToString());
+            w.WriteString(AreaName, Encoded(area));
+            w.WriteString(RuleName, Encoded(f.RuleId.Value));
+            w.WriteString(TitleName, Encoded(f.RuleTitle.In(lang)));
+            w.WriteString(SeverityName, (uint)f.Severity < (uint)Severities.Length ? Severities[(int)f.Severity] : JsonEncodedText.Encode(f.Severity.ToString().ToLowerInvariant()));
+            w.WriteString(SubjectKindName, (uint)f.Subject.Kind < (uint)SubjectKinds.Length ? SubjectKinds[(int)f.Subject.Kind] : JsonEncodedText.Encode(f.Subject.Kind.ToString().ToLowerInvariant()));
+            w.WriteString(SubjectIdName, f.Subject.Id);
+            w.WriteString(SubjectName, f.Subject.Name);
+            if (!days.TryGetValue(f.AsOf, out var day))
+            {
+                days[f.AsOf] = day = JsonEncodedText.Encode(Day(f.AsOf), Options.Encoder);
+            }
+
+            w.WriteString(AsOfName, day);
+            w.WriteString(ExpectedName, f.Expected.In(lang));
+            w.WriteString(FoundName, f.Found.In(lang));
+            if (!citations.TryGetValue(f.Citation, out var citation))
+            {
+                citations[f.Citation] = citation = JsonEncodedText.Encode(f.Citation.ToString(), Options.Encoder);
+            }
+
+            w.WriteString(CitationName, citation);
             w.WriteEndObject();
+            if (w.BytesPending > FlushAt)
+            {
+                w.Flush();
+            }
         }
 
         w.WriteEndArray();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartyDomain.Extensibility;
 using PartyDomain.Reporting;
+using PartyDomain.Training;
 
 namespace PartyDomain.Tests.Reporting;
 
@@ -89,5 +90,23 @@ public class ReportSectionExtensionTests
             ReportTemplates.CreateDefault(), clock, null, TextLanguage.Chinese);
 
         act.Should().Throw<ArgumentException>().WithMessage("*xinyang-brand*");
+    }
+
+    [Fact]
+    public void An_engine_s_own_exception_surfaces_from_the_summary_unwrapped_though_the_engines_run_side_by_side()
+    {
+        var city = ReportTestCity.Create();
+        city.Add(new StudyCredit { PersonId = new("A-F2"), Platform = "broken-platform", Date = new(ReportTestCity.Year, 5, 1), Points = 10 });
+
+        var act = () => ReportTestCity.Summarize(city, b => b.AddStudyCreditConverter(new BrokenConverter()));
+
+        act.Should().ThrowExactly<InvalidOperationException>().WithMessage("the converter broke");
+    }
+
+    private sealed class BrokenConverter : IStudyCreditConverter
+    {
+        public string Platform => "broken-platform";
+
+        public decimal HoursFor(PartyDomain.Organization.PersonId person, int year, IReadOnlyList<StudyCredit> credits) => throw new InvalidOperationException("the converter broke");
     }
 }
