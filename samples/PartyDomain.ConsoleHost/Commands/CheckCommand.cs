@@ -61,12 +61,18 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
         var year = settings.Year ?? host.DefaultYear;
         var period = ReportingPeriod.Year(year);
         var asOf = settings.AsOf is { } a ? LocalDatePattern.Iso.Parse(a).Value : LocalDate.Min(period.End, host.Today);
-        var (structure, compliance, dues) = Step(host.T("检查组织结构与六项基本制度", "Checking structure and the six basic systems"), () =>
+        var (structure, compliance, misses, dues) = Step(host.T("检查组织结构与六项基本制度", "Checking structure and the six basic systems"), () =>
         {
             var dataset = host.LoadDataset();
-            return (host.Get<StructureChecker>().Check(dataset, asOf),
-                host.Get<ComplianceEvaluator>().Evaluate(dataset, period),
-                host.Get<DuesEvaluator>().Evaluate(dataset, period));
+            var (checker, evaluator, duesEvaluator) = (host.Get<StructureChecker>(), host.Get<ComplianceEvaluator>(), host.Get<DuesEvaluator>());
+
+            // The three engines only read the dataset: run side by side. GetResult rethrows a failure as it was thrown
+            // (a plugin rule's failure keeps its exit code).
+            var structureTask = Task.Run(() => checker.Check(dataset, asOf));
+            var duesTask = Task.Run(() => duesEvaluator.Evaluate(dataset, period));
+            var compliance = evaluator.Evaluate(dataset, period);
+            var misses = compliance.Misses();
+            return (structureTask.GetAwaiter().GetResult(), compliance, misses, duesTask.GetAwaiter().GetResult());
         });
 
         Heading(host, host.T($"组织结构（截至 {asOf:yyyy-MM-dd}）与六项基本制度（{year} 年）", $"Structure (as of {asOf:yyyy-MM-dd}) and the six basic systems ({year})"));
@@ -83,7 +89,6 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
 
         Console.Write(rates);
 
-        var misses = compliance.Misses();
         if (misses.Count > 0)
         {
             var byRule = Table(host.T("规则", "Rule"), host.T("要求", "Requirement"), host.T("未达标次数", "Misses"), host.T("依据", "Source"));

@@ -138,50 +138,44 @@ internal sealed class ActivityIndex
         var activities = ix.ActivityArray;
         var order = SortActivities(activities, out var days, out var organizationOf, out var kinds);
         Kinds = kinds;
-
-        var total = 0;
-        foreach (var a in activities)
-        {
-            total += a.Attendance.Count;
-        }
+        Order = order;
+        Records = activities;
 
         ActivityDay = new int[order.Length];
         ActivityOrganization = new int[order.Length];
         Lecturer = new int[order.Length];
         AttendanceStart = new int[order.Length + 1];
-        Attendee = new int[total];
-        AttendeeStatus = new byte[total];
-        var at = 0;
-        for (var i = 0; i < order.Length; i++)
+        // The records are read in the dataset's order (they lie in memory roughly that way) and their columns written at
+        // their positions: scattered writes to integer arrays cost less than scattered reads of millions of records.
+        var attendees = new int[activities.Length];
+        var position = new int[activities.Length];
+        for (var a = 0; a < activities.Length; a++)
         {
-            var a = activities[order[i]];
-            var organization = organizationOf[order[i]];
-            ActivityDay[i] = days[order[i]];
-            ActivityOrganization[i] = organization;
-            Lecturer[i] = a.Lecturer is { } l ? personIndex[l] : -1;
-            AttendanceStart[i] = at;
-
-            // Attendees are nearly always members of the branch, listed in its order: look there before the dictionary.
-            int first = OrgMemberStart[BranchOf[organization]], members = OrgMemberStart[BranchOf[organization] + 1] - first, cursor = 0;
-            foreach (var att in Span(a.Attendance))
-            {
-                var person = -1;
-                for (var probe = 0; probe < Math.Min(members, 4) && person < 0; probe++)
-                {
-                    var m = first + ((cursor + probe) % members);
-                    if (memberIds[m] == att.PersonId)
-                    {
-                        person = OrgMembers[m].Person;
-                        cursor = (cursor + probe + 1) % members;
-                    }
-                }
-
-                Attendee[at] = person >= 0 ? person : personIndex[att.PersonId];
-                AttendeeStatus[at++] = (byte)att.Status;
-            }
+            attendees[a] = activities[a].Attendance.Count;
         }
 
-        AttendanceStart[order.Length] = at;
+        for (var i = 0; i < order.Length; i++)
+        {
+            position[order[i]] = i;
+            AttendanceStart[i + 1] = AttendanceStart[i] + attendees[order[i]];
+        }
+
+        Attendee = new int[AttendanceStart[order.Length]];
+        AttendeeStatus = new byte[Attendee.Length];
+
+        // Each position's columns depend on that activity alone: a national city's millions of records are filled in
+        // two halves side by side (a small city in one go).
+        var fill = new Columns(this, activities, position, days, organizationOf, memberIds, personIndex);
+        if (order.Length < ParallelFrom)
+        {
+            fill.Fill(0, order.Length);
+        }
+        else
+        {
+            var half = order.Length / 2;
+            Parallel.Invoke(() => fill.Fill(0, half), () => fill.Fill(half, order.Length));
+        }
+
         _presentVoting = new int[order.Length];
         _expectedVoting = new int[order.Length];
         _presentCommittee = new int[order.Length];
@@ -189,6 +183,52 @@ internal sealed class ActivityIndex
         Array.Fill(_expectedVoting, -1);
         Array.Fill(_committeeSeats, -1);
         _ownBranchAttendance = new(OwnBranchAttendance);
+    }
+
+    /// <summary>How many activities a city has before the index fills their columns on two threads.</summary>
+    private const int ParallelFrom = 100_000;
+
+    /// <summary>Fills the per-position columns (day, organization, lecturer, attendees) of a range of records.</summary>
+    private sealed class Columns(ActivityIndex index, ActivityRecord[] activities, int[] position, int[] days, int[] organizationOf, PersonId[] memberIds,
+        Dictionary<PersonId, int> personIndex)
+    {
+        /// <summary>Fills the columns of the records [from, to) of the dataset, each at its position.</summary>
+        public void Fill(int from, int to)
+        {
+            for (var r = from; r < to; r++)
+            {
+                var a = activities[r];
+                var i = position[r];
+                var organization = organizationOf[r];
+                index.ActivityDay[i] = days[r];
+                index.ActivityOrganization[i] = organization;
+                index.Lecturer[i] = a.Lecturer is { } l ? personIndex[l] : -1;
+
+                // Attendees are nearly always members of the branch, often listed in its order: look there (from after the
+                // last one found, comparing precomputed hashes first) before the dictionary, whose lookups miss the cache.
+                var branch = index.BranchOf[organization];
+                int first = index.OrgMemberStart[branch], members = index.OrgMemberStart[branch + 1] - first, cursor = 0, at = index.AttendanceStart[i];
+                var list = a.Attendance;
+                var span = Span(list);
+                for (var j = 0; j < list.Count; j++)
+                {
+                    var att = span.Length == list.Count ? span[j] : list[j];
+                    var person = -1;
+                    for (var probe = 0; probe < Math.Min(members, 64) && person < 0; probe++)
+                    {
+                        var m = first + ((cursor + probe) % members);
+                        if (memberIds[m] == att.PersonId)
+                        {
+                            person = index.OrgMembers[m].Person;
+                            cursor = (cursor + probe + 1) % members;
+                        }
+                    }
+
+                    index.Attendee[at] = person >= 0 ? person : personIndex[att.PersonId];
+                    index.AttendeeStatus[at++] = (byte)att.Status;
+                }
+            }
+        }
     }
 
     public PartyOrganization[] Organizations { get; }
@@ -227,6 +267,12 @@ internal sealed class ActivityIndex
 
     /// <summary>Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[o * Kinds.Count + k]</c>.</summary>
     public int[] BlockStart { get; private set; } = [0];
+
+    /// <summary>Per position, the activity's position in <see cref="Records"/> (the dataset's order).</summary>
+    public int[] Order { get; }
+
+    /// <summary>The dataset's activity records, in the dataset's order.</summary>
+    public ActivityRecord[] Records { get; }
 
     public int[] ActivityDay { get; }
 
@@ -425,11 +471,13 @@ internal sealed class ActivityIndex
         return false;
     }
 
+    // The list's own storage when it has one; otherwise empty, and the caller reads the list by index: copying every
+    // activity's attendance out of a read-only wrapper cost more than the rest of the index build.
     private static ReadOnlySpan<Attendance> Span(IReadOnlyList<Attendance> attendance) => attendance switch
     {
         Attendance[] array => array,
         List<Attendance> list => CollectionsMarshal.AsSpan(list),
-        _ => attendance.ToArray(),
+        _ => [],
     };
 
     /// <summary>The first committee seat in [start, end) the person holds on the day, or -1.</summary>
@@ -457,11 +505,20 @@ internal sealed class ActivityIndex
         var block = new int[activities.Length];
         days = new int[activities.Length];
         organizationOf = new int[activities.Length];
+        // The same kind and organization usually come again in the next record: compare with the last before hashing.
+        ActivityKind lastKind = default;
+        var lastK = -1;
         for (var a = 0; a < activities.Length; a++)
         {
-            if (!kinds.TryGetValue(activities[a].Kind, out var k))
+            var k = lastK;
+            if (k < 0 || !ReferenceEquals(activities[a].Kind.Code, lastKind.Code) && activities[a].Kind != lastKind)
             {
-                kinds[activities[a].Kind] = k = kinds.Count;
+                if (!kinds.TryGetValue(activities[a].Kind, out k))
+                {
+                    kinds[activities[a].Kind] = k = kinds.Count;
+                }
+
+                (lastKind, lastK) = (activities[a].Kind, k);
             }
 
             block[a] = k;
@@ -469,9 +526,16 @@ internal sealed class ActivityIndex
         }
 
         var starts = new int[(Organizations.Length * kinds.Count) + 1];
+        OrganizationId lastOrganization = default;
+        var lastO = -1;
         for (var a = 0; a < activities.Length; a++)
         {
-            organizationOf[a] = OrganizationIndex[activities[a].OrganizationId];
+            if (lastO < 0 || activities[a].OrganizationId != lastOrganization)
+            {
+                (lastOrganization, lastO) = (activities[a].OrganizationId, OrganizationIndex[activities[a].OrganizationId]);
+            }
+
+            organizationOf[a] = lastO;
             block[a] += organizationOf[a] * kinds.Count;
             starts[block[a] + 1]++;
         }

@@ -261,23 +261,25 @@ public sealed class ComplianceResult
             var ruleKey = ruleKeys.Length > 0 ? ruleKeys[0] : default;
             for (var o = 0; o < e.OrganizationCount; o++)
             {
-                var (key, name) = byOrganization(_context.Organizations[o], ruleKey);
+                // Counted over the organization's slots first, then added under its key once: a national city has
+                // millions of slots, and a lookup per slot hashed the key that many times.
+                int met = 0, missed = 0, pending = 0;
                 for (var s = 0; s < e.Slots.Count; s++)
                 {
                     var outcome = e.Outcome(o, s);
-                    if (outcome == SlotOutcome.NotApplicable)
-                    {
-                        continue;
-                    }
-
-                    var t = tally.TryGetValue(key, out var current) ? current : (Name: name, Met: 0, Missed: 0, Pending: 0);
-                    tally[key] = outcome switch
-                    {
-                        SlotOutcome.Met => t with { Met = t.Met + 1 },
-                        SlotOutcome.Missed => t with { Missed = t.Missed + 1 },
-                        _ => t with { Pending = t.Pending + 1 },
-                    };
+                    met += outcome == SlotOutcome.Met ? 1 : 0;
+                    missed += outcome == SlotOutcome.Missed ? 1 : 0;
+                    pending += outcome == SlotOutcome.Pending ? 1 : 0;
                 }
+
+                if (met + missed + pending == 0)
+                {
+                    continue;
+                }
+
+                var (key, name) = byOrganization(_context.Organizations[o], ruleKey);
+                var t = tally.TryGetValue(key, out var current) ? current : (Name: name, Met: 0, Missed: 0, Pending: 0);
+                tally[key] = (t.Name, t.Met + met, t.Missed + missed, t.Pending + pending);
             }
         }
 
@@ -287,11 +289,18 @@ public sealed class ComplianceResult
     private List<ComplianceMiss> Explain(SlotOutcome wanted)
     {
         var misses = new List<ComplianceMiss>();
+
+        // A rule's explanation depends on the counts only, and a national city repeats the same few counts hundreds of
+        // thousands of times: each rule explains each pair of counts once, and the texts (immutable) are shared.
+        var buffer = new List<long>();
+        var explained = Evaluations.Select(_ => new Dictionary<(int, int), (LocalizedText Expected, LocalizedText Found)>()).ToArray();
         for (var o = 0; o < _context.Organizations.Count; o++)
         {
             var organization = _context.Organizations[o];
-            foreach (var e in Evaluations)
+            FindingSubject? subject = null;
+            for (var r = 0; r < Evaluations.Count; r++)
             {
+                var e = Evaluations[r];
                 for (var s = 0; s < e.Slots.Count; s++)
                 {
                     if (e.Outcome(o, s) != wanted)
@@ -300,19 +309,63 @@ public sealed class ComplianceResult
                     }
 
                     var window = _context.Window(o, e.Slots[s]);
-                    var records = _context.Dataset.ActivitiesOf(organization.Id)
-                        .Where(a => a.Date >= window.From && a.Date <= window.To && e.Rule.Kinds.Contains(a.Kind))
-                        .Select(a => a.Id)
-                        .ToArray();
-                    var (expected, found) = e.Rule.Explain(e.Settings, e.Found(o, s), e.Expected(o, s));
-                    var finding = new Finding(e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Settings.Severity,
-                        new FindingSubject(SubjectKind.Organization, organization.Id.Value, organization.Name), window.To, expected, found);
+                    var records = RecordsConsidered(o, e.Rule.Kinds, window, buffer);
+                    var counts = (e.Found(o, s), e.Expected(o, s));
+                    if (!explained[r].TryGetValue(counts, out var texts))
+                    {
+                        explained[r][counts] = texts = e.Rule.Explain(e.Settings, counts.Item1, counts.Item2);
+                    }
+
+                    subject ??= new FindingSubject(SubjectKind.Organization, organization.Id.Value, organization.Name);
+                    var finding = new Finding(e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Settings.Severity, subject, window.To, texts.Expected, texts.Found);
                     misses.Add(new ComplianceMiss(finding, e.Rule.System, e.Slots[s], records));
                 }
             }
         }
 
         return misses;
+    }
+
+    /// <summary>
+    /// The ids of the organization's own activity records of <paramref name="kinds"/> in the window, by day and then in the
+    /// dataset's order: read from the index's per-kind blocks (already in that order) rather than scanning its records.
+    /// </summary>
+    private string[] RecordsConsidered(int organization, IReadOnlyList<ActivityKind> kinds, SlotWindow window, List<long> found)
+    {
+        found.Clear();
+        var index = _context.Index;
+        var dense = _context.Scope[organization];
+        int from = ActivityIndex.Day(window.From), to = ActivityIndex.Day(window.To);
+        foreach (var kind in kinds.Distinct())
+        {
+            if (!index.Kinds.TryGetValue(kind, out var k))
+            {
+                continue;
+            }
+
+            var (start, end) = index.Block(dense, k);
+            for (var at = start; at < end && index.ActivityDay[at] <= to; at++)
+            {
+                if (index.ActivityDay[at] >= from)
+                {
+                    found.Add(((long)index.ActivityDay[at] << 32) | (uint)index.Order[at]);
+                }
+            }
+        }
+
+        // Several kinds: merged by day, ties in the dataset's order, as one date-ordered list of all the records gives.
+        if (kinds.Count > 1)
+        {
+            found.Sort();
+        }
+
+        var ids = new string[found.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = index.Records[(int)found[i]].Id;
+        }
+
+        return ids;
     }
 
     private RuleOutcomes Evaluation(RuleId rule) =>

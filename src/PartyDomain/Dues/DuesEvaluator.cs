@@ -49,7 +49,7 @@ public sealed record DuesLine(PersonId PersonId, YearMonth Month, DuesBase? Base
 
 /// <summary>The dues of a period: one line per member and month, and the findings.</summary>
 /// <param name="Period">The period.</param>
-/// <param name="Lines">One line per member and month of membership.</param>
+/// <param name="Lines">One line per member and month of membership (the evaluator works them out on first read).</param>
 /// <param name="Findings">Arrears, back-payments over the limit, six months unpaid, missing bases.</param>
 /// <param name="Rules">The dues rules with the settings they ran with.</param>
 public sealed record DuesResult(ReportingPeriod Period, IReadOnlyList<DuesLine> Lines, IReadOnlyList<Finding> Findings, IReadOnlyList<EffectiveRule> Rules);
@@ -103,107 +103,186 @@ public sealed class DuesEvaluator
     /// <summary>Works out the dues of <paramref name="period"/>.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="period">The period; whole months are taken.</param>
+    /// <remarks>
+    /// With the national base policy the findings are worked out here and the lines (one per member and month, millions at
+    /// national scale) only when <see cref="DuesResult.Lines"/> is first read, by the same sweep, so a caller that needs
+    /// findings only never holds them.
+    /// </remarks>
     public DuesResult Evaluate(CityDataset dataset, ReportingPeriod period)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(period);
-        var today = PartyDomainTime.Today(_clock, _zone);
-        var arrears = _options.Resolve(DuesRule.Arrears);
-        var back = _options.Resolve(DuesRule.BackPayment);
-        var unpaid = _options.Resolve(DuesRule.SixMonthsUnpaid);
-        // Each member's declarations and payments in month order, grouped once (stable, so a month's payments keep
-        // their order): the month loop below walks a member's payments once instead of scanning them for every month.
-        var incomes = new GroupIndex<PersonId, MemberIncome>(dataset.Incomes, i => i.PersonId, (a, b) => a.Month.CompareTo(b.Month));
-        var payments = new GroupIndex<PersonId, DuesPayment>(dataset.DuesPayments, p => p.PersonId, (a, b) => a.Month.CompareTo(b.Month));
-        var lines = new List<DuesLine>();
+        var sweep = new Sweep(this, dataset, period, PartyDomainTime.Today(_clock, _zone));
         var findings = new List<Finding>();
-        var backMonths = back["Months"];
-        var unpaidMonths = unpaid["Months"];
-        var months = Months(period, today, arrears["GraceDays"], backMonths);
-        foreach (var person in dataset.People)
+
+        // A city's own policy is asked once per member and month, so its lines are kept from the one sweep; the national
+        // policy is a pure function of the declarations, so its lines can be worked out again when read.
+        if (_policy is not NationalDuesBasePolicy)
         {
-            var paidBy = payments.Span(person.Id);
-            var declared = incomes[person.Id];
-            var next = 0;
-            var streak = 0;
-            YearMonth? streakStart = null;
-            foreach (var (month, start, end, limit, ended, over) in months)
+            var lines = new List<DuesLine>();
+            sweep.Run(lines, findings);
+            return new DuesResult(period, lines, findings, sweep.Rules);
+        }
+
+        sweep.Run(null, findings);
+        return new DuesResult(period, new DuesLines(sweep), findings, sweep.Rules);
+    }
+
+    /// <summary>
+    /// One evaluation's settings and months, and the walk over every member's months that yields lines, findings or both.
+    /// </summary>
+    private sealed class Sweep
+    {
+        private readonly IDuesBasePolicy _policy;
+        private readonly CityDataset _dataset;
+        private readonly LocalDate _today;
+        private readonly EffectiveRule _arrears;
+        private readonly EffectiveRule _back;
+        private readonly EffectiveRule _unpaid;
+        private readonly Month[] _months;
+
+        public Sweep(DuesEvaluator evaluator, CityDataset dataset, ReportingPeriod period, LocalDate today)
+        {
+            _policy = evaluator._policy;
+            _dataset = dataset;
+            _today = today;
+            _arrears = evaluator._options.Resolve(DuesRule.Arrears);
+            _back = evaluator._options.Resolve(DuesRule.BackPayment);
+            _unpaid = evaluator._options.Resolve(DuesRule.SixMonthsUnpaid);
+            _months = Months(period, today, _arrears["GraceDays"], _back["Months"]);
+        }
+
+        public EffectiveRule[] Rules => [_arrears, _back, _unpaid];
+
+        /// <summary>Walks every member's months in order, adding to <paramref name="lines"/> and <paramref name="findings"/> when given.</summary>
+        public void Run(List<DuesLine>? lines, List<Finding>? findings)
+        {
+            var people = _dataset.People;
+            var positions = PeoplePositions.Of(people);
+
+            // Each member's declarations and payments in month order, grouped once (stable, so a month's payments keep
+            // their order): the month loop below walks a member's payments once instead of scanning them for every month.
+            var incomes = new MemberRecords<MemberIncome>(_dataset.Incomes, i => i.PersonId, i => i.Month, positions);
+            var payments = new MemberRecords<DuesPayment>(_dataset.DuesPayments, p => p.PersonId, p => p.Month, positions);
+            var national = _policy is NationalDuesBasePolicy;
+            int backMonths = _back["Months"], unpaidMonths = _unpaid["Months"];
+            for (var person = 0; person < people.Count; person++)
             {
-                if (start > today || !(person.StandingOn(end) is { } s && s.IsMember() || person.StandingOn(start) is { } s0 && s0.IsMember()))
+                var member = people[person];
+                var paidBy = payments.Items(person);
+                var paidFor = payments.Months(person);
+                var declared = incomes.Items(person);
+                var declaredFor = incomes.Months(person);
+                var declaredList = national ? null : incomes.List(person);
+                var next = 0;
+                var streak = 0;
+                YearMonth? streakStart = null;
+                foreach (var m in _months)
                 {
-                    streak = 0;
-                    continue;
-                }
-
-                var duesBase = _policy.BaseFor(person, month, declared);
-                var due = duesBase is null ? (decimal?)null : DuesRates.Monthly(duesBase);
-                var paid = 0m;
-                while (next < paidBy.Length && paidBy[next].Month < month)
-                {
-                    next++;
-                }
-
-                for (; next < paidBy.Length && paidBy[next].Month == month; next++)
-                {
-                    var p = paidBy[next];
-                    paid += p.Amount;
-                    if (back.Enabled && p.PaidOn > limit)
+                    var month = m.Value;
+                    if (m.Start > _today || !(member.StandingOn(m.End) is { } s && s.IsMember() || member.StandingOn(m.Start) is { } s0 && s0.IsMember()))
                     {
-                        findings.Add(Raise(DuesRule.BackPayment, back, person, p.PaidOn,
-                            new($"补交不超过{backMonths}个月（{month:uuuu-MM}的党费最迟{limit:uuuu-MM-dd}）", $"back-payment within {backMonths} months ({month:uuuu-MM} by {limit:uuuu-MM-dd})"),
-                            new($"{p.PaidOn:uuuu-MM-dd}补交{month:uuuu-MM}的党费{Yuan(p.Amount)}元", $"{month:uuuu-MM} paid {Yuan(p.Amount)} yuan on {p.PaidOn:uuuu-MM-dd}")));
+                        streak = 0;
+                        continue;
                     }
-                }
 
-                lines.Add(new DuesLine(person.Id, month, duesBase, due, paid));
-                if (arrears.Enabled && duesBase is null && ended)
-                {
-                    findings.Add(Raise(DuesRule.Arrears, arrears, person, end,
-                        new("申报收入以核定党费基数", "an income declaration to set the dues base"), new($"{month:uuuu-MM}无可用的收入申报，无法核定应交党费", $"no usable income declaration for {month:uuuu-MM}")));
-                }
-                else if (arrears.Enabled && ended && due is { } d && paid < d)
-                {
-                    findings.Add(Raise(DuesRule.Arrears, arrears, person, end,
-                        new($"交纳{month:uuuu-MM}党费{Yuan(d)}元（基数{Yuan(duesBase!.Amount)}元，{duesBase.Explanation.Chinese}）", $"{month:uuuu-MM} dues of {Yuan(d)} yuan (base {Yuan(duesBase!.Amount)})"),
-                        new($"已交{Yuan(paid)}元，欠{Yuan(d - paid)}元", $"{Yuan(paid)} paid, {Yuan(d - paid)} owed")));
-                }
-
-                // Six months in a row with nothing paid (by today) for months that have ended.
-                if (over && paid == 0)
-                {
-                    streakStart = streak == 0 ? month : streakStart;
-                    streak++;
-                    if (unpaid.Enabled && streak == unpaidMonths)
+                    // A city's policy returns its own base object, which the line keeps; the national one a value.
+                    var custom = national ? null : _policy.BaseFor(member, month, declaredList!);
+                    var duesBase = national ? NationalDuesBasePolicy.BaseFor(declared, declaredFor, m.Key) : custom is null ? null : BaseValue.Of(custom);
+                    var due = duesBase is { } b ? DuesRates.Monthly(b.Kind, b.Amount) : (decimal?)null;
+                    var paid = 0m;
+                    while (next < paidBy.Length && paidFor[next] < m.Key)
                     {
-                        findings.Add(Raise(DuesRule.SixMonthsUnpaid, unpaid, person, end,
-                            new($"不连续{unpaidMonths}个月不交纳党费", $"no {unpaidMonths} months in a row unpaid"),
-                            new($"{streakStart:uuuu-MM}至{month:uuuu-MM}连续{unpaidMonths}个月未交纳党费（按规定视为自行脱党，须由党组织按程序处理，本系统不改变其党员身份）",
-                                $"nothing paid from {streakStart:uuuu-MM} to {month:uuuu-MM}; the party organization decides, the library never changes the member's standing")));
+                        next++;
                     }
-                }
-                else
-                {
-                    streak = 0;
+
+                    for (; next < paidBy.Length && paidFor[next] == m.Key; next++)
+                    {
+                        var p = paidBy[next];
+                        paid += p.Amount;
+                        if (findings is not null && _back.Enabled && p.PaidOn > m.Limit)
+                        {
+                            findings.Add(Raise(DuesRule.BackPayment, _back, member, p.PaidOn,
+                                new($"补交不超过{backMonths}个月（{m.Text}的党费最迟{m.Limit:uuuu-MM-dd}）", $"back-payment within {backMonths} months ({m.Text} by {m.Limit:uuuu-MM-dd})"),
+                                new($"{p.PaidOn:uuuu-MM-dd}补交{m.Text}的党费{Yuan(p.Amount)}元", $"{m.Text} paid {Yuan(p.Amount)} yuan on {p.PaidOn:uuuu-MM-dd}")));
+                        }
+                    }
+
+                    lines?.Add(new DuesLine(member.Id, month, custom ?? duesBase?.ToBase(), due, paid));
+                    if (findings is null)
+                    {
+                        continue;
+                    }
+
+                    if (_arrears.Enabled && duesBase is null && m.Ended)
+                    {
+                        findings.Add(Raise(DuesRule.Arrears, _arrears, member, m.End,
+                            new("申报收入以核定党费基数", "an income declaration to set the dues base"), new($"{m.Text}无可用的收入申报，无法核定应交党费", $"no usable income declaration for {m.Text}")));
+                    }
+                    else if (_arrears.Enabled && m.Ended && due is { } d && paid < d)
+                    {
+                        findings.Add(Raise(DuesRule.Arrears, _arrears, member, m.End,
+                            new($"交纳{m.Text}党费{Yuan(d)}元（基数{Yuan(duesBase!.Value.Amount)}元，{duesBase.Value.Explanation.Chinese}）", $"{m.Text} dues of {Yuan(d)} yuan (base {Yuan(duesBase.Value.Amount)})"),
+                            new($"已交{Yuan(paid)}元，欠{Yuan(d - paid)}元", $"{Yuan(paid)} paid, {Yuan(d - paid)} owed")));
+                    }
+
+                    // Six months in a row with nothing paid (by today) for months that have ended.
+                    if (m.Over && paid == 0)
+                    {
+                        streakStart = streak == 0 ? month : streakStart;
+                        streak++;
+                        if (_unpaid.Enabled && streak == unpaidMonths)
+                        {
+                            findings.Add(Raise(DuesRule.SixMonthsUnpaid, _unpaid, member, m.End,
+                                new($"不连续{unpaidMonths}个月不交纳党费", $"no {unpaidMonths} months in a row unpaid"),
+                                new($"{streakStart:uuuu-MM}至{m.Text}连续{unpaidMonths}个月未交纳党费（按规定视为自行脱党，须由党组织按程序处理，本系统不改变其党员身份）",
+                                    $"nothing paid from {streakStart:uuuu-MM} to {m.Text}; the party organization decides, the library never changes the member's standing")));
+                        }
+                    }
+                    else
+                    {
+                        streak = 0;
+                    }
                 }
             }
         }
 
-        return new DuesResult(period, lines, findings, [arrears, back, unpaid]);
+        // The period's months with the dates the loop compares against, worked out once rather than per member: the month's
+        // first and last day, the last day a back-payment may be made, whether the grace after it has run out and whether it has ended.
+        private static Month[] Months(ReportingPeriod period, LocalDate today, int graceDays, int backMonths)
+        {
+            var months = new List<Month>();
+            for (var month = new YearMonth(period.Start.Year, period.Start.Month); month <= new YearMonth(period.End.Year, period.End.Month); month = month.PlusMonths(1))
+            {
+                var end = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+                months.Add(new Month(month, MemberRecords<DuesPayment>.Key(month), $"{month:uuuu-MM}", month.OnDayOfMonth(1), end, end.PlusMonths(backMonths),
+                    end.PlusDays(graceDays) < today, end < today));
+            }
+
+            return [.. months];
+        }
     }
 
-    // The period's months with the dates the loop compares against, worked out once rather than per member: the month's
-    // first and last day, the last day a back-payment may be made, whether the grace after it has run out and whether it has ended.
-    private static (YearMonth Month, LocalDate Start, LocalDate End, LocalDate Limit, bool Ended, bool Over)[] Months(
-        ReportingPeriod period, LocalDate today, int graceDays, int backMonths)
-    {
-        var months = new List<(YearMonth, LocalDate, LocalDate, LocalDate, bool, bool)>();
-        for (var month = new YearMonth(period.Start.Year, period.Start.Month); month <= new YearMonth(period.End.Year, period.End.Month); month = month.PlusMonths(1))
-        {
-            var end = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-            months.Add((month, month.OnDayOfMonth(1), end, end.PlusMonths(backMonths), end.PlusDays(graceDays) < today, end < today));
-        }
+    /// <summary>A month of the period: the month, as a key, as text, its first and last day, the back-payment limit, and whether its grace and the month itself are over.</summary>
+    private readonly record struct Month(YearMonth Value, int Key, string Text, LocalDate Start, LocalDate End, LocalDate Limit, bool Ended, bool Over);
 
-        return [.. months];
+    /// <summary>The lines of an evaluation, worked out by its sweep on first read.</summary>
+    private sealed class DuesLines(Sweep sweep) : IReadOnlyList<DuesLine>
+    {
+        private readonly Lazy<List<DuesLine>> _lines = new(() =>
+        {
+            var lines = new List<DuesLine>();
+            sweep.Run(lines, null);
+            return lines;
+        });
+
+        public int Count => _lines.Value.Count;
+
+        public DuesLine this[int index] => _lines.Value[index];
+
+        public IEnumerator<DuesLine> GetEnumerator() => _lines.Value.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);

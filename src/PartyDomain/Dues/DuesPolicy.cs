@@ -12,6 +12,14 @@ namespace PartyDomain.Dues;
 /// <param name="Explanation">How the base was found.</param>
 public sealed record DuesBase(IncomeKind Kind, decimal Amount, LocalizedText Explanation);
 
+/// <summary>A <see cref="DuesBase"/> as a value: what the dues sweep works with until it keeps a line.</summary>
+internal readonly record struct BaseValue(IncomeKind Kind, decimal Amount, LocalizedText Explanation)
+{
+    public static BaseValue Of(DuesBase duesBase) => new(duesBase.Kind, duesBase.Amount, duesBase.Explanation);
+
+    public DuesBase ToBase() => new(Kind, Amount, Explanation);
+}
+
 /// <summary>
 /// Finds the base of a member's dues for a month. An extension point: the national policy is
 /// <see cref="NationalDuesBasePolicy"/>; some district committees base lawyers' dues on the previous year-end
@@ -37,36 +45,49 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
     public DuesBase? BaseFor(Person member, YearMonth month, IReadOnlyList<MemberIncome> incomes)
     {
         ArgumentNullException.ThrowIfNull(incomes);
-        MemberIncome? latest = null;
-        for (var i = incomes.Count - 1; i >= 0; i--)
+        var declared = incomes.ToArray();
+        return BaseFor(declared, Array.ConvertAll(declared, i => MemberRecords<MemberIncome>.Key(i.Month)), MemberRecords<MemberIncome>.Key(month)) is { } b
+            ? b.ToBase()
+            : null;
+    }
+
+    /// <summary>
+    /// <see cref="BaseFor(Person, YearMonth, IReadOnlyList{MemberIncome})"/> over a member's declarations with their
+    /// months as integers (<see cref="MemberRecords{T}.Key"/>): the dues sweep calls this once per member and month, and
+    /// the base comes back as a value, so the sweep allocates nothing for a month whose line it does not keep.
+    /// </summary>
+    internal static BaseValue? BaseFor(ReadOnlySpan<MemberIncome> incomes, ReadOnlySpan<int> months, int month)
+    {
+        var latest = -1;
+        for (var i = incomes.Length - 1; i >= 0; i--)
         {
-            if (incomes[i].Month <= month && incomes[i].Month > month.PlusMonths(-12))
+            if (months[i] <= month && months[i] > month - 12)
             {
-                latest = incomes[i];
+                latest = i;
                 break;
             }
         }
 
-        if (latest is null)
+        if (latest < 0)
         {
             return null;
         }
 
-        if (latest.Kind != IncomeKind.IrregularIncome)
+        if (incomes[latest].Kind != IncomeKind.IrregularIncome)
         {
-            return new DuesBase(latest.Kind, latest.Amount, DeclaredText(latest.Month));
+            return new BaseValue(incomes[latest].Kind, incomes[latest].Amount, DeclaredText(incomes[latest].Month));
         }
 
-        var quarterStart = new YearMonth(month.Year, (((month.Month - 1) / 3) * 3) + 1).PlusMonths(-3);
-        var quarterEnd = quarterStart.PlusMonths(2);
+        // The previous calendar quarter: its first month is three months before the current quarter's.
+        var quarterStart = month - (month % 3) - 3;
         var found = false;
         var sum = 0m;
-        foreach (var income in incomes)
+        for (var i = 0; i < incomes.Length; i++)
         {
-            if (income.Kind == IncomeKind.IrregularIncome && income.Month >= quarterStart && income.Month <= quarterEnd)
+            if (incomes[i].Kind == IncomeKind.IrregularIncome && months[i] >= quarterStart && months[i] <= quarterStart + 2)
             {
                 found = true;
-                sum += income.Amount;
+                sum += incomes[i].Amount;
             }
         }
 
@@ -76,7 +97,7 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
         }
 
         var average = Math.Round(sum / 3, 2, MidpointRounding.AwayFromZero);
-        return new DuesBase(IncomeKind.IrregularIncome, average, QuarterText(quarterStart));
+        return new BaseValue(IncomeKind.IrregularIncome, average, QuarterText(new YearMonth(quarterStart / 12, (quarterStart % 12) + 1)));
     }
 
     // This runs per member and month (millions of times for a national city): the explanations depend on a month only,
@@ -121,8 +142,10 @@ public static class DuesRates
     public static decimal Monthly(DuesBase duesBase)
     {
         ArgumentNullException.ThrowIfNull(duesBase);
-        return duesBase.Kind == IncomeKind.NoIncome
-            ? NoIncomeDues
-            : Math.Round(duesBase.Amount * Rate(duesBase.Kind, duesBase.Amount), 2, MidpointRounding.AwayFromZero);
+        return Monthly(duesBase.Kind, duesBase.Amount);
     }
+
+    /// <summary>The monthly dues for a base of <paramref name="kind"/> and <paramref name="amount"/>, rounded to the fen.</summary>
+    internal static decimal Monthly(IncomeKind kind, decimal amount) =>
+        kind == IncomeKind.NoIncome ? NoIncomeDues : Math.Round(amount * Rate(kind, amount), 2, MidpointRounding.AwayFromZero);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.Data;
@@ -227,21 +228,56 @@ public sealed class TrainingEvaluator
     private decimal[] CreditHours(CityDataset dataset, int year, Dictionary<PersonId, int> position, List<Finding> findings, LocalDate reference)
     {
         var hours = new decimal[position.Count];
-        var groups = dataset.StudyCredits.Where(c => c.Date.Year == year).GroupBy(c => (c.PersonId, c.Platform.Trim().ToLowerInvariant()));
+        // The year's credits per person and platform, groups in order of first appearance. A city has a handful of
+        // platforms and millions of credits: each platform's spelling is normalized once and keyed by a number.
+        var platforms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var keys = new Dictionary<(PersonId, int), int>();
+        var groups = new List<(PersonId PersonId, string Platform, List<StudyCredit> Credits)>();
+        foreach (var c in dataset.StudyCredits)
+        {
+            if (c.Date.Year != year)
+            {
+                continue;
+            }
+
+            if (!platforms.TryGetValue(c.Platform, out var platform))
+            {
+                var name = c.Platform.Trim().ToLowerInvariant();
+                platform = names.IndexOf(name);
+                if (platform < 0)
+                {
+                    platform = names.Count;
+                    names.Add(name);
+                }
+
+                platforms[c.Platform] = platform;
+            }
+
+            ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, (c.PersonId, platform), out var exists);
+            if (!exists)
+            {
+                at = groups.Count;
+                groups.Add((c.PersonId, names[platform], []));
+            }
+
+            groups[at].Credits.Add(c);
+        }
+
         var unconverted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in groups)
         {
-            if (_converters.TryGetValue(group.Key.Item2, out var converter))
+            if (_converters.TryGetValue(group.Platform, out var converter))
             {
-                hours[position[group.Key.PersonId]] += converter.HoursFor(group.Key.PersonId, year, group.OrderBy(c => c.Date).ToArray());
+                hours[position[group.PersonId]] += converter.HoursFor(group.PersonId, year, group.Credits.OrderBy(c => c.Date).ToArray());
             }
-            else if (unconverted.Add(group.Key.Item2))
+            else if (unconverted.Add(group.Platform))
             {
                 findings.Add(new Finding(new RuleId("TR-CREDIT-CONVERTER"), new("学习平台积分须有本市折算办法", "Study credits need the city's conversion"),
                     new("本市学时认定办法", null, SourceConfidence.Local), FindingSeverity.Warning,
-                    new FindingSubject(SubjectKind.Organization, group.Key.Item2, group.Key.Item2), reference,
+                    new FindingSubject(SubjectKind.Organization, group.Platform, group.Platform), reference,
                     new("已注册该平台的积分折算器", "a converter registered for the platform"),
-                    new($"平台“{group.Key.Item2}”的积分未折算（未注册折算器）", $"credits of platform '{group.Key.Item2}' not converted: no converter registered")));
+                    new($"平台“{group.Platform}”的积分未折算（未注册折算器）", $"credits of platform '{group.Platform}' not converted: no converter registered")));
             }
         }
 
