@@ -76,29 +76,11 @@ internal sealed class GroupIndex<TKey, T>
 
     /// <summary>The group of <paramref name="key"/> as a list, empty when there is none.</summary>
     public IReadOnlyList<T> this[TKey key] =>
-        _ranges.TryGetValue(key, out var r) ? new Segment(_items, r.Start, r.Count) : [];
+        _ranges.TryGetValue(key, out var r) ? new ReadOnlySegment<T>(_items, r.Start, r.Count) : [];
 
     /// <summary>Every group's position in the shared array, in no particular order.</summary>
     public IEnumerable<(int Start, int Count)> Ranges => _ranges.Values;
 
     /// <summary>The group at a position from <see cref="Ranges"/>.</summary>
     public ReadOnlySpan<T> At((int Start, int Count) range) => new(_items, range.Start, range.Count);
-
-    /// <summary>A read-only view of one group; unlike ArraySegment it cannot be cast back to something writable.</summary>
-    private sealed class Segment(T[] items, int start, int count) : IReadOnlyList<T>
-    {
-        public int Count => count;
-
-        public T this[int index] => (uint)index < (uint)count ? items[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public IEnumerator<T> GetEnumerator()
-        {
-            for (var i = 0; i < count; i++)
-            {
-                yield return items[start + i];
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }

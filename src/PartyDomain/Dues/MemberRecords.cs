@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using NodaTime;
+using PartyDomain.Data;
 using PartyDomain.Organization;
 
 namespace PartyDomain.Dues;
@@ -73,7 +74,7 @@ internal sealed class MemberRecords<T>
     public ReadOnlySpan<int> Months(int person) => _months.AsSpan(_start[person], _start[person + 1] - _start[person]);
 
     /// <summary>The records of a person as a read-only list, for a base policy that is not the national one.</summary>
-    public IReadOnlyList<T> List(int person) => new Segment(_items, _start[person], _start[person + 1] - _start[person]);
+    public IReadOnlyList<T> List(int person) => new ReadOnlySegment<T>(_items, _start[person], _start[person + 1] - _start[person]);
 
     // Groups usually arrive in month order, which costs one pass; otherwise sort by (month, position), which is stable.
     private void SortStable(int start, int end)
@@ -100,24 +101,6 @@ internal sealed class MemberRecords<T>
         {
             _months[start + k] = (int)(keys[k] >> 32);
         }
-    }
-
-    /// <summary>A read-only view of one group; unlike ArraySegment it cannot be cast back to something writable.</summary>
-    private sealed class Segment(T[] items, int start, int count) : IReadOnlyList<T>
-    {
-        public int Count => count;
-
-        public T this[int index] => (uint)index < (uint)count ? items[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public IEnumerator<T> GetEnumerator()
-        {
-            for (var i = 0; i < count; i++)
-            {
-                yield return items[start + i];
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
 
