@@ -61,6 +61,12 @@ public sealed partial class ServiceMetrics
     private readonly int[] _monthEnd;
     private readonly int[] _yearEnd;
 
+    // Per firm (by index) its district's index, -1 for none.
+    private readonly int[] _firmDistrict;
+
+    // Built on the first query of an activity indicator.
+    private CoverageDays? _coverage;
+
     /// <summary>Ingests the service records of <paramref name="dataset"/>, checked against its indicator catalog.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <exception cref="ArgumentException">The records span more than 21,845 months, or name more than 65,534 districts or 65,536 recorded indicators.</exception>
@@ -91,7 +97,7 @@ public sealed partial class ServiceMetrics
             _organizationIndex[dataset.Organizations[i].Id] = i;
         }
 
-        var firmDistrict = new int[dataset.Firms.Count];
+        var firmDistrict = _firmDistrict = new int[dataset.Firms.Count];
         for (var i = 0; i < dataset.Firms.Count; i++)
         {
             _firmIndex[dataset.Firms[i].Id] = i;
@@ -306,6 +312,21 @@ public sealed partial class ServiceMetrics
 
         // Recorded indicators' groups go into the table as they are; derived and activity ones are computed on top.
         var derived = new Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>>();
+        if (query.Member is null)
+        {
+            var activityIndicators = new List<IndicatorDefinition>();
+            var seen = new HashSet<IndicatorCode>();
+            foreach (var indicator in wanted)
+            {
+                CollectActivityIndicators(indicator, activityIndicators, seen);
+            }
+
+            if (activityIndicators.Count > 0)
+            {
+                ActivityValues(activityIndicators, query, layout, derived);
+            }
+        }
+
         var groups = new IndicatorGroups[wanted.Length];
         for (var w = 0; w < wanted.Length; w++)
         {
@@ -606,12 +627,8 @@ public sealed partial class ServiceMetrics
 
                 break;
             default:
-                // Activity records name no member; with a member filter the activity indicators have no rows.
-                if (query.Member is null)
-                {
-                    ActivityValues(indicator, query, layout, result);
-                }
-
+                // Activity records name no member; with a member filter the activity indicators have no rows. Without
+                // one they were all counted up front (see Query).
                 break;
         }
 
@@ -619,76 +636,211 @@ public sealed partial class ServiceMetrics
         return result;
     }
 
-    /// <summary>Activity-based indicators (F8, F10, F11, F13): counted from the dataset's activity records.</summary>
-    private void ActivityValues(IndicatorDefinition indicator, MetricsQuery query, Layout layout, Dictionary<int, (decimal? Value, long Records)> result)
+    /// <summary>
+    /// Activity-based indicators (F8, F10, F11, F13), counted from the dataset's activity records: every one a query
+    /// needs in one pass, since the pass reads millions of records and what it works out per record (organization, firm,
+    /// district, group) is the same for each.
+    /// </summary>
+    private void ActivityValues(List<IndicatorDefinition> indicators, MetricsQuery query, Layout layout,
+        Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>> groups)
     {
         var organizations = query.Organization is { } root ? Subtree(root) : null;
-        var district = query.District;
-        var attendees = new Dictionary<int, HashSet<PersonId>>();
-        foreach (var a in _dataset.Activities)
+        var wantedFirm = query.Firm is { } qf ? (_firmIndex.TryGetValue(qf, out var fi) ? fi : -2) : -1;
+        var wantedDistrict = query.District is { } qd ? (_districtIndex.TryGetValue(qd, out var di) ? di : -2) : -1;
+        var coverage = Coverage;
+        var count = indicators.Count;
+        var kinds = new ActivityKind?[count];
+        var platforms = new string?[count];
+        var aggregations = new Aggregation[count];
+        var sums = new Dictionary<int, (long Value, long Records)>[count];
+        var attendees = new Dictionary<int, HashSet<PersonId>>?[count];
+        for (var i = 0; i < count; i++)
         {
-            if (!query.Period.Contains(a.Date) || (indicator.ActivityKind is { } kind && a.Kind != kind)
-                || (indicator.SourcePlatform is { } platform && (platform == "*" ? string.IsNullOrWhiteSpace(a.SourcePlatform) : !string.Equals(platform, a.SourcePlatform, StringComparison.Ordinal))))
+            (kinds[i], platforms[i], aggregations[i]) = (indicators[i].ActivityKind, indicators[i].SourcePlatform, indicators[i].Aggregation);
+            sums[i] = [];
+            attendees[i] = aggregations[i] == Aggregation.ActivityDistinctAttendees ? [] : null;
+        }
+
+        var matches = new bool[count];
+        var activities = _dataset.Activities;
+        var lastOrganization = default(OrganizationId);
+        var o = -1;
+        for (var r = 0; r < activities.Count; r++)
+        {
+            var a = activities[r];
+            var date = a.Date;
+            if (!query.Period.Contains(date))
             {
                 continue;
             }
 
-            var o = _organizationIndex[a.OrganizationId];
-            if ((organizations is not null && !organizations[o]) || (query.Tags.Count > 0 && !a.Tags.Any(query.Tags.Contains)))
+            var any = false;
+            for (var i = 0; i < count; i++)
+            {
+                any |= matches[i] = (kinds[i] is not { } kind || a.Kind == kind)
+                    && (platforms[i] is not { } platform || (platform == "*" ? !string.IsNullOrWhiteSpace(a.SourcePlatform) : string.Equals(platform, a.SourcePlatform, StringComparison.Ordinal)));
+            }
+
+            if (!any)
             {
                 continue;
             }
 
-            var firm = FirmOf(a.OrganizationId, a.Date);
-            if (query.Firm is { } wantedFirm && firm != wantedFirm)
+            // Activities come grouped by organization: the last one's index is usually this one's.
+            if (o < 0 || a.OrganizationId != lastOrganization)
+            {
+                (lastOrganization, o) = (a.OrganizationId, _organizationIndex[a.OrganizationId]);
+            }
+
+            if ((organizations is not null && !organizations[o]) || (query.Tags.Count > 0 && !AnyTag(a.Tags, query.Tags)))
             {
                 continue;
             }
 
-            var d = firm is { } f && _dataset.GetFirm(f).District is { Length: > 0 } name ? name : null;
-            if (district is not null && d != district)
+            // The firm is the first one the organization (a party group: its parent) covers that day.
+            var day = ActivityIndex.Day(date);
+            var firm = -1;
+            for (var c = coverage.Start[o]; c < coverage.Start[o + 1]; c++)
             {
-                continue;
-            }
-
-            var cell = layout.Cell((a.Date.Year * 12) + a.Date.Month - 1, (int)RecordSpan.Day, o, firm is { } ff ? _firmIndex[ff] : -1,
-                d is null ? -1 : _districtIndex[d]);
-            var acc = result.GetValueOrDefault(cell, (0m, 0));
-            switch (indicator.Aggregation)
-            {
-                case Aggregation.ActivityCount:
-                    result[cell] = (acc.Value + 1, acc.Records + 1);
+                if (coverage.From[c] <= day && day <= coverage.To[c])
+                {
+                    firm = coverage.Firm[c];
                     break;
-                case Aggregation.ActivityHeadCount:
-                    result[cell] = (acc.Value + (a.HeadCount ?? a.Attendance.Count(x => x.Status == AttendanceStatus.Present)), acc.Records + 1);
-                    break;
-                case Aggregation.ActivityDistinctAttendees:
-                    if (!attendees.TryGetValue(cell, out var set))
-                    {
-                        attendees[cell] = set = [];
-                    }
+                }
+            }
 
-                    foreach (var x in a.Attendance)
-                    {
-                        if (x.Status == AttendanceStatus.Present && _dataset.GetPerson(x.PersonId).StandingOn(a.Date) is { } s && s.IsMember())
+            var district = firm >= 0 ? _firmDistrict[firm] : -1;
+            if ((wantedFirm != -1 && firm != wantedFirm) || (wantedDistrict != -1 && district != wantedDistrict))
+            {
+                continue;
+            }
+
+            var cell = layout.Cell((date.Year * 12) + date.Month - 1, (int)RecordSpan.Day, o, firm, district);
+            for (var i = 0; i < count; i++)
+            {
+                if (!matches[i])
+                {
+                    continue;
+                }
+
+                ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(sums[i], cell, out _);
+                acc.Records++;
+                switch (aggregations[i])
+                {
+                    case Aggregation.ActivityCount:
+                        acc.Value++;
+                        break;
+                    case Aggregation.ActivityHeadCount:
+                        acc.Value += a.HeadCount ?? Present(a.Attendance);
+                        break;
+                    case Aggregation.ActivityDistinctAttendees:
+                        ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(attendees[i]!, cell, out _);
+                        set ??= [];
+                        var attendance = a.Attendance;
+                        for (var x = 0; x < attendance.Count; x++)
                         {
-                            set.Add(x.PersonId);
+                            var person = attendance[x].PersonId;
+                            if (attendance[x].Status == AttendanceStatus.Present && !set.Contains(person)
+                                && _dataset.GetPerson(person).StandingOn(date) is { } s && s.IsMember())
+                            {
+                                set.Add(person);
+                            }
                         }
-                    }
 
-                    result[cell] = (set.Count, acc.Records + 1);
-                    break;
+                        acc.Value = set.Count;
+                        break;
+                }
             }
+        }
+
+        // Counts are whole numbers: as decimals they read as the running decimal sums did.
+        for (var i = 0; i < count; i++)
+        {
+            var result = new Dictionary<int, (decimal? Value, long Records)>(sums[i].Count);
+            foreach (var (cell, (value, records)) in sums[i])
+            {
+                result[cell] = (value, records);
+            }
+
+            groups[indicators[i].Code] = result;
         }
     }
 
-    private FirmId? FirmOf(OrganizationId organization, LocalDate date)
+    private static bool AnyTag(IReadOnlyList<string> tags, IReadOnlyList<string> wanted)
     {
-        var o = _dataset.GetOrganization(organization);
-        var covering = o.Kind == OrganizationKind.PartyGroup && o.ParentId is { } p ? p : organization;
-        var firms = _dataset.FirmsCoveredBy(covering, date);
-        return firms.Count > 0 ? firms[0] : null;
+        for (var t = 0; t < tags.Count; t++)
+        {
+            if (wanted.Contains(tags[t]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static int Present(IReadOnlyList<Attendance> attendance)
+    {
+        var present = 0;
+        for (var x = 0; x < attendance.Count; x++)
+        {
+            present += attendance[x].Status == AttendanceStatus.Present ? 1 : 0;
+        }
+
+        return present;
+    }
+
+    /// <summary>The activity indicators <paramref name="indicator"/> is computed from (itself, when it is one), each once.</summary>
+    private void CollectActivityIndicators(IndicatorDefinition indicator, List<IndicatorDefinition> found, HashSet<IndicatorCode> seen)
+    {
+        if (!seen.Add(indicator.Code))
+        {
+            return;
+        }
+
+        switch (indicator.Aggregation)
+        {
+            case Aggregation.ActivityCount or Aggregation.ActivityHeadCount or Aggregation.ActivityDistinctAttendees:
+                found.Add(indicator);
+                break;
+            case Aggregation.SumOfIndicators:
+                foreach (var part in indicator.Components)
+                {
+                    CollectActivityIndicators(_catalog.Get(part), found, seen);
+                }
+
+                break;
+            case Aggregation.Ratio:
+                CollectActivityIndicators(_catalog.Get(indicator.Numerator!.Value), found, seen);
+                CollectActivityIndicators(_catalog.Get(indicator.Denominator!.Value), found, seen);
+                break;
+        }
+    }
+
+    /// <summary>Per organization (by index), the firms its activities count for: its coverage records, a party group's its parent's, as days.</summary>
+    private CoverageDays Coverage => LazyInitializer.EnsureInitialized(ref _coverage, () =>
+    {
+        var organizations = _dataset.Organizations;
+        var start = new int[organizations.Count + 1];
+        List<int> firms = [], from = [], to = [];
+        for (var o = 0; o < organizations.Count; o++)
+        {
+            var organization = organizations[o];
+            var covering = organization.Kind == OrganizationKind.PartyGroup && organization.ParentId is { } p ? p : organization.Id;
+            foreach (var c in _dataset.CoverageSpan(covering))
+            {
+                firms.Add(_firmIndex[c.FirmId]);
+                from.Add(ActivityIndex.Day(c.From));
+                to.Add(c.To is { } t ? ActivityIndex.Day(t) : int.MaxValue);
+            }
+
+            start[o + 1] = firms.Count;
+        }
+
+        return new CoverageDays(start, [.. firms], [.. from], [.. to]);
+    });
+
+    private sealed record CoverageDays(int[] Start, int[] Firm, int[] From, int[] To);
 
     private bool[] Subtree(OrganizationId root)
     {

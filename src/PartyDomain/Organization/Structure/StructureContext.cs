@@ -28,6 +28,7 @@ public sealed class StructureContext
     private readonly HashSet<OrganizationId> _hasCommitteeMember = [];
     private readonly Dictionary<OrganizationId, PartyPostHolding> _secretary = [];
     private readonly HashSet<FirmId> _instructed = [];
+    private readonly List<(Person Person, MembershipRegistration Registration)> _movedMembers = [];
 
     /// <summary>Counts the structure of <paramref name="dataset"/> as of <paramref name="asOf"/>.</summary>
     /// <param name="dataset">The dataset.</param>
@@ -48,14 +49,21 @@ public sealed class StructureContext
                 continue;
             }
 
-            if (ActiveOn(dataset.RegistrationSpan(person.Id), asOf) is { } registration)
+            var registration = ActiveOn(dataset.RegistrationSpan(person.Id), asOf);
+            if (registration is not null)
             {
                 Increment(_registered, registration.OrganizationId, standing);
             }
 
-            if (ActiveOn(dataset.EmploymentSpan(person.Id), asOf) is { } employment)
+            var employments = dataset.EmploymentSpan(person.Id);
+            if (ActiveOn(employments, asOf) is { } employment)
             {
                 Increment(_employed, employment.FirmId, standing);
+            }
+
+            if (employments.Length >= 2 && registration is not null)
+            {
+                _movedMembers.Add((person, registration));
             }
         }
 
@@ -154,6 +162,12 @@ public sealed class StructureContext
     /// <summary>The secretary's post in <paramref name="organization"/>, if filled.</summary>
     /// <param name="organization">The organization.</param>
     public PartyPostHolding? Secretary(OrganizationId organization) => _secretary.GetValueOrDefault(organization);
+
+    /// <summary>
+    /// The members on <see cref="AsOf"/> with a registration then and more than one employment on record, in the
+    /// dataset's order: the only people whose registration can have been left with a former firm.
+    /// </summary>
+    internal IReadOnlyList<(Person Person, MembershipRegistration Registration)> MovedMembers => _movedMembers;
 
     /// <summary>Whether an instructor is assigned to <paramref name="firm"/>.</summary>
     /// <param name="firm">The firm.</param>
