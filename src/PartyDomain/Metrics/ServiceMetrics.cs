@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.BasicSystems;
@@ -92,6 +93,9 @@ public sealed partial class ServiceMetrics
             _recordedIndex[_recorded[i].Code] = i;
         }
 
+        _organizationIndex.EnsureCapacity(dataset.Organizations.Count);
+        _firmIndex.EnsureCapacity(dataset.Firms.Count);
+        _memberIndex.EnsureCapacity(dataset.People.Count);
         for (var i = 0; i < dataset.Organizations.Count; i++)
         {
             _organizationIndex[dataset.Organizations[i].Id] = i;
@@ -162,54 +166,16 @@ public sealed partial class ServiceMetrics
         ushort[] indicators = _indicator = new ushort[n], periods = _period = new ushort[n], districts = _district = new ushort[n];
         int[] firstDays = _firstDay = new int[n], quantities = _quantity32 = new int[n];
         int[] organizations = _organization = new int[n], firms = _firm = new int[n];
-        int[]? members = null;
+        var members = new StrongBox<int[]?>();
         var later = new List<int>[shares];
         var maxQuantity = new long[shares];
-        var firstMonthOfRecords = _firstMonth;
+        var rows = records as ServiceRecord[] ?? [.. records];
         InShares(s =>
         {
             var (from, to) = Share(s);
-            var noted = later[s] = [];
-            var max = 0L;
-            for (var r = from; r < to; r++)
-            {
-                var record = records[r];
-                var i = _recordedIndex[record.Indicator];
-                indicators[r] = (ushort)i;
-                periods[r] = (ushort)(((MonthOf(record.Date) - firstMonthOfRecords) * 3) + (int)record.Span);
-                firstDays[r] = ActivityIndex.Day(record.Date);
-
-                // A quantity beyond 32 bits is noted by the maximum; the quantities are then read again into 64 bits.
-                var quantity = (long)(record.Quantity * Scale);
-                max = Math.Max(max, quantity);
-                quantities[r] = (int)quantity;
-                organizations[r] = record.Organization is { } o ? _organizationIndex[o] : -1;
-                var firm = firms[r] = record.Firm is { } f ? _firmIndex[f] : -1;
-                if (record.Member is { } m)
-                {
-                    if (Volatile.Read(ref members) is null)
-                    {
-                        Interlocked.CompareExchange(ref members, Filled(n, -1), null);
-                    }
-
-                    members![r] = _memberIndex[m];
-                }
-
-                // A record's district is most often its firm's: compare the names before hashing one.
-                var named = record.District;
-                var district = string.IsNullOrWhiteSpace(named) ? (firm >= 0 ? firmDistrict[firm] : -1)
-                    : firm >= 0 && firmDistrict[firm] >= 0 && string.Equals(named, _districts[firmDistrict[firm]], StringComparison.Ordinal) ? firmDistrict[firm]
-                    : _districtIndex.TryGetValue(named, out var known) ? known : -2;
-                districts[r] = (ushort)(district + 1);
-                if (district == -2 || _recorded[i].Aggregation == Aggregation.DistinctCount || record.Tags.Count > 0)
-                {
-                    noted.Add(r);
-                }
-            }
-
-            maxQuantity[s] = max;
+            maxQuantity[s] = Ingest(rows, from, to, firmDistrict, members, later[s] = []);
         });
-        _member = members;
+        _member = members.Value;
         _maxQuantity = maxQuantity.Length == 0 ? 0 : maxQuantity.Max();
         if (_maxQuantity > int.MaxValue)
         {
@@ -256,6 +222,97 @@ public sealed partial class ServiceMetrics
 
         _tagStart?.AsSpan(tagged).Fill(tags.Count);
         _tags = [.. tags];
+    }
+
+    /// <summary>
+    /// Reads records <paramref name="from"/> to <paramref name="to"/> into the columns; notes in <paramref name="noted"/> the
+    /// records that need a dictionary written, and returns the largest quantity × 10^4.
+    /// </summary>
+    // Runs once per share over millions of records: compiled optimized at once, not first unoptimized and then replaced
+    // in the middle of its loop, which left the loop reading every column through the closure.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long Ingest(ServiceRecord[] records, int from, int to, int[] firmDistrict, StrongBox<int[]?> members, List<int> noted)
+    {
+        ushort[] indicators = _indicator, periods = _period, districts = _district;
+        int[] firstDays = _firstDay, quantities = _quantity32, organizations = _organization, firms = _firm;
+        var firstMonth = _firstMonth;
+        var max = 0L;
+
+        // Neighbouring records mostly share an organization and a firm, and name a handful of indicators: the last
+        // organization and firm, and each indicator text instance seen, are matched before their dictionaries are asked.
+        var codes = new (string? Text, int Index)[64];
+        OrganizationId? lastOrganization = null;
+        FirmId? lastFirm = null;
+        int lastO = -1, lastF = -1;
+        for (var r = from; r < to; r++)
+        {
+            var record = records[r];
+            var code = record.Indicator;
+            ref var cached = ref codes[RuntimeHelpers.GetHashCode(code.Value) & (codes.Length - 1)];
+            if (!ReferenceEquals(cached.Text, code.Value))
+            {
+                cached = (code.Value, _recordedIndex[code]);
+            }
+
+            var i = cached.Index;
+            indicators[r] = (ushort)i;
+            var date = record.Date;
+            periods[r] = (ushort)(((MonthOf(date) - firstMonth) * 3) + (int)record.Span);
+            firstDays[r] = ActivityIndex.Day(date);
+
+            // A quantity beyond 32 bits is noted by the maximum; the quantities are then read again into 64 bits.
+            var quantity = (long)(record.Quantity * Scale);
+            max = Math.Max(max, quantity);
+            quantities[r] = (int)quantity;
+            if (record.Organization is { } o)
+            {
+                if (lastOrganization is not { } known || known != o)
+                {
+                    (lastOrganization, lastO) = (o, _organizationIndex[o]);
+                }
+
+                organizations[r] = lastO;
+            }
+            else
+            {
+                organizations[r] = -1;
+            }
+
+            var firm = -1;
+            if (record.Firm is { } f)
+            {
+                if (lastFirm is not { } known || known != f)
+                {
+                    (lastFirm, lastF) = (f, _firmIndex[f]);
+                }
+
+                firm = lastF;
+            }
+
+            firms[r] = firm;
+            if (record.Member is { } m)
+            {
+                if (Volatile.Read(ref members.Value) is null)
+                {
+                    Interlocked.CompareExchange(ref members.Value, Filled(records.Length, -1), null);
+                }
+
+                members.Value![r] = _memberIndex[m];
+            }
+
+            // A record's district is most often its firm's: compare the names before hashing one.
+            var named = record.District;
+            var district = string.IsNullOrWhiteSpace(named) ? (firm >= 0 ? firmDistrict[firm] : -1)
+                : firm >= 0 && firmDistrict[firm] >= 0 && string.Equals(named, _districts[firmDistrict[firm]], StringComparison.Ordinal) ? firmDistrict[firm]
+                : _districtIndex.TryGetValue(named, out var interned) ? interned : -2;
+            districts[r] = (ushort)(district + 1);
+            if (district == -2 || _recorded[i].Aggregation == Aggregation.DistinctCount || record.Tags.Count > 0)
+            {
+                noted.Add(r);
+            }
+        }
+
+        return max;
     }
 
     /// <summary>The number of service records ingested.</summary>
@@ -641,6 +698,7 @@ public sealed partial class ServiceMetrics
     /// needs in one pass, since the pass reads millions of records and what it works out per record (organization, firm,
     /// district, group) is the same for each.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ActivityValues(List<IndicatorDefinition> indicators, MetricsQuery query, Layout layout,
         Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>> groups)
     {
