@@ -95,7 +95,6 @@ public sealed partial class ServiceMetrics
 
         _organizationIndex.EnsureCapacity(dataset.Organizations.Count);
         _firmIndex.EnsureCapacity(dataset.Firms.Count);
-        _memberIndex.EnsureCapacity(dataset.People.Count);
         for (var i = 0; i < dataset.Organizations.Count; i++)
         {
             _organizationIndex[dataset.Organizations[i].Id] = i;
@@ -106,11 +105,6 @@ public sealed partial class ServiceMetrics
         {
             _firmIndex[dataset.Firms[i].Id] = i;
             firmDistrict[i] = dataset.Firms[i].District is { Length: > 0 } district ? InternDistrict(district) : -1;
-        }
-
-        for (var i = 0; i < dataset.People.Count; i++)
-        {
-            _memberIndex[dataset.People[i].Id] = i;
         }
 
         var records = dataset.Services;
@@ -195,6 +189,18 @@ public sealed partial class ServiceMetrics
         foreach (var r in later.SelectMany(l => l))
         {
             var record = records[r];
+            if (record.Member is { } member)
+            {
+                // Numbered in order of first appearance: the index only tells records' members apart, and a national
+                // city's half a million people mostly give no service record of their own.
+                if (!_memberIndex.TryGetValue(member, out var m))
+                {
+                    _memberIndex[member] = m = _memberIndex.Count;
+                }
+
+                _member![r] = m;
+            }
+
             if (_district[r] == ushort.MaxValue)
             {
                 _district[r] = (ushort)(InternDistrict(record.District!) + 1);
@@ -290,14 +296,13 @@ public sealed partial class ServiceMetrics
             }
 
             firms[r] = firm;
-            if (record.Member is { } m)
+            if (record.Member is not null)
             {
                 if (Volatile.Read(ref members.Value) is null)
                 {
                     Interlocked.CompareExchange(ref members.Value, Filled(records.Length, -1), null);
                 }
 
-                members.Value![r] = _memberIndex[m];
             }
 
             // A record's district is most often its firm's: compare the names before hashing one.
@@ -306,7 +311,7 @@ public sealed partial class ServiceMetrics
                 : firm >= 0 && firmDistrict[firm] >= 0 && string.Equals(named, _districts[firmDistrict[firm]], StringComparison.Ordinal) ? firmDistrict[firm]
                 : _districtIndex.TryGetValue(named, out var interned) ? interned : -2;
             districts[r] = (ushort)(district + 1);
-            if (district == -2 || _recorded[i].Aggregation == Aggregation.DistinctCount || record.Tags.Count > 0)
+            if (district == -2 || _recorded[i].Aggregation == Aggregation.DistinctCount || record.Tags.Count > 0 || record.Member is not null)
             {
                 noted.Add(r);
             }
