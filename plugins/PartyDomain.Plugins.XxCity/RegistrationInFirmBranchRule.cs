@@ -39,11 +39,9 @@ public sealed class RegistrationInFirmBranchRule() : StructureRule(
         // A national city has half a million people at some forty thousand firms: the branches covering a firm are
         // looked up once per firm, not once per person.
         var branchesOf = new Dictionary<FirmId, PartyOrganization[]>();
-        foreach (var person in dataset.People)
+        foreach (var (person, _, registration, employment) in context.Members)
         {
-            if (person.StandingOn(asOf) is not { } standing || !standing.IsMember()
-                || dataset.EmploymentOf(person.Id, asOf) is not { } employment
-                || dataset.RegistrationOf(person.Id, asOf) is not { } registration)
+            if (employment is null || registration is null)
             {
                 continue;
             }

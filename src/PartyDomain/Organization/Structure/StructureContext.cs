@@ -15,6 +15,13 @@ public readonly record struct MemberCount(int Full, int Probationary)
     public int Total => Full + Probationary;
 }
 
+/// <summary>A party member on a <see cref="StructureContext"/>'s date, with the registration and the employment that hold then.</summary>
+/// <param name="Person">The member.</param>
+/// <param name="Standing">Full or probationary.</param>
+/// <param name="Registration">The registration that holds on the date, if any.</param>
+/// <param name="Employment">The employment that holds on the date, if any.</param>
+public readonly record struct MemberPlacement(Person Person, MemberStanding Standing, MembershipRegistration? Registration, FirmEmployment? Employment);
+
 /// <summary>
 /// The organization structure of a city as of one date, counted once in a single pass over the dataset so that
 /// every structure rule reads it without scanning records again.
@@ -30,6 +37,7 @@ public sealed class StructureContext
     private readonly Dictionary<OrganizationId, PartyPostHolding> _secretary = [];
     private readonly HashSet<FirmId> _instructed = [];
     private readonly List<(Person Person, MembershipRegistration Registration)> _movedMembers = [];
+    private readonly List<MemberPlacement> _members = [];
 
     /// <summary>Counts the structure of <paramref name="dataset"/> as of <paramref name="asOf"/>.</summary>
     /// <param name="dataset">The dataset.</param>
@@ -60,11 +68,13 @@ public sealed class StructureContext
             }
 
             var employments = dataset.EmploymentSpan(person.Id);
-            if (ActiveOn(employments, asOf) is { } employment)
+            var employment = ActiveOn(employments, asOf);
+            if (employment is not null)
             {
                 Increment(_employed, employment.FirmId, standing);
             }
 
+            _members.Add(new(person, standing, registration, employment));
             if (employments.Length >= 2 && registration is not null)
             {
                 _movedMembers.Add((person, registration));
@@ -137,6 +147,12 @@ public sealed class StructureContext
 
     /// <summary>The firms that practise on <see cref="AsOf"/>.</summary>
     public IReadOnlyList<LawFirm> Firms { get; }
+
+    /// <summary>
+    /// Every party member (full or probationary) on <see cref="AsOf"/>, in the dataset's order, with the registration and
+    /// the employment that hold then: a rule that looks at members reads them here instead of looking each one up.
+    /// </summary>
+    public IReadOnlyList<MemberPlacement> Members => _members;
 
     /// <summary>The members whose registration <paramref name="organization"/> holds directly.</summary>
     /// <param name="organization">The organization.</param>

@@ -55,6 +55,21 @@ public class StructureEquivalenceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void The_context_lists_every_member_with_the_registration_and_employment_of_the_day(int seed)
+    {
+        var dataset = RandomStructureCity.Create(new Random(seed)).Build();
+        foreach (var asOf in Dates)
+        {
+            var expected = dataset.People
+                .Where(p => p.StandingOn(asOf) is { } s && s.IsMember())
+                .Select(p => new MemberPlacement(p, p.StandingOn(asOf)!.Value, dataset.RegistrationOf(p.Id, asOf), dataset.EmploymentOf(p.Id, asOf)));
+
+            new StructureContext(dataset, asOf).Members.Should().Equal(expected, $"seed {seed}, {asOf}");
+        }
+    }
+
     [Fact]
     public void The_random_cities_have_registrations_left_behind()
     {
