@@ -74,6 +74,22 @@ public class ActivityIndexTests
     }
 
     [Fact]
+    public void Organizational_life_counts_only_under_the_registration_held_that_day()
+    {
+        // Today is 2025-06-15, so six months back is 2024-12-15. RETURNED left B for B2 and came back; STRAYED left B for
+        // B2 for good. Both are listed among B's members (by their first spell in B) and both attended B in January 2025.
+        var city = new TestCity().Branch("B").Branch("B2")
+            .FullMember("RETURNED").Register("RETURNED", "B", to: D(2024, 6, 30)).Register("RETURNED", "B2", from: D(2024, 7, 1), to: D(2024, 9, 30))
+            .Register("RETURNED", "B", from: D(2024, 10, 1))
+            .FullMember("STRAYED").Register("STRAYED", "B", to: D(2024, 6, 30)).Register("STRAYED", "B2", from: D(2024, 7, 1))
+            .Activity("B", ActivityKind.ThemePartyDay, D(2025, 1, 10), "RETURNED", "STRAYED");
+
+        var flagged = Evaluate(city, ReportingPeriod.Year(2025)).MemberFindings.Where(f => f.RuleId == InactiveMember).Select(f => f.Subject.Id);
+
+        flagged.Should().Equal(["STRAYED"], "RETURNED was back in B that day; STRAYED was B2's, and B2 held nothing");
+    }
+
+    [Fact]
     public void Counts_of_any_size_come_back_as_written()
     {
         var city = FourMembers();
