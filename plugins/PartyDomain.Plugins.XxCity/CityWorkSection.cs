@@ -22,7 +22,8 @@ public sealed class CityWorkSection(int secretaryLessons) : IReportSection
     {
         ArgumentNullException.ThrowIfNull(context);
         var language = context.Language;
-        var (consultations, visits) = Totals(context, XxCityPlugin.WeChatGroupConsultations, XxCityPlugin.OnDemandVisits);
+        var consultations = Total(context, XxCityPlugin.WeChatGroupConsultations);
+        var visits = Total(context, XxCityPlugin.OnDemandVisits);
         var moved = 0;
         for (var i = 0; i < context.Findings.Count; i++)
         {
@@ -47,31 +48,10 @@ public sealed class CityWorkSection(int secretaryLessons) : IReportSection
         ]);
     }
 
-    // Both totals in one pass, each summed in record order: a national city has ten million service records.
-    private static (decimal First, decimal Second) Totals(ReportContext context, IndicatorCode first, IndicatorCode second)
-    {
-        decimal a = 0, b = 0;
-        var year = context.Year;
-        var services = context.Dataset.Services;
-        for (var i = 0; i < services.Count; i++)
-        {
-            var s = services[i];
-            if (s.Date.Year != year)
-            {
-                continue;
-            }
-
-            if (s.Indicator == first)
-            {
-                a += s.Quantity;
-            }
-
-            if (s.Indicator == second)
-            {
-                b += s.Quantity;
-            }
-        }
-
-        return (a, b);
-    }
+    // The report's own metrics engine sums the year's records; scanning the dataset's service records took a national
+    // city's report a third of a second per indicator. A dataset built without this plugin's indicators has none.
+    private static decimal Total(ReportContext context, IndicatorCode indicator) =>
+        context.Dataset.Indicators.TryGet(indicator, out _)
+            ? context.Metrics.Query(new MetricsQuery { Period = context.Period, Indicators = [indicator] }).Total(indicator) ?? 0m
+            : 0m;
 }

@@ -28,7 +28,7 @@ public class FindingsSectionEquivalenceTests
 
         foreach (var language in new[] { TextLanguage.Chinese, TextLanguage.English })
         {
-            var context = new ReportContext(dataset, period, TestCity.DefaultToday, language, ReportTemplates.CreateDefault(), [], [], findings);
+            var context = new ReportContext(dataset, period, TestCity.DefaultToday, language, ReportTemplates.CreateDefault(), [], [], findings, new PartyDomain.Metrics.ServiceMetrics(dataset));
 
             var blocks = section.Compose(context)!.Blocks;
             var groups = findings.GroupBy(f => f.Area).ToArray();
