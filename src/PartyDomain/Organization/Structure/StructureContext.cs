@@ -37,7 +37,7 @@ public sealed class StructureContext
     private readonly Dictionary<OrganizationId, PartyPostHolding> _secretary = [];
     private readonly HashSet<FirmId> _instructed = [];
     private readonly List<(Person Person, MembershipRegistration Registration)> _movedMembers = [];
-    private readonly List<MemberPlacement> _members = [];
+    private readonly List<MemberPlacement> _members;
 
     /// <summary>Counts the structure of <paramref name="dataset"/> as of <paramref name="asOf"/>.</summary>
     /// <param name="dataset">The dataset.</param>
@@ -52,6 +52,9 @@ public sealed class StructureContext
         AsOf = asOf;
         Organizations = dataset.Organizations.Where(o => o.ExistsOn(asOf)).ToArray();
         Firms = dataset.Firms.Where(f => f.ExistsOn(asOf)).ToArray();
+
+        // Sized for everyone once rather than grown (and copied) member by member: most people are members.
+        _members = new(dataset.People.Count);
 
         // One pass over people: a person's standing is read once, then their registrations and employments.
         foreach (var person in dataset.People)
