@@ -217,7 +217,7 @@ internal sealed class ActivityIndex
                 var day = days[r];
 
                 // Attendees are nearly always members of the branch, often listed in its order: look there (from after the
-                // last one found, comparing precomputed hashes first) before the dictionary, whose lookups miss the cache.
+                // last one found) before the dictionary, whose lookups miss the cache.
                 var branch = index.BranchOf[organization];
                 int first = index.OrgMemberStart[branch], members = index.OrgMemberStart[branch + 1] - first, cursor = 0, at = index.AttendanceStart[i];
                 var list = a.Attendance;
@@ -225,8 +225,21 @@ internal sealed class ActivityIndex
                 for (var j = 0; j < list.Count; j++)
                 {
                     var att = span.Length == list.Count ? span[j] : list[j];
-                    int person = -1, found = -1, hash = att.PersonId.GetHashCode();
-                    for (var probe = 0; probe < Math.Min(members, 64) && person < 0; probe++)
+                    // The same id string as the registration's (ids read once per person) is found without reading any
+                    // string; another copy of it by its precomputed hash, then its value.
+                    int person = -1, found = -1, window = Math.Min(members, 64);
+                    for (var probe = 0; probe < window && person < 0; probe++)
+                    {
+                        var m = first + ((cursor + probe) % members);
+                        if (ReferenceEquals(memberIds[m].Value, att.PersonId.Value))
+                        {
+                            (person, found) = (index.OrgMembers[m].Person, m);
+                            cursor = (cursor + probe + 1) % members;
+                        }
+                    }
+
+                    var hash = person < 0 ? att.PersonId.GetHashCode() : 0;
+                    for (var probe = 0; probe < window && person < 0; probe++)
                     {
                         var m = first + ((cursor + probe) % members);
                         if (memberHashes[m] == hash && memberIds[m] == att.PersonId)
