@@ -118,11 +118,13 @@ internal sealed class ActivityIndex
         OrgMemberStart = Group(regOrganization, Organizations.Length, regFrom, out var byOrganization);
         OrgMembers = new (int, int, int)[registrations.Length];
         var memberIds = new PersonId[registrations.Length];
+        var memberHashes = new int[registrations.Length];
         for (var k = 0; k < byOrganization.Length; k++)
         {
             var i = byOrganization[k];
             OrgMembers[k] = (regPerson[i], regFrom[i], regTo[i]);
             memberIds[k] = regIds[i];
+            memberHashes[k] = regIds[i].GetHashCode();
         }
 
         // Committee seats per organization as (person, from, to, post).
@@ -173,7 +175,7 @@ internal sealed class ActivityIndex
 
         // Each position's columns depend on that activity alone: a national city's millions of records are filled in
         // two halves side by side (a small city in one go).
-        var fill = new Columns(this, activities, position, days, organizationOf, memberIds, personIndex);
+        var fill = new Columns(this, activities, position, days, organizationOf, memberIds, memberHashes, personIndex);
         if (order.Length < ParallelFrom)
         {
             fill.Fill(0, order.Length);
@@ -198,7 +200,7 @@ internal sealed class ActivityIndex
 
     /// <summary>Fills the per-position columns (day, organization, lecturer, attendees) of a range of records.</summary>
     private sealed class Columns(ActivityIndex index, ActivityRecord[] activities, int[] position, int[] days, int[] organizationOf, PersonId[] memberIds,
-        Dictionary<PersonId, int> personIndex)
+        int[] memberHashes, Dictionary<PersonId, int> personIndex)
     {
         /// <summary>Fills the columns of the records [from, to) of the dataset, each at its position.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -215,7 +217,7 @@ internal sealed class ActivityIndex
                 var day = days[r];
 
                 // Attendees are nearly always members of the branch, often listed in its order: look there (from after the
-                // last one found, comparing precomputed hashes first) before the dictionary, whose lookups miss the cache.
+                // last one found) before the dictionary, whose lookups miss the cache.
                 var branch = index.BranchOf[organization];
                 int first = index.OrgMemberStart[branch], members = index.OrgMemberStart[branch + 1] - first, cursor = 0, at = index.AttendanceStart[i];
                 var list = a.Attendance;
@@ -223,11 +225,24 @@ internal sealed class ActivityIndex
                 for (var j = 0; j < list.Count; j++)
                 {
                     var att = span.Length == list.Count ? span[j] : list[j];
-                    int person = -1, found = -1;
-                    for (var probe = 0; probe < Math.Min(members, 64) && person < 0; probe++)
+                    // The same id string as the registration's (ids read once per person) is found without reading any
+                    // string; another copy of it by its precomputed hash, then its value.
+                    int person = -1, found = -1, window = Math.Min(members, 64);
+                    for (var probe = 0; probe < window && person < 0; probe++)
                     {
                         var m = first + ((cursor + probe) % members);
-                        if (memberIds[m] == att.PersonId)
+                        if (ReferenceEquals(memberIds[m].Value, att.PersonId.Value))
+                        {
+                            (person, found) = (index.OrgMembers[m].Person, m);
+                            cursor = (cursor + probe + 1) % members;
+                        }
+                    }
+
+                    var hash = person < 0 ? att.PersonId.GetHashCode() : 0;
+                    for (var probe = 0; probe < window && person < 0; probe++)
+                    {
+                        var m = first + ((cursor + probe) % members);
+                        if (memberHashes[m] == hash && memberIds[m] == att.PersonId)
                         {
                             (person, found) = (index.OrgMembers[m].Person, m);
                             cursor = (cursor + probe + 1) % members;
