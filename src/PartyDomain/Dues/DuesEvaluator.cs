@@ -170,15 +170,30 @@ public sealed class DuesEvaluator
             var national = _policy is NationalDuesBasePolicy;
             int backMonths = _back["Months"], unpaidMonths = _unpaid["Months"];
             var declaredMonths = new int[16];
+            var standings = new StandingChange[4];
             for (var person = 0; person < people.Length; person++)
             {
                 var member = people[person];
 
-                // Someone who never held a standing is never a member: no month of theirs counts.
-                if (member.Standings.Count == 0)
+                // Someone who never held a standing is never a member: no month of theirs counts. The standings are copied
+                // once, so the month loop asks the list nothing.
+                var held = member.Standings;
+                if (held.Count == 0)
                 {
                     continue;
                 }
+
+                if (standings.Length < held.Count)
+                {
+                    standings = new StandingChange[held.Count * 2];
+                }
+
+                for (var i = 0; i < held.Count; i++)
+                {
+                    standings[i] = held[i];
+                }
+
+                var standingsOf = standings.AsSpan(0, held.Count);
 
                 var paidBy = payments.Items(person);
                 var declared = incomes.Items(person);
@@ -208,7 +223,7 @@ public sealed class DuesEvaluator
                 foreach (var m in _months)
                 {
                     var month = m.Value;
-                    if (m.Start > _today || !(member.StandingOn(m.End) is { } s && s.IsMember() || member.StandingOn(m.Start) is { } s0 && s0.IsMember()))
+                    if (m.Start > _today || !(StandingOn(standingsOf, m.End) is { } s && s.IsMember() || StandingOn(standingsOf, m.Start) is { } s0 && s0.IsMember()))
                     {
                         streak = 0;
                         continue;
@@ -248,8 +263,9 @@ public sealed class DuesEvaluator
                         paid += p.Amount;
                         if (findings is not null && _back.Enabled && p.PaidOn > m.Limit)
                         {
+                            var amount = Yuan(p.Amount);
                             findings.Add(Raise(DuesRule.BackPayment, _back, subject ??= Subject(member), p.PaidOn, m.BackExpected,
-                                new($"{p.PaidOn:uuuu-MM-dd}补交{m.Text}的党费{Yuan(p.Amount)}元", $"{m.Text} paid {Yuan(p.Amount)} yuan on {p.PaidOn:uuuu-MM-dd}")));
+                                new($"{p.PaidOn:uuuu-MM-dd}补交{m.Text}的党费{amount}元", $"{m.Text} paid {amount} yuan on {p.PaidOn:uuuu-MM-dd}")));
                         }
                     }
 
@@ -269,7 +285,7 @@ public sealed class DuesEvaluator
                         baseText ??= Yuan(owedOn.Amount);
                         findings.Add(Raise(DuesRule.Arrears, _arrears, subject ??= Subject(member), m.End,
                             new($"交纳{m.Text}党费{dueText}元（基数{baseText}元，{owedOn.Explanation.Chinese}）", $"{m.Text} dues of {dueText} yuan (base {baseText})"),
-                            new($"已交{Yuan(paid)}元，欠{Yuan(d - paid)}元", $"{Yuan(paid)} paid, {Yuan(d - paid)} owed")));
+                            Owing(Yuan(paid), Yuan(d - paid))));
                     }
 
                     // Six months in a row with nothing paid (by today) for months that have ended.
@@ -340,6 +356,20 @@ public sealed class DuesEvaluator
     }
 
     private static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static LocalizedText Owing(string paid, string owed) => new($"已交{paid}元，欠{owed}元", $"{paid} paid, {owed} owed");
+
+    /// <summary><see cref="Person.StandingOn"/> over a copy of the person's standings.</summary>
+    private static MemberStanding? StandingOn(ReadOnlySpan<StandingChange> standings, LocalDate date)
+    {
+        MemberStanding? current = null;
+        for (var i = 0; i < standings.Length && standings[i].Since <= date; i++)
+        {
+            current = standings[i].Standing;
+        }
+
+        return current;
+    }
 
     private static FindingSubject Subject(Person person) => new(SubjectKind.Person, person.Id.Value, person.Name);
 

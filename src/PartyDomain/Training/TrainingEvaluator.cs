@@ -191,6 +191,26 @@ public sealed class TrainingEvaluator
         var ix = dataset.Indexes;
         var finder = new PersonFinder(ix);
         var trained = new TrainedAs[ix.PersonArray.Length];
+
+        // Each person's party posts by position, chained (a person holds a few), built only when there are sessions.
+        var posts = ix.PartyPostArray;
+        int[]? firstPost = null, nextPost = null;
+        if (school.Length > 0)
+        {
+            firstPost = new int[ix.PersonArray.Length];
+            nextPost = new int[posts.Length];
+            var owners = new PersonFinder(ix);
+            for (var i = 0; i < posts.Length; i++)
+            {
+                var owner = owners.Find(posts[i].PersonId);
+                if (owner >= 0)
+                {
+                    nextPost[i] = firstPost[owner];
+                    firstPost[owner] = i + 1;
+                }
+            }
+        }
+
         foreach (var s in school)
         {
             var attendance = s.Attendance;
@@ -212,7 +232,7 @@ public sealed class TrainingEvaluator
                 {
                     trained[p] |= TrainedAs.Candidate;
                 }
-                else if (HoldsPost(ix.PartyPostsByPerson.Span(a.PersonId), s.Start))
+                else if (HoldsPost(posts, firstPost![p], nextPost!, s.Start))
                 {
                     trained[p] |= TrainedAs.Cadre;
                 }
@@ -348,11 +368,12 @@ public sealed class TrainingEvaluator
         return hours;
     }
 
-    private static bool HoldsPost(ReadOnlySpan<PartyPostHolding> posts, LocalDate date)
+    // Whether any post in the chain starting at first (a post's index plus one; zero ends it) holds on date.
+    private static bool HoldsPost(PartyPostHolding[] posts, int first, int[] next, LocalDate date)
     {
-        foreach (var post in posts)
+        for (var i = first; i > 0; i = next[i - 1])
         {
-            if (post.IsActiveOn(date))
+            if (posts[i - 1].IsActiveOn(date))
             {
                 return true;
             }
