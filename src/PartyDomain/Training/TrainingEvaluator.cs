@@ -143,8 +143,8 @@ public sealed class TrainingEvaluator
             }
         }
 
-        var ledger = new List<LedgerEntry>();
-        var ledgerPeople = new List<int>();
+        var ledger = new List<LedgerEntry>(people.Length);
+        var ledgerPeople = new List<int>(people.Length);
         for (var p = 0; p < people.Length; p++)
         {
             var member = people[p].StandingOn(period.Start) is { } s0 && s0.IsMember() && people[p].StandingOn(reference) is { } s1 && s1.IsMember();
