@@ -11,7 +11,7 @@ namespace PartyDomain.Data;
 internal sealed class PersonFinder(DatasetIndexes indexes)
 {
     private const int Ahead = 4;
-    private readonly Person[] _people = indexes.PersonArray;
+    private readonly PersonId[] _people = indexes.PersonIds;
     private Dictionary<PersonId, int>? _positions;
     private int _last;
 
@@ -24,7 +24,7 @@ internal sealed class PersonFinder(DatasetIndexes indexes)
         var people = _people;
         for (int k = _last, end = Math.Min(_last + Ahead, people.Length); k < end; k++)
         {
-            if (people[k].Id == id)
+            if (people[k] == id)
             {
                 return _last = k;
             }
