@@ -214,12 +214,14 @@ public sealed class DuesEvaluator
                 var streak = 0;
                 YearMonth? streakStart = null;
 
-                // The national base is a pure function of the latest declaration and the month's quarter, so a member's base,
-                // dues and their text are worked out once for the months that share them.
-                int baseLatest = -2, baseQuarter = 0;
+                // The national base depends on the latest declaration alone, or, when that is irregular income, on the month's
+                // quarter alone (its average): a member's base, dues and their text are worked out once for the months that share them.
+                var basis = long.MinValue;
                 BaseValue? duesBase = null;
                 decimal? due = null;
                 string? dueText = null, baseText = null;
+                LocalizedText? owing = null;
+                decimal owingPaid = 0, owingDue = 0;
                 foreach (var m in _months)
                 {
                     var month = m.Value;
@@ -238,9 +240,11 @@ public sealed class DuesEvaluator
                         due = duesBase is { } c ? DuesRates.Monthly(c.Kind, c.Amount) : null;
                         (dueText, baseText) = (null, null);
                     }
-                    else if (NationalDuesBasePolicy.Latest(declaredFor, m.Key) is var latest && (latest != baseLatest || m.Quarter != baseQuarter))
+                    else if (NationalDuesBasePolicy.Latest(declaredFor, m.Key) is var latest
+                        && (latest < 0 ? -1 : declared[latest].Kind == IncomeKind.IrregularIncome ? (1L << 32) + m.Quarter : latest) is var from
+                        && from != basis)
                     {
-                        (baseLatest, baseQuarter) = (latest, m.Quarter);
+                        basis = from;
                         duesBase = NationalDuesBasePolicy.BaseFor(declared, declaredFor, m.Key);
                         due = duesBase is { } b ? DuesRates.Monthly(b.Kind, b.Amount) : null;
                         (dueText, baseText) = (null, null);
@@ -283,9 +287,16 @@ public sealed class DuesEvaluator
                     {
                         dueText ??= Yuan(d);
                         baseText ??= Yuan(owedOn.Amount);
+
+                        // A member who pays short usually pays the same short amount of the same dues month after month.
+                        if (owing is null || owingPaid != paid || owingDue != d)
+                        {
+                            (owing, owingPaid, owingDue) = (Owing(Yuan(paid), Yuan(d - paid)), paid, d);
+                        }
+
                         findings.Add(Raise(DuesRule.Arrears, _arrears, subject ??= Subject(member), m.End,
                             new($"交纳{m.Text}党费{dueText}元（基数{baseText}元，{owedOn.Explanation.Chinese}）", $"{m.Text} dues of {dueText} yuan (base {baseText})"),
-                            Owing(Yuan(paid), Yuan(d - paid))));
+                            owing));
                     }
 
                     // Six months in a row with nothing paid (by today) for months that have ended.
