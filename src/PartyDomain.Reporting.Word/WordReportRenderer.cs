@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -14,6 +15,8 @@ namespace PartyDomain.Reporting.Word;
 public sealed class WordReportRenderer : IReportRenderer
 {
     private const string Missing = "C00000";
+
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     /// <inheritdoc />
     public string Format => "docx";
@@ -40,21 +43,23 @@ public sealed class WordReportRenderer : IReportRenderer
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
 
             // The body is streamed, not built as one DOM: a national city's appendix has about 46,000 table rows, whose
-            // elements cost seconds and hundreds of megabytes to build, hold and then save.
-            using var writer = OpenXmlWriter.Create(main, new UTF8Encoding(false));
+            // elements cost seconds and hundreds of megabytes to build, hold and then save. It goes straight to an
+            // XmlWriter: the SDK's own element writer spent a second on metadata lookups for those rows.
+            using var stream = main.GetStream(FileMode.Create, FileAccess.Write);
+            using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
             writer.WriteStartDocument();
-            writer.WriteStartElement(new Document());
-            writer.WriteStartElement(new Body());
-            writer.WriteElement(Para(summary.Title, "Title"));
+            writer.WriteStartElement("w", "document", W);
+            writer.WriteStartElement("w", "body", W);
+            Para(summary.Title, "Title").WriteTo(writer);
             var meta = summary.Language == TextLanguage.English
                 ? $"{summary.City.Name} · as of {Day(summary.AsOf)} · generated {Day(summary.Generated)}"
                 : $"{summary.City.Name} · 数据截至{Day(summary.AsOf)} · 生成于{Day(summary.Generated)}";
-            writer.WriteElement(Para(meta, "Subtitle"));
+            Para(meta, "Subtitle").WriteTo(writer);
             foreach (var section in summary.Sections)
             {
                 if (section.Title.Length > 0)
                 {
-                    writer.WriteElement(Para(section.Title, "Heading1"));
+                    Para(section.Title, "Heading1").WriteTo(writer);
                 }
 
                 foreach (var block in section.Blocks)
@@ -63,33 +68,33 @@ public sealed class WordReportRenderer : IReportRenderer
                 }
             }
 
-            writer.WriteElement(new SectionProperties(
+            new SectionProperties(
                 new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1440, Bottom = 1440, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U }));
+                new PageMargin { Top = 1440, Bottom = 1440, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U }).WriteTo(writer);
             writer.WriteEndElement();
             writer.WriteEndElement();
-            writer.Close();
+            writer.WriteEndDocument();
         }
 
         buffer.Position = 0;
         buffer.CopyTo(output);
     }
 
-    private static void WriteBlock(OpenXmlWriter writer, AnnualSummary summary, ReportBlock block)
+    private static void WriteBlock(XmlWriter writer, AnnualSummary summary, ReportBlock block)
     {
         var lang = summary.Language;
         switch (block)
         {
             case ReportParagraph p:
-                writer.WriteElement(Para(p.Text, "BodyText", ReportFigure.MissingText.In(lang)));
+                Para(p.Text, "BodyText", ReportFigure.MissingText.In(lang)).WriteTo(writer);
                 break;
             case ReportSubheading h:
-                writer.WriteElement(Para(h.Text, "Heading2"));
+                Para(h.Text, "Heading2").WriteTo(writer);
                 break;
             case ReportList l:
                 foreach (var item in l.Items)
                 {
-                    writer.WriteElement(Para("• " + item, "ListItem"));
+                    Para("• " + item, "ListItem").WriteTo(writer);
                 }
 
                 break;
@@ -105,13 +110,13 @@ public sealed class WordReportRenderer : IReportRenderer
                     f.Source.In(lang),
                 });
                 WriteTable(writer, header, rows, [700, 1900, 1500, 2700, 2200], ReportFigure.MissingText.In(lang));
-                writer.WriteElement(Para(string.Empty, "TableGap"));
+                Para(string.Empty, "TableGap").WriteTo(writer);
                 break;
             case ReportChartBlock c when summary.Chart(c.ChartId) is { } chart:
-                writer.WriteElement(Para($"{chart.Title.In(lang)}（{chart.Unit.In(lang)}）", "Caption"));
+                Para($"{chart.Title.In(lang)}（{chart.Unit.In(lang)}）", "Caption").WriteTo(writer);
                 if (!chart.HasData)
                 {
-                    writer.WriteElement(Para(ReportFigure.MissingText.In(lang), "BodyText", ReportFigure.MissingText.In(lang)));
+                    Para(ReportFigure.MissingText.In(lang), "BodyText", ReportFigure.MissingText.In(lang)).WriteTo(writer);
                     break;
                 }
 
@@ -120,7 +125,7 @@ public sealed class WordReportRenderer : IReportRenderer
                     new[] { category.In(lang) }.Concat(chart.Series.Select(s => s.Values[i] is { } v ? ReportFigure.Number(v) : "—")).ToArray());
                 var width = 9000 / columns.Length;
                 WriteTable(writer, columns, data, Enumerable.Repeat(width, columns.Length).ToArray(), ReportFigure.MissingText.In(lang));
-                writer.WriteElement(Para(string.Empty, "TableGap"));
+                Para(string.Empty, "TableGap").WriteTo(writer);
                 break;
         }
     }
@@ -159,71 +164,65 @@ public sealed class WordReportRenderer : IReportRenderer
     private static Text Text(string text) => new(text) { Space = SpaceProcessingModeValues.Preserve };
 
     /// <summary>
-    /// Writes a table row by row: the start tags and small fixed parts (cell widths, paragraph style, run formatting)
-    /// are made once per table and written again for every cell, so a row costs no elements of its own.
+    /// Writes a table row by row: the small fixed parts (row and cell properties, paragraph style, run formatting) are
+    /// serialized once per table and written again as they are for every cell, so a row costs no elements of its own.
     /// </summary>
-    private static void WriteTable(OpenXmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing)
+    private static void WriteTable(XmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing)
     {
         BorderType Line<TBorder>()
             where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "808080" };
 
-        writer.WriteStartElement(new Table());
-        writer.WriteElement(new TableProperties(
+        writer.WriteStartElement("w", "tbl", W);
+        new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
-            new TableLayout { Type = TableLayoutValues.Fixed }));
-        writer.WriteElement(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+            new TableLayout { Type = TableLayoutValues.Fixed }).WriteTo(writer);
+        new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })).WriteTo(writer);
 
-        var row = new TableRow();
-        var cell = new TableCell();
-        var paragraph = new Paragraph();
-        var run = new Run();
-        var text = Text(string.Empty);
-        var cellProperties = widths.Select(w => new TableCellProperties(new TableCellWidth { Width = w.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa })).ToArray();
-        var paragraphProperties = new ParagraphProperties(new ParagraphStyleId { Val = "TableText" });
-        var bold = new RunProperties(new Bold());
-        var highlighted = HighlightProperties();
+        var cellStart = widths.Select(w => "<w:tc>" + Fragment(new TableCellProperties(new TableCellWidth { Width = w.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }))
+            + "<w:p>" + Fragment(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }))).ToArray();
+        var bold = "<w:r>" + Fragment(new RunProperties(new Bold())) + TextStart;
+        var highlighted = "<w:r>" + Fragment(HighlightProperties()) + TextStart;
 
-        void Row(string[] cells, OpenXmlElement properties, bool head)
+        void Row(string[] cells, string start, bool head)
         {
-            writer.WriteStartElement(row);
-            writer.WriteElement(properties);
+            writer.WriteRaw(start);
             for (var i = 0; i < cells.Length; i++)
             {
-                writer.WriteStartElement(cell);
-                writer.WriteElement(cellProperties[i]);
-                writer.WriteStartElement(paragraph);
-                writer.WriteElement(paragraphProperties);
+                writer.WriteRaw(cellStart[i]);
                 foreach (var (part, isHighlight) in Segments(cells[i], missing))
                 {
-                    writer.WriteStartElement(run);
-                    if (isHighlight || head)
-                    {
-                        // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
-                        writer.WriteElement(isHighlight ? highlighted : bold);
-                    }
-
-                    writer.WriteStartElement(text);
+                    // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
+                    writer.WriteRaw(isHighlight ? highlighted : head ? bold : PlainRunStart);
                     writer.WriteString(part);
-                    writer.WriteEndElement();
-                    writer.WriteEndElement();
+                    writer.WriteRaw("</w:t></w:r>");
                 }
 
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                writer.WriteRaw("</w:p></w:tc>");
             }
 
-            writer.WriteEndElement();
+            writer.WriteRaw("</w:tr>");
         }
 
-        Row(header, new TableRowProperties(new TableHeader()), head: true);
-        var body = new TableRowProperties(new CantSplit());
+        Row(header, "<w:tr>" + Fragment(new TableRowProperties(new TableHeader())), head: true);
+        var body = "<w:tr>" + Fragment(new TableRowProperties(new CantSplit()));
         foreach (var cells in rows)
         {
             Row(cells, body, head: false);
         }
 
         writer.WriteEndElement();
+    }
+
+    private const string TextStart = "<w:t xml:space=\"preserve\">";
+
+    private const string PlainRunStart = "<w:r>" + TextStart;
+
+    /// <summary>An element's markup as it stands inside the document, where the <c>w</c> prefix is already declared.</summary>
+    private static string Fragment(OpenXmlElement element)
+    {
+        var xml = element.OuterXml.Replace($" xmlns:w=\"{W}\"", string.Empty, StringComparison.Ordinal);
+        return xml.Contains("xmlns", StringComparison.Ordinal) ? throw new InvalidOperationException($"Unexpected namespace in {xml}") : xml;
     }
 
     private static Styles Styles()

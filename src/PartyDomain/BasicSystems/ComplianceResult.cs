@@ -175,8 +175,42 @@ public sealed class ComplianceResult
         Rate(e => [(e.Rule.Id.Value, e.Rule.Title)], (_, key) => key);
 
     /// <summary>Compliance rate per organization (figure F26 by branch).</summary>
-    public IReadOnlyList<ComplianceRate> RateByOrganization() =>
-        Rate(_ => [], (o, _) => (o.Id.Value, new LocalizedText(o.Name, o.Name)));
+    public IReadOnlyList<ComplianceRate> RateByOrganization()
+    {
+        // Tallied by the organization's position: a national city has tens of thousands of organizations times a dozen
+        // rules, and keying each pair by the organization's id hashed that id every time.
+        var organizations = _context.Organizations;
+        var tally = new (int Met, int Missed, int Pending)[organizations.Count];
+        foreach (var e in Evaluations)
+        {
+            var all = e.All;
+            var slots = e.Slots.Count;
+            for (var o = 0; o < e.OrganizationCount; o++)
+            {
+                ref var t = ref tally[o];
+                foreach (var outcome in all.Slice(o * slots, slots))
+                {
+                    t.Met += outcome == SlotOutcome.Met ? 1 : 0;
+                    t.Missed += outcome == SlotOutcome.Missed ? 1 : 0;
+                    t.Pending += outcome == SlotOutcome.Pending ? 1 : 0;
+                }
+            }
+        }
+
+        var rates = new List<ComplianceRate>();
+        for (var o = 0; o < organizations.Count; o++)
+        {
+            var (met, missed, pending) = tally[o];
+            if (met + missed + pending > 0)
+            {
+                rates.Add(new ComplianceRate(organizations[o].Id.Value, new LocalizedText(organizations[o].Name, organizations[o].Name), met, missed, pending));
+            }
+        }
+
+        // Ids are unique in a dataset, so the order is the same as a stable sort's.
+        rates.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return rates;
+    }
 
     /// <summary>
     /// Compliance rate per district: an organization's district is that of the first firm it (or, for a party group, its
@@ -330,7 +364,7 @@ public sealed class ComplianceResult
     /// The ids of the organization's own activity records of <paramref name="kinds"/> in the window, by day and then in the
     /// dataset's order: read from the index's per-kind blocks (already in that order) rather than scanning its records.
     /// </summary>
-    private string[] RecordsConsidered(int organization, IReadOnlyList<ActivityKind> kinds, SlotWindow window, List<long> found)
+    private RecordIds RecordsConsidered(int organization, IReadOnlyList<ActivityKind> kinds, SlotWindow window, List<long> found)
     {
         found.Clear();
         var index = _context.Index;
@@ -359,13 +393,34 @@ public sealed class ComplianceResult
             found.Sort();
         }
 
-        var ids = new string[found.Count];
-        for (var i = 0; i < ids.Length; i++)
+        var positions = new int[found.Count];
+        for (var i = 0; i < positions.Length; i++)
         {
-            ids[i] = index.Records[(int)found[i]].Id;
+            positions[i] = (int)found[i];
         }
 
-        return ids;
+        return new RecordIds(index.Records, positions);
+    }
+
+    /// <summary>
+    /// Activity record ids read from the records when asked for: a national city has hundreds of thousands of misses,
+    /// and reading every record they name to copy its id cost more than finding them.
+    /// </summary>
+    private sealed class RecordIds(ActivityRecord[] records, int[] positions) : IReadOnlyList<string>
+    {
+        public int Count => positions.Length;
+
+        public string this[int index] => records[positions[index]].Id;
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (var position in positions)
+            {
+                yield return records[position].Id;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private RuleOutcomes Evaluation(RuleId rule) =>

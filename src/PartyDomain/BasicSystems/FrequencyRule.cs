@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartyDomain.Rules;
 using PartyDomain.Time;
 
@@ -49,6 +50,7 @@ public sealed class FrequencyRule : BasicSystemRule
     public QuorumKind Quorum { get; }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -145,6 +147,7 @@ public sealed class QuorumRule : BasicSystemRule
     public QuorumKind Quorum { get; }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);

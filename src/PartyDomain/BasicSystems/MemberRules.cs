@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using NodaTime;
 using PartyDomain.Organization;
@@ -25,6 +26,7 @@ public sealed class LecturerRule : BasicSystemRule
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -98,6 +100,7 @@ public sealed class CoverageRule : BasicSystemRule
     public CoveredMembers Members { get; }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -195,6 +198,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);

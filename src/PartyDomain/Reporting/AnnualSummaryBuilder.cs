@@ -130,7 +130,7 @@ public sealed class AnnualSummaryBuilder
         var metricsTask = Task.Run(() =>
         {
             var metrics = new ServiceMetrics(dataset);
-            return (Figures: Metrics(dataset, period, metrics).ToArray(), Chart: ServicesByMonth(dataset, period, metrics));
+            return (Engine: metrics, Figures: Metrics(dataset, period, metrics).ToArray(), Chart: ServicesByMonth(dataset, period, metrics));
         });
         var structureTask = Task.Run(() => (Check: _structure.Check(dataset, asOf), Figures: Structure(dataset, asOf).ToArray()));
         var pipeline = _admissions.Evaluate(dataset);
@@ -169,7 +169,7 @@ public sealed class AnnualSummaryBuilder
         findings.AddRange(dues.Findings.Select(f => new ReportFinding("dues", f)));
         findings.AddRange(governance.Findings.Select(f => new ReportFinding("governance", f)));
 
-        var context = new ReportContext(dataset, period, asOf, lang, _templates, ordered, charts, findings);
+        var context = new ReportContext(dataset, period, asOf, lang, _templates, ordered, charts, findings, metrics.Engine);
         var sections = new List<ReportSectionContent>();
         foreach (var section in _sections.OrderBy(s => s.Order))
         {

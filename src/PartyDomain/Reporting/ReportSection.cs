@@ -1,4 +1,5 @@
 using PartyDomain.Data;
+using PartyDomain.Metrics;
 using PartyDomain.Time;
 
 namespace PartyDomain.Reporting;
@@ -56,9 +57,10 @@ public sealed class ReportContext
     private readonly Dictionary<string, ReportFigure> _figures;
 
     internal ReportContext(CityDataset dataset, ReportingPeriod period, NodaTime.LocalDate asOf, TextLanguage language, ReportTemplates templates,
-        IReadOnlyList<ReportFigure> figures, IReadOnlyList<ReportChart> charts, IReadOnlyList<ReportFinding> findings)
+        IReadOnlyList<ReportFigure> figures, IReadOnlyList<ReportChart> charts, IReadOnlyList<ReportFinding> findings, ServiceMetrics metrics)
     {
         Dataset = dataset;
+        Metrics = metrics;
         Period = period;
         AsOf = asOf;
         Language = language;
@@ -71,6 +73,12 @@ public sealed class ReportContext
 
     /// <summary>The dataset.</summary>
     public CityDataset Dataset { get; }
+
+    /// <summary>
+    /// The dataset's service records, already ingested by the report: a section that needs a sum of its own (a city's
+    /// indicator, say) queries it in milliseconds instead of scanning millions of records.
+    /// </summary>
+    public ServiceMetrics Metrics { get; }
 
     /// <summary>The year reported on.</summary>
     public int Year => Period.Start.Year;

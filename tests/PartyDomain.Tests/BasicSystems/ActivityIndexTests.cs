@@ -1,3 +1,5 @@
+using PartyDomain.Data;
+using PartyDomain.Organization;
 using PartyDomain.BasicSystems;
 using PartyDomain.Rules;
 using PartyDomain.Time;
@@ -74,6 +76,22 @@ public class ActivityIndexTests
     }
 
     [Fact]
+    public void Organizational_life_counts_only_under_the_registration_held_that_day()
+    {
+        // Today is 2025-06-15, so six months back is 2024-12-15. RETURNED left B for B2 and came back; STRAYED left B for
+        // B2 for good. Both are listed among B's members (by their first spell in B) and both attended B in January 2025.
+        var city = new TestCity().Branch("B").Branch("B2")
+            .FullMember("RETURNED").Register("RETURNED", "B", to: D(2024, 6, 30)).Register("RETURNED", "B2", from: D(2024, 7, 1), to: D(2024, 9, 30))
+            .Register("RETURNED", "B", from: D(2024, 10, 1))
+            .FullMember("STRAYED").Register("STRAYED", "B", to: D(2024, 6, 30)).Register("STRAYED", "B2", from: D(2024, 7, 1))
+            .Activity("B", ActivityKind.ThemePartyDay, D(2025, 1, 10), "RETURNED", "STRAYED");
+
+        var flagged = Evaluate(city, ReportingPeriod.Year(2025)).MemberFindings.Where(f => f.RuleId == InactiveMember).Select(f => f.Subject.Id);
+
+        flagged.Should().Equal(["STRAYED"], "RETURNED was back in B that day; STRAYED was B2's, and B2 held nothing");
+    }
+
+    [Fact]
     public void Counts_of_any_size_come_back_as_written()
     {
         var city = FourMembers();
@@ -99,4 +117,98 @@ public class ActivityIndexTests
 
         public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) => (new("-", "-"), new("-", "-"));
     }
+}
+
+/// <summary>
+/// The index groups registrations itself (one pass, a counting sort) instead of reading the dataset's group indexes, and
+/// flags own-branch attendance while it fills its columns. These tests hold it to those indexes and to a plain scan on
+/// random data: registrations entered out of order, transfers back and forth, guests, excused and absent attendees.
+/// </summary>
+public class ActivityIndexEquivalenceTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Member_lists_and_organizational_life_match_the_datasets_own_indexes_and_a_plain_scan(int seed)
+    {
+        var random = new Random(seed);
+        var city = new TestCity(new LocalDate(2025, 3, 1));
+        var branches = Enumerable.Range(0, 6).Select(b => $"B{b}").ToArray();
+        foreach (var branch in branches)
+        {
+            city.Branch(branch).PartyGroup($"{branch}-G", branch);
+        }
+
+        var people = Enumerable.Range(0, 40).Select(p => $"M{p}").ToArray();
+        var registrations = new List<(string Person, string Branch, LocalDate From, LocalDate? To)>();
+        foreach (var person in people)
+        {
+            city.FullMember(person, since: new LocalDate(2020, 1, 1));
+            // One to three spells, back to back, in any branch (the same one again included).
+            var from = new LocalDate(2020, 1, 1);
+            var spells = random.Next(1, 4);
+            for (var s = 0; s < spells; s++)
+            {
+                LocalDate? to = s + 1 < spells ? from.PlusDays(random.Next(60, 500)) : null;
+                registrations.Add((person, branches[random.Next(branches.Length)], from, to));
+                from = to?.PlusDays(1) ?? from;
+            }
+        }
+
+        // Entered in random order: the index must group them as the dataset does (its order, then by start).
+        foreach (var (person, branch, from, to) in registrations.OrderBy(_ => random.Next()))
+        {
+            city.Register(person, branch, from, to);
+        }
+
+        city.NonMember("GUEST");
+        for (var a = 0; a < 150; a++)
+        {
+            var organization = random.Next(4) == 0 ? $"{branches[random.Next(branches.Length)]}-G" : branches[random.Next(branches.Length)];
+            var attendance = people.Where(_ => random.Next(5) == 0).Append("GUEST")
+                .Select(p => random.Next(3) switch { 0 => TestCity.Present(p), 1 => TestCity.Absent(p), _ => TestCity.Excused(p) }).ToArray();
+            city.Activity(organization, ActivityKind.ThemePartyDay, new LocalDate(2021, 1, 1).PlusDays(random.Next(0, 1500)), attendance);
+        }
+
+        var dataset = city.Build();
+        var index = dataset.ActivityIndex;
+        var ix = dataset.Indexes;
+        for (var o = 0; o < index.Organizations.Length; o++)
+        {
+            var members = index.OrgMembers[index.OrgMemberStart[o]..index.OrgMemberStart[o + 1]].Select(m => (index.People[m.Person].Id, m.From, m.To));
+            members.Should().Equal(ix.RegistrationsByOrganization.Span(index.Organizations[o].Id).ToArray().Select(Spell));
+        }
+
+        for (var p = 0; p < index.People.Length; p++)
+        {
+            var spells = index.Registrations[index.RegistrationStart[p]..index.RegistrationStart[p + 1]].Select(r => (index.People[p].Id, r.From, r.To));
+            spells.Should().Equal(ix.RegistrationsByPerson.Span(index.People[p].Id).ToArray().Select(Spell));
+        }
+
+        // Organizational life: any activity of the branch (or its group) attended or excused while registered there.
+        var inScope = branches.Select(b => random.Next(4) > 0).ToArray();
+        var counts = index.Organizations.Select(o => Array.IndexOf(branches, o.Id.Value) is var b and >= 0 && inScope[b]).ToArray();
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var person = random.Next(index.People.Length);
+            // Half the windows end on an activity's day, so both ends of (after, until] are exercised.
+            var until = random.Next(2) == 0
+                ? ActivityIndex.Day(dataset.Activities[random.Next(dataset.Activities.Count)].Date)
+                : ActivityIndex.Day(new LocalDate(2021, 1, 1).PlusDays(random.Next(0, 1500)));
+            var after = random.Next(3) == 0 ? ActivityIndex.Day(dataset.Activities[random.Next(dataset.Activities.Count)].Date) : until - random.Next(0, 400);
+            var expected = dataset.Activities.Any(a =>
+                ActivityIndex.Day(a.Date) is var day && day > after && day <= until
+                && a.Attendance.Any(x => x.PersonId == index.People[person].Id && x.Status != AttendanceStatus.Absent
+                    && dataset.RegistrationOf(x.PersonId, a.Date) is { } r && r.OrganizationId == BranchOf(dataset, a.OrganizationId)
+                    && counts[index.OrganizationIndex[r.OrganizationId]]));
+            index.HadOrganizationalLife(person, after, until, counts).Should().Be(expected, $"person {index.People[person].Id}, days ({after}, {until}]");
+        }
+    }
+
+    private static (PersonId, int, int) Spell(MembershipRegistration r) =>
+        (r.PersonId, ActivityIndex.Day(r.From), r.To is { } t ? ActivityIndex.Day(t) : int.MaxValue);
+
+    private static OrganizationId BranchOf(CityDataset dataset, OrganizationId organization) =>
+        dataset.GetOrganization(organization) is { Kind: OrganizationKind.PartyGroup, ParentId: { } parent } ? parent : organization;
 }
