@@ -49,11 +49,7 @@ internal sealed class ActivityIndex
         }
 
         People = ix.PersonArray;
-        var personIndex = new Dictionary<PersonId, int>(People.Length);
-        for (var i = 0; i < People.Length; i++)
-        {
-            personIndex[People[i].Id] = i;
-        }
+        var personIndex = ix.PersonPositions; // shared with the other engines that number people
 
         // Membership spells per person: full member, and member at all (full or probationary), as day ranges.
         var full = new List<(int, int)>(People.Length);
