@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.Data;
@@ -27,9 +26,6 @@ internal sealed class ActivityIndex
     /// <summary>Per attendee, whether they attended or were excused while registered in the branch that held the activity.</summary>
     private readonly bool[] _ownBranch;
 
-    // The build runs once per dataset over millions of records: its loops are compiled optimized at once rather than
-    // started unoptimized and replaced halfway (on-stack replacement), which made a cold build a third slower.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ActivityIndex(CityDataset dataset)
     {
         var ix = dataset.Indexes;
@@ -199,7 +195,6 @@ internal sealed class ActivityIndex
         int[] memberHashes, Dictionary<PersonId, int> personIndex)
     {
         /// <summary>Fills the columns of the records [from, to) of the dataset, each at its position.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Fill(int from, int to)
         {
             for (var r = from; r < to; r++)
@@ -526,7 +521,6 @@ internal sealed class ActivityIndex
     /// The activities' order grouped by organization, then kind, then day (ties in input order); fills
     /// <see cref="BlockStart"/>. Each record is read once, for its kind, day, organization and number of attendees.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] SortActivities(ActivityRecord[] activities, out int[] days, out int[] organizationOf, out int[] attendees, out Dictionary<ActivityKind, int> kinds)
     {
         kinds = [];
@@ -578,7 +572,6 @@ internal sealed class ActivityIndex
     /// order and then stably by <paramref name="day"/> (a sort runs only in the few groups not already in that order).
     /// </summary>
     /// <returns>Where each key's group starts in <paramref name="order"/>, with the total at the end.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Group(int[] key, int keys, int[] day, out int[] order)
     {
         var starts = new int[keys + 1];
@@ -638,7 +631,6 @@ internal sealed class ActivityIndex
     /// registered in the branch that held them (or whose party group did): what "organizational life" means for the
     /// six-months rule. Built on first use, with each person's latest such day.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int[] Start, int[] Days, int[] Latest) OwnBranchAttendance()
     {
         var start = new int[People.Length + 1];
