@@ -75,6 +75,24 @@ public sealed class RoundTripTests
         dataset.Firms.Select(f => f.Origin).Should().Equal(new RecordOrigin("firms.csv", 2), new RecordOrigin("firms.csv", 3));
     }
 
+    [Theory]
+    [InlineData(DatasetFormat.Csv)]
+    [InlineData(DatasetFormat.Xlsx)]
+    [InlineData(DatasetFormat.Json)]
+    public void A_person_named_in_many_rows_is_one_string(DatasetFormat format)
+    {
+        using var folder = new TempFolder();
+        var path = folder[format switch { DatasetFormat.Csv => "city", DatasetFormat.Xlsx => "city.xlsx", _ => "city.json" }];
+        DatasetFiles.Write(SampleCity.Build(), path, format);
+
+        var dataset = DatasetFiles.Read(path, Options()).Dataset!;
+
+        var attendees = dataset.Activities.SelectMany(a => a.Attendance).Select(a => a.PersonId).Where(id => dataset.TryGetPerson(id, out _)).ToList();
+        attendees.Should().NotBeEmpty();
+        attendees.Should().OnlyContain(id => ReferenceEquals(id.Value, dataset.GetPerson(id).Id.Value), "ids read from the files are shared, not copied per cell");
+        dataset.Registrations.Should().OnlyContain(r => ReferenceEquals(r.OrganizationId.Value, dataset.GetOrganization(r.OrganizationId).Id.Value));
+    }
+
     internal static DatasetReadOptions Options() => new() { Clock = TestCity.ClockAt(TestCity.DefaultToday) };
 
     private static List<string> Rows(CityDataset dataset, Table table) =>

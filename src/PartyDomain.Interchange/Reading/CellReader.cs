@@ -17,6 +17,9 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
     private readonly Dictionary<string, ActivityKind> _activityKinds = BuildKindLookup(activityKinds);
     private readonly Dictionary<string, IndicatorCode> _indicators = BuildIndicatorLookup(indicators);
     private readonly Dictionary<string, IndicatorCode> _indicatorCodes = indicators.All.ToDictionary(i => i.Code.Value, i => i.Code, StringComparer.Ordinal);
+    // One string per distinct person or organization id: a national import names the same few hundred thousand people in
+    // millions of rows, and shared strings keep that to one copy each (engines then match ids by reference, too).
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private string?[] _cells = [];
     private string[] _headers = [];
     private bool[] _present = [];
@@ -61,13 +64,24 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
 
     public string RequiredText(Column column) => Text(column) ?? string.Empty;
 
-    public PersonId PersonId(Column column) => Text(column) is { } v ? new PersonId(v) : default;
+    public PersonId PersonId(Column column) => Text(column) is { } v ? new PersonId(Shared(v)) : default;
 
-    public PersonId? OptionalPersonId(Column column) => Text(column) is { } v ? new PersonId(v) : null;
+    public PersonId? OptionalPersonId(Column column) => Text(column) is { } v ? new PersonId(Shared(v)) : null;
 
-    public OrganizationId OrganizationId(Column column) => Text(column) is { } v ? new OrganizationId(v) : default;
+    public OrganizationId OrganizationId(Column column) => Text(column) is { } v ? new OrganizationId(Shared(v)) : default;
 
-    public OrganizationId? OptionalOrganizationId(Column column) => Text(column) is { } v ? new OrganizationId(v) : null;
+    public OrganizationId? OptionalOrganizationId(Column column) => Text(column) is { } v ? new OrganizationId(Shared(v)) : null;
+
+    private string Shared(string id)
+    {
+        if (_ids.TryGetValue(id, out var shared))
+        {
+            return shared;
+        }
+
+        _ids.Add(id);
+        return id;
+    }
 
     public FirmId FirmId(Column column) => Text(column) is { } v ? new FirmId(v) : default;
 
@@ -234,7 +248,7 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
 
     public IReadOnlyList<string> List(Column column) => Text(column) is { } v ? CellText.SplitList(v) : [];
 
-    public IReadOnlyList<PersonId> PersonList(Column column) => [.. List(column).Select(v => new PersonId(v))];
+    public IReadOnlyList<PersonId> PersonList(Column column) => [.. List(column).Select(v => new PersonId(Shared(v)))];
 
     public IReadOnlyList<LocalDate> DateList(Column column)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.Data;
@@ -27,9 +26,6 @@ internal sealed class ActivityIndex
     /// <summary>Per attendee, whether they attended or were excused while registered in the branch that held the activity.</summary>
     private readonly bool[] _ownBranch;
 
-    // The build runs once per dataset over millions of records: its loops are compiled optimized at once rather than
-    // started unoptimized and replaced halfway (on-stack replacement), which made a cold build a third slower.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ActivityIndex(CityDataset dataset)
     {
         var ix = dataset.Indexes;
@@ -49,11 +45,7 @@ internal sealed class ActivityIndex
         }
 
         People = ix.PersonArray;
-        var personIndex = new Dictionary<PersonId, int>(People.Length);
-        for (var i = 0; i < People.Length; i++)
-        {
-            personIndex[People[i].Id] = i;
-        }
+        var personIndex = ix.PersonPositions; // shared with the other engines that number people
 
         // Membership spells per person: full member, and member at all (full or probationary), as day ranges.
         var full = new List<(int, int)>(People.Length);
@@ -118,11 +110,13 @@ internal sealed class ActivityIndex
         OrgMemberStart = Group(regOrganization, Organizations.Length, regFrom, out var byOrganization);
         OrgMembers = new (int, int, int)[registrations.Length];
         var memberIds = new PersonId[registrations.Length];
+        var memberHashes = new int[registrations.Length];
         for (var k = 0; k < byOrganization.Length; k++)
         {
             var i = byOrganization[k];
             OrgMembers[k] = (regPerson[i], regFrom[i], regTo[i]);
             memberIds[k] = regIds[i];
+            memberHashes[k] = regIds[i].GetHashCode();
         }
 
         // Committee seats per organization as (person, from, to, post).
@@ -173,7 +167,7 @@ internal sealed class ActivityIndex
 
         // Each position's columns depend on that activity alone: a national city's millions of records are filled in
         // two halves side by side (a small city in one go).
-        var fill = new Columns(this, activities, position, days, organizationOf, memberIds, personIndex);
+        var fill = new Columns(this, activities, position, days, organizationOf, memberIds, memberHashes, personIndex);
         if (order.Length < ParallelFrom)
         {
             fill.Fill(0, order.Length);
@@ -198,10 +192,9 @@ internal sealed class ActivityIndex
 
     /// <summary>Fills the per-position columns (day, organization, lecturer, attendees) of a range of records.</summary>
     private sealed class Columns(ActivityIndex index, ActivityRecord[] activities, int[] position, int[] days, int[] organizationOf, PersonId[] memberIds,
-        Dictionary<PersonId, int> personIndex)
+        int[] memberHashes, Dictionary<PersonId, int> personIndex)
     {
         /// <summary>Fills the columns of the records [from, to) of the dataset, each at its position.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Fill(int from, int to)
         {
             for (var r = from; r < to; r++)
@@ -215,7 +208,7 @@ internal sealed class ActivityIndex
                 var day = days[r];
 
                 // Attendees are nearly always members of the branch, often listed in its order: look there (from after the
-                // last one found, comparing precomputed hashes first) before the dictionary, whose lookups miss the cache.
+                // last one found) before the dictionary, whose lookups miss the cache.
                 var branch = index.BranchOf[organization];
                 int first = index.OrgMemberStart[branch], members = index.OrgMemberStart[branch + 1] - first, cursor = 0, at = index.AttendanceStart[i];
                 var list = a.Attendance;
@@ -223,11 +216,24 @@ internal sealed class ActivityIndex
                 for (var j = 0; j < list.Count; j++)
                 {
                     var att = span.Length == list.Count ? span[j] : list[j];
-                    int person = -1, found = -1;
-                    for (var probe = 0; probe < Math.Min(members, 64) && person < 0; probe++)
+                    // The same id string as the registration's (ids read once per person) is found without reading any
+                    // string; another copy of it by its precomputed hash, then its value.
+                    int person = -1, found = -1, window = Math.Min(members, 64);
+                    for (var probe = 0; probe < window && person < 0; probe++)
                     {
                         var m = first + ((cursor + probe) % members);
-                        if (memberIds[m] == att.PersonId)
+                        if (ReferenceEquals(memberIds[m].Value, att.PersonId.Value))
+                        {
+                            (person, found) = (index.OrgMembers[m].Person, m);
+                            cursor = (cursor + probe + 1) % members;
+                        }
+                    }
+
+                    var hash = person < 0 ? att.PersonId.GetHashCode() : 0;
+                    for (var probe = 0; probe < window && person < 0; probe++)
+                    {
+                        var m = first + ((cursor + probe) % members);
+                        if (memberHashes[m] == hash && memberIds[m] == att.PersonId)
                         {
                             (person, found) = (index.OrgMembers[m].Person, m);
                             cursor = (cursor + probe + 1) % members;
@@ -515,7 +521,6 @@ internal sealed class ActivityIndex
     /// The activities' order grouped by organization, then kind, then day (ties in input order); fills
     /// <see cref="BlockStart"/>. Each record is read once, for its kind, day, organization and number of attendees.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] SortActivities(ActivityRecord[] activities, out int[] days, out int[] organizationOf, out int[] attendees, out Dictionary<ActivityKind, int> kinds)
     {
         kinds = [];
@@ -567,7 +572,6 @@ internal sealed class ActivityIndex
     /// order and then stably by <paramref name="day"/> (a sort runs only in the few groups not already in that order).
     /// </summary>
     /// <returns>Where each key's group starts in <paramref name="order"/>, with the total at the end.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Group(int[] key, int keys, int[] day, out int[] order)
     {
         var starts = new int[keys + 1];
@@ -627,7 +631,6 @@ internal sealed class ActivityIndex
     /// registered in the branch that held them (or whose party group did): what "organizational life" means for the
     /// six-months rule. Built on first use, with each person's latest such day.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int[] Start, int[] Days, int[] Latest) OwnBranchAttendance()
     {
         var start = new int[People.Length + 1];

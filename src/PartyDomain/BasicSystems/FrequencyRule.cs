@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PartyDomain.Rules;
 using PartyDomain.Time;
 
@@ -50,7 +49,6 @@ public sealed class FrequencyRule : BasicSystemRule
     public QuorumKind Quorum { get; }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -147,7 +145,6 @@ public sealed class QuorumRule : BasicSystemRule
     public QuorumKind Quorum { get; }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);

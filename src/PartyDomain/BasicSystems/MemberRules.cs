@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
 using NodaTime;
 using PartyDomain.Organization;
@@ -26,7 +25,6 @@ public sealed class LecturerRule : BasicSystemRule
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -100,7 +98,6 @@ public sealed class CoverageRule : BasicSystemRule
     public CoveredMembers Members { get; }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -198,7 +195,6 @@ public sealed class InactiveMemberRule : BasicSystemRule
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -22,6 +22,8 @@ internal sealed class DatasetIndexes
     private readonly Lazy<GroupIndex<FirmId, InstructorAssignment>> _instructorsByFirm;
     private readonly Lazy<GroupIndex<OrganizationId, CommitteeElection>> _electionsByOrganization;
     private readonly Lazy<GroupIndex<OrganizationId, ActivityRecord>> _activitiesByOrganization;
+    private readonly Lazy<Dictionary<PersonId, int>> _personPositions;
+    private readonly Lazy<PersonId[]> _personIds;
 
     public DatasetIndexes(CityDatasetBuilder.Records records)
     {
@@ -68,6 +70,17 @@ internal sealed class DatasetIndexes
         _instructorsByFirm = new(() => new(instructors, i => i.FirmId, ByFrom));
         _electionsByOrganization = new(() => new(elections, e => e.OrganizationId, (a, b) => a.ElectedOn.CompareTo(b.ElectedOn)));
         _activitiesByOrganization = new(() => new(activities, a => a.OrganizationId, (a, b) => a.Date.CompareTo(b.Date)));
+        _personIds = new(() => Array.ConvertAll(PersonArray, p => p.Id));
+        _personPositions = new(() =>
+        {
+            var positions = new Dictionary<PersonId, int>(PersonArray.Length);
+            for (var i = 0; i < PersonArray.Length; i++)
+            {
+                positions[PersonArray[i].Id] = i;
+            }
+
+            return positions;
+        });
     }
 
     public PartyOrganization[] OrganizationArray { get; }
@@ -149,6 +162,12 @@ internal sealed class DatasetIndexes
     public GroupIndex<OrganizationId, CommitteeElection> ElectionsByOrganization => _electionsByOrganization.Value;
 
     public GroupIndex<OrganizationId, ActivityRecord> ActivitiesByOrganization => _activitiesByOrganization.Value;
+
+    /// <summary>The people's ids in <see cref="PersonArray"/>'s order: comparing ids in one array does not visit every person.</summary>
+    public PersonId[] PersonIds => _personIds.Value;
+
+    /// <summary>Each person's position in <see cref="PersonArray"/>, for engines that keep per-person figures in arrays (see <see cref="PersonFinder"/>).</summary>
+    public Dictionary<PersonId, int> PersonPositions => _personPositions.Value;
 
     /// <summary>The columnar activity index; set by the dataset, which owns it, on first use.</summary>
     public Lazy<ActivityIndex>? Activities { get; set; }

@@ -140,6 +140,8 @@ public sealed class DuesEvaluator
         private readonly EffectiveRule _back;
         private readonly EffectiveRule _unpaid;
         private readonly Month[] _months;
+        private readonly LocalizedText _unpaidExpected;
+        private readonly LocalizedText _noBaseExpected = new("申报收入以核定党费基数", "an income declaration to set the dues base");
 
         public Sweep(DuesEvaluator evaluator, CityDataset dataset, ReportingPeriod period, LocalDate today)
         {
@@ -150,6 +152,7 @@ public sealed class DuesEvaluator
             _back = evaluator._options.Resolve(DuesRule.BackPayment);
             _unpaid = evaluator._options.Resolve(DuesRule.SixMonthsUnpaid);
             _months = Months(period, today, _arrears["GraceDays"], _back["Months"]);
+            _unpaidExpected = new($"不连续{_unpaid["Months"]}个月不交纳党费", $"no {_unpaid["Months"]} months in a row unpaid");
         }
 
         public EffectiveRule[] Rules => [_arrears, _back, _unpaid];
@@ -157,54 +160,116 @@ public sealed class DuesEvaluator
         /// <summary>Walks every member's months in order, adding to <paramref name="lines"/> and <paramref name="findings"/> when given.</summary>
         public void Run(List<DuesLine>? lines, List<Finding>? findings)
         {
-            var people = _dataset.People;
-            var positions = PeoplePositions.Of(people);
+            var ix = _dataset.Indexes;
+            var people = ix.PersonArray;
 
-            // Each member's declarations and payments in month order, grouped once (stable, so a month's payments keep
-            // their order): the month loop below walks a member's payments once instead of scanning them for every month.
-            var incomes = new MemberRecords<MemberIncome>(_dataset.Incomes, i => i.PersonId, i => i.Month, positions);
-            var payments = new MemberRecords<DuesPayment>(_dataset.DuesPayments, p => p.PersonId, p => p.Month, positions);
+            // Each member's declarations and payments in month order (stable, so a month's payments keep their order): the
+            // month loop below walks a member's payments once instead of scanning them for every month.
+            var incomes = MemberRecords<MemberIncome>.Of<IncomeMonth>(ix.IncomeArray, ix);
+            var payments = MemberRecords<DuesPayment>.Of<PaymentMonth>(ix.DuesPaymentArray, ix);
             var national = _policy is NationalDuesBasePolicy;
             int backMonths = _back["Months"], unpaidMonths = _unpaid["Months"];
-            for (var person = 0; person < people.Count; person++)
+            var declaredMonths = new int[16];
+            var standings = new StandingChange[4];
+            for (var person = 0; person < people.Length; person++)
             {
                 var member = people[person];
+
+                // Someone who never held a standing is never a member: no month of theirs counts. The standings are copied
+                // once, so the month loop asks the list nothing.
+                var held = member.Standings;
+                if (held.Count == 0)
+                {
+                    continue;
+                }
+
+                if (standings.Length < held.Count)
+                {
+                    standings = new StandingChange[held.Count * 2];
+                }
+
+                for (var i = 0; i < held.Count; i++)
+                {
+                    standings[i] = held[i];
+                }
+
+                var standingsOf = standings.AsSpan(0, held.Count);
+
                 var paidBy = payments.Items(person);
-                var paidFor = payments.Months(person);
                 var declared = incomes.Items(person);
-                var declaredFor = incomes.Months(person);
+                if (declaredMonths.Length < declared.Length)
+                {
+                    declaredMonths = new int[declared.Length * 2];
+                }
+
+                for (var i = 0; i < declared.Length; i++)
+                {
+                    declaredMonths[i] = MemberRecords<MemberIncome>.Key(declared[i].Month);
+                }
+
+                var declaredFor = declaredMonths.AsSpan(0, declared.Length);
                 var declaredList = national ? null : incomes.List(person);
+                FindingSubject? subject = null;
                 var next = 0;
                 var streak = 0;
                 YearMonth? streakStart = null;
+
+                // The national base depends on the latest declaration alone, or, when that is irregular income, on the month's
+                // quarter alone (its average): a member's base, dues and their text are worked out once for the months that share them.
+                var basis = long.MinValue;
+                BaseValue? duesBase = null;
+                decimal? due = null;
+                string? dueText = null, baseText = null;
+                LocalizedText? owing = null;
+                decimal owingPaid = 0, owingDue = 0;
                 foreach (var m in _months)
                 {
                     var month = m.Value;
-                    if (m.Start > _today || !(member.StandingOn(m.End) is { } s && s.IsMember() || member.StandingOn(m.Start) is { } s0 && s0.IsMember()))
+                    if (m.Start > _today || !(StandingOn(standingsOf, m.End) is { } s && s.IsMember() || StandingOn(standingsOf, m.Start) is { } s0 && s0.IsMember()))
                     {
                         streak = 0;
                         continue;
                     }
 
                     // A city's policy returns its own base object, which the line keeps; the national one a value.
-                    var custom = national ? null : _policy.BaseFor(member, month, declaredList!);
-                    var duesBase = national ? NationalDuesBasePolicy.BaseFor(declared, declaredFor, m.Key) : custom is null ? null : BaseValue.Of(custom);
-                    var due = duesBase is { } b ? DuesRates.Monthly(b.Kind, b.Amount) : (decimal?)null;
+                    DuesBase? custom = null;
+                    if (!national)
+                    {
+                        custom = _policy.BaseFor(member, month, declaredList!);
+                        duesBase = custom is null ? null : BaseValue.Of(custom);
+                        due = duesBase is { } c ? DuesRates.Monthly(c.Kind, c.Amount) : null;
+                        (dueText, baseText) = (null, null);
+                    }
+                    else if (NationalDuesBasePolicy.Latest(declaredFor, m.Key) is var latest
+                        && (latest < 0 ? -1 : declared[latest].Kind == IncomeKind.IrregularIncome ? (1L << 32) + m.Quarter : latest) is var from
+                        && from != basis)
+                    {
+                        basis = from;
+                        duesBase = NationalDuesBasePolicy.BaseFor(declared, declaredFor, m.Key);
+                        due = duesBase is { } b ? DuesRates.Monthly(b.Kind, b.Amount) : null;
+                        (dueText, baseText) = (null, null);
+                    }
+
                     var paid = 0m;
-                    while (next < paidBy.Length && paidFor[next] < m.Key)
+                    while (next < paidBy.Length && MemberRecords<DuesPayment>.Key(paidBy[next].Month) < m.Key)
                     {
                         next++;
                     }
 
-                    for (; next < paidBy.Length && paidFor[next] == m.Key; next++)
+                    for (; next < paidBy.Length; next++)
                     {
                         var p = paidBy[next];
+                        if (MemberRecords<DuesPayment>.Key(p.Month) != m.Key)
+                        {
+                            break;
+                        }
+
                         paid += p.Amount;
                         if (findings is not null && _back.Enabled && p.PaidOn > m.Limit)
                         {
-                            findings.Add(Raise(DuesRule.BackPayment, _back, member, p.PaidOn,
-                                new($"补交不超过{backMonths}个月（{m.Text}的党费最迟{m.Limit:uuuu-MM-dd}）", $"back-payment within {backMonths} months ({m.Text} by {m.Limit:uuuu-MM-dd})"),
-                                new($"{p.PaidOn:uuuu-MM-dd}补交{m.Text}的党费{Yuan(p.Amount)}元", $"{m.Text} paid {Yuan(p.Amount)} yuan on {p.PaidOn:uuuu-MM-dd}")));
+                            var amount = Yuan(p.Amount);
+                            findings.Add(Raise(DuesRule.BackPayment, _back, subject ??= Subject(member), p.PaidOn, m.BackExpected,
+                                new($"{p.PaidOn:uuuu-MM-dd}补交{m.Text}的党费{amount}元", $"{m.Text} paid {amount} yuan on {p.PaidOn:uuuu-MM-dd}")));
                         }
                     }
 
@@ -216,14 +281,22 @@ public sealed class DuesEvaluator
 
                     if (_arrears.Enabled && duesBase is null && m.Ended)
                     {
-                        findings.Add(Raise(DuesRule.Arrears, _arrears, member, m.End,
-                            new("申报收入以核定党费基数", "an income declaration to set the dues base"), new($"{m.Text}无可用的收入申报，无法核定应交党费", $"no usable income declaration for {m.Text}")));
+                        findings.Add(Raise(DuesRule.Arrears, _arrears, subject ??= Subject(member), m.End, _noBaseExpected, m.NoBaseFound));
                     }
-                    else if (_arrears.Enabled && m.Ended && due is { } d && paid < d)
+                    else if (_arrears.Enabled && m.Ended && due is { } d && paid < d && duesBase is { } owedOn)
                     {
-                        findings.Add(Raise(DuesRule.Arrears, _arrears, member, m.End,
-                            new($"交纳{m.Text}党费{Yuan(d)}元（基数{Yuan(duesBase!.Value.Amount)}元，{duesBase.Value.Explanation.Chinese}）", $"{m.Text} dues of {Yuan(d)} yuan (base {Yuan(duesBase.Value.Amount)})"),
-                            new($"已交{Yuan(paid)}元，欠{Yuan(d - paid)}元", $"{Yuan(paid)} paid, {Yuan(d - paid)} owed")));
+                        dueText ??= Yuan(d);
+                        baseText ??= Yuan(owedOn.Amount);
+
+                        // A member who pays short usually pays the same short amount of the same dues month after month.
+                        if (owing is null || owingPaid != paid || owingDue != d)
+                        {
+                            (owing, owingPaid, owingDue) = (Owing(Yuan(paid), Yuan(d - paid)), paid, d);
+                        }
+
+                        findings.Add(Raise(DuesRule.Arrears, _arrears, subject ??= Subject(member), m.End,
+                            new($"交纳{m.Text}党费{dueText}元（基数{baseText}元，{owedOn.Explanation.Chinese}）", $"{m.Text} dues of {dueText} yuan (base {baseText})"),
+                            owing));
                     }
 
                     // Six months in a row with nothing paid (by today) for months that have ended.
@@ -233,8 +306,7 @@ public sealed class DuesEvaluator
                         streak++;
                         if (_unpaid.Enabled && streak == unpaidMonths)
                         {
-                            findings.Add(Raise(DuesRule.SixMonthsUnpaid, _unpaid, member, m.End,
-                                new($"不连续{unpaidMonths}个月不交纳党费", $"no {unpaidMonths} months in a row unpaid"),
+                            findings.Add(Raise(DuesRule.SixMonthsUnpaid, _unpaid, subject ??= Subject(member), m.End, _unpaidExpected,
                                 new($"{streakStart:uuuu-MM}至{m.Text}连续{unpaidMonths}个月未交纳党费（按规定视为自行脱党，须由党组织按程序处理，本系统不改变其党员身份）",
                                     $"nothing paid from {streakStart:uuuu-MM} to {m.Text}; the party organization decides, the library never changes the member's standing")));
                         }
@@ -248,23 +320,32 @@ public sealed class DuesEvaluator
         }
 
         // The period's months with the dates the loop compares against, worked out once rather than per member: the month's
-        // first and last day, the last day a back-payment may be made, whether the grace after it has run out and whether it has ended.
+        // first and last day, the last day a back-payment may be made, whether the grace after it has run out and whether it
+        // has ended; and the findings' text that depends on the month only.
         private static Month[] Months(ReportingPeriod period, LocalDate today, int graceDays, int backMonths)
         {
             var months = new List<Month>();
             for (var month = new YearMonth(period.Start.Year, period.Start.Month); month <= new YearMonth(period.End.Year, period.End.Month); month = month.PlusMonths(1))
             {
                 var end = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-                months.Add(new Month(month, MemberRecords<DuesPayment>.Key(month), $"{month:uuuu-MM}", month.OnDayOfMonth(1), end, end.PlusMonths(backMonths),
-                    end.PlusDays(graceDays) < today, end < today));
+                var key = MemberRecords<DuesPayment>.Key(month);
+                var text = $"{month:uuuu-MM}";
+                var limit = end.PlusMonths(backMonths);
+                months.Add(new Month(month, key, key - (key % 3), text, month.OnDayOfMonth(1), end, limit, end.PlusDays(graceDays) < today, end < today,
+                    new($"补交不超过{backMonths}个月（{text}的党费最迟{limit:uuuu-MM-dd}）", $"back-payment within {backMonths} months ({text} by {limit:uuuu-MM-dd})"),
+                    new($"{text}无可用的收入申报，无法核定应交党费", $"no usable income declaration for {text}")));
             }
 
             return [.. months];
         }
     }
 
-    /// <summary>A month of the period: the month, as a key, as text, its first and last day, the back-payment limit, and whether its grace and the month itself are over.</summary>
-    private readonly record struct Month(YearMonth Value, int Key, string Text, LocalDate Start, LocalDate End, LocalDate Limit, bool Ended, bool Over);
+    /// <summary>
+    /// A month of the period: the month, as a key, its quarter's first month as a key, as text, its first and last day, the
+    /// back-payment limit, whether its grace and the month itself are over, and the text of its back-payment and no-base findings.
+    /// </summary>
+    private sealed record Month(YearMonth Value, int Key, int Quarter, string Text, LocalDate Start, LocalDate End, LocalDate Limit, bool Ended, bool Over,
+        LocalizedText BackExpected, LocalizedText NoBaseFound);
 
     /// <summary>The lines of an evaluation, worked out by its sweep on first read.</summary>
     private sealed class DuesLines(Sweep sweep) : IReadOnlyList<DuesLine>
@@ -287,6 +368,22 @@ public sealed class DuesEvaluator
 
     private static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Finding Raise(DuesRule rule, EffectiveRule settings, Person person, LocalDate asOf, LocalizedText expected, LocalizedText found) =>
-        new(rule.Id, rule.Title, rule.Citation, settings.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found);
+    private static LocalizedText Owing(string paid, string owed) => new($"已交{paid}元，欠{owed}元", $"{paid} paid, {owed} owed");
+
+    /// <summary><see cref="Person.StandingOn"/> over a copy of the person's standings.</summary>
+    private static MemberStanding? StandingOn(ReadOnlySpan<StandingChange> standings, LocalDate date)
+    {
+        MemberStanding? current = null;
+        for (var i = 0; i < standings.Length && standings[i].Since <= date; i++)
+        {
+            current = standings[i].Standing;
+        }
+
+        return current;
+    }
+
+    private static FindingSubject Subject(Person person) => new(SubjectKind.Person, person.Id.Value, person.Name);
+
+    private static Finding Raise(DuesRule rule, EffectiveRule settings, FindingSubject subject, LocalDate asOf, LocalizedText expected, LocalizedText found) =>
+        new(rule.Id, rule.Title, rule.Citation, settings.Severity, subject, asOf, expected, found);
 }

@@ -58,16 +58,7 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
     /// </summary>
     internal static BaseValue? BaseFor(ReadOnlySpan<MemberIncome> incomes, ReadOnlySpan<int> months, int month)
     {
-        var latest = -1;
-        for (var i = incomes.Length - 1; i >= 0; i--)
-        {
-            if (months[i] <= month && months[i] > month - 12)
-            {
-                latest = i;
-                break;
-            }
-        }
-
+        var latest = Latest(months, month);
         if (latest < 0)
         {
             return null;
@@ -84,7 +75,8 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
         var sum = 0m;
         for (var i = 0; i < incomes.Length; i++)
         {
-            if (incomes[i].Kind == IncomeKind.IrregularIncome && months[i] >= quarterStart && months[i] <= quarterStart + 2)
+            // The month first: it is at hand, the record's kind is a read of another object.
+            if (months[i] >= quarterStart && months[i] <= quarterStart + 2 && incomes[i].Kind == IncomeKind.IrregularIncome)
             {
                 found = true;
                 sum += incomes[i].Amount;
@@ -98,6 +90,23 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
 
         var average = Math.Round(sum / 3, 2, MidpointRounding.AwayFromZero);
         return new BaseValue(IncomeKind.IrregularIncome, average, QuarterText(new YearMonth(quarterStart / 12, (quarterStart % 12) + 1)));
+    }
+
+    /// <summary>
+    /// The position of the latest declaration in the twelve months up to <paramref name="month"/>, or -1. With the month's
+    /// quarter it decides the base: a salary or pension base is that declaration's, an irregular one the quarter's average.
+    /// </summary>
+    internal static int Latest(ReadOnlySpan<int> months, int month)
+    {
+        for (var i = months.Length - 1; i >= 0; i--)
+        {
+            if (months[i] <= month && months[i] > month - 12)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     // This runs per member and month (millions of times for a national city): the explanations depend on a month only,

@@ -1,120 +1,175 @@
-using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.Organization;
 
 namespace PartyDomain.Dues;
 
+/// <summary>The member and month of one kind of dues record, read without a delegate call per record.</summary>
+internal interface IMemberMonth<in T>
+{
+    PersonId Person(T record);
+
+    YearMonth Month(T record);
+}
+
+/// <summary>Reads a <see cref="MemberIncome"/>'s member and month.</summary>
+internal readonly struct IncomeMonth : IMemberMonth<MemberIncome>
+{
+    public PersonId Person(MemberIncome record) => record.PersonId;
+
+    public YearMonth Month(MemberIncome record) => record.Month;
+}
+
+/// <summary>Reads a <see cref="DuesPayment"/>'s member and month.</summary>
+internal readonly struct PaymentMonth : IMemberMonth<DuesPayment>
+{
+    public PersonId Person(DuesPayment record) => record.PersonId;
+
+    public YearMonth Month(DuesPayment record) => record.Month;
+}
+
 /// <summary>
-/// One kind of dues record (declarations or payments) grouped by member, each group in month order, with every month
-/// as an integer: the dues sweep compares months millions of times at national scale, and integers compare in one
-/// instruction where <see cref="YearMonth"/> checks calendars first. Grouped by the member's position in
-/// <c>dataset.People</c> with a counting sort, which keeps the dataset's order within a month (as a stable sort does).
+/// One kind of dues record (declarations or payments) grouped by member, each group in month order (stable: a month's
+/// records keep the dataset's order). Records usually come that way already, one run per member in month order, and
+/// then the groups are runs of the dataset's own array: one pass reads each record's member and month, and nothing is
+/// copied. Otherwise they are grouped by the member's position in <c>dataset.People</c> with a counting sort into a copy.
 /// </summary>
 internal sealed class MemberRecords<T>
 {
     private readonly T[] _items;
-    private readonly int[] _months;
     private readonly int[] _start;
+    private readonly int[] _count;
 
-    public MemberRecords(IReadOnlyList<T> records, Func<T, PersonId> person, Func<T, YearMonth> month, Dictionary<PersonId, int> people)
-    {
-        var owner = new int[records.Count];
-        _start = new int[people.Count + 1];
-        PersonId last = default;
-        var lastOwner = -1;
-        for (var i = 0; i < owner.Length; i++)
-        {
-            // A person's records usually follow one another: the previous record's owner saves the lookup. Records of a
-            // person the dataset does not list belong to no one the sweep visits.
-            var id = person(records[i]);
-            if (i == 0 || id != last)
-            {
-                (last, lastOwner) = (id, people.TryGetValue(id, out var p) ? p : -1);
-            }
-
-            owner[i] = lastOwner;
-            if (owner[i] >= 0)
-            {
-                _start[owner[i] + 1]++;
-            }
-        }
-
-        for (var p = 0; p < people.Count; p++)
-        {
-            _start[p + 1] += _start[p];
-        }
-
-        _items = new T[_start[people.Count]];
-        _months = new int[_items.Length];
-        var next = _start[..^1];
-        for (var i = 0; i < owner.Length; i++)
-        {
-            if (owner[i] >= 0)
-            {
-                var at = next[owner[i]]++;
-                _items[at] = records[i];
-                _months[at] = Key(month(records[i]));
-            }
-        }
-
-        for (var p = 0; p < people.Count; p++)
-        {
-            SortStable(_start[p], _start[p + 1]);
-        }
-    }
+    private MemberRecords(T[] items, int[] start, int[] count) => (_items, _start, _count) = (items, start, count);
 
     /// <summary>A month as an integer: months since January of year 0, so consecutive months differ by one.</summary>
     public static int Key(YearMonth month) => (month.Year * 12) + month.Month - 1;
 
-    /// <summary>The records of the person at <paramref name="person"/> in <c>dataset.People</c>, in month order.</summary>
-    public ReadOnlySpan<T> Items(int person) => _items.AsSpan(_start[person], _start[person + 1] - _start[person]);
+    /// <summary>Groups <paramref name="records"/> by member.</summary>
+    public static MemberRecords<T> Of<TFields>(T[] records, DatasetIndexes indexes)
+        where TFields : struct, IMemberMonth<T>
+    {
+        var fields = default(TFields);
+        var people = new PersonFinder(indexes);
+        var start = new int[people.Count];
+        var count = new int[people.Count];
+        PersonId last = default;
+        int owner = -1, lastMonth = 0;
+        for (var i = 0; i < records.Length; i++)
+        {
+            // A person's records usually follow one another: the previous record's owner saves the lookup. Records of a
+            // person the dataset does not list belong to no one the sweep visits.
+            var id = fields.Person(records[i]);
+            var month = Key(fields.Month(records[i]));
+            if (i == 0 || id != last)
+            {
+                (last, owner) = (id, people.Find(id));
+                if (owner >= 0 && count[owner] > 0)
+                {
+                    return Grouped<TFields>(records, indexes);
+                }
 
-    /// <summary>Their months, as <see cref="Key"/>s.</summary>
-    public ReadOnlySpan<int> Months(int person) => _months.AsSpan(_start[person], _start[person + 1] - _start[person]);
+                if (owner >= 0)
+                {
+                    start[owner] = i;
+                }
+            }
+            else if (owner >= 0 && month < lastMonth)
+            {
+                return Grouped<TFields>(records, indexes);
+            }
+
+            if (owner >= 0)
+            {
+                count[owner]++;
+            }
+
+            lastMonth = month;
+        }
+
+        return new(records, start, count);
+    }
+
+    /// <summary>The records of the person at <paramref name="person"/> in <c>dataset.People</c>, in month order.</summary>
+    public ReadOnlySpan<T> Items(int person) => _items.AsSpan(_start[person], _count[person]);
 
     /// <summary>The records of a person as a read-only list, for a base policy that is not the national one.</summary>
-    public IReadOnlyList<T> List(int person) => new ReadOnlySegment<T>(_items, _start[person], _start[person + 1] - _start[person]);
+    public IReadOnlyList<T> List(int person) => new ReadOnlySegment<T>(_items, _start[person], _count[person]);
+
+    // Records out of member or month order: a counting sort by member into a copy, then each group sorted by (month,
+    // position), which is stable.
+    private static MemberRecords<T> Grouped<TFields>(T[] records, DatasetIndexes indexes)
+        where TFields : struct, IMemberMonth<T>
+    {
+        var fields = default(TFields);
+        var people = new PersonFinder(indexes);
+        var owners = new int[records.Length];
+        var count = new int[people.Count];
+        PersonId last = default;
+        var owner = -1;
+        var kept = 0;
+        for (var i = 0; i < records.Length; i++)
+        {
+            var id = fields.Person(records[i]);
+            if (i == 0 || id != last)
+            {
+                (last, owner) = (id, people.Find(id));
+            }
+
+            owners[i] = owner;
+            if (owner >= 0)
+            {
+                count[owner]++;
+                kept++;
+            }
+        }
+
+        var start = new int[people.Count];
+        for (var p = 1; p < start.Length; p++)
+        {
+            start[p] = start[p - 1] + count[p - 1];
+        }
+
+        var items = new T[kept];
+        var next = (int[])start.Clone();
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (owners[i] >= 0)
+            {
+                items[next[owners[i]]++] = records[i];
+            }
+        }
+
+        for (var p = 0; p < start.Length; p++)
+        {
+            SortStable<TFields>(items.AsSpan(start[p], count[p]));
+        }
+
+        return new(items, start, count);
+    }
 
     // Groups usually arrive in month order, which costs one pass; otherwise sort by (month, position), which is stable.
-    private void SortStable(int start, int end)
+    private static void SortStable<TFields>(Span<T> group)
+        where TFields : struct, IMemberMonth<T>
     {
-        var i = start + 1;
-        while (i < end && _months[i - 1] <= _months[i])
+        var fields = default(TFields);
+        var i = 1;
+        while (i < group.Length && Key(fields.Month(group[i - 1])) <= Key(fields.Month(group[i])))
         {
             i++;
         }
 
-        if (i >= end)
+        if (i >= group.Length)
         {
             return;
         }
 
-        var keys = new long[end - start];
+        var keys = new long[group.Length];
         for (var k = 0; k < keys.Length; k++)
         {
-            keys[k] = ((long)_months[start + k] << 32) | (uint)k;
+            keys[k] = ((long)Key(fields.Month(group[k])) << 32) | (uint)k;
         }
 
-        keys.AsSpan().Sort(_items.AsSpan(start, keys.Length));
-        for (var k = 0; k < keys.Length; k++)
-        {
-            _months[start + k] = (int)(keys[k] >> 32);
-        }
-    }
-}
-
-/// <summary>Positions of people in <c>dataset.People</c>.</summary>
-internal static class PeoplePositions
-{
-    public static Dictionary<PersonId, int> Of(IReadOnlyList<Person> people)
-    {
-        var positions = new Dictionary<PersonId, int>(people.Count);
-        for (var i = 0; i < people.Count; i++)
-        {
-            CollectionsMarshal.GetValueRefOrAddDefault(positions, people[i].Id, out _) = i;
-        }
-
-        return positions;
+        keys.AsSpan().Sort(group);
     }
 }

@@ -41,7 +41,13 @@ public sealed class PointsPerHourConverter(string platform, decimal pointsPerHou
     public decimal HoursFor(PersonId person, int year, IReadOnlyList<StudyCredit> credits)
     {
         ArgumentNullException.ThrowIfNull(credits);
-        var points = credits.Sum(c => c.Points);
+        // Indexed: called once per person and platform, and an enumerator would be an allocation each time.
+        var points = 0m;
+        for (var i = 0; i < credits.Count; i++)
+        {
+            points += credits[i].Points;
+        }
+
         var hours = Math.Floor(points / PointsPerHour * 2) / 2;
         return Math.Min(hours, CapPerYear);
     }

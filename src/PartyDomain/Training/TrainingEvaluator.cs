@@ -103,50 +103,55 @@ public sealed class TrainingEvaluator
         var today = PartyDomainTime.Today(_clock, _zone);
         var period = ReportingPeriod.Year(year);
         var reference = LocalDate.Max(period.Start, LocalDate.Min(period.End, today));
-        var people = dataset.People;
-        var position = new Dictionary<PersonId, int>(people.Count);
-        for (var i = 0; i < people.Count; i++)
-        {
-            position[people[i].Id] = i;
-        }
+        var ix = dataset.Indexes;
+        var people = ix.PersonArray;
 
-        var sessionHours = new decimal[people.Count];
-        var concentrated = new int[people.Count];
-        var trainee = new bool[people.Count];
-        foreach (var s in dataset.TrainingSessions)
+        // Per-person figures live in arrays by the person's position in dataset.People; attendance lists and posts
+        // mostly come in that order, which the finder uses before its dictionary.
+        var finder = new PersonFinder(ix);
+        var sessionHours = new decimal[people.Length];
+        var concentrated = new int[people.Length];
+        var trainee = new bool[people.Length];
+        foreach (var s in ix.TrainingSessionArray)
         {
             if (!period.Contains(s.Start))
             {
                 continue;
             }
 
-            foreach (var a in s.Attendance)
+            var attendance = s.Attendance;
+            for (var i = 0; i < attendance.Count; i++)
             {
-                var p = position[a.PersonId];
-                sessionHours[p] += a.CreditedHours ?? s.StudyHours;
-                concentrated[p] += s.Concentrated && (a.CreditedHours ?? s.StudyHours) > 0 ? 1 : 0;
+                var a = attendance[i];
+                var p = finder.Find(a.PersonId);
+                var hours = a.CreditedHours ?? s.StudyHours;
+                sessionHours[p] += hours;
+                concentrated[p] += s.Concentrated && hours > 0 ? 1 : 0;
                 trainee[p] = true;
             }
         }
 
         var findings = new List<Finding>();
-        var creditHours = CreditHours(dataset, year, position, findings, reference);
-        var cadre = new bool[people.Count];
-        foreach (var post in dataset.PartyPosts)
+        var creditHours = CreditHours(ix, year, findings, reference);
+        var cadre = new bool[people.Length];
+        var served = new DateInterval(period.Start, reference);
+        foreach (var post in ix.PartyPostArray)
         {
-            if (post.Post.IsCommitteeSeat() && post.Range().Overlaps(new DateInterval(period.Start, reference)))
+            if (post.Post.IsCommitteeSeat() && post.Range().Overlaps(served))
             {
-                cadre[position[post.PersonId]] = true;
+                cadre[finder.Find(post.PersonId)] = true;
             }
         }
 
-        var ledger = new List<LedgerEntry>();
-        for (var p = 0; p < people.Count; p++)
+        var ledger = new List<LedgerEntry>(people.Length);
+        var ledgerPeople = new List<int>(people.Length);
+        for (var p = 0; p < people.Length; p++)
         {
             var member = people[p].StandingOn(period.Start) is { } s0 && s0.IsMember() && people[p].StandingOn(reference) is { } s1 && s1.IsMember();
             if (member || cadre[p] || trainee[p] || creditHours[p] > 0)
             {
                 ledger.Add(new LedgerEntry(people[p].Id, year, sessionHours[p], creditHours[p], concentrated[p], member, cadre[p]));
+                ledgerPeople.Add(p);
             }
         }
 
@@ -157,7 +162,7 @@ public sealed class TrainingEvaluator
             used.Add(settings);
             if (settings.Enabled)
             {
-                Check(requirement, settings, ledger, dataset, period, today, findings);
+                Check(requirement, settings, ledger, ledgerPeople, people, period, today, findings);
             }
         }
 
@@ -181,27 +186,66 @@ public sealed class TrainingEvaluator
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(period);
         var school = dataset.TrainingSessions.Where(s => s.PartySchool && s.Start <= period.End).ToArray();
-        var activists = new HashSet<PersonId>();
-        var candidates = new HashSet<PersonId>();
-        var cadres = new HashSet<PersonId>();
+
+        // Who was trained as what, by position in dataset.People: a person counts once per role however many sessions.
+        var ix = dataset.Indexes;
+        var finder = new PersonFinder(ix);
+        var trained = new TrainedAs[ix.PersonArray.Length];
+
+        // Each person's party posts by position, chained (a person holds a few), built only when there are sessions.
+        var posts = ix.PartyPostArray;
+        int[]? firstPost = null, nextPost = null;
+        if (school.Length > 0)
+        {
+            firstPost = new int[ix.PersonArray.Length];
+            nextPost = new int[posts.Length];
+            var owners = new PersonFinder(ix);
+            for (var i = 0; i < posts.Length; i++)
+            {
+                var owner = owners.Find(posts[i].PersonId);
+                if (owner >= 0)
+                {
+                    nextPost[i] = firstPost[owner];
+                    firstPost[owner] = i + 1;
+                }
+            }
+        }
+
         foreach (var s in school)
         {
-            foreach (var a in s.Attendance)
+            var attendance = s.Attendance;
+            for (var i = 0; i < attendance.Count; i++)
             {
-                var standing = dataset.GetPerson(a.PersonId).StandingOn(s.Start);
+                var a = attendance[i];
+                var p = finder.Find(a.PersonId);
+                if (p < 0)
+                {
+                    throw new KeyNotFoundException($"No person '{a.PersonId}' in the dataset of {dataset.City.Name}.");
+                }
+
+                var standing = ix.PersonArray[p].StandingOn(s.Start);
                 if (standing == MemberStanding.Activist)
                 {
-                    activists.Add(a.PersonId);
+                    trained[p] |= TrainedAs.Activist;
                 }
                 else if (standing == MemberStanding.DevelopmentCandidate)
                 {
-                    candidates.Add(a.PersonId);
+                    trained[p] |= TrainedAs.Candidate;
                 }
-                else if (dataset.PartyPostsOf(a.PersonId, s.Start).Count > 0)
+                else if (HoldsPost(posts, firstPost![p], nextPost!, s.Start))
                 {
-                    cadres.Add(a.PersonId);
+                    trained[p] |= TrainedAs.Cadre;
                 }
             }
+        }
+
+        int activists = 0, candidates = 0, cadres = 0, trainees = 0;
+        foreach (var t in trained)
+        {
+            activists += (t & TrainedAs.Activist) != 0 ? 1 : 0;
+            candidates += (t & TrainedAs.Candidate) != 0 ? 1 : 0;
+            cadres += (t & TrainedAs.Cadre) != 0 ? 1 : 0;
+            trainees += t != 0 ? 1 : 0;
         }
 
         var end = period.End.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -213,11 +257,11 @@ public sealed class TrainingEvaluator
         return
         [
             new Figure("F5", new("党校累计开展培训", "Party school sessions"), school.Length, new("次", "sessions"), basis),
-            new Figure("F5-activists", new("党校培训入党积极分子", "Activists trained"), activists.Count, new("名", "people"), basis),
-            new Figure("F5-candidates", new("党校培训发展对象", "Development candidates trained"), candidates.Count, new("名", "people"), basis),
-            new Figure("F5-cadres", new("党校培训党务干部", "Party-affairs cadres trained"), cadres.Count, new("名", "people"), basis),
+            new Figure("F5-activists", new("党校培训入党积极分子", "Activists trained"), activists, new("名", "people"), basis),
+            new Figure("F5-candidates", new("党校培训发展对象", "Development candidates trained"), candidates, new("名", "people"), basis),
+            new Figure("F5-cadres", new("党校培训党务干部", "Party-affairs cadres trained"), cadres, new("名", "people"), basis),
             new Figure("F5-trainees", new("党校培训积极分子、发展对象及党务干部", "Activists, candidates and cadres trained"),
-                activists.Union(candidates).Union(cadres).Count(), new("名", "people"), basis),
+                trainees, new("名", "people"), basis),
             new Figure("F9", new("支部书记集中学习培训", "Centralized trainings of branch secretaries"), secretaries, new("次", "sessions"),
                 new($"{period}面向支部书记的培训班次", $"sessions for branch secretaries in {period}")),
             new Figure("F12", new("学习平台积分折算学时", "Study hours credited from study platforms"), credits, new("学时", "study hours"),
@@ -225,17 +269,25 @@ public sealed class TrainingEvaluator
         ];
     }
 
-    private decimal[] CreditHours(CityDataset dataset, int year, Dictionary<PersonId, int> position, List<Finding> findings, LocalDate reference)
+    private decimal[] CreditHours(DatasetIndexes ix, int year, List<Finding> findings, LocalDate reference)
     {
-        var hours = new decimal[position.Count];
+        var hours = new decimal[ix.PersonArray.Length];
         // The year's credits per person and platform, groups in order of first appearance. A city has a handful of
-        // platforms and millions of credits: each platform's spelling is normalized once and keyed by a number.
+        // platforms and millions of credits: each platform's spelling is normalized once and keyed by a number, and a
+        // person's group of each platform is found by the person's position.
         var platforms = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
-        var keys = new Dictionary<(PersonId, int), int>();
-        var groups = new List<(PersonId PersonId, string Platform, List<StudyCredit> Credits)>();
-        foreach (var c in dataset.StudyCredits)
+        var groupOf = new List<int[]>();
+        var finder = new PersonFinder(ix);
+        var credits = ix.StudyCreditArray;
+        var creditGroup = new int[credits.Length];
+        var groupPerson = new List<int>();
+        var groupPlatform = new List<int>();
+        var groupSize = new List<int>();
+        for (var i = 0; i < credits.Length; i++)
         {
+            var c = credits[i];
+            creditGroup[i] = -1;
             if (c.Date.Year != year)
             {
                 continue;
@@ -249,43 +301,113 @@ public sealed class TrainingEvaluator
                 {
                     platform = names.Count;
                     names.Add(name);
+                    groupOf.Add(new int[ix.PersonArray.Length]);
                 }
 
                 platforms[c.Platform] = platform;
             }
 
-            ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, (c.PersonId, platform), out var exists);
-            if (!exists)
+            var person = finder.Find(c.PersonId);
+            ref var at = ref groupOf[platform][person];
+            if (at == 0)
             {
-                at = groups.Count;
-                groups.Add((c.PersonId, names[platform], []));
+                groupPerson.Add(person);
+                groupPlatform.Add(platform);
+                groupSize.Add(0);
+                at = groupPerson.Count;
             }
 
-            groups[at].Credits.Add(c);
+            creditGroup[i] = at - 1;
+            groupSize[at - 1]++;
         }
 
-        var unconverted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in groups)
+        // Each group's credits in the dataset's order, then by date (stable, as OrderBy).
+        var grouped = new StudyCredit[groupSize.Count][];
+        var filled = new int[grouped.Length];
+        for (var g = 0; g < grouped.Length; g++)
         {
-            if (_converters.TryGetValue(group.Platform, out var converter))
+            grouped[g] = new StudyCredit[groupSize[g]];
+        }
+
+        for (var i = 0; i < credits.Length; i++)
+        {
+            if (creditGroup[i] is var g and >= 0)
             {
-                hours[position[group.PersonId]] += converter.HoursFor(group.PersonId, year, group.Credits.OrderBy(c => c.Date).ToArray());
+                grouped[g][filled[g]++] = credits[i];
             }
-            else if (unconverted.Add(group.Platform))
+        }
+
+        var converters = new IStudyCreditConverter?[names.Count];
+        var known = new bool[names.Count];
+        var unconverted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var g = 0; g < grouped.Length; g++)
+        {
+            var platform = groupPlatform[g];
+            var name = names[platform];
+            if (!known[platform])
             {
-                findings.Add(new Finding(new RuleId("TR-CREDIT-CONVERTER"), new("学习平台积分须有本市折算办法", "Study credits need the city's conversion"),
-                    new("本市学时认定办法", null, SourceConfidence.Local), FindingSeverity.Warning,
-                    new FindingSubject(SubjectKind.Organization, group.Platform, group.Platform), reference,
-                    new("已注册该平台的积分折算器", "a converter registered for the platform"),
-                    new($"平台“{group.Platform}”的积分未折算（未注册折算器）", $"credits of platform '{group.Platform}' not converted: no converter registered")));
+                known[platform] = true;
+                converters[platform] = _converters.TryGetValue(name, out var found) ? found : null;
+                if (converters[platform] is null && unconverted.Add(name))
+                {
+                    findings.Add(new Finding(new RuleId("TR-CREDIT-CONVERTER"), new("学习平台积分须有本市折算办法", "Study credits need the city's conversion"),
+                        new("本市学时认定办法", null, SourceConfidence.Local), FindingSeverity.Warning,
+                        new FindingSubject(SubjectKind.Organization, name, name), reference,
+                        new("已注册该平台的积分折算器", "a converter registered for the platform"),
+                        new($"平台“{name}”的积分未折算（未注册折算器）", $"credits of platform '{name}' not converted: no converter registered")));
+                }
+            }
+
+            if (converters[platform] is { } converter)
+            {
+                var person = groupPerson[g];
+                hours[person] += converter.HoursFor(ix.PersonArray[person].Id, year, ByDate(grouped[g]));
             }
         }
 
         return hours;
     }
 
-    private static void Check(TrainingRequirement requirement, EffectiveRule settings, List<LedgerEntry> ledger, CityDataset dataset, ReportingPeriod period,
-        LocalDate today, List<Finding> findings)
+    // Whether any post in the chain starting at first (a post's index plus one; zero ends it) holds on date.
+    private static bool HoldsPost(PartyPostHolding[] posts, int first, int[] next, LocalDate date)
+    {
+        for (var i = first; i > 0; i = next[i - 1])
+        {
+            if (posts[i - 1].IsActiveOn(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The roles a person was trained in at the party school.</summary>
+    [Flags]
+    private enum TrainedAs : byte
+    {
+        None = 0,
+        Activist = 1,
+        Candidate = 2,
+        Cadre = 4,
+    }
+
+    // Credits usually come in date order, which costs one pass.
+    private static StudyCredit[] ByDate(StudyCredit[] credits)
+    {
+        for (var i = 1; i < credits.Length; i++)
+        {
+            if (credits[i - 1].Date > credits[i].Date)
+            {
+                return credits.OrderBy(c => c.Date).ToArray();
+            }
+        }
+
+        return credits;
+    }
+
+    private static void Check(TrainingRequirement requirement, EffectiveRule settings, List<LedgerEntry> ledger, List<int> ledgerPeople, Person[] people,
+        ReportingPeriod period, LocalDate today, List<Finding> findings)
     {
         var minimum = requirement.Concentrated ? settings["MinTrainings"] : settings["MinHours"];
         var ended = period.End < today;
@@ -295,8 +417,9 @@ public sealed class TrainingEvaluator
             return;
         }
 
-        foreach (var e in ledger)
+        for (var i = 0; i < ledger.Count; i++)
         {
+            var e = ledger[i];
             var applies = requirement.Role == TrainingRole.Member ? e.Member : e.Cadre;
             var have = requirement.Concentrated ? e.ConcentratedTrainings : e.TotalHours;
             if (!applies || have >= minimum)
@@ -304,7 +427,7 @@ public sealed class TrainingEvaluator
                 continue;
             }
 
-            var person = dataset.GetPerson(e.PersonId);
+            var person = people[ledgerPeople[i]];
             var unit = requirement.Concentrated ? ("次集中培训", " concentrated trainings") : ("学时", " hours");
             findings.Add(new Finding(requirement.Id, requirement.Title, requirement.Citation, ended ? settings.Severity : FindingSeverity.Reminder,
                 new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), ended ? period.End : today,

@@ -20,14 +20,34 @@ public class DuesEquivalenceTests
     // November and December 2025 have not started, October has not ended.
     private static readonly LocalDate Today = new(2025, 10, 20);
 
-    [Theory]
-    [InlineData(1, 2025)]
-    [InlineData(2, 2024)]
-    [InlineData(3, 2025)]
-    [InlineData(4, 2024)]
-    public void The_evaluator_gives_the_lines_and_findings_of_the_plain_scan(int seed, int year)
+    /// <summary>How the random city's records reach the dataset.</summary>
+    public enum Order
     {
-        var dataset = RandomCity(seed, people: 60).Build();
+        /// <summary>Shuffled: the evaluator groups a copy.</summary>
+        Shuffled,
+
+        /// <summary>Each person's records together in month order, people in the dataset's order: read where they lie.</summary>
+        Grouped,
+
+        /// <summary>Grouped, people in reverse order: read where they lie, people found through the dictionary.</summary>
+        GroupedReversed,
+
+        /// <summary>Grouped, but one person's last payment moved to the end: a second run, so a grouped copy.</summary>
+        SplitRun,
+    }
+
+    [Theory]
+    [InlineData(1, 2025, Order.Shuffled)]
+    [InlineData(2, 2024, Order.Shuffled)]
+    [InlineData(3, 2025, Order.Shuffled)]
+    [InlineData(4, 2024, Order.Shuffled)]
+    [InlineData(5, 2025, Order.Grouped)]
+    [InlineData(6, 2024, Order.Grouped)]
+    [InlineData(7, 2025, Order.GroupedReversed)]
+    [InlineData(8, 2025, Order.SplitRun)]
+    public void The_evaluator_gives_the_lines_and_findings_of_the_plain_scan(int seed, int year, Order order)
+    {
+        var dataset = RandomCity(seed, people: 60, order).Build();
         var period = ReportingPeriod.Year(year);
         var options = new RuleOptions();
         options.Set(DuesRule.BackPayment.Id, "Months", 3).Set(DuesRule.SixMonthsUnpaid.Id, "Months", 3);
@@ -60,7 +80,7 @@ public class DuesEquivalenceTests
         compared.Should().Be(40 * 24);
     }
 
-    private static TestCity RandomCity(int seed, int people)
+    private static TestCity RandomCity(int seed, int people, Order order = Order.Shuffled)
     {
         var random = new Random(seed);
         var city = new TestCity(Today);
@@ -102,14 +122,35 @@ public class DuesEquivalenceTests
             }
         }
 
-        // Shuffled, so payments reach the evaluator out of month order.
-        foreach (var record in records.OrderBy(_ => random.Next()))
+        // Shuffled, payments reach the evaluator out of month order; grouped, they come as exports usually write them.
+        var ordered = order switch
+        {
+            Order.Shuffled => records.OrderBy(_ => random.Next()).ToList(),
+            Order.GroupedReversed => records.GroupBy(Owner).Reverse().SelectMany(g => g).ToList(),
+            _ => records,
+        };
+        if (order == Order.SplitRun)
+        {
+            var split = ordered.OfType<DuesPayment>().GroupBy(p => p.PersonId).First(g => g.Count() > 1).Key;
+            var moved = ordered.FindLastIndex(r => r is DuesPayment p && p.PersonId == split);
+            ordered.Add(ordered[moved]);
+            ordered.RemoveAt(moved);
+        }
+
+        foreach (var record in ordered)
         {
             city.Add(record);
         }
 
         return city;
     }
+
+    private static PersonId Owner(DatasetRecord record) => record switch
+    {
+        MemberIncome i => i.PersonId,
+        DuesPayment p => p.PersonId,
+        _ => throw new ArgumentException("Not a dues record.", nameof(record)),
+    };
 
     private static string Describe(DuesLine line) =>
         string.Create(CultureInfo.InvariantCulture, $"{line.PersonId} {line.Month:uuuu-MM} {Describe(line.Base)} {line.Due} {line.Paid}");
