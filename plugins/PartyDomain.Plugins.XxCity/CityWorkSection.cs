@@ -24,7 +24,12 @@ public sealed class CityWorkSection(int secretaryLessons) : IReportSection
         var language = context.Language;
         var consultations = Total(context, XxCityPlugin.WeChatGroupConsultations);
         var visits = Total(context, XxCityPlugin.OnDemandVisits);
-        var moved = context.Findings.Count(f => f.Finding.RuleId == RegistrationInFirmBranchRule.RuleIdentity);
+        var moved = 0;
+        for (var i = 0; i < context.Findings.Count; i++)
+        {
+            moved += context.Findings[i].Finding.RuleId == RegistrationInFirmBranchRule.RuleIdentity ? 1 : 0;
+        }
+
         return new ReportSectionContent(Id, new LocalizedText("XX市特色工作", "XX city's own work").In(language),
         [
             new ReportParagraph(new LocalizedText(

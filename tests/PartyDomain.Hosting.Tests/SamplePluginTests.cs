@@ -5,6 +5,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Extensibility;
 using PartyDomain.Metrics;
+using PartyDomain.Organization;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Reporting;
 using PartyDomain.Rules;
@@ -185,5 +186,72 @@ public sealed class SamplePluginTests
         var rules = section.Blocks.OfType<ReportList>().Single().Items;
         rules[0].Should().Contain("XX-REGISTRATION-IN-FIRM-BRANCH").And.Contain("发现1人");
         rules[1].Should().Contain("讲党课2次").And.Contain("BS-SECRETARY-LECTURE");
+    }
+
+    /// <summary>
+    /// The city's rule looks up a firm's branches once per firm and walks a lawyer's history without sorting it; on
+    /// random cities it finds what the earlier per-person algorithm over the public dataset API finds.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void The_local_rule_finds_what_the_per_person_algorithm_finds(int seed)
+    {
+        var city = PartyDomain.Tests.Organization.Structure.RandomStructureCity.Create(new Random(seed));
+        var dataset = city.Build();
+        var checker = Host(city).Provider.GetRequiredService<StructureChecker>();
+        var total = 0;
+        foreach (var asOf in new[] { new LocalDate(2019, 6, 30), new LocalDate(2024, 12, 31), TestCity.DefaultToday })
+        {
+            var found = checker.Check(dataset, asOf).Findings.Where(f => f.RuleId == LocalRule).Select(f => (f.Subject.Id, f.Expected.Chinese, f.Found.Chinese)).ToArray();
+
+            found.Should().BeEquivalentTo(LocalRuleByPerson(dataset, asOf), $"seed {seed}, {asOf}");
+            total += found.Length;
+        }
+
+        total.Should().BePositive("the random city has registrations outside the firm's branch");
+    }
+
+    private static IEnumerable<(string, string, string)> LocalRuleByPerson(CityDataset dataset, LocalDate asOf)
+    {
+        foreach (var person in dataset.People)
+        {
+            if (person.StandingOn(asOf) is not { } standing || !standing.IsMember()
+                || dataset.EmploymentOf(person.Id, asOf) is not { } employment
+                || dataset.RegistrationOf(person.Id, asOf) is not { } registration)
+            {
+                continue;
+            }
+
+            var branches = dataset.OrganizationsCovering(employment.FirmId, asOf)
+                .Where(o => o.Kind is OrganizationKind.Branch or OrganizationKind.JointBranch).ToArray();
+            var joined = employment.From;
+            foreach (var spell in dataset.EmploymentHistoryOf(person.Id).OrderByDescending(e => e.From))
+            {
+                if (spell.From >= employment.From)
+                {
+                    continue;
+                }
+
+                if (spell.FirmId != employment.FirmId)
+                {
+                    break;
+                }
+
+                joined = spell.From;
+            }
+
+            if (branches.Length == 0 || asOf < joined.PlusMonths(6) || branches.Any(b => b.Id == registration.OrganizationId))
+            {
+                continue;
+            }
+
+            var firm = dataset.GetFirm(employment.FirmId);
+            var current = dataset.GetOrganization(registration.OrganizationId);
+            yield return (person.Id.Value, $"入{firm.Name}满6个月内组织关系转入{branches[0].Name}", $"{joined:uuuu-MM-dd}入所，组织关系仍在{current.Name}");
+        }
     }
 }

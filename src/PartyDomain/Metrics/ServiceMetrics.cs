@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.BasicSystems;
@@ -61,6 +62,12 @@ public sealed partial class ServiceMetrics
     private readonly int[] _monthEnd;
     private readonly int[] _yearEnd;
 
+    // Per firm (by index) its district's index, -1 for none.
+    private readonly int[] _firmDistrict;
+
+    // Built on the first query of an activity indicator.
+    private CoverageDays? _coverage;
+
     /// <summary>Ingests the service records of <paramref name="dataset"/>, checked against its indicator catalog.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <exception cref="ArgumentException">The records span more than 21,845 months, or name more than 65,534 districts or 65,536 recorded indicators.</exception>
@@ -86,21 +93,18 @@ public sealed partial class ServiceMetrics
             _recordedIndex[_recorded[i].Code] = i;
         }
 
+        _organizationIndex.EnsureCapacity(dataset.Organizations.Count);
+        _firmIndex.EnsureCapacity(dataset.Firms.Count);
         for (var i = 0; i < dataset.Organizations.Count; i++)
         {
             _organizationIndex[dataset.Organizations[i].Id] = i;
         }
 
-        var firmDistrict = new int[dataset.Firms.Count];
+        var firmDistrict = _firmDistrict = new int[dataset.Firms.Count];
         for (var i = 0; i < dataset.Firms.Count; i++)
         {
             _firmIndex[dataset.Firms[i].Id] = i;
             firmDistrict[i] = dataset.Firms[i].District is { Length: > 0 } district ? InternDistrict(district) : -1;
-        }
-
-        for (var i = 0; i < dataset.People.Count; i++)
-        {
-            _memberIndex[dataset.People[i].Id] = i;
         }
 
         var records = dataset.Services;
@@ -156,54 +160,16 @@ public sealed partial class ServiceMetrics
         ushort[] indicators = _indicator = new ushort[n], periods = _period = new ushort[n], districts = _district = new ushort[n];
         int[] firstDays = _firstDay = new int[n], quantities = _quantity32 = new int[n];
         int[] organizations = _organization = new int[n], firms = _firm = new int[n];
-        int[]? members = null;
+        var members = new StrongBox<int[]?>();
         var later = new List<int>[shares];
         var maxQuantity = new long[shares];
-        var firstMonthOfRecords = _firstMonth;
+        var rows = records as ServiceRecord[] ?? [.. records];
         InShares(s =>
         {
             var (from, to) = Share(s);
-            var noted = later[s] = [];
-            var max = 0L;
-            for (var r = from; r < to; r++)
-            {
-                var record = records[r];
-                var i = _recordedIndex[record.Indicator];
-                indicators[r] = (ushort)i;
-                periods[r] = (ushort)(((MonthOf(record.Date) - firstMonthOfRecords) * 3) + (int)record.Span);
-                firstDays[r] = ActivityIndex.Day(record.Date);
-
-                // A quantity beyond 32 bits is noted by the maximum; the quantities are then read again into 64 bits.
-                var quantity = (long)(record.Quantity * Scale);
-                max = Math.Max(max, quantity);
-                quantities[r] = (int)quantity;
-                organizations[r] = record.Organization is { } o ? _organizationIndex[o] : -1;
-                var firm = firms[r] = record.Firm is { } f ? _firmIndex[f] : -1;
-                if (record.Member is { } m)
-                {
-                    if (Volatile.Read(ref members) is null)
-                    {
-                        Interlocked.CompareExchange(ref members, Filled(n, -1), null);
-                    }
-
-                    members![r] = _memberIndex[m];
-                }
-
-                // A record's district is most often its firm's: compare the names before hashing one.
-                var named = record.District;
-                var district = string.IsNullOrWhiteSpace(named) ? (firm >= 0 ? firmDistrict[firm] : -1)
-                    : firm >= 0 && firmDistrict[firm] >= 0 && string.Equals(named, _districts[firmDistrict[firm]], StringComparison.Ordinal) ? firmDistrict[firm]
-                    : _districtIndex.TryGetValue(named, out var known) ? known : -2;
-                districts[r] = (ushort)(district + 1);
-                if (district == -2 || _recorded[i].Aggregation == Aggregation.DistinctCount || record.Tags.Count > 0)
-                {
-                    noted.Add(r);
-                }
-            }
-
-            maxQuantity[s] = max;
+            maxQuantity[s] = Ingest(rows, from, to, firmDistrict, members, later[s] = []);
         });
-        _member = members;
+        _member = members.Value;
         _maxQuantity = maxQuantity.Length == 0 ? 0 : maxQuantity.Max();
         if (_maxQuantity > int.MaxValue)
         {
@@ -223,6 +189,18 @@ public sealed partial class ServiceMetrics
         foreach (var r in later.SelectMany(l => l))
         {
             var record = records[r];
+            if (record.Member is { } member)
+            {
+                // Numbered in order of first appearance: the index only tells records' members apart, and a national
+                // city's half a million people mostly give no service record of their own.
+                if (!_memberIndex.TryGetValue(member, out var m))
+                {
+                    _memberIndex[member] = m = _memberIndex.Count;
+                }
+
+                _member![r] = m;
+            }
+
             if (_district[r] == ushort.MaxValue)
             {
                 _district[r] = (ushort)(InternDistrict(record.District!) + 1);
@@ -250,6 +228,96 @@ public sealed partial class ServiceMetrics
 
         _tagStart?.AsSpan(tagged).Fill(tags.Count);
         _tags = [.. tags];
+    }
+
+    /// <summary>
+    /// Reads records <paramref name="from"/> to <paramref name="to"/> into the columns; notes in <paramref name="noted"/> the
+    /// records that need a dictionary written, and returns the largest quantity × 10^4.
+    /// </summary>
+    // Runs once per share over millions of records: compiled optimized at once, not first unoptimized and then replaced
+    // in the middle of its loop, which left the loop reading every column through the closure.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long Ingest(ServiceRecord[] records, int from, int to, int[] firmDistrict, StrongBox<int[]?> members, List<int> noted)
+    {
+        ushort[] indicators = _indicator, periods = _period, districts = _district;
+        int[] firstDays = _firstDay, quantities = _quantity32, organizations = _organization, firms = _firm;
+        var firstMonth = _firstMonth;
+        var max = 0L;
+
+        // Neighbouring records mostly share an organization and a firm, and name a handful of indicators: the last
+        // organization and firm, and each indicator text instance seen, are matched before their dictionaries are asked.
+        var codes = new (string? Text, int Index)[64];
+        OrganizationId? lastOrganization = null;
+        FirmId? lastFirm = null;
+        int lastO = -1, lastF = -1;
+        for (var r = from; r < to; r++)
+        {
+            var record = records[r];
+            var code = record.Indicator;
+            ref var cached = ref codes[RuntimeHelpers.GetHashCode(code.Value) & (codes.Length - 1)];
+            if (!ReferenceEquals(cached.Text, code.Value))
+            {
+                cached = (code.Value, _recordedIndex[code]);
+            }
+
+            var i = cached.Index;
+            indicators[r] = (ushort)i;
+            var date = record.Date;
+            periods[r] = (ushort)(((MonthOf(date) - firstMonth) * 3) + (int)record.Span);
+            firstDays[r] = ActivityIndex.Day(date);
+
+            // A quantity beyond 32 bits is noted by the maximum; the quantities are then read again into 64 bits.
+            var quantity = (long)(record.Quantity * Scale);
+            max = Math.Max(max, quantity);
+            quantities[r] = (int)quantity;
+            if (record.Organization is { } o)
+            {
+                if (lastOrganization is not { } known || known != o)
+                {
+                    (lastOrganization, lastO) = (o, _organizationIndex[o]);
+                }
+
+                organizations[r] = lastO;
+            }
+            else
+            {
+                organizations[r] = -1;
+            }
+
+            var firm = -1;
+            if (record.Firm is { } f)
+            {
+                if (lastFirm is not { } known || known != f)
+                {
+                    (lastFirm, lastF) = (f, _firmIndex[f]);
+                }
+
+                firm = lastF;
+            }
+
+            firms[r] = firm;
+            if (record.Member is not null)
+            {
+                if (Volatile.Read(ref members.Value) is null)
+                {
+                    Interlocked.CompareExchange(ref members.Value, Filled(records.Length, -1), null);
+                }
+
+            }
+
+            // A record's district is most often its firm's: compare the names before hashing one.
+            var named = record.District;
+            var district = string.IsNullOrWhiteSpace(named) ? (firm >= 0 ? firmDistrict[firm] : -1)
+                : firm >= 0 && firmDistrict[firm] >= 0 && string.Equals(named, _districts[firmDistrict[firm]], StringComparison.Ordinal) ? firmDistrict[firm]
+                : _districtIndex.TryGetValue(named, out var interned) ? interned : -2;
+            districts[r] = (ushort)(district + 1);
+            if (district == -2 || _recorded[i].Aggregation == Aggregation.DistinctCount || record.Tags.Count > 0 || record.Member is not null)
+            {
+                noted.Add(r);
+            }
+        }
+
+        return max;
     }
 
     /// <summary>The number of service records ingested.</summary>
@@ -306,6 +374,21 @@ public sealed partial class ServiceMetrics
 
         // Recorded indicators' groups go into the table as they are; derived and activity ones are computed on top.
         var derived = new Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>>();
+        if (query.Member is null)
+        {
+            var activityIndicators = new List<IndicatorDefinition>();
+            var seen = new HashSet<IndicatorCode>();
+            foreach (var indicator in wanted)
+            {
+                CollectActivityIndicators(indicator, activityIndicators, seen);
+            }
+
+            if (activityIndicators.Count > 0)
+            {
+                ActivityValues(activityIndicators, query, layout, derived);
+            }
+        }
+
         var groups = new IndicatorGroups[wanted.Length];
         for (var w = 0; w < wanted.Length; w++)
         {
@@ -606,12 +689,8 @@ public sealed partial class ServiceMetrics
 
                 break;
             default:
-                // Activity records name no member; with a member filter the activity indicators have no rows.
-                if (query.Member is null)
-                {
-                    ActivityValues(indicator, query, layout, result);
-                }
-
+                // Activity records name no member; with a member filter the activity indicators have no rows. Without
+                // one they were all counted up front (see Query).
                 break;
         }
 
@@ -619,76 +698,212 @@ public sealed partial class ServiceMetrics
         return result;
     }
 
-    /// <summary>Activity-based indicators (F8, F10, F11, F13): counted from the dataset's activity records.</summary>
-    private void ActivityValues(IndicatorDefinition indicator, MetricsQuery query, Layout layout, Dictionary<int, (decimal? Value, long Records)> result)
+    /// <summary>
+    /// Activity-based indicators (F8, F10, F11, F13), counted from the dataset's activity records: every one a query
+    /// needs in one pass, since the pass reads millions of records and what it works out per record (organization, firm,
+    /// district, group) is the same for each.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ActivityValues(List<IndicatorDefinition> indicators, MetricsQuery query, Layout layout,
+        Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>> groups)
     {
         var organizations = query.Organization is { } root ? Subtree(root) : null;
-        var district = query.District;
-        var attendees = new Dictionary<int, HashSet<PersonId>>();
-        foreach (var a in _dataset.Activities)
+        var wantedFirm = query.Firm is { } qf ? (_firmIndex.TryGetValue(qf, out var fi) ? fi : -2) : -1;
+        var wantedDistrict = query.District is { } qd ? (_districtIndex.TryGetValue(qd, out var di) ? di : -2) : -1;
+        var coverage = Coverage;
+        var count = indicators.Count;
+        var kinds = new ActivityKind?[count];
+        var platforms = new string?[count];
+        var aggregations = new Aggregation[count];
+        var sums = new Dictionary<int, (long Value, long Records)>[count];
+        var attendees = new Dictionary<int, HashSet<PersonId>>?[count];
+        for (var i = 0; i < count; i++)
         {
-            if (!query.Period.Contains(a.Date) || (indicator.ActivityKind is { } kind && a.Kind != kind)
-                || (indicator.SourcePlatform is { } platform && (platform == "*" ? string.IsNullOrWhiteSpace(a.SourcePlatform) : !string.Equals(platform, a.SourcePlatform, StringComparison.Ordinal))))
+            (kinds[i], platforms[i], aggregations[i]) = (indicators[i].ActivityKind, indicators[i].SourcePlatform, indicators[i].Aggregation);
+            sums[i] = [];
+            attendees[i] = aggregations[i] == Aggregation.ActivityDistinctAttendees ? [] : null;
+        }
+
+        var matches = new bool[count];
+        var activities = _dataset.Activities;
+        var lastOrganization = default(OrganizationId);
+        var o = -1;
+        for (var r = 0; r < activities.Count; r++)
+        {
+            var a = activities[r];
+            var date = a.Date;
+            if (!query.Period.Contains(date))
             {
                 continue;
             }
 
-            var o = _organizationIndex[a.OrganizationId];
-            if ((organizations is not null && !organizations[o]) || (query.Tags.Count > 0 && !a.Tags.Any(query.Tags.Contains)))
+            var any = false;
+            for (var i = 0; i < count; i++)
+            {
+                any |= matches[i] = (kinds[i] is not { } kind || a.Kind == kind)
+                    && (platforms[i] is not { } platform || (platform == "*" ? !string.IsNullOrWhiteSpace(a.SourcePlatform) : string.Equals(platform, a.SourcePlatform, StringComparison.Ordinal)));
+            }
+
+            if (!any)
             {
                 continue;
             }
 
-            var firm = FirmOf(a.OrganizationId, a.Date);
-            if (query.Firm is { } wantedFirm && firm != wantedFirm)
+            // Activities come grouped by organization: the last one's index is usually this one's.
+            if (o < 0 || a.OrganizationId != lastOrganization)
+            {
+                (lastOrganization, o) = (a.OrganizationId, _organizationIndex[a.OrganizationId]);
+            }
+
+            if ((organizations is not null && !organizations[o]) || (query.Tags.Count > 0 && !AnyTag(a.Tags, query.Tags)))
             {
                 continue;
             }
 
-            var d = firm is { } f && _dataset.GetFirm(f).District is { Length: > 0 } name ? name : null;
-            if (district is not null && d != district)
+            // The firm is the first one the organization (a party group: its parent) covers that day.
+            var day = ActivityIndex.Day(date);
+            var firm = -1;
+            for (var c = coverage.Start[o]; c < coverage.Start[o + 1]; c++)
             {
-                continue;
-            }
-
-            var cell = layout.Cell((a.Date.Year * 12) + a.Date.Month - 1, (int)RecordSpan.Day, o, firm is { } ff ? _firmIndex[ff] : -1,
-                d is null ? -1 : _districtIndex[d]);
-            var acc = result.GetValueOrDefault(cell, (0m, 0));
-            switch (indicator.Aggregation)
-            {
-                case Aggregation.ActivityCount:
-                    result[cell] = (acc.Value + 1, acc.Records + 1);
+                if (coverage.From[c] <= day && day <= coverage.To[c])
+                {
+                    firm = coverage.Firm[c];
                     break;
-                case Aggregation.ActivityHeadCount:
-                    result[cell] = (acc.Value + (a.HeadCount ?? a.Attendance.Count(x => x.Status == AttendanceStatus.Present)), acc.Records + 1);
-                    break;
-                case Aggregation.ActivityDistinctAttendees:
-                    if (!attendees.TryGetValue(cell, out var set))
-                    {
-                        attendees[cell] = set = [];
-                    }
+                }
+            }
 
-                    foreach (var x in a.Attendance)
-                    {
-                        if (x.Status == AttendanceStatus.Present && _dataset.GetPerson(x.PersonId).StandingOn(a.Date) is { } s && s.IsMember())
+            var district = firm >= 0 ? _firmDistrict[firm] : -1;
+            if ((wantedFirm != -1 && firm != wantedFirm) || (wantedDistrict != -1 && district != wantedDistrict))
+            {
+                continue;
+            }
+
+            var cell = layout.Cell((date.Year * 12) + date.Month - 1, (int)RecordSpan.Day, o, firm, district);
+            for (var i = 0; i < count; i++)
+            {
+                if (!matches[i])
+                {
+                    continue;
+                }
+
+                ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(sums[i], cell, out _);
+                acc.Records++;
+                switch (aggregations[i])
+                {
+                    case Aggregation.ActivityCount:
+                        acc.Value++;
+                        break;
+                    case Aggregation.ActivityHeadCount:
+                        acc.Value += a.HeadCount ?? Present(a.Attendance);
+                        break;
+                    case Aggregation.ActivityDistinctAttendees:
+                        ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(attendees[i]!, cell, out _);
+                        set ??= [];
+                        var attendance = a.Attendance;
+                        for (var x = 0; x < attendance.Count; x++)
                         {
-                            set.Add(x.PersonId);
+                            var person = attendance[x].PersonId;
+                            if (attendance[x].Status == AttendanceStatus.Present && !set.Contains(person)
+                                && _dataset.GetPerson(person).StandingOn(date) is { } s && s.IsMember())
+                            {
+                                set.Add(person);
+                            }
                         }
-                    }
 
-                    result[cell] = (set.Count, acc.Records + 1);
-                    break;
+                        acc.Value = set.Count;
+                        break;
+                }
             }
+        }
+
+        // Counts are whole numbers: as decimals they read as the running decimal sums did.
+        for (var i = 0; i < count; i++)
+        {
+            var result = new Dictionary<int, (decimal? Value, long Records)>(sums[i].Count);
+            foreach (var (cell, (value, records)) in sums[i])
+            {
+                result[cell] = (value, records);
+            }
+
+            groups[indicators[i].Code] = result;
         }
     }
 
-    private FirmId? FirmOf(OrganizationId organization, LocalDate date)
+    private static bool AnyTag(IReadOnlyList<string> tags, IReadOnlyList<string> wanted)
     {
-        var o = _dataset.GetOrganization(organization);
-        var covering = o.Kind == OrganizationKind.PartyGroup && o.ParentId is { } p ? p : organization;
-        var firms = _dataset.FirmsCoveredBy(covering, date);
-        return firms.Count > 0 ? firms[0] : null;
+        for (var t = 0; t < tags.Count; t++)
+        {
+            if (wanted.Contains(tags[t]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static int Present(IReadOnlyList<Attendance> attendance)
+    {
+        var present = 0;
+        for (var x = 0; x < attendance.Count; x++)
+        {
+            present += attendance[x].Status == AttendanceStatus.Present ? 1 : 0;
+        }
+
+        return present;
+    }
+
+    /// <summary>The activity indicators <paramref name="indicator"/> is computed from (itself, when it is one), each once.</summary>
+    private void CollectActivityIndicators(IndicatorDefinition indicator, List<IndicatorDefinition> found, HashSet<IndicatorCode> seen)
+    {
+        if (!seen.Add(indicator.Code))
+        {
+            return;
+        }
+
+        switch (indicator.Aggregation)
+        {
+            case Aggregation.ActivityCount or Aggregation.ActivityHeadCount or Aggregation.ActivityDistinctAttendees:
+                found.Add(indicator);
+                break;
+            case Aggregation.SumOfIndicators:
+                foreach (var part in indicator.Components)
+                {
+                    CollectActivityIndicators(_catalog.Get(part), found, seen);
+                }
+
+                break;
+            case Aggregation.Ratio:
+                CollectActivityIndicators(_catalog.Get(indicator.Numerator!.Value), found, seen);
+                CollectActivityIndicators(_catalog.Get(indicator.Denominator!.Value), found, seen);
+                break;
+        }
+    }
+
+    /// <summary>Per organization (by index), the firms its activities count for: its coverage records, a party group's its parent's, as days.</summary>
+    private CoverageDays Coverage => LazyInitializer.EnsureInitialized(ref _coverage, () =>
+    {
+        var organizations = _dataset.Organizations;
+        var start = new int[organizations.Count + 1];
+        List<int> firms = [], from = [], to = [];
+        for (var o = 0; o < organizations.Count; o++)
+        {
+            var organization = organizations[o];
+            var covering = organization.Kind == OrganizationKind.PartyGroup && organization.ParentId is { } p ? p : organization.Id;
+            foreach (var c in _dataset.CoverageSpan(covering))
+            {
+                firms.Add(_firmIndex[c.FirmId]);
+                from.Add(ActivityIndex.Day(c.From));
+                to.Add(c.To is { } t ? ActivityIndex.Day(t) : int.MaxValue);
+            }
+
+            start[o + 1] = firms.Count;
+        }
+
+        return new CoverageDays(start, [.. firms], [.. from], [.. to]);
+    });
+
+    private sealed record CoverageDays(int[] Start, int[] Firm, int[] From, int[] To);
 
     private bool[] Subtree(OrganizationId root)
     {

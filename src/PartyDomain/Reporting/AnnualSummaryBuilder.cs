@@ -489,7 +489,12 @@ public sealed class AnnualSummaryBuilder
     /// <summary>Orders F1…F26 numerically, parts after their figure, supplementary figures last.</summary>
     private static (int, int) FigureOrder(string id)
     {
-        var digits = id.Length > 1 && id[0] == 'F' ? new string(id.Skip(1).TakeWhile(char.IsAsciiDigit).ToArray()) : string.Empty;
-        return (digits.Length > 0 ? int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : 1000, id.Length > digits.Length + 1 ? 1 : 0);
+        var digits = 0;
+        while (id.Length > 1 && id[0] == 'F' && digits + 1 < id.Length && char.IsAsciiDigit(id[digits + 1]))
+        {
+            digits++;
+        }
+
+        return (digits > 0 ? int.Parse(id.AsSpan(1, digits), System.Globalization.CultureInfo.InvariantCulture) : 1000, id.Length > digits + 1 ? 1 : 0);
     }
 }

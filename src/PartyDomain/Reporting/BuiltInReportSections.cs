@@ -75,15 +75,31 @@ public static class BuiltInReportSections
                 blocks.Add(new ReportParagraph(context.Text("findings.none")));
             }
 
-            foreach (var area in context.Findings.GroupBy(f => f.Area))
+            // Areas in order of their first finding; per area the count and the first few in the order of a stable sort
+            // by severity (most serious first), then subject: one pass that keeps the first few, without grouping or
+            // sorting the hundreds of thousands a national city has.
+            var areas = new List<(string Area, int Count, List<ReportFinding> First)>();
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            var findings = context.Findings;
+            for (var i = 0; i < findings.Count; i++)
             {
-                // Only the first few are listed: a stable partial sort (OrderBy then Take) picks them without sorting
-                // the hundreds of thousands a national city has.
-                var count = area.Count();
-                var name = AreaName(area.Key).In(language);
+                var finding = findings[i];
+                if (!index.TryGetValue(finding.Area, out var a))
+                {
+                    index[finding.Area] = a = areas.Count;
+                    areas.Add((finding.Area, 0, new List<ReportFinding>(PerArea)));
+                }
+
+                var (area, count, first) = areas[a];
+                areas[a] = (area, count + 1, first);
+                Keep(first, finding);
+            }
+
+            foreach (var (area, count, first) in areas)
+            {
+                var name = AreaName(area).In(language);
                 blocks.Add(new ReportSubheading(language == TextLanguage.English ? $"{name} ({count})" : $"{name}（{count}项）"));
-                var lines = area.OrderByDescending(f => f.Finding.Severity).ThenBy(f => f.Finding.Subject.Id, StringComparer.Ordinal).Take(PerArea)
-                    .Select(f => f.Finding.Describe(language)).ToList();
+                var lines = first.ConvertAll(f => f.Finding.Describe(language));
                 if (count > PerArea)
                 {
                     lines.Add(language == TextLanguage.English ? $"… and {count - PerArea} more" : $"……另有{count - PerArea}项");
@@ -94,6 +110,36 @@ public static class BuiltInReportSections
 
             return new ReportSectionContent(Findings, context.Text("findings.title"), blocks);
         }
+
+        /// <summary>
+        /// Puts <paramref name="finding"/> into <paramref name="first"/>, the first <see cref="PerArea"/> findings so far in
+        /// order, if it belongs there: after every finding that does not come after it, so equal ones keep their order.
+        /// </summary>
+        private static void Keep(List<ReportFinding> first, ReportFinding finding)
+        {
+            var at = first.Count;
+            while (at > 0 && Before(finding, first[at - 1]))
+            {
+                at--;
+            }
+
+            if (at >= PerArea)
+            {
+                return;
+            }
+
+            if (first.Count == PerArea)
+            {
+                first.RemoveAt(PerArea - 1);
+            }
+
+            first.Insert(at, finding);
+        }
+
+        private static bool Before(ReportFinding x, ReportFinding y) =>
+            x.Finding.Severity != y.Finding.Severity
+                ? x.Finding.Severity > y.Finding.Severity
+                : string.CompareOrdinal(x.Finding.Subject.Id, y.Finding.Subject.Id) < 0;
 
         private static LocalizedText AreaName(string area) => area switch
         {

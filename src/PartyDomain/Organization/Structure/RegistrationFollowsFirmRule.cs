@@ -24,22 +24,16 @@ public sealed class RegistrationFollowsFirmRule() : StructureRule(
         var months = rule["Months"];
         var dataset = context.Dataset;
         var asOf = context.AsOf;
-        foreach (var person in dataset.People)
+        foreach (var (person, registration) in context.MovedMembers)
         {
-            // Only people who have changed firms can have a registration left behind.
             var employments = dataset.EmploymentSpan(person.Id);
-            if (employments.Length < 2 || person.StandingOn(asOf) is not { } standing || !standing.IsMember())
-            {
-                continue;
-            }
-
             var at = employments.Length - 1;
             while (at >= 0 && !employments[at].IsActiveOn(asOf))
             {
                 at--;
             }
 
-            if (at <= 0 || dataset.RegistrationOf(person.Id, asOf) is not { } registration)
+            if (at <= 0)
             {
                 continue;
             }

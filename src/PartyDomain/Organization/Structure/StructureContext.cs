@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.Data;
@@ -14,6 +15,13 @@ public readonly record struct MemberCount(int Full, int Probationary)
     public int Total => Full + Probationary;
 }
 
+/// <summary>A party member on a <see cref="StructureContext"/>'s date, with the registration and the employment that hold then.</summary>
+/// <param name="Person">The member.</param>
+/// <param name="Standing">Full or probationary.</param>
+/// <param name="Registration">The registration that holds on the date, if any.</param>
+/// <param name="Employment">The employment that holds on the date, if any.</param>
+public readonly record struct MemberPlacement(Person Person, MemberStanding Standing, MembershipRegistration? Registration, FirmEmployment? Employment);
+
 /// <summary>
 /// The organization structure of a city as of one date, counted once in a single pass over the dataset so that
 /// every structure rule reads it without scanning records again.
@@ -28,10 +36,15 @@ public sealed class StructureContext
     private readonly HashSet<OrganizationId> _hasCommitteeMember = [];
     private readonly Dictionary<OrganizationId, PartyPostHolding> _secretary = [];
     private readonly HashSet<FirmId> _instructed = [];
+    private readonly List<(Person Person, MembershipRegistration Registration)> _movedMembers = [];
+    private readonly List<MemberPlacement> _members;
 
     /// <summary>Counts the structure of <paramref name="dataset"/> as of <paramref name="asOf"/>.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="asOf">The date.</param>
+    // Runs once over every person of the city: compiled optimized at once rather than started unoptimized and
+    // replaced in the middle of its loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public StructureContext(CityDataset dataset, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -39,6 +52,9 @@ public sealed class StructureContext
         AsOf = asOf;
         Organizations = dataset.Organizations.Where(o => o.ExistsOn(asOf)).ToArray();
         Firms = dataset.Firms.Where(f => f.ExistsOn(asOf)).ToArray();
+
+        // Sized for everyone once rather than grown (and copied) member by member: most people are members.
+        _members = new(dataset.People.Count);
 
         // One pass over people: a person's standing is read once, then their registrations and employments.
         foreach (var person in dataset.People)
@@ -48,14 +64,23 @@ public sealed class StructureContext
                 continue;
             }
 
-            if (ActiveOn(dataset.RegistrationSpan(person.Id), asOf) is { } registration)
+            var registration = ActiveOn(dataset.RegistrationSpan(person.Id), asOf);
+            if (registration is not null)
             {
                 Increment(_registered, registration.OrganizationId, standing);
             }
 
-            if (ActiveOn(dataset.EmploymentSpan(person.Id), asOf) is { } employment)
+            var employments = dataset.EmploymentSpan(person.Id);
+            var employment = ActiveOn(employments, asOf);
+            if (employment is not null)
             {
                 Increment(_employed, employment.FirmId, standing);
+            }
+
+            _members.Add(new(person, standing, registration, employment));
+            if (employments.Length >= 2 && registration is not null)
+            {
+                _movedMembers.Add((person, registration));
             }
         }
 
@@ -126,6 +151,12 @@ public sealed class StructureContext
     /// <summary>The firms that practise on <see cref="AsOf"/>.</summary>
     public IReadOnlyList<LawFirm> Firms { get; }
 
+    /// <summary>
+    /// Every party member (full or probationary) on <see cref="AsOf"/>, in the dataset's order, with the registration and
+    /// the employment that hold then: a rule that looks at members reads them here instead of looking each one up.
+    /// </summary>
+    public IReadOnlyList<MemberPlacement> Members => _members;
+
     /// <summary>The members whose registration <paramref name="organization"/> holds directly.</summary>
     /// <param name="organization">The organization.</param>
     public MemberCount RegisteredMembers(OrganizationId organization) => _registered.GetValueOrDefault(organization);
@@ -154,6 +185,12 @@ public sealed class StructureContext
     /// <summary>The secretary's post in <paramref name="organization"/>, if filled.</summary>
     /// <param name="organization">The organization.</param>
     public PartyPostHolding? Secretary(OrganizationId organization) => _secretary.GetValueOrDefault(organization);
+
+    /// <summary>
+    /// The members on <see cref="AsOf"/> with a registration then and more than one employment on record, in the
+    /// dataset's order: the only people whose registration can have been left with a former firm.
+    /// </summary>
+    internal IReadOnlyList<(Person Person, MembershipRegistration Registration)> MovedMembers => _movedMembers;
 
     /// <summary>Whether an instructor is assigned to <paramref name="firm"/>.</summary>
     /// <param name="firm">The firm.</param>
