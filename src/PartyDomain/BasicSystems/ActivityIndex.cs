@@ -88,11 +88,13 @@ internal sealed class ActivityIndex
         var regFrom = new int[registrations.Length];
         var regTo = new int[registrations.Length];
         var regIds = new PersonId[registrations.Length];
-        // A person's registrations usually come one after another: compare with the last before hashing.
+        // A person's registrations usually come one after another, and people in their order: the finder tries there
+        // before hashing, as the organization is compared with the last one.
+        var people = new PersonFinder(ix);
         for (var i = 0; i < registrations.Length; i++)
         {
             var r = registrations[i];
-            regPerson[i] = i > 0 && r.PersonId == regIds[i - 1] ? regPerson[i - 1] : personIndex[r.PersonId];
+            regPerson[i] = people.Find(r.PersonId) is var p and >= 0 ? p : throw new KeyNotFoundException($"Registration of unknown person '{r.PersonId}'.");
             regOrganization[i] = i > 0 && r.OrganizationId == registrations[i - 1].OrganizationId ? regOrganization[i - 1] : OrganizationIndex[r.OrganizationId];
             regFrom[i] = Day(r.From);
             regTo[i] = r.To is { } t ? Day(t) : int.MaxValue;

@@ -187,13 +187,7 @@ public sealed class ComplianceResult
             var slots = e.Slots.Count;
             for (var o = 0; o < e.OrganizationCount; o++)
             {
-                ref var t = ref tally[o];
-                foreach (var outcome in all.Slice(o * slots, slots))
-                {
-                    t.Met += outcome == SlotOutcome.Met ? 1 : 0;
-                    t.Missed += outcome == SlotOutcome.Missed ? 1 : 0;
-                    t.Pending += outcome == SlotOutcome.Pending ? 1 : 0;
-                }
+                Tally(all.Slice(o * slots, slots), ref tally[o]);
             }
         }
 
@@ -270,18 +264,24 @@ public sealed class ComplianceResult
     /// <summary>The overall compliance rate: slots met out of slots judged and ended, over every rule.</summary>
     public ComplianceRate Overall()
     {
-        int met = 0, missed = 0, pending = 0;
+        (int Met, int Missed, int Pending) t = default;
         foreach (var e in Evaluations)
         {
-            foreach (var outcome in e.All)
-            {
-                met += outcome == SlotOutcome.Met ? 1 : 0;
-                missed += outcome == SlotOutcome.Missed ? 1 : 0;
-                pending += outcome == SlotOutcome.Pending ? 1 : 0;
-            }
+            Tally(e.All, ref t);
         }
 
-        return new ComplianceRate("overall", new("六项基本制度总体落实率", "Basic systems, overall"), met, missed, pending);
+        return new ComplianceRate("overall", new("六项基本制度总体落实率", "Basic systems, overall"), t.Met, t.Missed, t.Pending);
+    }
+
+    /// <summary>Adds the met, missed and pending slots among <paramref name="outcomes"/> to <paramref name="tally"/>.</summary>
+    private static void Tally(ReadOnlySpan<SlotOutcome> outcomes, ref (int Met, int Missed, int Pending) tally)
+    {
+        foreach (var outcome in outcomes)
+        {
+            tally.Met += outcome == SlotOutcome.Met ? 1 : 0;
+            tally.Missed += outcome == SlotOutcome.Missed ? 1 : 0;
+            tally.Pending += outcome == SlotOutcome.Pending ? 1 : 0;
+        }
     }
 
     private ComplianceRate[] Rate(
@@ -297,15 +297,9 @@ public sealed class ComplianceResult
             {
                 // Counted over the organization's slots first, then added under its key once: a national city has
                 // millions of slots, and a lookup per slot hashed the key that many times.
-                int met = 0, missed = 0, pending = 0;
-                for (var s = 0; s < e.Slots.Count; s++)
-                {
-                    var outcome = e.Outcome(o, s);
-                    met += outcome == SlotOutcome.Met ? 1 : 0;
-                    missed += outcome == SlotOutcome.Missed ? 1 : 0;
-                    pending += outcome == SlotOutcome.Pending ? 1 : 0;
-                }
-
+                (int Met, int Missed, int Pending) counted = default;
+                Tally(e.All.Slice(o * e.Slots.Count, e.Slots.Count), ref counted);
+                var (met, missed, pending) = counted;
                 if (met + missed + pending == 0)
                 {
                     continue;
