@@ -3,7 +3,7 @@
 # installs Debian's chromium (and CJK fonts, so the printed PDF shows Chinese) only when it is missing. Needs root or
 # sudo-free apt-get for the install; fails loudly otherwise. PARTYDOMAIN_CHROMIUM names another binary.
 set -euo pipefail
-exec 9>/tmp/partydomain-chromium.lock
+exec 9>/tmp/partydomain-apt.lock
 flock 9
 log() { echo "chromium.sh: $*" >&2; }
 
