@@ -22,7 +22,9 @@ public static class StoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.Configure(configure);
+#pragma warning disable RS0030 // the composition root's default: the real clock, unless one is registered
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
         services.TryAddSingleton<IPartyDomainStore>(sp => new PartyDomainStore(
             sp.GetRequiredService<IOptions<PartyDomainStoreOptions>>().Value,
             sp.GetRequiredService<IClock>(),

@@ -66,7 +66,9 @@ public sealed class ImportCommand(IAnsiConsole console, HostEnvironment environm
         }
 
         // Imported records are checked against the real today (or Host:Today), not the demo's.
+#pragma warning disable RS0030 // the composition root's default: the real clock, unless one is registered
         var clock = string.IsNullOrWhiteSpace(host.Options.Today) ? SystemClock.Instance : host.Clock;
+#pragma warning restore RS0030
         var interchange = new DatasetInterchange(clock, PartyDomainTime.DefaultZone, host.Get<IndicatorCatalog>(), host.Get<ActivityKindCatalog>());
         var read = Step(host.T($"读取并校验 {path}", $"Reading and checking {path}"), () => interchange.Read(path, settings.Format));
         if (read.Dataset is not { } dataset)

@@ -278,9 +278,11 @@ public sealed class HostContext : IDisposable
     {
         if (string.IsNullOrWhiteSpace(options.Today))
         {
+#pragma warning disable RS0030 // the composition root picks the real clock for imported data
             return prepared is not null ? new FixedClock(prepared.Today.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant())
                 : imported ? SystemClock.Instance
                 : DemoCity.Clock;
+#pragma warning restore RS0030
         }
 
         var parsed = LocalDatePattern.Iso.Parse(options.Today.Trim());

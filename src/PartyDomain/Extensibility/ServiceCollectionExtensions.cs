@@ -30,7 +30,9 @@ public static class ServiceCollectionExtensions
         builder.AddDefaults();
         configure?.Invoke(builder);
 
+#pragma warning disable RS0030 // the composition root's default: the real clock, unless one is registered
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
         services.AddOptions<PartyDomainOptions>()
             .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, "PartyDomain:TimeZone is not a TZDB zone id such as Asia/Shanghai.");
         services.TryAddSingleton(sp => new ZonedClock(
