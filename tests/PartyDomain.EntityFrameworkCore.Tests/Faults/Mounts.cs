@@ -9,7 +9,13 @@ namespace PartyDomain.EntityFrameworkCore.Tests;
 /// </summary>
 internal sealed class Mount : IDisposable
 {
-    private Mount(string path) => Path = path;
+    private readonly bool _ownsFolder;
+
+    private Mount(string path, bool ownsFolder)
+    {
+        Path = path;
+        _ownsFolder = ownsFolder;
+    }
 
     /// <summary>The mounted folder.</summary>
     public string Path { get; }
@@ -18,15 +24,24 @@ internal sealed class Mount : IDisposable
     public static Mount Tmpfs(int kilobytes)
     {
         var path = Directory.CreateTempSubdirectory("partydomain-full-").FullName;
-        Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes}k", "tmpfs", path);
-        return new Mount(path);
+        try
+        {
+            Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes}k", "tmpfs", path);
+        }
+        catch
+        {
+            Directory.Delete(path);
+            throw;
+        }
+
+        return new Mount(path, ownsFolder: true);
     }
 
     /// <summary><paramref name="folder"/> itself, bound over itself read-only: its files stay readable, nothing in it can be written (EROFS).</summary>
     public static Mount ReadOnly(string folder)
     {
         Run("mount", "--bind", folder, folder);
-        var mount = new Mount(folder);
+        var mount = new Mount(folder, ownsFolder: false);
         try
         {
             // A bind mount takes "ro" only on a remount (older kernels ignore it on the first call).
@@ -60,8 +75,12 @@ internal sealed class Mount : IDisposable
         {
             // Lazy: a pooled connection still holding a file must not keep the mount (and the next test) hanging.
             Run("umount", "-l", Path);
+            if (_ownsFolder)
+            {
+                Directory.Delete(Path, recursive: true);
+            }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or IOException)
         {
         }
     }
