@@ -42,7 +42,8 @@ public sealed partial class EnvironmentFailureException : Exception
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(t);
-        for (var e = exception; e is not null; e = e.InnerException)
+        // An exception with an exit code of its own keeps it, whatever it wraps.
+        for (var e = exception; e is not null and not (BadInputException or PluginFailureException); e = e.InnerException)
         {
             var message = e switch
             {
