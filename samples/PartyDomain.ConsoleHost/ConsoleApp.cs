@@ -80,6 +80,9 @@ public static class ConsoleApp
                 console.MarkupLine("[red]插件加载失败（PartyDomain:PluginHost:FailFast）/ a plugin failed to load (fail-fast)[/]");
                 console.WriteLine(plugin.Report?.Describe() ?? plugin.InnerException?.Message ?? plugin.Message);
                 return ExitCodes.PluginFailure;
+            case EnvironmentFailureException environment:
+                console.MarkupLine($"[red]{Markup.Escape(environment.Message)}[/]");
+                return ExitCodes.EnvironmentFailure;
             case CommandAppException cli:
                 // Unknown command or option, missing or malformed value: Spectre's own message says which.
                 if (cli.Pretty is { } pretty)
@@ -92,6 +95,10 @@ public static class ConsoleApp
                 }
 
                 return ExitCodes.BadInput;
+            case var other when EnvironmentFailureException.From(other, (chinese, english) => $"{chinese} / {english}", HostOptions.DefaultBusyTimeoutSeconds) is { } environment:
+                // Thrown before the language was read (not by a command's work): both languages.
+                console.MarkupLine($"[red]{Markup.Escape(environment.Message)}[/]");
+                return ExitCodes.EnvironmentFailure;
             default:
                 console.WriteException(exception, ExceptionFormats.ShortenPaths);
                 return ExitCodes.InternalError;

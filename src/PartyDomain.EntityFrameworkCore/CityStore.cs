@@ -33,6 +33,18 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
 
     public async Task<CityDataset?> LoadSnapshotAsync(DateInterval? period = null, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await LoadAsync(period, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (store.Fault(e) is { } fault)
+        {
+            throw fault;
+        }
+    }
+
+    private async Task<CityDataset?> LoadAsync(DateInterval? period, CancellationToken cancellationToken)
+    {
         var context = await store.OpenAsync(CityId, cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
@@ -71,13 +83,37 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
 
     private async Task<ImportResult> WriteAsync(string? cityName, IEnumerable<(RecordTable Table, IEnumerable<DatasetRecord> Records)> runs, bool replace, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await WriteCoreAsync(cityName, runs, replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (store.Fault(e) is { } fault)
+        {
+            throw fault;
+        }
+    }
+
+    private async Task<ImportResult> WriteCoreAsync(string? cityName, IEnumerable<(RecordTable Table, IEnumerable<DatasetRecord> Records)> runs, bool replace, CancellationToken cancellationToken)
+    {
         var context = await store.OpenAsync(CityId, cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (context.Database.GetDbConnection() is SqliteConnection sqlite && !SqliteWriteLockFree(sqlite))
+            {
+                store.WaitingForWriter();
+            }
+
+            // On SQLite the transaction begins IMMEDIATE: it takes the file's write lock now, retrying while another
+            // writer holds it for the connection's timeout (the store's BusyTimeout), then fails as busy.
             var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                if (context.Database.GetDbConnection() is NpgsqlConnection pg)
+                {
+                    await LockCityAsync(pg, cancellationToken).ConfigureAwait(false);
+                }
+
                 // Disposal without commit rolls back: a failure or cancellation anywhere below leaves the store as it was.
                 await UpsertCityAsync(context, cityName, cancellationToken).ConfigureAwait(false);
                 if (replace)
@@ -104,6 +140,46 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return new ImportResult(CityId, written);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether no other connection holds the SQLite file's write lock, asked without waiting: the lock is taken and
+    /// given back at once (Microsoft.Data.Sqlite's own retry loop would wait, and say nothing while it waits).
+    /// </summary>
+    private static bool SqliteWriteLockFree(SqliteConnection connection)
+    {
+        var db = connection.Handle!;
+        var rc = SQLitePCL.raw.sqlite3_exec(db, "BEGIN IMMEDIATE;");
+        if (rc == SQLitePCL.raw.SQLITE_OK)
+        {
+            SQLitePCL.raw.sqlite3_exec(db, "ROLLBACK;");
+            return true;
+        }
+
+        // Any other failure (a full disk, a read-only file) is met again, and reported, when the transaction begins.
+        return rc is not (SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED);
+    }
+
+    /// <summary>
+    /// Serializes imports of one city on PostgreSQL with a transaction-scoped advisory lock, bounded by the store's
+    /// BusyTimeout (lock_timeout, which then bounds every lock wait of the import); readers take no such lock.
+    /// </summary>
+    private async Task LockCityAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var timeout = (long)Math.Max(1, store.BusyTimeout.TotalMilliseconds);
+        var command = new NpgsqlCommand($"SET LOCAL lock_timeout = {timeout}; SELECT pg_try_advisory_xact_lock(hashtextextended('partydomain:city:' || @city, 0))", connection);
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue("city", CityId);
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+            {
+                return;
+            }
+
+            store.WaitingForWriter();
+            command.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended('partydomain:city:' || @city, 0))";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

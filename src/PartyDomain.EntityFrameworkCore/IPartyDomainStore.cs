@@ -7,6 +7,17 @@ namespace PartyDomain.EntityFrameworkCore;
 /// The PartyDomain store: one database (a SQLite file, or a PostgreSQL database a province shares) holding any number
 /// of cities, each reached through its own <see cref="ICityStore"/>. Register it with
 /// <see cref="StoreServiceCollectionExtensions.AddPartyDomainStore"/>.
+/// <para>
+/// City scoping is not an authorization boundary: any holder of this interface reaches every city through
+/// <see cref="ForCity"/>. Code that must see one city only (one city's users of a province's application) is given an
+/// <see cref="ICityStore"/> registered with <see cref="StoreServiceCollectionExtensions.AddPartyDomainCityStore"/>,
+/// never this interface; who may act for which city is the application's decision, made before it picks the city.
+/// </para>
+/// <para>
+/// A failure of the environment (a full disk, a file that cannot be written, a PostgreSQL server that is down or went
+/// away, another writer past <see cref="PartyDomainStoreOptions.BusyTimeout"/>) is thrown as
+/// <see cref="StoreUnavailableException"/>; every write is one transaction, so the store is then as it was.
+/// </para>
 /// </summary>
 public interface IPartyDomainStore
 {
@@ -14,7 +25,11 @@ public interface IPartyDomainStore
     /// <param name="cancellationToken">Cancels the migration.</param>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The store of one city; nothing done through it reaches another city's rows.</summary>
+    /// <summary>
+    /// The store of one city; nothing done through it reaches another city's rows. Any id is accepted: scoping keeps
+    /// a city's queries apart, it does not check that the caller may see that city (see the remarks on
+    /// <see cref="IPartyDomainStore"/>).
+    /// </summary>
     /// <param name="cityId">The city's id (<see cref="CityInfo.Id"/>).</param>
     ICityStore ForCity(string cityId);
 

@@ -34,7 +34,7 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
         Indicators = indicators;
         _contextOptions = options.Provider switch
         {
-            StoreProvider.Sqlite => new DbContextOptionsBuilder<SqliteStoreContext>().UseSqlite(options.ConnectionString).Options,
+            StoreProvider.Sqlite => new DbContextOptionsBuilder<SqliteStoreContext>().UseSqlite(SqliteConnectionString(options)).Options,
             StoreProvider.PostgreSql => new DbContextOptionsBuilder<PostgresStoreContext>().UseNpgsql(options.ConnectionString, o => o.UseNodaTime()).Options,
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown store provider."),
         };
@@ -60,15 +60,26 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
             var context = CreateContext(null);
             await using (context.ConfigureAwait(false))
             {
-                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-                if (Provider == StoreProvider.Sqlite)
+                // Only a schema that is behind is migrated. EF's Migrate takes its migration lock (a row written to
+                // __EFMigrationsLock) even when nothing is pending, so a reader calling it waited for any writer to
+                // commit (30 s, then "database is locked"); the pending check and the journal mode are plain reads.
+                if ((await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
                 {
-                    // WAL lets the console host read while an import writes; the setting stays with the file.
+                    await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (Provider == StoreProvider.Sqlite && !await IsWalAsync(context, cancellationToken).ConfigureAwait(false))
+                {
+                    // WAL lets readers read the last committed data while an import writes; the setting stays with the file.
                     await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
                 }
             }
 
             _migrated = true;
+        }
+        catch (Exception e) when (Fault(e) is { } fault)
+        {
+            throw fault;
         }
         finally
         {
@@ -86,10 +97,17 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<CityInfo>> ListCitiesAsync(CancellationToken cancellationToken = default)
     {
-        var context = await OpenAsync(null, cancellationToken).ConfigureAwait(false);
-        await using (context.ConfigureAwait(false))
+        try
         {
-            return await context.Cities.AsNoTracking().OrderBy(c => c.Id).Select(c => new CityInfo(c.Id, c.Name)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var context = await OpenAsync(null, cancellationToken).ConfigureAwait(false);
+            await using (context.ConfigureAwait(false))
+            {
+                return await context.Cities.AsNoTracking().OrderBy(c => c.Id).Select(c => new CityInfo(c.Id, c.Name)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (Fault(e) is { } fault)
+        {
+            throw fault;
         }
     }
 
@@ -118,6 +136,43 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
     private StoreContext CreateContext(string? cityId) => Provider == StoreProvider.Sqlite
         ? new SqliteStoreContext((DbContextOptions<SqliteStoreContext>)_contextOptions, cityId)
         : new PostgresStoreContext((DbContextOptions<PostgresStoreContext>)_contextOptions, cityId);
+
+    /// <summary>The store's location: the SQLite file's full path, or the PostgreSQL server as host:port.</summary>
+    internal string Location => StoreFaults.Location(_options);
+
+    /// <summary>How long a write waits for another writer.</summary>
+    internal TimeSpan BusyTimeout => _options.BusyTimeout;
+
+    /// <summary>Tells the host a write waits for another writer.</summary>
+    internal void WaitingForWriter() => _options.OnWaitingForWriter?.Invoke(Location);
+
+    /// <summary>The environment's fault <paramref name="exception"/> stands for, or <c>null</c>.</summary>
+    internal StoreUnavailableException? Fault(Exception exception) => StoreFaults.Translate(exception, _options);
+
+    /// <summary>Whole seconds, at least one: Microsoft.Data.Sqlite retries a busy statement for its command timeout, and 0 would mean forever.</summary>
+    internal static int BusySeconds(TimeSpan timeout) => (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, int.MaxValue);
+
+    private static string SqliteConnectionString(PartyDomainStoreOptions options) =>
+        new SqliteConnectionStringBuilder(options.ConnectionString) { DefaultTimeout = BusySeconds(options.BusyTimeout) }.ConnectionString;
+
+    private static async Task<bool> IsWalAsync(StoreContext context, CancellationToken cancellationToken)
+    {
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "PRAGMA journal_mode;";
+                return string.Equals(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string, "wal", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
 
     internal static bool IsPostgres(StoreContext context) => context.Database.GetDbConnection() is NpgsqlConnection;
 }

@@ -22,6 +22,20 @@ public sealed class PartyDomainStoreOptions
     /// <summary>Whether the schema is created or migrated on first use (default); turn off where a DBA runs migrations.</summary>
     public bool MigrateOnFirstUse { get; set; } = true;
 
+    /// <summary>
+    /// How long a write waits for another writer to finish before it fails with <see cref="StoreFault.Busy"/>
+    /// (30 s by default; whole seconds on SQLite, at least one). Readers never wait: a SQLite file is in WAL mode and a
+    /// PostgreSQL reader takes no lock a writer holds, so both read the last committed data at once.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Called once, before waiting, when a write finds another writer holding the store (another import of the same
+    /// SQLite file, or of the same city on PostgreSQL); the argument is the store's location (file path or
+    /// <c>host:port</c>). A host tells its user it waits, and for how long at most (<see cref="BusyTimeout"/>).
+    /// </summary>
+    public Action<string>? OnWaitingForWriter { get; set; }
+
     /// <summary>Keeps the data in a SQLite database.</summary>
     /// <param name="pathOrConnectionString">A file path such as <c>data/partydomain.db</c>, or a connection string (<c>Data Source=...</c>).</param>
     public PartyDomainStoreOptions UseSqlite(string pathOrConnectionString)

@@ -49,6 +49,13 @@ public sealed class ImportCommand(IAnsiConsole console, HostEnvironment environm
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Reset)
         {
+            if (!string.IsNullOrWhiteSpace(host.Options.PostgreSql))
+            {
+                throw new BadInputException(host.T(
+                    $"import --reset 只删除 SQLite 文件；数据保存在 {host.DataFile} 时，请去掉 Host:PostgreSql 以使用演示数据",
+                    $"import --reset deletes the SQLite file only; with the data in {host.DataFile}, unset Host:PostgreSql to use the demo data"));
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in new[] { host.DataFile, host.DataFile + "-wal", host.DataFile + "-shm" })
             {
@@ -84,7 +91,11 @@ public sealed class ImportCommand(IAnsiConsole console, HostEnvironment environm
             return ExitCodes.BadInput;
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(host.DataFile)!);
+        if (string.IsNullOrWhiteSpace(host.Options.PostgreSql))
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(host.DataFile)!);
+        }
+
         Step(host.T($"保存到 {host.DataFile}", $"Storing in {host.DataFile}"),
             () => host.Get<IPartyDomainStore>().ImportAsync(dataset, ImportMode.Replace).GetAwaiter().GetResult());
         Console.Write(new Rule($"[bold]{Markup.Escape(host.T($"已导入 {dataset.City.Name} 的数据", $"Imported the data of {dataset.City.Name}"))}[/]").LeftJustified());

@@ -22,7 +22,17 @@ public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironme
     {
         ArgumentNullException.ThrowIfNull(environment);
         using var host = HostContext.Create(environment, settings);
-        return Run(host, settings);
+        host.WaitingForWriter = location => Console.MarkupLine($"[yellow]{Markup.Escape(host.T(
+            $"另一个导入正在写入 {location}，最多等待 {host.Options.BusyTimeoutSeconds} 秒……",
+            $"Another import is writing {location}; waiting up to {host.Options.BusyTimeoutSeconds} s…"))}[/]");
+        try
+        {
+            return Run(host, settings);
+        }
+        catch (Exception e) when (EnvironmentFailureException.From(e, host.T, host.Options.BusyTimeoutSeconds) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     /// <summary>Does the command's work.</summary>

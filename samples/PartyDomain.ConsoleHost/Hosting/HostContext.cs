@@ -45,6 +45,15 @@ public sealed class HostContext : IDisposable
         Today = PartyDomainTime.Today(clock);
     }
 
+    private WaitingHook _waiting = new();
+
+    /// <summary>Called when an import finds another writer holding the store, with the store's file or server, before it waits.</summary>
+    public Action<string>? WaitingForWriter
+    {
+        get => _waiting.Action;
+        set => _waiting.Action = value;
+    }
+
     /// <summary>The merged configuration.</summary>
     public IConfiguration Configuration { get; }
 
@@ -158,13 +167,27 @@ public sealed class HostContext : IDisposable
             throw new BadInputException($"Host:Demo:Scale: {options.Demo.Scale} is not between 0.1 and 2000 / 须在 0.1 至 2000 之间");
         }
 
+        if (options.BusyTimeoutSeconds < 1)
+        {
+            throw new BadInputException($"Host:BusyTimeoutSeconds: {options.BusyTimeoutSeconds} is not a number of seconds ≥ 1 / 须为不小于 1 的秒数");
+        }
+
         CheckRuleValues(configuration.GetSection("PartyDomain:Rules"));
-        var dataFile = Path.GetFullPath(options.Data, environment.BaseDirectory);
-        var imported = environment.Dataset is null && File.Exists(dataFile);
+        var postgres = string.IsNullOrWhiteSpace(options.PostgreSql) ? null : PostgresDisplayName(options.PostgreSql);
+
+        // On PostgreSQL the commands always read the server (there is no file whose presence says data was imported).
+        var dataFile = postgres ?? Path.GetFullPath(options.Data, environment.BaseDirectory);
+        var imported = environment.Dataset is null && (postgres is not null || File.Exists(dataFile));
         var clock = ClockFor(options, environment.Dataset, imported);
         var services = new ServiceCollection();
         services.AddSingleton(clock);
-        services.AddPartyDomainStore(o => o.UseSqlite(dataFile));
+        var waiting = new WaitingHook();
+        services.AddPartyDomainStore(o =>
+        {
+            _ = postgres is null ? o.UseSqlite(dataFile) : o.UsePostgreSql(options.PostgreSql!);
+            o.BusyTimeout = TimeSpan.FromSeconds(options.BusyTimeoutSeconds);
+            o.OnWaitingForWriter = location => waiting.Action?.Invoke(location);
+        });
         var builder = services.AddPartyDomain(b =>
         {
             b.AddInterchange().AddWordReport();
@@ -209,7 +232,21 @@ public sealed class HostContext : IDisposable
                 e is OptionsValidationException v ? v.Failures.ToList() : [e.Message], e);
         }
 
-        return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported);
+        return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported) { _waiting = waiting };
+    }
+
+    /// <summary>The server and database of a connection string, for messages: never the password.</summary>
+    private static string PostgresDisplayName(string connectionString)
+    {
+        try
+        {
+            var pg = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL {pg.Host}:{pg.Port}/{pg.Database}";
+        }
+        catch (ArgumentException e)
+        {
+            throw new BadInputException($"Host:PostgreSql: {e.Message} / 连接字符串有误", e);
+        }
     }
 
     private static IConfiguration ReadConfiguration(string baseDirectory, HostSettings settings)
@@ -296,6 +333,12 @@ public sealed class HostContext : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _services.Dispose();
+
+    /// <summary>The store is configured before the context exists; its waiting callback reaches the context's through this.</summary>
+    private sealed class WaitingHook
+    {
+        public Action<string>? Action { get; set; }
+    }
 
     private sealed class FixedClock(Instant now) : IClock
     {

@@ -20,6 +20,18 @@ public sealed class HostOptions
 
     /// <summary>The SQLite file <c>import</c> keeps the imported data in, relative to the host's folder; when it exists, commands read it instead of the demo city.</summary>
     public string Data { get; set; } = "data/partydomain.db";
+
+    /// <summary>
+    /// A PostgreSQL connection string: when set, the commands keep and read imported data in that database instead of
+    /// the SQLite file of <see cref="Data"/> (a province's shared server).
+    /// </summary>
+    public string? PostgreSql { get; set; }
+
+    /// <summary>The default of <see cref="BusyTimeoutSeconds"/>.</summary>
+    public const int DefaultBusyTimeoutSeconds = 30;
+
+    /// <summary>How long <c>import</c> waits for another import writing the same store before it gives up (exit code 5); readers never wait.</summary>
+    public int BusyTimeoutSeconds { get; set; } = DefaultBusyTimeoutSeconds;
 }
 
 /// <summary>The city.</summary>
