@@ -12,6 +12,8 @@ using PartyDomain.Extensibility;
 using PartyDomain.Hosting;
 using PartyDomain.Interchange;
 using PartyDomain.Metrics;
+using PartyDomain.Notifications;
+using PartyDomain.Reminders;
 using PartyDomain.Rules;
 using PartyDomain.Time;
 using PartyDomain.Reporting.Word;
@@ -192,6 +194,7 @@ public sealed class HostContext : IDisposable
         services.Configure<RuleOptions>(o => configuration.GetSection("PartyDomain").Bind(o));
         services.Configure<ComplianceOptions>(o => configuration.GetSection("PartyDomain:Compliance").Bind(o));
         services.Configure<DevelopmentOptions>(o => configuration.GetSection("PartyDomain:Development").Bind(o));
+        AddReminderChannels(services, configuration.GetSection("PartyDomain:Reminders"), language);
 
         var provider = services.BuildServiceProvider();
         try
@@ -201,6 +204,8 @@ public sealed class HostContext : IDisposable
             _ = provider.GetRequiredService<IOptions<RuleOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<ComplianceOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<DevelopmentOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<ReminderDeliveryOptions>>().Value;
+            _ = provider.GetServices<IReminderChannel>().ToArray();
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or RuleConfigurationException)
         {
@@ -210,6 +215,25 @@ public sealed class HostContext : IDisposable
         }
 
         return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported);
+    }
+
+    /// <summary>The delivery settings, and a channel for each of <c>Smtp</c> and <c>Webhook</c> that is configured.</summary>
+    private static void AddReminderChannels(ServiceCollection services, IConfigurationSection reminders, TextLanguage language)
+    {
+        services.Configure<ReminderDeliveryOptions>(o =>
+        {
+            reminders.Bind(o);
+            o.Language = language;
+        });
+        if (reminders.GetSection("Smtp").Exists())
+        {
+            services.AddSmtpReminders(o => reminders.GetSection("Smtp").Bind(o));
+        }
+
+        if (reminders.GetSection("Webhook").Exists())
+        {
+            services.AddWebhookReminders(o => reminders.GetSection("Webhook").Bind(o));
+        }
     }
 
     private static IConfiguration ReadConfiguration(string baseDirectory, HostSettings settings)
