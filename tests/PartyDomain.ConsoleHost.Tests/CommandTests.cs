@@ -96,28 +96,6 @@ public class CommandTests
     }
 
     [Fact]
-    public void Reminders_list_what_falls_due_with_the_overdue_first()
-    {
-        var run = HostRun.Of("reminders", "--top", "500");
-
-        run.ExitCode.Should().Be(ExitCodes.Success);
-        run.Output.Should().Contain("30 天内到期的事项（2026-01-15 至 2026-02-14）")
-            .And.Contain("每月相对固定1天开展主题党日").And.Contain("支部委员会每届任期3年");
-        var dues = Regex.Matches(run.Output, @"│ (\d{4}-\d{2}-\d{2}) ").Select(m => m.Groups[1].Value).ToList();
-        dues.Should().NotBeEmpty().And.BeInAscendingOrder(StringComparer.Ordinal);
-        string.CompareOrdinal(dues[^1], "2026-02-14").Should().BeLessThanOrEqualTo(0);
-    }
-
-    [Fact]
-    public void The_reminder_horizon_comes_from_the_command_line()
-    {
-        var wide = HostRun.Of("reminders", "--horizon", "80", "--top", "1000");
-
-        wide.Output.Should().Contain("80 天内到期的事项（2026-01-15 至 2026-04-05）").And.Contain("2026-03-31")
-            .And.Contain("发展党员", "an admission case's next step falls due in the wider horizon");
-    }
-
-    [Fact]
     public void Metrics_compare_the_year_with_the_previous_one()
     {
         var run = HostRun.Of("metrics", "--year", "2025");
