@@ -106,13 +106,48 @@ public class CommandTests
     }
 
     [Fact]
-    public void Metrics_group_by_quarter_and_filter_indicators()
+    public void A_rate_changes_in_percentage_points_a_count_in_percent()
+    {
+        var run = HostRun.Of("metrics", "--year", "2025", "--indicator", "hotline-answer-rate", "--indicator", "legal-aid-cases");
+
+        run.ExitCode.Should().Be(ExitCodes.Success);
+        run.Output.Should().MatchRegex(@"12348热线接通率[^\n]*[+-]\d+\.\d个百分点").And.MatchRegex(@"办理法律援助案件[^\n]*[+-]\d+\.\d%");
+    }
+
+    [Fact]
+    public void Metrics_by_quarter_are_a_pivot_of_indicators_by_period_with_the_year()
     {
         var run = HostRun.Of("metrics", "--by", "quarter", "--indicator", "legal-aid-cases", "--lang", "en");
 
         run.ExitCode.Should().Be(ExitCodes.Success);
         run.Output.Should().Contain("Legal-aid cases handled").And.NotContain("Civil cases");
-        Regex.Count(run.Output, "Legal-aid cases handled").Should().Be(4, "one row a quarter");
+        Regex.Count(run.Output, "Legal-aid cases handled").Should().Be(1, "one row per indicator");
+        var cells = Regex.Match(run.Output, @"Legal-aid cases handled\s*│([^\n]+)").Groups[1].Value.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        cells.Should().HaveCount(6, "Q1–Q4, the year and the unit");
+        cells.Take(4).Sum(c => int.Parse(c, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture))
+            .Should().Be(int.Parse(cells[4], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
+        run.Output.Should().Contain("Q1").And.Contain("Q4").And.Contain("Year");
+    }
+
+    [Fact]
+    public void Metrics_by_month_have_twelve_columns()
+    {
+        var run = HostRun.Of("metrics", "--by", "month", "--indicator", "hotline-calls");
+
+        run.ExitCode.Should().Be(ExitCodes.Success);
+        run.Output.Should().Contain("1月").And.Contain("12月").And.Contain("全年");
+    }
+
+    [Fact]
+    public void Metrics_by_firm_say_how_many_rows_were_left_out_and_sum_them()
+    {
+        var all = HostRun.Of("metrics", "--by", "firm", "--indicator", "legal-aid-cases", "--top", "1000");
+        var top = HostRun.Of("metrics", "--by", "firm", "--indicator", "legal-aid-cases", "--top", "3");
+
+        var firms = Regex.Count(all.Output, @"\(F\d+\)");
+        Regex.Count(top.Output, @"\(F\d+\)").Should().Be(3);
+        top.Output.Should().Contain($"另有{firms - 3}项").And.Contain("--top");
+        all.Output.Should().NotContain("另有");
     }
 
     [Fact]
