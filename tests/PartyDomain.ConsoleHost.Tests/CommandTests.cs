@@ -96,28 +96,6 @@ public class CommandTests
     }
 
     [Fact]
-    public void Reminders_list_what_falls_due_with_the_overdue_first()
-    {
-        var run = HostRun.Of("reminders", "--top", "500");
-
-        run.ExitCode.Should().Be(ExitCodes.Success);
-        run.Output.Should().Contain("30 天内到期的事项（2026-01-15 至 2026-02-14）")
-            .And.Contain("每月相对固定1天开展主题党日").And.Contain("支部委员会每届任期3年");
-        var dues = Regex.Matches(run.Output, @"│ (\d{4}-\d{2}-\d{2}) ").Select(m => m.Groups[1].Value).ToList();
-        dues.Should().NotBeEmpty().And.BeInAscendingOrder(StringComparer.Ordinal);
-        string.CompareOrdinal(dues[^1], "2026-02-14").Should().BeLessThanOrEqualTo(0);
-    }
-
-    [Fact]
-    public void The_reminder_horizon_comes_from_the_command_line()
-    {
-        var wide = HostRun.Of("reminders", "--horizon", "80", "--top", "1000");
-
-        wide.Output.Should().Contain("80 天内到期的事项（2026-01-15 至 2026-04-05）").And.Contain("2026-03-31")
-            .And.Contain("发展党员", "an admission case's next step falls due in the wider horizon");
-    }
-
-    [Fact]
     public void Metrics_compare_the_year_with_the_previous_one()
     {
         var run = HostRun.Of("metrics", "--year", "2025");
@@ -128,13 +106,48 @@ public class CommandTests
     }
 
     [Fact]
-    public void Metrics_group_by_quarter_and_filter_indicators()
+    public void A_rate_changes_in_percentage_points_a_count_in_percent()
+    {
+        var run = HostRun.Of("metrics", "--year", "2025", "--indicator", "hotline-answer-rate", "--indicator", "legal-aid-cases");
+
+        run.ExitCode.Should().Be(ExitCodes.Success);
+        run.Output.Should().MatchRegex(@"12348热线接通率[^\n]*[+-]\d+\.\d个百分点").And.MatchRegex(@"办理法律援助案件[^\n]*[+-]\d+\.\d%");
+    }
+
+    [Fact]
+    public void Metrics_by_quarter_are_a_pivot_of_indicators_by_period_with_the_year()
     {
         var run = HostRun.Of("metrics", "--by", "quarter", "--indicator", "legal-aid-cases", "--lang", "en");
 
         run.ExitCode.Should().Be(ExitCodes.Success);
         run.Output.Should().Contain("Legal-aid cases handled").And.NotContain("Civil cases");
-        Regex.Count(run.Output, "Legal-aid cases handled").Should().Be(4, "one row a quarter");
+        Regex.Count(run.Output, "Legal-aid cases handled").Should().Be(1, "one row per indicator");
+        var cells = Regex.Match(run.Output, @"Legal-aid cases handled\s*│([^\n]+)").Groups[1].Value.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        cells.Should().HaveCount(6, "Q1–Q4, the year and the unit");
+        cells.Take(4).Sum(c => int.Parse(c, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture))
+            .Should().Be(int.Parse(cells[4], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
+        run.Output.Should().Contain("Q1").And.Contain("Q4").And.Contain("Year");
+    }
+
+    [Fact]
+    public void Metrics_by_month_have_twelve_columns()
+    {
+        var run = HostRun.Of("metrics", "--by", "month", "--indicator", "hotline-calls");
+
+        run.ExitCode.Should().Be(ExitCodes.Success);
+        run.Output.Should().Contain("1月").And.Contain("12月").And.Contain("全年");
+    }
+
+    [Fact]
+    public void Metrics_by_firm_say_how_many_rows_were_left_out_and_sum_them()
+    {
+        var all = HostRun.Of("metrics", "--by", "firm", "--indicator", "legal-aid-cases", "--top", "1000");
+        var top = HostRun.Of("metrics", "--by", "firm", "--indicator", "legal-aid-cases", "--top", "3");
+
+        var firms = Regex.Count(all.Output, @"\(F\d+\)");
+        Regex.Count(top.Output, @"\(F\d+\)").Should().Be(3);
+        top.Output.Should().Contain($"另有{firms - 3}项").And.Contain("--top");
+        all.Output.Should().NotContain("另有");
     }
 
     [Fact]

@@ -78,34 +78,73 @@ public sealed class MetricsCommand(IAnsiConsole console, HostEnvironment environ
             },
         };
         var metrics = new ServiceMetrics(dataset);
+        var rates = query.Indicators.Where(c => dataset.Indicators.TryGet(c, out var d) && d.Aggregation == Aggregation.Ratio).ToHashSet();
         Heading(host, host.T($"服务指标（{year} 年）", $"Service indicators ({year})"));
         if (settings.By == Grouping.None)
         {
             var table = Table(host.T("指标", "Indicator"), host.T("代码", "Code"), $"{year}", $"{year - 1}", host.T("同比", "Change"), host.T("单位", "Unit"));
             foreach (var row in Step(host.T("汇总指标", "Aggregating"), () => metrics.CompareWithPreviousYear(query)))
             {
-                Row(table, host.T(row.Current.Name), row.Current.Indicator.Value, Number(row.Current.Value), Number(row.Previous?.Value), Change(row.Change), host.T(row.Current.Unit));
+                var change = rates.Contains(row.Current.Indicator) ? Points(host, row.Difference) : Change(row.Change);
+                Row(table, host.T(row.Current.Name), row.Current.Indicator.Value, Number(row.Current.Value), Number(row.Previous?.Value), change, host.T(row.Current.Unit));
             }
 
             Console.Write(table);
             return ExitCodes.Success;
         }
 
-        var grouped = Table(host.T("指标", "Indicator"), host.T("分组", "Group"), host.T("数值", "Value"), host.T("单位", "Unit"), host.T("记录数", "Records"));
-        foreach (var indicator in Step(host.T("汇总指标", "Aggregating"), () => metrics.Query(query)).Rows.GroupBy(r => r.Indicator))
+        var rows = Step(host.T("汇总指标", "Aggregating"), () => metrics.Query(query)).Rows;
+        if (settings.By is Grouping.Quarter or Grouping.Month)
         {
-            // Periods in order; organizations, firms and districts largest first, the first --top of them.
-            var rows = settings.By is Grouping.Quarter or Grouping.Month
-                ? indicator.OrderBy(r => r.Period, StringComparer.Ordinal).ToList()
-                : indicator.OrderByDescending(r => r.Value ?? 0).Take(settings.Top).ToList();
-            foreach (var row in rows)
+            // A pivot: one row per indicator, one column per period, and the year's figure (a rate's is not the sum of its periods).
+            var periods = settings.By == Grouping.Quarter
+                ? Enumerable.Range(1, 4).Select(q => ($"{year}-Q{q}", $"Q{q}")).ToArray()
+                : Enumerable.Range(1, 12).Select(m => ($"{year}-{m:00}", host.T($"{m}月", $"{m:00}"))).ToArray();
+            var totals = metrics.Query(query with { GroupBy = MetricGrouping.None }).Rows.ToDictionary(r => r.Indicator);
+            var pivot = Table([host.T("指标", "Indicator"), .. periods.Select(p => p.Item2), host.T("全年", "Year"), host.T("单位", "Unit")]);
+            var byIndicator = rows.ToLookup(r => r.Indicator);
+            foreach (var code in query.Indicators)
             {
-                var group = row.Period ?? row.District ?? (row.Organization is { } o ? OrganizationName(o) : row.Firm is { } f ? FirmName(f) : "—");
+                if (!totals.TryGetValue(code, out var total))
+                {
+                    continue;
+                }
+
+                var values = byIndicator[code].ToDictionary(r => r.Period ?? string.Empty, r => r.Value);
+                Row(pivot, [host.T(total.Name), .. periods.Select(p => values.TryGetValue(p.Item1, out var v) ? Number(v) : "—"), Number(total.Value), host.T(total.Unit)]);
+            }
+
+            Console.Write(pivot);
+            return ExitCodes.Success;
+        }
+
+        var grouped = Table(host.T("指标", "Indicator"), host.T("分组", "Group"), host.T("数值", "Value"), host.T("单位", "Unit"), host.T("记录数", "Records"));
+        var left = 0;
+        foreach (var indicator in rows.GroupBy(r => r.Indicator))
+        {
+            // Organizations, firms and districts largest first, the first --top of them; the rest are counted, never dropped unsaid.
+            var all = indicator.OrderByDescending(r => r.Value ?? 0).ThenBy(r => r.Organization?.Value ?? r.Firm?.Value ?? r.District, StringComparer.Ordinal).ToList();
+            foreach (var row in all.Take(settings.Top))
+            {
+                var group = row.District ?? (row.Organization is { } o ? OrganizationName(o) : row.Firm is { } f ? FirmName(f) : "—");
                 Row(grouped, host.T(row.Name), group, Number(row.Value), host.T(row.Unit), row.Records.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (all.Count > settings.Top)
+            {
+                left += all.Count - settings.Top;
+                var first = all[0];
+                Row(grouped, host.T(first.Name), host.T($"另有{all.Count - settings.Top}项", $"{all.Count - settings.Top} more"), rates.Contains(first.Indicator) ? "—" : Number(all.Skip(settings.Top).Sum(r => r.Value ?? 0)), host.T(first.Unit),
+                    all.Skip(settings.Top).Sum(r => r.Records).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
         Console.Write(grouped);
+        if (left > 0)
+        {
+            Console.MarkupLine($"[grey]{Markup.Escape(host.T($"每项指标列出前 {settings.Top} 个，其余合并为“另有N项”（--top 调整）。", $"The first {settings.Top} of each indicator are listed, the rest summed as \"N more\" (see --top)."))}[/]");
+        }
+
         return ExitCodes.Success;
 
         string OrganizationName(Organization.OrganizationId id) => dataset.TryGetOrganization(id, out var o) ? $"{o.Name} ({id})" : id.Value;
@@ -113,4 +152,8 @@ public sealed class MetricsCommand(IAnsiConsole console, HostEnvironment environ
     }
 
     private static string Change(decimal? change) => change is { } c ? (c >= 0 ? "+" : string.Empty) + Percent(c) : "—";
+
+    private static string Points(HostContext host, decimal? points) => points is { } p
+        ? (p >= 0 ? "+" : string.Empty) + p.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + host.T("个百分点", " pp")
+        : "—";
 }

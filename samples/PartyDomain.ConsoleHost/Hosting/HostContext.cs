@@ -12,6 +12,8 @@ using PartyDomain.Extensibility;
 using PartyDomain.Hosting;
 using PartyDomain.Interchange;
 using PartyDomain.Metrics;
+using PartyDomain.Notifications;
+using PartyDomain.Reminders;
 using PartyDomain.Rules;
 using PartyDomain.Time;
 using PartyDomain.Reporting.Word;
@@ -215,6 +217,7 @@ public sealed class HostContext : IDisposable
         services.Configure<RuleOptions>(o => configuration.GetSection("PartyDomain").Bind(o));
         services.Configure<ComplianceOptions>(o => configuration.GetSection("PartyDomain:Compliance").Bind(o));
         services.Configure<DevelopmentOptions>(o => configuration.GetSection("PartyDomain:Development").Bind(o));
+        AddReminderChannels(services, configuration.GetSection("PartyDomain:Reminders"), language);
 
         var provider = services.BuildServiceProvider();
         try
@@ -224,6 +227,8 @@ public sealed class HostContext : IDisposable
             _ = provider.GetRequiredService<IOptions<RuleOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<ComplianceOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<DevelopmentOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<ReminderDeliveryOptions>>().Value;
+            _ = provider.GetServices<IReminderChannel>().ToArray();
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or RuleConfigurationException)
         {
@@ -246,6 +251,25 @@ public sealed class HostContext : IDisposable
         catch (ArgumentException e)
         {
             throw new BadInputException($"Host:PostgreSql: {e.Message} / 连接字符串有误", e);
+        }
+    }
+
+    /// <summary>The delivery settings, and a channel for each of <c>Smtp</c> and <c>Webhook</c> that is configured.</summary>
+    private static void AddReminderChannels(ServiceCollection services, IConfigurationSection reminders, TextLanguage language)
+    {
+        services.Configure<ReminderDeliveryOptions>(o =>
+        {
+            reminders.Bind(o);
+            o.Language = language;
+        });
+        if (reminders.GetSection("Smtp").Exists())
+        {
+            services.AddSmtpReminders(o => reminders.GetSection("Smtp").Bind(o));
+        }
+
+        if (reminders.GetSection("Webhook").Exists())
+        {
+            services.AddWebhookReminders(o => reminders.GetSection("Webhook").Bind(o));
         }
     }
 

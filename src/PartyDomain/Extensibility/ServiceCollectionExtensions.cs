@@ -76,6 +76,16 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ComplianceOptions>>(),
             sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
             sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new Reminders.ReminderCollector(
+            sp.GetRequiredService<ComplianceEvaluator>(),
+            sp.GetRequiredService<StructureChecker>(),
+            sp.GetRequiredService<AdmissionPipeline>(),
+            sp.GetRequiredService<IOptions<ComplianceOptions>>(),
+            sp.GetRequiredService<ZonedClock>()));
+        services.AddOptions<Reminders.ReminderDeliveryOptions>()
+            .Validate(o => o.MaxAttempts >= 1, "PartyDomain:Reminders:MaxAttempts must be at least 1.")
+            .Validate(o => o.RetryDelay >= TimeSpan.Zero, "PartyDomain:Reminders:RetryDelay cannot be negative.");
+        services.TryAddSingleton<Reminders.ReminderDispatcher>();
         services.AddSingleton(sp => new GovernanceEvaluator(builder.Rules.OfType<GovernanceRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
 
         // Sections and templates are read when the container resolves the builder, so a plugin's later additions count.

@@ -262,4 +262,11 @@ public sealed record YearOverYear(MetricRow Current, MetricRow? Previous)
 {
     /// <summary>The change as a fraction (0.25 = +25 %), or <c>null</c> when there is nothing to compare with.</summary>
     public decimal? Change => Previous?.Value is { } p && p != 0 && Current.Value is { } c ? (c - p) / p : null;
+
+    /// <summary>
+    /// The change in the indicator's own unit (this year's value less last year's), or <c>null</c> when there is nothing
+    /// to compare with. For a rate in percent this is the change in percentage points, the way a rate's change is told
+    /// (97.3 % → 95.0 % is 2.3 points down, not 2.4 % down).
+    /// </summary>
+    public decimal? Difference => Previous?.Value is { } p && Current.Value is { } c ? c - p : null;
 }

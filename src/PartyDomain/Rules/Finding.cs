@@ -63,6 +63,12 @@ public sealed record Finding(
     LocalizedText Expected,
     LocalizedText Found)
 {
+    /// <summary>
+    /// The day by which the obligation falls due or fell due, where the rule has one (the day a committee's term ends,
+    /// say), so a reminder shows the real date instead of the day it was raised; otherwise <c>null</c>.
+    /// </summary>
+    public LocalDate? Due { get; init; }
+
     /// <summary>One line naming subject, rule, expected, found and source, in <paramref name="language"/>.</summary>
     /// <param name="language">The language.</param>
     public string Describe(TextLanguage language) => language == TextLanguage.English

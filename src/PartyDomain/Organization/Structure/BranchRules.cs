@@ -176,14 +176,14 @@ public sealed class CommitteeTermRule() : StructureRule(
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"于{ends:uuuu-MM-dd}任期届满时换届", $"re-election when the term ended on {ends:uuuu-MM-dd}"),
                     new($"{last.ElectedOn:uuuu-MM-dd}选举产生，已超期{Period.Between(ends, asOf, PeriodUnits.Days).Days}天未换届",
-                        $"elected {last.ElectedOn:uuuu-MM-dd}, {Period.Between(ends, asOf, PeriodUnits.Days).Days} days overdue")));
+                        $"elected {last.ElectedOn:uuuu-MM-dd}, {Period.Between(ends, asOf, PeriodUnits.Days).Days} days overdue")) with { Due = ends });
             }
             else if (asOf >= ends.PlusMonths(-notice))
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"在任期届满（{ends:uuuu-MM-dd}）前做好换届准备", $"prepare the election before the term ends ({ends:uuuu-MM-dd})"),
                     new($"{last.ElectedOn:uuuu-MM-dd}选举产生，{Period.Between(asOf, ends, PeriodUnits.Days).Days}天后任期届满",
-                        $"elected {last.ElectedOn:uuuu-MM-dd}, the term ends in {Period.Between(asOf, ends, PeriodUnits.Days).Days} days"), FindingSeverity.Reminder));
+                        $"elected {last.ElectedOn:uuuu-MM-dd}, the term ends in {Period.Between(asOf, ends, PeriodUnits.Days).Days} days"), FindingSeverity.Reminder) with { Due = ends });
             }
         }
     }
