@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using Npgsql;
 using PartyDomain.Data;
+using PartyDomain.Organization;
 using PartyDomain.EntityFrameworkCore.Import;
 using PartyDomain.EntityFrameworkCore.Mapping;
 
@@ -67,7 +68,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
             {
                 await table.LoadAsync(context, period, r =>
                 {
-                    batch.Add(r);
+                    batch.Add(r is Person person ? store.PersonalData.Unprotect(CityId, person) : r);
                     if (batch.Count == batch.Capacity)
                     {
                         builder.AddRange(batch);
@@ -228,7 +229,14 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
     private Task<long> WriteRunAsync(StoreContext context, TableShape shape, RecordKeys keys, IEnumerable<DatasetRecord> records, bool emptied,
         CancellationToken cancellationToken)
     {
-        var rows = keys.Assign(records as DatasetRecord[] ?? [.. records], cancellationToken);
+        var array = records as DatasetRecord[] ?? [.. records];
+        if (store.PersonalData.Enabled && array.Length > 0 && array[0] is Person)
+        {
+            // A run holds one table's records: people are written with their personal data encrypted.
+            array = Array.ConvertAll(array, r => r is Person p ? store.PersonalData.Protect(CityId, p) : r);
+        }
+
+        var rows = keys.Assign(array, cancellationToken);
         return context.Database.GetDbConnection() switch
         {
             NpgsqlConnection pg => PostgresBulkWriter.WriteAsync(pg, shape, CityId, rows, emptied, cancellationToken),

@@ -32,6 +32,7 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
         Clock = clock;
         Zone = zone ?? Time.PartyDomainTime.DefaultZone;
         Indicators = indicators;
+        PersonalData = new Mapping.PersonalDataProtector(options.PersonalDataKey);
         _contextOptions = options.Provider switch
         {
             StoreProvider.Sqlite => new DbContextOptionsBuilder<SqliteStoreContext>().UseSqlite(SqliteConnectionString(options)).Options,
@@ -43,6 +44,9 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
     internal IClock Clock { get; }
 
     internal DateTimeZone Zone { get; }
+
+    /// <summary>Encrypts and decrypts people's personal data at rest (<see cref="PartyDomainStoreOptions.PersonalDataKey"/>).</summary>
+    internal Mapping.PersonalDataProtector PersonalData { get; }
 
     internal IndicatorCatalog? Indicators { get; }
 

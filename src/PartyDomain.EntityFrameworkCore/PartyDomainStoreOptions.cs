@@ -36,6 +36,15 @@ public sealed class PartyDomainStoreOptions
     /// </summary>
     public Action<string>? OnWaitingForWriter { get; set; }
 
+    /// <summary>
+    /// The key that protects personal data at rest: 32 random bytes in Base64 (<c>openssl rand -base64 32</c>). With it,
+    /// each person's ID-card number and phone are stored encrypted (AES-256-GCM, bound to the city and the person), so
+    /// a copy of the database file or a dump does not disclose them; without it they are stored in clear. Keep the key
+    /// apart from the database (an environment variable, a secret store, a file only the service account reads): data
+    /// written with a key cannot be read without that same key.
+    /// </summary>
+    public string? PersonalDataKey { get; set; }
+
     /// <summary>Keeps the data in a SQLite database.</summary>
     /// <param name="pathOrConnectionString">A file path such as <c>data/partydomain.db</c>, or a connection string (<c>Data Source=...</c>).</param>
     public PartyDomainStoreOptions UseSqlite(string pathOrConnectionString)

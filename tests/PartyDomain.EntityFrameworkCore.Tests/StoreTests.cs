@@ -18,6 +18,7 @@ namespace PartyDomain.EntityFrameworkCore.Tests;
 public abstract class StoreTests : IAsyncLifetime
 {
     private PartyDomainStore? _store;
+    private PartyDomainStoreOptions? _options;
 
     /// <summary>A new store over an empty database, used by one test.</summary>
     protected PartyDomainStore Store => _store ?? throw new InvalidOperationException("The store is made in InitializeAsync.");
@@ -29,7 +30,8 @@ public abstract class StoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Small runs, so a few thousand records already span several of them.
-        _store = new PartyDomainStore(await CreateDatabaseAsync(), SampleCity.Clock()) { RunSize = 1_000 };
+        _options = await CreateDatabaseAsync();
+        _store = new PartyDomainStore(_options, SampleCity.Clock()) { RunSize = 1_000 };
         await _store.MigrateAsync();
     }
 
@@ -159,6 +161,75 @@ public abstract class StoreTests : IAsyncLifetime
         (await context.Set<ServiceRecord>().CountAsync()).Should().Be(1);
         (await context.Set<Person>().CountAsync(p => p.Name == "南阳市")).Should().Be(0);
         (await context.Set<ServiceRecord>().Where(s => EF.Property<string>(s, StoreContext.CityColumn) == "411300").CountAsync()).Should().Be(0);
+    }
+
+    private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    /// <summary>Another store over the same database, with <paramref name="key"/> as its personal-data key.</summary>
+    private PartyDomainStore StoreWithKey(string? key) => new(new PartyDomainStoreOptions
+    {
+        Provider = _options!.Provider, ConnectionString = _options.ConnectionString, PersonalDataKey = key,
+    }, SampleCity.Clock());
+
+    private async Task<Person[]> StoredPeople(string city)
+    {
+        await using var context = await Store.OpenAsync(city, default);
+        return await context.Set<Person>().AsNoTracking().ToArrayAsync();
+    }
+
+    [Fact]
+    public async Task With_a_key_ID_numbers_and_phones_are_stored_encrypted_and_read_back_as_they_were()
+    {
+        var dataset = SampleCity.Build();
+        using var keyed = StoreWithKey(Key);
+        await keyed.ImportAsync(dataset);
+
+        var stored = await StoredPeople(dataset.City.Id);
+        var clear = dataset.People.Where(p => p.IdNumber is not null || p.Phone is not null).ToArray();
+        clear.Should().NotBeEmpty();
+        foreach (var person in clear)
+        {
+            var row = stored.Single(p => p.Id == person.Id);
+            foreach (var (value, original) in new[] { (row.IdNumber, person.IdNumber), (row.Phone, person.Phone) }.Where(v => v.Item2 is not null))
+            {
+                value!.Value.Reveal().Should().StartWith("pd1:").And.NotContain(original!.Value.Reveal());
+            }
+        }
+
+        ShouldHoldTheSameRecords((await keyed.LoadSnapshotAsync(dataset.City.Id))!, dataset);
+    }
+
+    [Fact]
+    public async Task Encrypted_personal_data_is_not_read_without_its_key_and_the_error_says_which_key()
+    {
+        var dataset = SampleCity.Build();
+        using (var keyed = StoreWithKey(Key))
+        {
+            await keyed.ImportAsync(dataset);
+        }
+
+        using var none = StoreWithKey(null);
+        using var other = StoreWithKey(Convert.ToBase64String(new byte[32]));
+
+        (await none.Invoking(s => s.LoadSnapshotAsync(dataset.City.Id)).Should().ThrowAsync<InvalidOperationException>()).WithMessage("*no PersonalDataKey is configured*");
+        (await other.Invoking(s => s.LoadSnapshotAsync(dataset.City.Id)).Should().ThrowAsync<InvalidOperationException>()).WithMessage("*is not the key it was written with*");
+        var bad = () => StoreWithKey("short");
+        bad.Should().Throw<ArgumentException>().WithMessage("*Base64*");
+    }
+
+    [Fact]
+    public async Task Clear_text_written_before_a_key_is_read_and_protected_on_the_next_import()
+    {
+        var dataset = SampleCity.Build();
+        await Store.ImportAsync(dataset); // no key: in clear
+        (await StoredPeople(dataset.City.Id)).Should().Contain(p => p.IdNumber != null && !p.IdNumber.Value.Reveal().StartsWith("pd1:", StringComparison.Ordinal));
+
+        using var keyed = StoreWithKey(Key);
+        ShouldHoldTheSameRecords((await keyed.LoadSnapshotAsync(dataset.City.Id))!, dataset);
+        await keyed.ImportAsync(dataset);
+
+        (await StoredPeople(dataset.City.Id)).Where(p => p.IdNumber != null).Should().OnlyContain(p => p.IdNumber!.Value.Reveal().StartsWith("pd1:", StringComparison.Ordinal));
+        ShouldHoldTheSameRecords((await keyed.LoadSnapshotAsync(dataset.City.Id))!, dataset);
     }
 
     [Fact]

@@ -189,6 +189,7 @@ public sealed class HostContext : IDisposable
             _ = postgres is null ? o.UseSqlite(dataFile) : o.UsePostgreSql(options.PostgreSql!);
             o.BusyTimeout = TimeSpan.FromSeconds(options.BusyTimeoutSeconds);
             o.OnWaitingForWriter = location => waiting.Action?.Invoke(location);
+            o.PersonalDataKey = options.PersonalDataKey ?? PersonalDataKeyFile.ReadOrCreate(dataFile + ".key");
         });
         var builder = services.AddPartyDomain(b =>
         {

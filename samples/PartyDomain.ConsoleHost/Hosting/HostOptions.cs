@@ -27,6 +27,14 @@ public sealed class HostOptions
     /// </summary>
     public string? PostgreSql { get; set; }
 
+    /// <summary>
+    /// The key that encrypts people's ID-card numbers and phones in the store (32 bytes in Base64, e.g. from
+    /// <c>openssl rand -base64 32</c>; best given as the environment variable <c>PARTYDOMAIN_Host__PersonalDataKey</c>).
+    /// When not set, the host keeps a key of its own in <c>&lt;Data&gt;.key</c> (readable by its owner only), created
+    /// on the first write.
+    /// </summary>
+    public string? PersonalDataKey { get; set; }
+
     /// <summary>The default of <see cref="BusyTimeoutSeconds"/>.</summary>
     public const int DefaultBusyTimeoutSeconds = 30;
 
