@@ -34,6 +34,30 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void Imported_phones_are_encrypted_in_the_store_under_an_owner_only_key()
+    {
+        var city = DemoCity.Build(scale: 0.2);
+        var person = city.People.First(p => p.Phone is not null);
+        var path = Path.Combine(_host, "city.json");
+        DatasetFiles.Write(city, path, DatasetFormat.Json);
+
+        HostRun.In(_host, "import", path).ExitCode.Should().Be(ExitCodes.Success);
+
+        var data = Path.Combine(_host, "data", "partydomain.db");
+        var key = data + ".key";
+        File.Exists(key).Should().BeTrue();
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(key).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = Encoding.UTF8.GetString(File.ReadAllBytes(data)) + (File.Exists(data + "-wal") ? Encoding.UTF8.GetString(File.ReadAllBytes(data + "-wal")) : string.Empty);
+        bytes.Should().NotContain(person.Phone!.Value.Reveal()).And.Contain("pd1:");
+        HostRun.In(_host, "check").ExitCode.Should().Be(ExitCodes.Success, "the host reads its data back with its key");
+    }
+
+    [Fact]
     public void A_broken_file_imports_nothing_and_lists_every_problem_with_its_row()
     {
         var folder = Path.Combine(_host, "broken");
