@@ -50,6 +50,18 @@ public class BadInputTests
     }
 
     [Theory]
+    [InlineData("Host:Demo:Scale=abc", "Host:Demo:Scale：“abc”不是数字")]
+    [InlineData("PartyDomain:Compliance:ReminderHorizonDays=abc", "PartyDomain:Compliance:ReminderHorizonDays：“abc”不是整数")]
+    [InlineData("PartyDomain:Reminders:RetryDelay=soon", "PartyDomain:Reminders:RetryDelay：“soon”不是时长")]
+    public void A_value_that_does_not_convert_names_its_key_and_kind_without_a_type_name(string setting, string message)
+    {
+        var run = HostRun.Of("check", "--set", setting);
+
+        run.ExitCode.Should().Be(ExitCodes.BadInput);
+        run.Output.Should().Contain(message).And.NotContain("System.").And.NotContain("Nullable").And.NotContain("Failed to convert");
+    }
+
+    [Theory]
     [InlineData("Enabled=perhaps")]
     [InlineData("Severity=Fatal")]
     [InlineData("Threshold=3")]

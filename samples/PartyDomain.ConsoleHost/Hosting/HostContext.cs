@@ -159,7 +159,8 @@ public sealed class HostContext : IDisposable
         }
         catch (InvalidOperationException e)
         {
-            throw new BadInputException("Host: " + e.Message, e);
+            // The language is itself in this section, so the message goes out in both.
+            throw new BadInputException($"{ConfigurationMessages.Explain(e.Message, TextLanguage.Chinese)} / {ConfigurationMessages.Explain(e.Message, TextLanguage.English)}", e);
         }
 
         var language = ParseLanguage(options.Language)
@@ -235,7 +236,7 @@ public sealed class HostContext : IDisposable
         {
             provider.Dispose();
             throw new BadInputException(language == TextLanguage.English ? "The configuration is invalid" : "配置有误",
-                e is OptionsValidationException v ? v.Failures.ToList() : [e.Message], e);
+                e is OptionsValidationException v ? v.Failures.ToList() : [ConfigurationMessages.Explain(e.Message, language)], e);
         }
 
         return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported) { _waiting = waiting };
