@@ -5,6 +5,7 @@ using NodaTime.Text;
 using PartyDomain.BasicSystems;
 using PartyDomain.ConsoleHost.Hosting;
 using PartyDomain.Dues;
+using PartyDomain.Organization;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
 using PartyDomain.Time;
@@ -46,10 +47,22 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
         [DefaultValue(FailOn.None)]
         public FailOn FailOn { get; init; } = FailOn.None;
 
+        /// <summary>Only this organization and those below it.</summary>
+        [CommandOption("--org|--branch <ID>")]
+        [Description("只看该组织及其下属组织（含其党员、覆盖的律所）/ only this organization and those below it (their members and firms)")]
+        public string? Organization { get; init; }
+
+        /// <summary>The output format.</summary>
+        [CommandOption("--format <FORMAT>")]
+        [Description("输出格式 table|csv|json（默认 table；csv、json 列出全部问题，供脚本使用）/ output format (csv and json list every finding, for scripts)")]
+        [DefaultValue("table")]
+        public string Format { get; init; } = "table";
+
         /// <inheritdoc/>
         public override ValidationResult Validate() =>
             AsOf is not null && !LocalDatePattern.Iso.Parse(AsOf).Success
                 ? ValidationResult.Error($"--as-of: '{AsOf}' is not a date yyyy-MM-dd / 不是 yyyy-MM-dd 格式的日期")
+                : Format is not ("table" or "csv" or "json") ? ValidationResult.Error($"--format: '{Format}' is not table, csv or json / 不是 table、csv 或 json")
                 : base.Validate();
     }
 
@@ -65,20 +78,46 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
         {
             var dataset = host.LoadDataset();
             var (checker, evaluator, duesEvaluator) = (host.Get<StructureChecker>(), host.Get<ComplianceEvaluator>(), host.Get<DuesEvaluator>());
+            OrganizationId? root = null;
+            if (settings.Organization is { } id)
+            {
+                root = new OrganizationId(id);
+                if (!dataset.TryGetOrganization(root.Value, out _))
+                {
+                    throw new BadInputException(host.T($"--org：没有编号为 {id} 的党组织", $"--org: no organization has the id {id}"));
+                }
+            }
 
             // The three engines only read the dataset: run side by side. GetResult rethrows a failure as it was thrown
             // (a plugin rule's failure keeps its exit code).
             var structureTask = Task.Run(() => checker.Check(dataset, asOf));
             var duesTask = Task.Run(() => duesEvaluator.Evaluate(dataset, period));
-            var compliance = evaluator.Evaluate(dataset, period);
+            var compliance = evaluator.Evaluate(dataset, period, root);
             var misses = compliance.Misses();
-            return (structureTask.GetAwaiter().GetResult(), compliance, misses, duesTask.GetAwaiter().GetResult());
+            var structure = structureTask.GetAwaiter().GetResult().Findings;
+            var dues = duesTask.GetAwaiter().GetResult().Findings;
+            if (root is { } r)
+            {
+                var scope = new FindingScope(dataset, r, asOf);
+                structure = [.. structure.Where(scope.Contains)];
+                dues = [.. dues.Where(scope.Contains)];
+            }
+
+            return (structure, compliance, misses, dues);
         });
+
+        if (settings.Format != "table")
+        {
+            var rows = structure.Select(f => (f, (string?)null)).Concat(misses.Select(m => (m.Finding, (string?)m.Slot.ToString())))
+                .Concat(compliance.MemberFindings.Select(f => (f, (string?)null))).Concat(dues.Select(f => (f, (string?)null))).ToList();
+            Console.Profile.Out.Writer.Write(settings.Format == "csv" ? FindingsCsv(host, rows) : FindingsJson(host, rows));
+            return Exit(host, settings, [.. rows.Select(r => r.Item1)], quiet: true);
+        }
 
         Heading(host, host.T($"组织结构（截至 {asOf:yyyy-MM-dd}）与六项基本制度（{year} 年）", $"Structure (as of {asOf:yyyy-MM-dd}) and the six basic systems ({year})"));
 
         Console.MarkupLine($"[bold]{Markup.Escape(host.T("组织结构", "Structure"))}[/]");
-        Findings(host, structure.Findings, settings.Top);
+        Findings(host, structure, settings.Top);
 
         Console.MarkupLine($"[bold]{Markup.Escape(host.T("六项基本制度达标率", "Six basic systems: compliance"))}[/]");
         var rates = Table(host.T("制度", "System"), host.T("达标", "Met"), host.T("未达标", "Missed"), host.T("待定", "Pending"), host.T("达标率", "Rate"));
@@ -102,12 +141,17 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
         }
 
         Console.MarkupLine($"[bold]{Markup.Escape(host.T("党员参加组织生活与党费", "Members: organizational life and dues"))}[/]");
-        Findings(host, compliance.MemberFindings.Concat(dues.Findings).ToList(), settings.Top);
+        Findings(host, compliance.MemberFindings.Concat(dues).ToList(), settings.Top);
 
-        var all = structure.Findings.Concat(misses.Select(m => m.Finding)).Concat(compliance.MemberFindings).Concat(dues.Findings).ToList();
+        var all = structure.Concat(misses.Select(m => m.Finding)).Concat(compliance.MemberFindings).Concat(dues).ToList();
         Console.MarkupLine(Markup.Escape(host.T(
             $"合计：违规 {Count(all, FindingSeverity.Violation)}，警告 {Count(all, FindingSeverity.Warning)}，提醒 {Count(all, FindingSeverity.Reminder)}。",
             $"In all: {Count(all, FindingSeverity.Violation)} violations, {Count(all, FindingSeverity.Warning)} warnings, {Count(all, FindingSeverity.Reminder)} reminders.")));
+        return Exit(host, settings, all, quiet: false);
+    }
+
+    private int Exit(HostContext host, Settings settings, IReadOnlyList<Finding> all, bool quiet)
+    {
 
         FindingSeverity? threshold = settings.FailOn switch
         {
@@ -117,6 +161,12 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
         };
         if (threshold is { } t && all.Any(f => f.Severity >= t))
         {
+            if (quiet)
+            {
+                // Scripts read the exit code; nothing but the data goes to the output.
+                return ExitCodes.FindingsAboveThreshold;
+            }
+
             Console.MarkupLine($"[red]{Markup.Escape(host.T($"存在 {Severity(host, t)} 及以上级别的问题（--fail-on {settings.FailOn.ToString().ToLowerInvariant()}）。", $"Findings at or above {Severity(host, t)} (--fail-on {settings.FailOn.ToString().ToLowerInvariant()})."))}[/]");
             return ExitCodes.FindingsAboveThreshold;
         }
@@ -143,6 +193,49 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
         {
             Console.MarkupLine($"[grey]{Markup.Escape(host.T($"……另有 {findings.Count - top} 条（--top 调整）", $"… and {findings.Count - top} more (see --top)"))}[/]");
         }
+    }
+
+    private static string FindingsCsv(HostContext host, IEnumerable<(Finding Finding, string? Slot)> rows) => Output.Csv.Of(
+        ["severity", "rule", "subject_kind", "subject_id", "subject", "slot", "as_of", "expected", "found", "source"],
+        rows.Select(r => (IReadOnlyList<string?>)
+        [
+            r.Finding.Severity.ToString(), r.Finding.RuleId.ToString(), r.Finding.Subject.Kind.ToString(), r.Finding.Subject.Id, r.Finding.Subject.Name, r.Slot,
+            r.Finding.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), host.T(r.Finding.Expected), host.T(r.Finding.Found), r.Finding.Citation.ToString(),
+        ]));
+
+    private static string FindingsJson(HostContext host, IEnumerable<(Finding Finding, string? Slot)> rows)
+    {
+        var array = new System.Text.Json.Nodes.JsonArray();
+        foreach (var (f, slot) in rows)
+        {
+            array.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["severity"] = f.Severity.ToString(),
+                ["rule"] = f.RuleId.ToString(),
+                ["subject"] = new System.Text.Json.Nodes.JsonObject { ["kind"] = f.Subject.Kind.ToString(), ["id"] = f.Subject.Id, ["name"] = f.Subject.Name },
+                ["slot"] = slot,
+                ["asOf"] = f.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["expected"] = host.T(f.Expected),
+                ["found"] = host.T(f.Found),
+                ["source"] = f.Citation.ToString(),
+            });
+        }
+
+        return array.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    /// <summary>Whether a finding is about an organization of the subtree, a firm one of them covers, or a person registered in one.</summary>
+    private sealed class FindingScope(Data.CityDataset dataset, OrganizationId root, LocalDate asOf)
+    {
+        private readonly HashSet<string> _organizations = [.. dataset.SubtreeOf(root, asOf).Select(o => o.Id.Value)];
+
+        public bool Contains(Finding finding) => finding.Subject.Kind switch
+        {
+            SubjectKind.Organization => _organizations.Contains(finding.Subject.Id),
+            SubjectKind.Firm => dataset.OrganizationsCovering(new FirmId(finding.Subject.Id), finding.AsOf).Any(o => _organizations.Contains(o.Id.Value)),
+            SubjectKind.Person => dataset.RegistrationOf(new PersonId(finding.Subject.Id), finding.AsOf) is { } r && _organizations.Contains(r.OrganizationId.Value),
+            _ => false,
+        };
     }
 
     private static string Count(int n) => n.ToString("#,0", CultureInfo.InvariantCulture);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
@@ -230,37 +229,14 @@ public sealed class RemindersCommand(IAnsiConsole console, HostEnvironment envir
 
     private static int Horizon(HostContext host) => host.Get<Microsoft.Extensions.Options.IOptions<BasicSystems.ComplianceOptions>>().Value.ReminderHorizonDays;
 
-    private static string Csv(HostContext host, IReadOnlyList<ReminderNotice> notices)
-    {
-        var text = new StringBuilder();
-        text.AppendLine("organization_id,organization,secretary,kind,due,days_overdue,what,subject,expected,found,source");
-        foreach (var n in notices)
-        {
-            foreach (var i in n.Items)
-            {
-                var overdue = Math.Max(0, Period.Between(i.Due, n.Today, PeriodUnits.Days).Days);
-                text.AppendJoin(',', new[]
-                {
-                    n.Organization.Id.Value, n.Organization.Name, n.Secretary ?? string.Empty, i.Kind.ToString(),
-                    i.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), overdue.ToString(CultureInfo.InvariantCulture),
-                    host.T(i.What), i.Subject ?? string.Empty, host.T(i.Expected), host.T(i.Found), i.Source.ToString(),
-                }.Select(CsvCell)).AppendLine();
-            }
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>Quotes a cell when needed and neutralizes a leading formula character (OWASP), so a spreadsheet shows text.</summary>
-    private static string CsvCell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    private static string Csv(HostContext host, IReadOnlyList<ReminderNotice> notices) => Output.Csv.Of(
+        ["organization_id", "organization", "secretary", "kind", "due", "days_overdue", "what", "subject", "expected", "found", "source"],
+        notices.SelectMany(n => n.Items.Select(i => (IReadOnlyList<string?>)
+        [
+            n.Organization.Id.Value, n.Organization.Name, n.Secretary, i.Kind.ToString(), i.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Math.Max(0, Period.Between(i.Due, n.Today, PeriodUnits.Days).Days).ToString(CultureInfo.InvariantCulture),
+            host.T(i.What), i.Subject, host.T(i.Expected), host.T(i.Found), i.Source.ToString(),
+        ])));
 
     private static JsonArray Json(HostContext host, IReadOnlyList<ReminderNotice> notices) => [.. notices.Select(n => (JsonNode)n.ToJson(host.Language))];
 }
