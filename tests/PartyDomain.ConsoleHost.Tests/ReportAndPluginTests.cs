@@ -50,7 +50,7 @@ public sealed class ReportAndPluginTests : IDisposable
         var run = HostRun.Of("plugins");
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Output);
-        run.Output.Should().Contain("xuexi-qiangguo").And.Contain("xx-city").And.Contain("已加载 2 个，未加载 0 个");
+        run.Output.Should().Contain("xuexi-qiangguo").And.Contain("xinyang").And.Contain("已加载 2 个，未加载 0 个");
     }
 
     [Fact]

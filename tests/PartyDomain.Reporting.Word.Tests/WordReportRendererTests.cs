@@ -83,7 +83,7 @@ public class WordReportRendererTests
         text.Should().Contain("参与化解各类纠纷调解数据未录入").And.NotContain("XX");
         body.Descendants<Run>().Where(r => r.InnerText == "数据未录入")
             .Should().NotBeEmpty().And.OnlyContain(r => r.RunProperties!.Color!.Val == "C00000");
-        body.Descendants<Table>().Should().NotBeEmpty("the figures and the charts' data are tables");
+        body.Descendants<Table>().Should().NotBeEmpty("the figures' basis is a table");
         var page = body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
         ((uint)page.Width!, (uint)page.Height!).Should().Be((11906U, 16838U), "A4 in twentieths of a point");
     }
@@ -101,10 +101,11 @@ public class WordReportRendererTests
             var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => c.Width!.Value!).ToArray();
             var rows = table.Elements<TableRow>().ToArray();
             rows.Should().NotBeEmpty();
+            var style = rows[0].Descendants<ParagraphStyleId>().First().Val!.Value!;
             for (var i = 0; i < rows.Length; i++)
             {
                 var texts = rows[i].Elements<TableCell>().Select(c => c.InnerText).ToArray();
-                rows[i].OuterXml.Should().Be(Row(texts, widths, head: i == 0).OuterXml, $"row {i} of a table");
+                rows[i].OuterXml.Should().Be(Row(texts, widths, head: i == 0, style).OuterXml, $"row {i} of a table");
             }
         }
 
@@ -112,13 +113,13 @@ public class WordReportRendererTests
     }
 
     /// <summary>A table row as the element tree builds it: each cell a paragraph of runs, 数据未录入 in bold red, a heading bold.</summary>
-    private static TableRow Row(string[] texts, string[] widths, bool head)
+    private static TableRow Row(string[] texts, string[] widths, bool head, string style)
     {
         const string missing = "数据未录入";
         var row = new TableRow(head ? new TableRowProperties(new TableHeader()) : new TableRowProperties(new CantSplit()));
         for (var i = 0; i < texts.Length; i++)
         {
-            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
             var parts = texts[i].Split(missing);
             for (var p = 0; p < parts.Length; p++)
             {

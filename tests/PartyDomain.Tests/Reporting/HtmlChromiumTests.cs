@@ -11,7 +11,7 @@ namespace PartyDomain.Tests.Reporting;
 /// </summary>
 public sealed class HtmlChromiumTests : IDisposable
 {
-    private static readonly string[] ChartIds = ["compliance-by-system", "compliance-by-branch", "services-by-month", "admission-funnel"];
+    private static readonly string[] ChartIds = ["compliance-by-system", "compliance-by-branch", "services-by-month"];
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("partydomain-html-");
 
