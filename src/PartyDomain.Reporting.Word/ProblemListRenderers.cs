@@ -85,7 +85,7 @@ public sealed class ProblemListWordRenderer : IReportRenderer
                         end++;
                     }
 
-                    WordReportRenderer.Para(english ? $"{branch} ({end - i}; secretary: {list.Lines[i].Secretary})" : $"{branch}（{end - i}项，书记：{list.Lines[i].Secretary}）", "Heading2").WriteTo(writer);
+                    WordReportRenderer.WritePara(writer, english ? $"{branch} ({end - i}; secretary: {list.Lines[i].Secretary})" : $"{branch}（{end - i}项，书记：{list.Lines[i].Secretary}）", "Heading2");
                     for (var a = i; a < end;)
                     {
                         var area = list.Lines[a].Area;
@@ -95,11 +95,11 @@ public sealed class ProblemListWordRenderer : IReportRenderer
                             stop++;
                         }
 
-                        WordReportRenderer.Para(english ? $"{area} ({stop - a})" : $"{area}（{stop - a}项）", "Caption").WriteTo(writer);
+                        WordReportRenderer.WritePara(writer, english ? $"{area} ({stop - a})" : $"{area}（{stop - a}项）", "Caption");
                         WordReportRenderer.WriteTable(writer, head,
                             Enumerable.Range(a, stop - a).Select(k => list.Lines[k]).Select(l => new[] { l.Slot, l.Subject, l.Problem, l.Expected, l.Found, l.Citation, l.Secretary }),
                             widths, missing);
-                        WordReportRenderer.Para(string.Empty, "TableGap").WriteTo(writer);
+                        WordReportRenderer.WritePara(writer, string.Empty, "TableGap");
                         a = stop;
                     }
 

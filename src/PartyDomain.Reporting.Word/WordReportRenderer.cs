@@ -183,6 +183,14 @@ public sealed class WordReportRenderer : IReportRenderer
         }
     }
 
+    /// <summary>Writes a one-run paragraph straight to the stream, without building its elements (the problem list has hundreds of thousands).</summary>
+    internal static void WritePara(XmlWriter writer, string text, string style)
+    {
+        writer.WriteRaw("<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>" + PlainRunStart);
+        writer.WriteString(Safe(text));
+        writer.WriteRaw("</w:t></w:r></w:p>");
+    }
+
     internal static Paragraph Para(string text, string style, string? highlight = null)
     {
         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
@@ -222,31 +230,22 @@ public sealed class WordReportRenderer : IReportRenderer
     /// </summary>
     internal static void WriteTable(XmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing, string style = "TableText")
     {
-        BorderType Line<TBorder>()
-            where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "808080" };
-
+        // A problem list has a table per branch and area (tens of thousands at national scale): the fixed markup is made
+        // once per layout and reused.
+        var t = Templates.GetOrAdd(string.Join(',', widths) + "|" + style, _ => TableTemplate.Of(widths, style));
         writer.WriteStartElement("w", "tbl", W);
-        new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
-            new TableLayout { Type = TableLayoutValues.Fixed }).WriteTo(writer);
-        new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })).WriteTo(writer);
-
-        var cellStart = widths.Select(w => "<w:tc>" + Fragment(new TableCellProperties(new TableCellWidth { Width = w.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }))
-            + "<w:p>" + Fragment(new ParagraphProperties(new ParagraphStyleId { Val = style }))).ToArray();
-        var bold = "<w:r>" + Fragment(new RunProperties(new Bold())) + TextStart;
-        var highlighted = "<w:r>" + Fragment(HighlightProperties()) + TextStart;
+        writer.WriteRaw(t.Start);
 
         void Row(string[] cells, string start, bool head)
         {
             writer.WriteRaw(start);
             for (var i = 0; i < cells.Length; i++)
             {
-                writer.WriteRaw(cellStart[i]);
+                writer.WriteRaw(t.CellStart[i]);
                 foreach (var (part, isHighlight) in Segments(cells[i], missing))
                 {
                     // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
-                    writer.WriteRaw(isHighlight ? highlighted : head ? bold : PlainRunStart);
+                    writer.WriteRaw(isHighlight ? t.Highlighted : head ? t.Bold : PlainRunStart);
                     writer.WriteString(Safe(part));
                     writer.WriteRaw("</w:t></w:r>");
                 }
@@ -257,14 +256,35 @@ public sealed class WordReportRenderer : IReportRenderer
             writer.WriteRaw("</w:tr>");
         }
 
-        Row(header, "<w:tr>" + Fragment(new TableRowProperties(new TableHeader())), head: true);
-        var body = "<w:tr>" + Fragment(new TableRowProperties(new CantSplit()));
+        Row(header, t.HeaderRow, head: true);
         foreach (var cells in rows)
         {
-            Row(cells, body, head: false);
+            Row(cells, t.BodyRow, head: false);
         }
 
         writer.WriteEndElement();
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableTemplate> Templates = new(StringComparer.Ordinal);
+
+    /// <summary>The fixed markup of a table layout: properties and grid, each column's cell start, the run starts and the row starts.</summary>
+    private sealed record TableTemplate(string Start, string[] CellStart, string Bold, string Highlighted, string HeaderRow, string BodyRow)
+    {
+        public static TableTemplate Of(int[] widths, string style)
+        {
+            BorderType Line<TBorder>()
+                where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "808080" };
+
+            var start = Fragment(new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
+                new TableLayout { Type = TableLayoutValues.Fixed }))
+                + Fragment(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+            var cellStart = widths.Select(w => "<w:tc>" + Fragment(new TableCellProperties(new TableCellWidth { Width = w.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }))
+                + "<w:p>" + Fragment(new ParagraphProperties(new ParagraphStyleId { Val = style }))).ToArray();
+            return new TableTemplate(start, cellStart, "<w:r>" + Fragment(new RunProperties(new Bold())) + TextStart, "<w:r>" + Fragment(HighlightProperties()) + TextStart,
+                "<w:tr>" + Fragment(new TableRowProperties(new TableHeader())), "<w:tr>" + Fragment(new TableRowProperties(new CantSplit())));
+        }
     }
 
     private const string TextStart = "<w:t xml:space=\"preserve\">";

@@ -137,6 +137,9 @@ public sealed partial class AnnualSummaryBuilder
             return (Engine: metrics, Figures: Metrics(dataset, period, metrics).ToArray(), Chart: ServicesByMonth(dataset, period, metrics));
         });
         var structureTask = Task.Run(() => (Check: _structure.Check(dataset, asOf), Figures: Structure(dataset, asOf).ToArray()));
+
+        // The previous year's F26, for the change in percentage points, only when that year has organizational life at all.
+        var previousTask = Task.Run(() => PreviousF26(dataset, ReportingPeriod.Year(year - 1)));
         var pipeline = _admissions.Evaluate(dataset);
         var governance = _governance.Evaluate(dataset, period);
         var governanceFigures = Governance(dataset, period).ToArray();
@@ -155,7 +158,7 @@ public sealed partial class AnnualSummaryBuilder
         figures.AddRange(training.Figures);
         figures.AddRange(governanceFigures);
         figures.AddRange(metrics.Figures);
-        figures.AddRange(Compliance(compliance, bySystem, branches, duesRate.Overall, dataset.Activities.Any(a => period.Contains(a.Date))));
+        figures.AddRange(Compliance(compliance, bySystem, branches, duesRate.Overall, dataset.Activities.Any(a => period.Contains(a.Date)), Await(previousTask)));
         figures.AddRange(Development(pipeline, year));
         // The engines' filters write a year as "2025内"; the summary says "2025年内".
         var ordered = figures.OrderBy(f => FigureOrder(f.Id)).Select(f => f with { Filter = new(YearWithoutNian().Replace(f.Filter.Chinese, "$1年"), f.Filter.English) }).ToArray();
@@ -436,7 +439,7 @@ public sealed partial class AnnualSummaryBuilder
     /// entered rather than a rate of 0.
     /// </summary>
     private static IEnumerable<ReportFigure> Compliance(ComplianceResult compliance, IReadOnlyList<ComplianceRate> bySystem, IReadOnlyList<(ComplianceRate Rate, decimal? Value)> byBranch,
-        ComplianceRate dues, bool anyActivity)
+        ComplianceRate dues, bool anyActivity, decimal? previous)
     {
         var source = new LocalizedText("组织生活与党费记录", "organizational life and dues records");
         var none = anyActivity ? NoRecords("已到期、可判定的制度落实事项", "obligations due and judged") : NoRecords("本年度组织生活记录", "records of organizational life in the year");
@@ -447,6 +450,7 @@ public sealed partial class AnnualSummaryBuilder
             Id = "F26",
             Name = new("六项基本制度落实率", "Six basic systems compliance rate"),
             Value = value is { } v && anyActivity ? Math.Round(v * 100, 1) : null,
+            Previous = previous,
             Unit = new("%", "%"),
             Filter = new($"{compliance.Period}六项基本制度各自的落实率按制度等权合计：五项组织生活制度按党组织、规则、周期统计已落实占应落实，党费收缴按党员、月份统计按时足额交纳占应交纳（不含未到期和不适用的周期）",
                 $"the six systems weighed equally in {compliance.Period}: five by organization, rule and slot (met out of due), dues by member and month (paid in full and on time out of due); pending and not-applicable slots excluded"),
@@ -482,6 +486,19 @@ public sealed partial class AnnualSummaryBuilder
         {
             yield return Rate($"F26-branch-{rate.Key}", rate, share, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"), branchFilter);
         }
+    }
+
+    /// <summary>F26 of <paramref name="previous"/> as the report counts it (six systems), or <c>null</c> when that year has no organizational life.</summary>
+    private decimal? PreviousF26(CityDataset dataset, ReportingPeriod previous)
+    {
+        if (!dataset.Activities.Any(a => previous.Contains(a.Date)))
+        {
+            return null;
+        }
+
+        var compliance = _compliance.Evaluate(dataset, previous);
+        var dues = DuesCompliance.Rate(dataset, _dues.Evaluate(dataset, previous)).Overall;
+        return DuesCompliance.Blend(compliance.Overall().Rate, compliance.RateBySystem().Count, dues.Rate) is { } v ? Math.Round(v * 100, 1) : null;
     }
 
     private static IEnumerable<ReportFigure> Development(PipelineResult pipeline, int year)

@@ -121,4 +121,32 @@ public class SixSystemsAndProblemListTests
         var text = string.Join("\n", summary.Sections.SelectMany(s => s.Blocks).OfType<ReportParagraph>().Select(p => p.Text));
         text.Should().Contain("基本制度落实2项").And.Contain("问题清单").And.NotContain("BS-THEME-PARTY-DAY").And.NotContain("2025年3月");
     }
+
+    [Fact]
+    public void F26_gives_its_change_on_the_previous_year_in_percentage_points_when_that_year_has_organizational_life()
+    {
+        var without = Summarize(City(), BasicSystemRuleIds.GeneralMeeting, BasicSystemRuleIds.OrganizationalLifeMeeting);
+        without.Figure("F26").Previous.Should().BeNull("2024 has no organizational life on record");
+        Text(without).Should().NotContain("较上年提高").And.NotContain("较上年下降").And.NotContain("个百分点");
+
+        // 2024: both branches hold every general meeting and their organizational life meeting.
+        var city = City();
+        foreach (var branch in new[] { ("BA", "A1"), ("BB", "B1") })
+        {
+            foreach (var quarter in new[] { 2, 5, 8, 11 })
+            {
+                city.Activity(branch.Item1, ActivityKind.GeneralMeeting, new LocalDate(Year - 1, quarter, 10), branch.Item2);
+            }
+
+            city.Activity(branch.Item1, ActivityKind.OrganizationalLifeMeeting, new LocalDate(Year - 1, 12, 5), branch.Item2);
+        }
+
+        var with = Summarize(city, BasicSystemRuleIds.GeneralMeeting, BasicSystemRuleIds.OrganizationalLifeMeeting);
+        var f26 = with.Figure("F26");
+        f26.Previous.Should().NotBeNull();
+        var points = Math.Round(f26.Value!.Value - f26.Previous!.Value, 1);
+        Text(with).Should().Contain($"落实率{f26.Value:0.0}%，较上年{(points > 0 ? "提高" : "下降")}{Math.Abs(points):0.#}个百分点");
+    }
+
+    private static string Text(AnnualSummary summary) => string.Join("\n", summary.Sections.SelectMany(s => s.Blocks).OfType<ReportParagraph>().Select(p => p.Text));
 }
