@@ -58,6 +58,39 @@ public sealed partial class ReportDocumentTests : IDisposable
         File.ReadAllText(Path.Combine(_folder, "annual-report-411500-2026.md")).Should().Contain("（年度未结束，不完整）");
     }
 
+    [Fact]
+    public void A_plugin_section_that_throws_is_named_in_the_document_and_the_output_and_the_report_exits_6()
+    {
+        using var plugins = new PartyDomain.Hosting.Tests.PluginFixtures();
+        plugins.AddPlugin("broken-section", """
+            using PartyDomain.Extensibility;
+            using PartyDomain.Extensibility.Plugins;
+            using PartyDomain.Reporting;
+            public sealed class BrokenSectionPlugin : IPartyDomainPlugin
+            {
+                public PluginManifest Manifest { get; } = new() { Id = "broken-section", Version = "1.0.0", DisplayName = new("坏插件", "broken") };
+
+                public void Register(PluginContext context) => context.Builder.AddReportSection(new BrokenSection());
+            }
+
+            public sealed class BrokenSection : IReportSection
+            {
+                public string Id => "broken-section";
+
+                public int Order => 360;
+
+                public ReportSectionContent? Compose(ReportContext context) => throw new System.InvalidOperationException("本市数据接口不可用");
+            }
+            """);
+
+        var run = HostRun.Of("report", "--year", "2025", "--format", "md", "--out", _folder, "--set", $"PartyDomain:PluginHost:Folders:1={plugins.Root}");
+
+        run.ExitCode.Should().Be(ExitCodes.PartialFailure, run.Output);
+        run.Output.Should().Contain("broken-section").And.Contain("本市数据接口不可用").And.Contain("其余部分已写出");
+        var md = File.ReadAllText(Path.Combine(_folder, "annual-report-411500-2025.md"));
+        md.Should().Contain("本节生成失败：本市数据接口不可用").And.Contain("四、六项基本制度落实情况").And.Contain("信阳市特色工作");
+    }
+
     [GeneratedRegex(@"Pages:\s+(\d+)")]
     private static partial Regex PagesLine();
 
