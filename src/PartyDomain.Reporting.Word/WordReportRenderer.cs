@@ -8,9 +8,10 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace PartyDomain.Reporting.Word;
 
 /// <summary>
-/// Writes the <see cref="AnnualSummary"/> as a Word (.docx) document on A4: the title, each section with its heading,
-/// paragraphs indented two characters as Chinese official writing is, lists, figure tables, each chart as a table of
-/// its data, and 数据未录入 in red where data is missing.
+/// Writes the <see cref="AnnualSummary"/> as a Word (.docx) document on A4 in the fonts of official writing: the title,
+/// each section with its heading, paragraphs indented two characters, lists, figure tables, each chart as a real Word
+/// chart (its values cached in the chart part), 数据未录入 in red where data is missing, a header with the city and year
+/// and the page number in the footer.
 /// </summary>
 public sealed class WordReportRenderer : IReportRenderer
 {
@@ -41,6 +42,9 @@ public sealed class WordReportRenderer : IReportRenderer
             document.PackageProperties.Creator = "PartyDomain";
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+            var (header, footer) = HeaderAndFooter(main, summary.Language == TextLanguage.English
+                ? $"{summary.City.Name} · {summary.Year} annual summary"
+                : $"{summary.City.Name}律师行业党建工作{summary.Year}年度总结");
 
             // The body is streamed, not built as one DOM: a national city's appendix has about 46,000 table rows, whose
             // elements cost seconds and hundreds of megabytes to build, hold and then save. It goes straight to an
@@ -55,6 +59,7 @@ public sealed class WordReportRenderer : IReportRenderer
                 ? $"{summary.City.Name} · as of {Day(summary.AsOf)} · generated {Day(summary.Generated)}"
                 : $"{summary.City.Name} · 数据截至{Day(summary.AsOf)} · 生成于{Day(summary.Generated)}";
             Para(meta, "Subtitle").WriteTo(writer);
+            var drawings = 0;
             foreach (var section in summary.Sections)
             {
                 if (section.Title.Length > 0)
@@ -64,13 +69,11 @@ public sealed class WordReportRenderer : IReportRenderer
 
                 foreach (var block in section.Blocks)
                 {
-                    WriteBlock(writer, summary, block);
+                    WriteBlock(writer, main, summary, block, ref drawings);
                 }
             }
 
-            new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1440, Bottom = 1440, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U }).WriteTo(writer);
+            Page(header, footer).WriteTo(writer);
             writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteEndDocument();
@@ -80,7 +83,61 @@ public sealed class WordReportRenderer : IReportRenderer
         buffer.CopyTo(output);
     }
 
-    private static void WriteBlock(XmlWriter writer, AnnualSummary summary, ReportBlock block)
+    /// <summary>A4 with the margins of official documents (GB/T 9704), the header and the footer.</summary>
+    internal static SectionProperties Page(string header, string footer) => new(
+        new HeaderReference { Type = HeaderFooterValues.Default, Id = header },
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footer },
+        new PageSize { Width = 11906U, Height = 16838U },
+        new PageMargin { Top = 1440, Bottom = 1440, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U });
+
+    /// <summary>The header (the document's name, right-aligned, ruled) and the footer (— page —, centred), by relationship id.</summary>
+    internal static (string Header, string Footer) HeaderAndFooter(MainDocumentPart main, string title)
+    {
+        var header = main.AddNewPart<HeaderPart>();
+        header.Header = new Header(new Paragraph(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Header" }),
+            new Run(Text(Safe(title)))));
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(new Paragraph(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }),
+            new Run(Text("— ")),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(Text("1")),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+            new Run(Text(" —"))));
+        return (main.GetIdOfPart(header), main.GetIdOfPart(footer));
+    }
+
+    /// <summary>
+    /// The text with the characters XML 1.0 cannot hold (control characters, lone surrogates) removed: a name pasted from
+    /// elsewhere must not make the document unreadable. Markup such as <c>&lt;script&gt;</c> is escaped by the writer.
+    /// </summary>
+    internal static string Safe(string text)
+    {
+        StringBuilder? sb = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (XmlConvert.IsXmlChar(text[i]) || pair)
+            {
+                sb?.Append(text[i]);
+                if (pair)
+                {
+                    sb?.Append(text[++i]);
+                }
+            }
+            else
+            {
+                sb ??= new StringBuilder(text.Length).Append(text, 0, i);
+            }
+        }
+
+        return sb?.ToString() ?? text;
+    }
+
+    private static void WriteBlock(XmlWriter writer, MainDocumentPart main, AnnualSummary summary, ReportBlock block, ref int drawings)
     {
         var lang = summary.Language;
         switch (block)
@@ -99,38 +156,42 @@ public sealed class WordReportRenderer : IReportRenderer
 
                 break;
             case ReportFigureTable t:
-                var header = lang == TextLanguage.English ? new[] { "id", "figure", "value", "filter", "source" } : ["编号", "指标", "数值", "统计口径", "来源"];
+                // Three narrow columns in small type, so the figures' basis fits a page or so of the 4–6 a summary has;
+                // the ids and every branch's rate are in the JSON report.
+                var header = lang == TextLanguage.English ? new[] { "figure", "value", "basis (source)" } : ["指标", "数值", "统计口径（来源）"];
                 var rows = t.FigureIds.Select(summary.Figure).Select(f => new[]
                 {
-                    f.Id,
                     f.Name.In(lang),
                     f.Format(lang) + (f.IsMissing && f.MissingReason is { } r ? $"（{r.In(lang)}）" : string.Empty)
                         + (!f.IsMissing && f.Share?.Value is not null && f.Unit.Chinese != "%" ? $" ({f.Share})" : string.Empty),
-                    f.Filter.In(lang),
-                    f.Source.In(lang),
+                    $"{f.Filter.In(lang)}（{f.Source.In(lang)}）",
                 });
-                WriteTable(writer, header, rows, [700, 1900, 1500, 2700, 2200], ReportFigure.MissingText.In(lang));
+                WriteTable(writer, header, rows, [2700, 1400, 4900], ReportFigure.MissingText.In(lang), "AppendixText");
                 Para(string.Empty, "TableGap").WriteTo(writer);
                 break;
             case ReportChartBlock c when summary.Chart(c.ChartId) is { } chart:
-                Para($"{chart.Title.In(lang)}（{chart.Unit.In(lang)}）", "Caption").WriteTo(writer);
                 if (!chart.HasData)
                 {
+                    Para($"{chart.Title.In(lang)}（{chart.Unit.In(lang)}）", "Caption").WriteTo(writer);
                     Para(ReportFigure.MissingText.In(lang), "BodyText", ReportFigure.MissingText.In(lang)).WriteTo(writer);
                     break;
                 }
 
-                var columns = new[] { string.Empty }.Concat(chart.Series.Select(s => s.Name.In(lang))).ToArray();
-                var data = chart.Categories.Select((category, i) =>
-                    new[] { category.In(lang) }.Concat(chart.Series.Select(s => s.Values[i] is { } v ? ReportFigure.Number(v) : "—")).ToArray());
-                var width = 9000 / columns.Length;
-                WriteTable(writer, columns, data, Enumerable.Repeat(width, columns.Length).ToArray(), ReportFigure.MissingText.In(lang));
-                Para(string.Empty, "TableGap").WriteTo(writer);
+                writer.WriteRaw(WordCharts.Add(main, chart, lang, ++drawings));
+                Para($"图{drawings}  {chart.Title.In(lang)}（{chart.Unit.In(lang)}）", "Caption").WriteTo(writer);
                 break;
         }
     }
 
-    private static Paragraph Para(string text, string style, string? highlight = null)
+    /// <summary>Writes a one-run paragraph straight to the stream, without building its elements (the problem list has hundreds of thousands).</summary>
+    internal static void WritePara(XmlWriter writer, string text, string style)
+    {
+        writer.WriteRaw("<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>" + PlainRunStart);
+        writer.WriteString(Safe(text));
+        writer.WriteRaw("</w:t></w:r></w:p>");
+    }
+
+    internal static Paragraph Para(string text, string style, string? highlight = null)
     {
         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
         foreach (var (part, highlighted) in Segments(text, highlight))
@@ -161,40 +222,31 @@ public sealed class WordReportRenderer : IReportRenderer
 
     private static RunProperties HighlightProperties() => new(new Bold(), new Color { Val = Missing });
 
-    private static Text Text(string text) => new(text) { Space = SpaceProcessingModeValues.Preserve };
+    private static Text Text(string text) => new(Safe(text)) { Space = SpaceProcessingModeValues.Preserve };
 
     /// <summary>
     /// Writes a table row by row: the small fixed parts (row and cell properties, paragraph style, run formatting) are
     /// serialized once per table and written again as they are for every cell, so a row costs no elements of its own.
     /// </summary>
-    private static void WriteTable(XmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing)
+    internal static void WriteTable(XmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing, string style = "TableText")
     {
-        BorderType Line<TBorder>()
-            where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "808080" };
-
+        // A problem list has a table per branch and area (tens of thousands at national scale): the fixed markup is made
+        // once per layout and reused.
+        var t = Templates.GetOrAdd(string.Join(',', widths) + "|" + style, _ => TableTemplate.Of(widths, style));
         writer.WriteStartElement("w", "tbl", W);
-        new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
-            new TableLayout { Type = TableLayoutValues.Fixed }).WriteTo(writer);
-        new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })).WriteTo(writer);
-
-        var cellStart = widths.Select(w => "<w:tc>" + Fragment(new TableCellProperties(new TableCellWidth { Width = w.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }))
-            + "<w:p>" + Fragment(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }))).ToArray();
-        var bold = "<w:r>" + Fragment(new RunProperties(new Bold())) + TextStart;
-        var highlighted = "<w:r>" + Fragment(HighlightProperties()) + TextStart;
+        writer.WriteRaw(t.Start);
 
         void Row(string[] cells, string start, bool head)
         {
             writer.WriteRaw(start);
             for (var i = 0; i < cells.Length; i++)
             {
-                writer.WriteRaw(cellStart[i]);
+                writer.WriteRaw(t.CellStart[i]);
                 foreach (var (part, isHighlight) in Segments(cells[i], missing))
                 {
                     // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
-                    writer.WriteRaw(isHighlight ? highlighted : head ? bold : PlainRunStart);
-                    writer.WriteString(part);
+                    writer.WriteRaw(isHighlight ? t.Highlighted : head ? t.Bold : PlainRunStart);
+                    writer.WriteString(Safe(part));
                     writer.WriteRaw("</w:t></w:r>");
                 }
 
@@ -204,14 +256,35 @@ public sealed class WordReportRenderer : IReportRenderer
             writer.WriteRaw("</w:tr>");
         }
 
-        Row(header, "<w:tr>" + Fragment(new TableRowProperties(new TableHeader())), head: true);
-        var body = "<w:tr>" + Fragment(new TableRowProperties(new CantSplit()));
+        Row(header, t.HeaderRow, head: true);
         foreach (var cells in rows)
         {
-            Row(cells, body, head: false);
+            Row(cells, t.BodyRow, head: false);
         }
 
         writer.WriteEndElement();
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableTemplate> Templates = new(StringComparer.Ordinal);
+
+    /// <summary>The fixed markup of a table layout: properties and grid, each column's cell start, the run starts and the row starts.</summary>
+    private sealed record TableTemplate(string Start, string[] CellStart, string Bold, string Highlighted, string HeaderRow, string BodyRow)
+    {
+        public static TableTemplate Of(int[] widths, string style)
+        {
+            BorderType Line<TBorder>()
+                where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "808080" };
+
+            var start = Fragment(new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
+                new TableLayout { Type = TableLayoutValues.Fixed }))
+                + Fragment(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+            var cellStart = widths.Select(w => "<w:tc>" + Fragment(new TableCellProperties(new TableCellWidth { Width = w.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }))
+                + "<w:p>" + Fragment(new ParagraphProperties(new ParagraphStyleId { Val = style }))).ToArray();
+            return new TableTemplate(start, cellStart, "<w:r>" + Fragment(new RunProperties(new Bold())) + TextStart, "<w:r>" + Fragment(HighlightProperties()) + TextStart,
+                "<w:tr>" + Fragment(new TableRowProperties(new TableHeader())), "<w:tr>" + Fragment(new TableRowProperties(new CantSplit())));
+        }
     }
 
     private const string TextStart = "<w:t xml:space=\"preserve\">";
@@ -225,10 +298,10 @@ public sealed class WordReportRenderer : IReportRenderer
         return xml.Contains("xmlns", StringComparison.Ordinal) ? throw new InvalidOperationException($"Unexpected namespace in {xml}") : xml;
     }
 
-    private static Styles Styles()
+    internal static Styles Styles()
     {
         static Style Paragraph(string id, string name, string eastAsia, int halfPoints, bool bold = false, JustificationValues? justify = null,
-            int before = 0, int after = 120, int? firstLineChars = null, bool keepNext = false)
+            int before = 0, int after = 120, int? firstLineChars = null, bool keepNext = false, int line = 360, int? exact = null)
         {
             var pPr = new StyleParagraphProperties();
             if (keepNext)
@@ -236,7 +309,7 @@ public sealed class WordReportRenderer : IReportRenderer
                 pPr.Append(new KeepNext());
             }
 
-            pPr.Append(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture), Line = "360", LineRule = LineSpacingRuleValues.Auto });
+            pPr.Append(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture), Line = (exact ?? line).ToString(CultureInfo.InvariantCulture), LineRule = exact is null ? LineSpacingRuleValues.Auto : LineSpacingRuleValues.Exact });
             if (firstLineChars is { } chars)
             {
                 pPr.Append(new Indentation { FirstLineChars = chars });
@@ -269,12 +342,16 @@ public sealed class WordReportRenderer : IReportRenderer
             normal,
             Paragraph("Title", "Title", "方正小标宋简体", 40, bold: true, justify: JustificationValues.Center, after: 120),
             Paragraph("Subtitle", "Subtitle", "仿宋", 21, justify: JustificationValues.Center, after: 240),
-            Paragraph("Heading1", "heading 1", "黑体", 32, bold: true, before: 240, after: 120, keepNext: true),
-            Paragraph("Heading2", "heading 2", "楷体", 28, bold: true, before: 120, after: 60, keepNext: true),
-            Paragraph("BodyText", "Body Text", "仿宋", 28, justify: JustificationValues.Both, firstLineChars: 200),
-            Paragraph("ListItem", "List Paragraph", "仿宋", 21, after: 40),
-            Paragraph("Caption", "caption", "黑体", 21, justify: JustificationValues.Center, before: 120, after: 60, keepNext: true),
-            Paragraph("TableText", "Table Text", "宋体", 18, after: 0),
+            Paragraph("Heading1", "heading 1", "黑体", 32, bold: true, before: 200, after: 60, keepNext: true, exact: 560),
+            Paragraph("Heading2", "heading 2", "楷体", 28, bold: true, before: 120, after: 60, keepNext: true, exact: 500),
+            Paragraph("BodyText", "Body Text", "仿宋", 28, justify: JustificationValues.Both, firstLineChars: 200, after: 0, exact: 500),
+            Paragraph("ListItem", "List Paragraph", "仿宋", 21, after: 40, exact: 360),
+            Paragraph("Caption", "caption", "黑体", 21, justify: JustificationValues.Center, before: 0, after: 120, exact: 340),
+            Paragraph("Chart", "Chart", "宋体", 21, justify: JustificationValues.Center, before: 120, after: 0, keepNext: true),
+            Paragraph("Header", "header", "仿宋", 18, justify: JustificationValues.Right, after: 0),
+            Paragraph("Footer", "footer", "宋体", 28, justify: JustificationValues.Center, after: 0),
+            Paragraph("TableText", "Table Text", "宋体", 18, after: 0, exact: 260),
+            Paragraph("AppendixText", "Appendix Text", "宋体", 15, after: 0, exact: 210),
             Paragraph("TableGap", "Table Gap", "宋体", 12, after: 60));
     }
 

@@ -13,7 +13,7 @@ public sealed class ReportAndPluginTests : IDisposable
         var run = HostRun.Of("report", "--year", "2025", "--out", _folder);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Output);
-        foreach (var extension in new[] { ".md", ".html", ".docx", ".json" })
+        foreach (var extension in new[] { ".md", ".html", ".docx", ".json", "-problems.docx", "-problems.xlsx" })
         {
             var file = Path.Combine(_folder, $"annual-report-411500-2025{extension}");
             File.Exists(file).Should().BeTrue(extension);
@@ -50,7 +50,7 @@ public sealed class ReportAndPluginTests : IDisposable
         var run = HostRun.Of("plugins");
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Output);
-        run.Output.Should().Contain("xuexi-qiangguo").And.Contain("xx-city").And.Contain("已加载 2 个，未加载 0 个");
+        run.Output.Should().Contain("xuexi-qiangguo").And.Contain("xinyang").And.Contain("已加载 2 个，未加载 0 个");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ namespace PartyDomain.Hosting.Tests;
 /// </summary>
 public sealed class SamplePluginTests
 {
-    private static readonly RuleId LocalRule = new("XX-REGISTRATION-IN-FIRM-BRANCH");
+    private static readonly RuleId LocalRule = new("XY-REGISTRATION-IN-FIRM-BRANCH");
 
     private static (ServiceProvider Provider, PartyDomainBuilder Builder, PluginLoadReport Report) Host(
         TestCity city, Dictionary<string, string?>? settings = null, Action<PartyDomainBuilder>? configure = null)
@@ -41,10 +41,10 @@ public sealed class SamplePluginTests
     {
         var (_, _, report) = Host(new TestCity());
 
-        report.Entries.Select(e => (e.Name, e.Status)).Should().Equal(("xuexi-qiangguo", PluginLoadStatus.Loaded), ("xx-city", PluginLoadStatus.Loaded));
+        report.Entries.Select(e => (e.Name, e.Status)).Should().Equal(("xuexi-qiangguo", PluginLoadStatus.Loaded), ("xinyang", PluginLoadStatus.Loaded));
         report.Entries.Should().OnlyContain(e => e.CompiledAgainst == PluginHost.HostVersion);
-        report.Entries[1].Manifest!.Region.Should().Be("XX市");
-        report.Describe().Should().Contain("xx-city [已加载]");
+        report.Entries[1].Manifest!.Region.Should().Be("信阳市");
+        report.Describe().Should().Contain("xinyang [已加载]");
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class SamplePluginTests
     {
         var (_, builder, _) = Host(new TestCity());
 
-        builder.Indicators.Get(new IndicatorCode("xx-wechat-group-consultations")).Name.Chinese.Should().Contain("心贴心");
-        builder.Indicators.Get(new IndicatorCode("xx-on-demand-visits")).Name.Chinese.Should().Contain("有求必应");
+        builder.Indicators.Get(new IndicatorCode("xy-wechat-group-consultations")).Name.Chinese.Should().Contain("心贴心");
+        builder.Indicators.Get(new IndicatorCode("xy-on-demand-visits")).Name.Chinese.Should().Contain("有求必应");
     }
 
     private static TestCity CityWithOneSecretaryLesson() =>
@@ -126,7 +126,7 @@ public sealed class SamplePluginTests
     public void The_tuned_default_yields_to_the_plugins_options_and_to_rule_configuration()
     {
         var city = CityWithOneSecretaryLesson();
-        var fromPluginOptions = Host(city, new() { ["PartyDomain:Plugins:xx-city:SecretaryLessonsPerYear"] = "3" }).Provider;
+        var fromPluginOptions = Host(city, new() { ["PartyDomain:Plugins:xinyang:SecretaryLessonsPerYear"] = "3" }).Provider;
         var fromRuleConfiguration = Host(city, configure: b => b.ConfigureRules(o => o.Rules["BS-SECRETARY-LECTURE"] = new RuleSettings { Parameters = { ["MinLessons"] = 1 } })).Provider;
 
         fromPluginOptions.GetRequiredService<ComplianceEvaluator>().Evaluate(city.Build(), ReportingPeriod.Year(2024))
@@ -155,7 +155,7 @@ public sealed class SamplePluginTests
 
         var finding = result.Findings.Where(f => f.RuleId == LocalRule).Should().ContainSingle().Subject;
         finding.Subject.Id.Should().Be("L1");
-        finding.Citation.Document.Should().Contain("XX市");
+        finding.Citation.Document.Should().Contain("信阳市");
         finding.Found.Chinese.Should().Contain("2024-01-01").And.Contain("B2党支部");
         result.Rules.Should().Contain(r => r.Id == LocalRule && r.Parameters["Months"] == 6);
     }
@@ -170,22 +170,39 @@ public sealed class SamplePluginTests
         var datasetBuilder = city.Builder();
         datasetBuilder.Indicators = builder.Indicators;
         datasetBuilder
-            .Add(new ServiceRecord { Indicator = new("xx-wechat-group-consultations"), Date = new LocalDate(2024, 3, 1), Quantity = 120, Span = RecordSpan.Month })
-            .Add(new ServiceRecord { Indicator = new("xx-wechat-group-consultations"), Date = new LocalDate(2024, 4, 1), Quantity = 80, Span = RecordSpan.Month })
-            .Add(new ServiceRecord { Indicator = new("xx-wechat-group-consultations"), Date = new LocalDate(2023, 4, 1), Quantity = 999, Span = RecordSpan.Month })
-            .Add(new ServiceRecord { Indicator = new("xx-on-demand-visits"), Date = new LocalDate(2024, 6, 3), Quantity = 7 });
+            .Add(new ServiceRecord { Indicator = new("xy-wechat-group-consultations"), Date = new LocalDate(2024, 3, 1), Quantity = 120, Span = RecordSpan.Month })
+            .Add(new ServiceRecord { Indicator = new("xy-wechat-group-consultations"), Date = new LocalDate(2024, 4, 1), Quantity = 80, Span = RecordSpan.Month })
+            .Add(new ServiceRecord { Indicator = new("xy-wechat-group-consultations"), Date = new LocalDate(2023, 4, 1), Quantity = 999, Span = RecordSpan.Month })
+            .Add(new ServiceRecord { Indicator = new("xy-on-demand-visits"), Date = new LocalDate(2024, 6, 3), Quantity = 7 });
 
         var summary = provider.GetRequiredService<AnnualSummaryBuilder>().Build(datasetBuilder.Build(), 2024);
 
         var ids = summary.Sections.Select(s => s.Id).ToList();
-        ids.Should().Contain("xx-city-work");
-        ids.IndexOf("xx-city-work").Should().Be(ids.IndexOf(BuiltInReportSections.LegalServices) + 1);
-        var section = summary.Sections.Single(s => s.Id == "xx-city-work");
-        section.Title.Should().Be("XX市特色工作");
-        section.Blocks.OfType<ReportParagraph>().Single().Text.Should().Contain("法律咨询200人次").And.Contain("走访7次");
-        var rules = section.Blocks.OfType<ReportList>().Single().Items;
-        rules[0].Should().Contain("XX-REGISTRATION-IN-FIRM-BRANCH").And.Contain("发现1人");
-        rules[1].Should().Contain("讲党课2次").And.Contain("BS-SECRETARY-LECTURE");
+        ids.Should().Contain("xinyang-work");
+        ids.IndexOf("xinyang-work").Should().Be(ids.IndexOf(BuiltInReportSections.LegalServices) + 1);
+        var section = summary.Sections.Single(s => s.Id == "xinyang-work");
+        section.Title.Should().Be("信阳市特色工作");
+        var text = section.Blocks.OfType<ReportParagraph>().Single().Text;
+        text.Should().Contain("法律咨询200人次").And.Contain("走访7次").And.Contain("发现1人未按期转入").And.Contain("讲党课不少于2次");
+        text.Should().NotContainAny("XY-", "BS-", "XX");
+        summary.Figure("XY-wechat-consultations").Value.Should().Be(200, "2024's records only");
+        summary.Figure("XY-on-demand-visits").Value.Should().Be(7);
+    }
+
+    [Fact]
+    public void The_city_s_indicators_with_no_records_print_data_not_entered_and_their_figures_are_missing()
+    {
+        var city = new TestCity().Firm("F1").BranchOf("B1", "F1").FullMember("L1").Employ("L1", "F1", new LocalDate(2024, 1, 1)).Register("L1", "B1");
+        var (provider, builder, _) = Host(city);
+        var datasetBuilder = city.Builder();
+        datasetBuilder.Indicators = builder.Indicators;
+
+        var summary = provider.GetRequiredService<AnnualSummaryBuilder>().Build(datasetBuilder.Build(), 2024);
+
+        summary.Sections.Single(s => s.Id == "xinyang-work").Blocks.OfType<ReportParagraph>().Single().Text
+            .Should().Contain("法律咨询数据未录入").And.Contain("走访数据未录入").And.NotContain("0人次");
+        summary.Figure("XY-wechat-consultations").IsMissing.Should().BeTrue();
+        summary.Sections.Single(s => s.Id == BuiltInReportSections.Appendix).Blocks.OfType<ReportFigureTable>().Single().FigureIds.Should().Contain("XY-on-demand-visits");
     }
 
     /// <summary>

@@ -83,7 +83,7 @@ public class WordReportRendererTests
         text.Should().Contain("参与化解各类纠纷调解数据未录入").And.NotContain("XX");
         body.Descendants<Run>().Where(r => r.InnerText == "数据未录入")
             .Should().NotBeEmpty().And.OnlyContain(r => r.RunProperties!.Color!.Val == "C00000");
-        body.Descendants<Table>().Should().NotBeEmpty("the figures and the charts' data are tables");
+        body.Descendants<Table>().Should().NotBeEmpty("the figures' basis is a table");
         var page = body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
         ((uint)page.Width!, (uint)page.Height!).Should().Be((11906U, 16838U), "A4 in twentieths of a point");
     }
@@ -101,10 +101,11 @@ public class WordReportRendererTests
             var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => c.Width!.Value!).ToArray();
             var rows = table.Elements<TableRow>().ToArray();
             rows.Should().NotBeEmpty();
+            var style = rows[0].Descendants<ParagraphStyleId>().First().Val!.Value!;
             for (var i = 0; i < rows.Length; i++)
             {
                 var texts = rows[i].Elements<TableCell>().Select(c => c.InnerText).ToArray();
-                rows[i].OuterXml.Should().Be(Row(texts, widths, head: i == 0).OuterXml, $"row {i} of a table");
+                rows[i].OuterXml.Should().Be(Row(texts, widths, head: i == 0, style).OuterXml, $"row {i} of a table");
             }
         }
 
@@ -112,13 +113,13 @@ public class WordReportRendererTests
     }
 
     /// <summary>A table row as the element tree builds it: each cell a paragraph of runs, 数据未录入 in bold red, a heading bold.</summary>
-    private static TableRow Row(string[] texts, string[] widths, bool head)
+    private static TableRow Row(string[] texts, string[] widths, bool head, string style)
     {
         const string missing = "数据未录入";
         var row = new TableRow(head ? new TableRowProperties(new TableHeader()) : new TableRowProperties(new CantSplit()));
         for (var i = 0; i < texts.Length; i++)
         {
-            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }));
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
             var parts = texts[i].Split(missing);
             for (var p = 0; p < parts.Length; p++)
             {
@@ -143,5 +144,80 @@ public class WordReportRendererTests
         }
 
         return row;
+    }
+
+    [Fact]
+    public void The_charts_are_real_word_charts_with_their_values_cached_and_the_pages_are_numbered_under_a_header()
+    {
+        var (summary, renderer) = Render();
+        using var document = WordprocessingDocument.Open(new MemoryStream(Docx(summary, renderer)), false);
+        var main = document.MainDocumentPart!;
+
+        var charts = main.ChartParts.ToArray();
+        charts.Length.Should().BeGreaterThanOrEqualTo(2);
+        var referenced = main.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().Select(c => c.Id!.Value).ToArray();
+        referenced.Should().BeEquivalentTo(charts.Select(main.GetIdOfPart), "each chart part is placed in the body");
+        var bySystem = charts.Select(c => c.ChartSpace).Single(c => c.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChart>().Any()
+            && c.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Any(p => p.InnerText == "三会一课"));
+        bySystem.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Should().NotBeEmpty("the values are cached in the chart");
+        charts.Should().Contain(c => c.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.LineChart>().Any(), "services by month");
+
+        main.HeaderParts.Single().Header.InnerText.Should().Be("信阳市律师行业党建工作2024年度总结");
+        main.FooterParts.Single().Footer.Descendants<FieldCode>().Single().Text.Trim().Should().Be("PAGE");
+        var section = main.Document.Body!.Elements<SectionProperties>().Single();
+        section.Elements<HeaderReference>().Should().ContainSingle();
+        section.Elements<FooterReference>().Should().ContainSingle();
+        main.StyleDefinitionsPart!.Styles!.Descendants<RunFonts>().Select(f => f.EastAsia?.Value).Should().Contain(["仿宋", "黑体", "方正小标宋简体", "楷体"]);
+    }
+
+    [Fact]
+    public void The_problem_list_is_a_valid_word_document_and_workbook_with_the_count_per_branch_first_and_a_row_per_finding()
+    {
+        var services = new ServiceCollection().AddSingleton<IClock>(Clock);
+        services.AddPartyDomain(b => b.AddWordReport());
+        using var provider = services.BuildServiceProvider();
+        var renderers = provider.GetServices<IReportRenderer>().ToDictionary(r => r.Format);
+        var summary = provider.GetRequiredService<AnnualSummaryBuilder>().Build(City(), 2024);
+        summary.Problems.Lines.Should().NotBeEmpty();
+
+        using var docx = WordprocessingDocument.Open(new MemoryStream(Docx(summary, renderers["problems.docx"])), false);
+        new OpenXmlValidator(FileFormatVersions.Office2019).Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").Should().BeEmpty();
+        var tables = docx.MainDocumentPart!.Document.Body!.Elements<Table>().ToArray();
+        var first = tables[0].Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToArray()).ToArray();
+        first.Should().BeEquivalentTo(summary.Problems.CountByBranch().Select(c => new[] { c.Branch, summary.Problems.Lines.First(l => l.Branch == c.Branch).Secretary, c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        tables.Skip(1).Sum(t => t.Elements<TableRow>().Count() - 1).Should().Be(summary.Problems.Lines.Count, "one row per finding");
+
+        using var xlsx = SpreadsheetDocument.Open(new MemoryStream(Docx(summary, renderers["problems.xlsx"])), false);
+        new OpenXmlValidator(FileFormatVersions.Office2019).Validate(xlsx).Select(e => $"{e.Path?.XPath}: {e.Description}").Should().BeEmpty();
+        var sheets = xlsx.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToArray();
+        sheets.Select(s => s.Name!.Value).Should().Equal("汇总", "问题清单");
+        var lines = (WorksheetPart)xlsx.WorkbookPart.GetPartById(sheets[1].Id!);
+        var rows = lines.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToArray();
+        rows.Should().HaveCount(summary.Problems.Lines.Count + 1);
+        rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).Should().Equal(
+            summary.Problems.Lines[0].Branch, summary.Problems.Lines[0].Area, summary.Problems.Lines[0].Slot, summary.Problems.Lines[0].Subject, summary.Problems.Lines[0].Problem,
+            summary.Problems.Lines[0].Expected, summary.Problems.Lines[0].Found, summary.Problems.Lines[0].Citation, summary.Problems.Lines[0].Secretary, "提醒");
+    }
+
+    [Fact]
+    public void A_name_with_markup_and_control_characters_stays_text_and_the_document_stays_valid()
+    {
+        var services = new ServiceCollection().AddSingleton<IClock>(Clock);
+        services.AddPartyDomain(b => b.AddWordReport().AddReportSection(new Hostile()));
+        using var provider = services.BuildServiceProvider();
+        var summary = provider.GetRequiredService<AnnualSummaryBuilder>().Build(City(), 2024);
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(Docx(summary, provider.GetServices<IReportRenderer>().Single(r => r.Format == "docx"))), false);
+        new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Should().BeEmpty();
+        document.MainDocumentPart!.Document.Body!.InnerText.Should().Contain("<script>alert(1)</script><img onerror=x>本所");
+    }
+
+    private sealed class Hostile : IReportSection
+    {
+        public string Id => "hostile";
+
+        public int Order => 350;
+
+        public ReportSectionContent Compose(ReportContext context) => new(Id, "<b>标题</b>", [new ReportParagraph("<script>alert(1)</script><img onerror=x>\u0001本所\u0008")]);
     }
 }

@@ -45,7 +45,7 @@ public class PluginLoadBenchmarks
         for (var at = new DirectoryInfo(AppContext.BaseDirectory); at is not null; at = at.Parent)
         {
             var candidate = Path.Combine(at.FullName, "plugins");
-            if (Directory.Exists(Path.Combine(candidate, "xx-city")))
+            if (Directory.Exists(Path.Combine(candidate, "xinyang")))
             {
                 return candidate;
             }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using PartyDomain.ConsoleHost.Hosting;
 using PartyDomain.Reporting;
+using PartyDomain.Time;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -34,6 +35,11 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
         [DefaultValue("reports")]
         public string Out { get; init; } = "reports";
 
+        /// <summary>Whether a year that has not ended, or has no data, may be reported on (its figures marked partial).</summary>
+        [CommandOption("--allow-partial-year")]
+        [Description("允许为未结束或无数据的年度生成报告（数字标注为不完整）/ report on a year that has not ended or has no data (figures marked partial)")]
+        public bool AllowPartialYear { get; init; }
+
         /// <inheritdoc/>
         public override ValidationResult Validate() =>
             Year is < 1949 or > 9999 ? ValidationResult.Error($"--year: {Year} is not a year / 不是有效年份") : base.Validate();
@@ -57,7 +63,23 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
         }
 
         var folder = Path.GetFullPath(settings.Out);
-        var summary = Step(host.T($"生成 {year} 年度报告", $"Building the {year} annual report"), () => host.Get<AnnualSummaryBuilder>().Build(host.LoadDataset(), year, host.Language));
+        var dataset = host.LoadDataset();
+        var period = ReportingPeriod.Year(year);
+        var ended = period.End < dataset.Today;
+        var hasData = dataset.Activities.Any(a => period.Contains(a.Date)) || dataset.Services.Any(r => period.Contains(r.Date))
+            || dataset.TrainingSessions.Any(t => period.Contains(t.Start)) || dataset.DuesPayments.Any(p => p.Month.Year == year) || dataset.MajorMatters.Any(m => m.Opened is { } d && period.Contains(d));
+        if ((!ended || !hasData) && !settings.AllowPartialYear)
+        {
+            var today = $"{dataset.Today:uuuu-MM-dd}";
+            throw new BadInputException(
+                !ended
+                    ? host.T($"{year}年尚未结束（数据截至{today}），不能生成年度总结", $"{year} has not ended (the data holds until {today}): no annual summary")
+                    : host.T($"数据中没有{year}年的记录（组织生活、服务、培训、党费、重大事项均无），不能生成年度总结", $"The data holds no record of {year} (no organizational life, services, training, dues or major matters): no annual summary"),
+                [host.T($"最近一个完整年度是{dataset.Today.Year - 1}年：--year {dataset.Today.Year - 1}", $"The last complete year is {dataset.Today.Year - 1}: --year {dataset.Today.Year - 1}"),
+                 host.T("确需生成不完整的报告，加 --allow-partial-year（数字标注为不完整）", "To report anyway, add --allow-partial-year (the figures are marked partial)")]);
+        }
+
+        var summary = Step(host.T($"生成 {year} 年度报告", $"Building the {year} annual report"), () => host.Get<AnnualSummaryBuilder>().Build(dataset, year, host.Language));
         Directory.CreateDirectory(folder);
         var files = Step(host.T("写出报告文件", "Writing the report files"), () =>
         {
@@ -95,8 +117,23 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
 
         Console.Write(figures);
         Console.MarkupLine(Markup.Escape(host.T(
-            $"共 {summary.Figures.Count} 项指标、{summary.Findings.Count} 条问题，详见报告文件。",
-            $"{summary.Figures.Count} figures and {summary.Findings.Count} findings in all: see the report files.")));
+            $"共 {summary.Figures.Count} 项指标、{summary.Findings.Count} 条问题（见问题清单），详见报告文件。",
+            $"{summary.Figures.Count} figures and {summary.Findings.Count} findings in all (see the problem list): see the report files.")));
+        if (summary.PartialYear || !hasData)
+        {
+            Console.MarkupLine("[yellow]" + Markup.Escape(host.T($"注意：{year}年度数据不完整，报告中的数字已标注。", $"Note: {year} is incomplete; the report marks its figures.")) + "[/]");
+        }
+
+        if (summary.FailedSections.Count > 0)
+        {
+            foreach (var failure in summary.FailedSections)
+            {
+                Console.MarkupLine("[red]" + Markup.Escape(host.T($"报告部分“{failure.SectionId}”生成失败：{failure.Reason}（其余部分已写出）", $"Report section '{failure.SectionId}' failed: {failure.Reason} (the rest was written)")) + "[/]");
+            }
+
+            return ExitCodes.PartialFailure;
+        }
+
         return ExitCodes.Success;
     }
 }

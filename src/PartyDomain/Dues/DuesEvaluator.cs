@@ -152,7 +152,7 @@ public sealed class DuesEvaluator
             _back = evaluator._options.Resolve(DuesRule.BackPayment);
             _unpaid = evaluator._options.Resolve(DuesRule.SixMonthsUnpaid);
             _months = Months(period, today, _arrears["GraceDays"], _back["Months"]);
-            _unpaidExpected = new($"不连续{_unpaid["Months"]}个月不交纳党费", $"no {_unpaid["Months"]} months in a row unpaid");
+            _unpaidExpected = new($"按月交纳党费，不得连续{_unpaid["Months"]}个月不交纳", $"no {_unpaid["Months"]} months in a row unpaid");
         }
 
         public EffectiveRule[] Rules => [_arrears, _back, _unpaid];

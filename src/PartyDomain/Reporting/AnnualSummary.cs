@@ -8,7 +8,17 @@ namespace PartyDomain.Reporting;
 /// <summary>A finding worth reporting, with the area of work it belongs to.</summary>
 /// <param name="Area">The area: <c>structure</c>, <c>compliance</c>, <c>training</c>, <c>development</c>, <c>dues</c>, <c>governance</c>, or a plugin's own.</param>
 /// <param name="Finding">The finding, naming subject, rule and source.</param>
-public sealed record ReportFinding(string Area, Finding Finding);
+public sealed record ReportFinding(string Area, Finding Finding)
+{
+    /// <summary>The period slot a missed obligation belongs to (the month or quarter), when it has one.</summary>
+    public CadenceSlot? Slot { get; init; }
+}
+
+/// <summary>A report section that threw while it was composed: it stands in the report as a note with the reason.</summary>
+/// <param name="SectionId">The section's id.</param>
+/// <param name="Reason">The exception's message.</param>
+/// <param name="Exception">The exception.</param>
+public sealed record ReportSectionFailure(string SectionId, string Reason, Exception Exception);
 
 /// <summary>
 /// The annual summary of a city's lawyer-industry party building: every figure F1–F26 of <c>domain.md</c> §3 (and
@@ -51,6 +61,15 @@ public sealed record AnnualSummary
 
     /// <summary>The text sections, in order.</summary>
     public required IReadOnlyList<ReportSectionContent> Sections { get; init; }
+
+    /// <summary>The problem list (问题清单): one line per finding, by branch, then area; the separate document a branch acts on.</summary>
+    public ProblemList Problems { get; init; } = ProblemList.Empty;
+
+    /// <summary>The sections that failed, each standing in <see cref="Sections"/> as a note saying so; empty when all were written.</summary>
+    public IReadOnlyList<ReportSectionFailure> FailedSections { get; init; } = [];
+
+    /// <summary>Whether the year had not ended by the data's today, so the figures over the year are partial.</summary>
+    public bool PartialYear { get; init; }
 
     /// <summary>The figure with <paramref name="id"/>.</summary>
     /// <param name="id">The figure's id, for example <c>F17</c>.</param>

@@ -23,7 +23,7 @@ namespace PartyDomain.Reporting;
 /// reported missing, never 0: a count over a period is missing when no record of its kind falls in the period, a
 /// count "as of" a date when the data holds no record of its kind at all.
 /// </summary>
-public sealed class AnnualSummaryBuilder
+public sealed partial class AnnualSummaryBuilder
 {
     private readonly StructureChecker _structure;
     private readonly ComplianceEvaluator _compliance;
@@ -116,7 +116,11 @@ public sealed class AnnualSummaryBuilder
 
         // The engines read the same immutable snapshot and nothing of each other, so they run side by side; the
         // largest (dues) starts first. Everything after them stays in one thread and in the order it always had.
-        var duesTask = Task.Run(() => _dues.Evaluate(dataset, period));
+        var duesTask = Task.Run(() =>
+        {
+            var result = _dues.Evaluate(dataset, period);
+            return (Result: result, Rate: DuesCompliance.Rate(dataset, result));
+        });
         var complianceTask = Task.Run(() =>
         {
             var result = _compliance.Evaluate(dataset, period);
@@ -133,6 +137,9 @@ public sealed class AnnualSummaryBuilder
             return (Engine: metrics, Figures: Metrics(dataset, period, metrics).ToArray(), Chart: ServicesByMonth(dataset, period, metrics));
         });
         var structureTask = Task.Run(() => (Check: _structure.Check(dataset, asOf), Figures: Structure(dataset, asOf).ToArray()));
+
+        // The previous year's F26, for the change in percentage points, only when that year has organizational life at all.
+        var previousTask = Task.Run(() => PreviousF26(dataset, ReportingPeriod.Year(year - 1)));
         var pipeline = _admissions.Evaluate(dataset);
         var governance = _governance.Evaluate(dataset, period);
         var governanceFigures = Governance(dataset, period).ToArray();
@@ -140,29 +147,38 @@ public sealed class AnnualSummaryBuilder
         var training = Await(trainingTask);
         var metrics = Await(metricsTask);
         var structure = Await(structureTask);
-        var dues = Await(duesTask);
+        var (dues, duesRate) = Await(duesTask);
+        var branches = Branches(compliance, byOrganization, duesRate.ByOrganization, bySystem.Count);
+        var systems = bySystem.Append(duesRate.Overall).ToArray();
 
         var figures = new List<ReportFigure>();
         figures.Add(F1(dataset, period));
         figures.AddRange(structure.Figures);
+        figures.AddRange(Committee(dataset, asOf));
         figures.AddRange(training.Figures);
         figures.AddRange(governanceFigures);
         figures.AddRange(metrics.Figures);
-        figures.AddRange(Compliance(compliance, bySystem, byOrganization, dataset.Activities.Any(a => period.Contains(a.Date))));
+        figures.AddRange(Compliance(compliance, bySystem, branches, duesRate.Overall, dataset.Activities.Any(a => period.Contains(a.Date)), Await(previousTask)));
         figures.AddRange(Development(pipeline, year));
-        var ordered = figures.OrderBy(f => FigureOrder(f.Id)).ToArray();
+        // The engines' filters write a year as "2025内"; the summary says "2025年内".
+        var ordered = figures.OrderBy(f => FigureOrder(f.Id)).Select(f => f with { Filter = new(YearWithoutNian().Replace(f.Filter.Chinese, "$1年"), f.Filter.English) }).ToArray();
+        if (period.End >= dataset.Today)
+        {
+            // The year has not ended (the host asked for it anyway): every figure but the committee's founding is partial.
+            ordered = ordered.Select(f => f.Id == "F1" || f.IsMissing ? f : f with { Partial = true }).ToArray();
+        }
 
         var charts = new List<ReportChart>
         {
-            ComplianceChart("compliance-by-system", new("六项基本制度落实率（按制度）", "Compliance by system"), bySystem),
-            BranchChart(byOrganization.Where(r => dataset.TryGetOrganization(new OrganizationId(r.Key), out var o) && o.Kind.IsBranch()).ToArray()),
+            ComplianceChart("compliance-by-system", new("六项基本制度落实率（按制度）", "Compliance by system"), systems.Select(r => (r.Name, r.Rate)).ToArray()),
+            BranchChart(branches),
             metrics.Chart,
             AdmissionFunnel(pipeline, year),
         };
 
         var findings = new List<ReportFinding>(structure.Check.Findings.Count + misses.Count + compliance.MemberFindings.Count + training.Result.Findings.Count + dues.Findings.Count);
         findings.AddRange(structure.Check.Findings.Select(f => new ReportFinding("structure", f)));
-        findings.AddRange(misses.Select(m => new ReportFinding("compliance", m.Finding)));
+        findings.AddRange(misses.Select(m => new ReportFinding("compliance", m.Finding) { Slot = m.Slot }));
         findings.AddRange(compliance.MemberFindings.Select(f => new ReportFinding("compliance", f)));
         findings.AddRange(training.Result.Findings.Select(f => new ReportFinding("training", f)));
         findings.AddRange(pipeline.Cases.SelectMany(c => c.Violations).Select(f => new ReportFinding("development", f)));
@@ -171,16 +187,24 @@ public sealed class AnnualSummaryBuilder
 
         var context = new ReportContext(dataset, period, asOf, lang, _templates, ordered, charts, findings, metrics.Engine);
         var sections = new List<ReportSectionContent>();
+        var failed = new List<ReportSectionFailure>();
         foreach (var section in _sections.OrderBy(s => s.Order))
         {
+            // A section that throws (a city plugin's, say) is named in the report with its reason; the others are written.
             ReportSectionContent? content;
             try
             {
                 content = section.Compose(context);
+                if (content is not null)
+                {
+                    context.AddFigures(content.Figures);
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                throw new InvalidOperationException($"Report section '{section.Id}' ({section.GetType().FullName}) failed: {e.Message}", e);
+                failed.Add(new ReportSectionFailure(section.Id, e.Message, e));
+                content = new ReportSectionContent(section.Id, lang == TextLanguage.English ? $"Section {section.Id}" : $"“{section.Id}”部分",
+                    [new ReportParagraph(lang == TextLanguage.English ? $"This section failed: {e.Message}" : $"本节生成失败：{e.Message}")]) { Failed = true };
             }
 
             if (content is not null)
@@ -198,8 +222,11 @@ public sealed class AnnualSummaryBuilder
             Generated = PartyDomainTime.Today(_clock, _zone),
             Language = lang,
             Title = context.Text("title"),
-            Figures = ordered,
+            Figures = context.Figures.ToArray(),
             Charts = charts,
+            FailedSections = failed,
+            Problems = ProblemList.Build(dataset, findings, year, asOf, lang, context.Text("problems.title")),
+            PartialYear = period.End >= dataset.Today,
             Findings = findings,
             Sections = sections,
         };
@@ -232,14 +259,50 @@ public sealed class AnnualSummaryBuilder
             Month = committee is null ? null : new YearMonth(committee.Established.Year, committee.Established.Month),
             Unit = new("年月", "year-month"),
             Filter = new("律师行业党委组织记录的成立日期", "the industry committee's organization record, established date"),
-            Source = new("组织记录 PartyOrganization（IndustryCommittee）", "organization record PartyOrganization (IndustryCommittee)"),
+            Source = new("律师行业党委组织记录", "the industry committee's organization record"),
             MissingReason = committee is null ? NoRecords("律师行业党委的组织记录", "industry committee record") : null,
+        };
+    }
+
+    /// <summary>
+    /// The industry committee's make-up (书记, 副书记, 委员 from its posts) and the branches' cross-appointments (双向交叉任职:
+    /// a branch committee seat held by a manager of a firm the branch covers), as of <paramref name="asOf"/>.
+    /// </summary>
+    private static IEnumerable<ReportFigure> Committee(CityDataset dataset, LocalDate asOf)
+    {
+        var committee = dataset.Organizations.Where(o => o.Kind == OrganizationKind.IndustryCommittee && o.ExistsOn(asOf)).MinBy(o => o.Established);
+        var seats = committee is null ? [] : dataset.CommitteeOf(committee.Id, asOf);
+        var source = new LocalizedText("党组织任职记录", "party post records");
+        var filter = new LocalizedText($"截至{asOf.Year}年{asOf.Month}月{asOf.Day}日律师行业党委在任的该职务人数", $"the industry committee's holders of the post on {asOf:uuuu-MM-dd}");
+        var none = committee is null ? NoRecords("律师行业党委的组织记录", "industry committee record") : seats.Count == 0 ? NoRecords("律师行业党委的任职记录", "industry committee post records") : null;
+        ReportFigure Seats(string id, PartyPost post, LocalizedText name) => new()
+        {
+            Id = id, Name = name, Value = none is null ? seats.Count(p => p.Post == post) : null, Unit = new("名", "people"), Filter = filter, Source = source, MissingReason = none,
+        };
+
+        yield return Seats("F1-secretaries", PartyPost.Secretary, new("律师行业党委书记", "Committee secretary"));
+        yield return Seats("F1-deputies", PartyPost.DeputySecretary, new("律师行业党委副书记", "Committee deputy secretaries"));
+        yield return Seats("F1-members", PartyPost.CommitteeMember, new("律师行业党委委员", "Committee members"));
+
+        var anyBranch = dataset.Organizations.Any(o => o.Kind.IsBranch());
+        var cross = anyBranch ? dataset.CrossAppointments(asOf).Where(c => dataset.TryGetOrganization(c.OrganizationId, out var o) && o.Kind.IsBranch()).ToArray() : [];
+        var crossMissing = !anyBranch ? NoRecords("党支部组织记录", "branch records") : !dataset.FirmPosts.Any() ? NoRecords("律所管理职务记录", "firm post records") : null;
+        var crossFilter = new LocalizedText($"截至{asOf.Year}年{asOf.Month}月{asOf.Day}日党支部委员同时担任所覆盖律所管理职务", $"branch committee seats held by managers of a covered firm on {asOf:uuuu-MM-dd}");
+        yield return new ReportFigure
+        {
+            Id = "F2-cross", Name = new("党支部班子成员双向交叉任职", "Cross-appointments"), Value = crossMissing is null ? cross.Select(c => (c.PersonId, c.OrganizationId)).Distinct().Count() : null,
+            Unit = new("人", "people"), Filter = crossFilter, Source = source, MissingReason = crossMissing,
+        };
+        yield return new ReportFigure
+        {
+            Id = "F2-cross-branches", Name = new("有双向交叉任职的党支部", "Branches with cross-appointments"), Value = crossMissing is null ? cross.Select(c => c.OrganizationId).Distinct().Count() : null,
+            Unit = new("个", "branches"), Filter = crossFilter, Source = source, MissingReason = crossMissing,
         };
     }
 
     private static IEnumerable<ReportFigure> Structure(CityDataset dataset, LocalDate asOf)
     {
-        var source = new LocalizedText("组织结构统计 StructureFigures", "StructureFigures");
+        var source = new LocalizedText("组织、任职与律所记录（截至统计日）", "organization, post and firm records (as of the day)");
         var anyBranch = dataset.Organizations.Any(o => o.Kind.IsBranch());
         foreach (var figure in StructureFigures.Compute(dataset, asOf))
         {
@@ -273,7 +336,7 @@ public sealed class AnnualSummaryBuilder
                 "F12" when unconverted && figure.Value == 0 => new("学习平台积分未按本市折算办法折算（未配置折算办法）", "study credits were not converted: no converter is configured"),
                 _ => null,
             };
-            yield return From(figure, new("培训统计 TrainingEvaluator", "TrainingEvaluator"), missing);
+            yield return From(figure, new("培训班次、参训与学时记录", "training sessions, attendance and study credits"), missing);
         }
     }
 
@@ -295,7 +358,7 @@ public sealed class AnnualSummaryBuilder
                 "F15-firms" or "F15-lawyers" or "F15-national" when !commendations => NoRecords("本年度表彰记录", "commendations in the year"),
                 _ => null,
             };
-            yield return From(figure, new("治理记录 GovernanceEvaluator", "GovernanceEvaluator"), missing);
+            yield return From(figure, new("重大事项、结对共建与捐赠表彰记录", "major matters, pairings, donations and commendations"), missing);
         }
     }
 
@@ -327,29 +390,32 @@ public sealed class AnnualSummaryBuilder
     {
         var known = IndicatorFigures.Where(x => dataset.Indicators.TryGet(x.Indicator, out _)).Select(x => x.Indicator).ToArray();
         var table = metrics.Query(new MetricsQuery { Period = period, Indicators = known });
+        var previous = metrics.Query(new MetricsQuery { Period = ReportingPeriod.Year(period.Start.Year - 1), Indicators = known });
         foreach (var (id, code) in IndicatorFigures)
         {
-            var filter = new LocalizedText($"{period.Start.Year}年全市记录（日、月、年记录须完整落在年度内）", $"the city's records of {period.Start.Year} (day, month and year records wholly inside the year)");
+            var filter = new LocalizedText($"{period.Start.Year}年全市记录（整日、整月、整年落在年度内）", $"the city's records of {period.Start.Year} (day, month and year records wholly inside the year)");
             if (!dataset.Indicators.TryGet(code, out var indicator))
             {
                 yield return new ReportFigure
                 {
                     Id = id, Name = new(code.Value, code.Value), Unit = new(string.Empty, string.Empty), Filter = filter,
-                    Source = new($"指标 {code}", $"indicator {code}"), MissingReason = new("本市指标目录中没有该指标", "the city's catalog has no such indicator"),
+                    Source = new("服务记录", "service records"), MissingReason = new("本市指标目录中没有该指标", "the city's catalog has no such indicator"),
                 };
                 continue;
             }
 
             var row = table.Of(code) is [var first, ..] ? first : null;
             var missing = row is null || row.Records == 0 || row.Value is null;
+            var before = previous.Of(code) is [var last, ..] && last.Records > 0 ? last.Value : null;
             yield return new ReportFigure
             {
                 Id = id,
                 Name = indicator.Name,
                 Value = missing ? null : row!.Value,
+                Previous = before,
                 Unit = indicator.Unit,
                 Filter = filter,
-                Source = new($"指标 {code}（{Aggregation(indicator.Aggregation).Chinese}）", $"indicator {code} ({Aggregation(indicator.Aggregation).English})"),
+                Source = new($"服务记录{Aggregation(indicator.Aggregation).Chinese}", $"service records, {Aggregation(indicator.Aggregation).English}"),
                 MissingReason = missing ? NoRecords("本年度该指标的记录", "records of this indicator in the year") : null,
             };
         }
@@ -367,54 +433,79 @@ public sealed class AnnualSummaryBuilder
         _ => new(aggregation.ToString(), aggregation.ToString()),
     };
 
-    /// <summary>F26 and its parts; with no organizational life recorded in the year at all, the data is taken as not entered rather than a rate of 0.</summary>
-    private static IEnumerable<ReportFigure> Compliance(ComplianceResult compliance, IReadOnlyList<ComplianceRate> bySystem, IReadOnlyList<ComplianceRate> byOrganization, bool anyActivity)
+    /// <summary>
+    /// F26 and its parts, six systems: the five judged per organization and slot, and 党费收缴 judged per member and month
+    /// (<see cref="DuesCompliance"/>); with no organizational life recorded in the year at all, the data is taken as not
+    /// entered rather than a rate of 0.
+    /// </summary>
+    private static IEnumerable<ReportFigure> Compliance(ComplianceResult compliance, IReadOnlyList<ComplianceRate> bySystem, IReadOnlyList<(ComplianceRate Rate, decimal? Value)> byBranch,
+        ComplianceRate dues, bool anyActivity, decimal? previous)
     {
-        var source = new LocalizedText($"基本制度规则（{compliance.Rules.Count(r => r.Enabled)}条）ComplianceEvaluator", $"basic-system rules ({compliance.Rules.Count(r => r.Enabled)}) ComplianceEvaluator");
-        var f26 = ComplianceFigures.F26(compliance);
+        var source = new LocalizedText("组织生活与党费记录", "organizational life and dues records");
         var none = anyActivity ? NoRecords("已到期、可判定的制度落实事项", "obligations due and judged") : NoRecords("本年度组织生活记录", "records of organizational life in the year");
-        yield return From(f26, source, f26.Share?.Value is null || !anyActivity ? none : null);
+        var overall = compliance.Overall();
+        var value = DuesCompliance.Blend(overall.Rate, bySystem.Count, dues.Rate);
+        yield return new ReportFigure
+        {
+            Id = "F26",
+            Name = new("六项基本制度落实率", "Six basic systems compliance rate"),
+            Value = value is { } v && anyActivity ? Math.Round(v * 100, 1) : null,
+            Previous = previous,
+            Unit = new("%", "%"),
+            Filter = new($"{compliance.Period}六项基本制度各自的落实率按制度等权合计：五项组织生活制度按党组织、规则、周期统计已落实占应落实，党费收缴按党员、月份统计按时足额交纳占应交纳（不含未到期和不适用的周期）",
+                $"the six systems weighed equally in {compliance.Period}: five by organization, rule and slot (met out of due), dues by member and month (paid in full and on time out of due); pending and not-applicable slots excluded"),
+            Source = source,
+            // The counts stand behind the rate only when the slots alone make it (no dues judged).
+            Share = dues.Rate is null && overall.Met + overall.Missed > 0 ? new FigureRatio(overall.Met, overall.Met + overall.Missed) : null,
+            MissingReason = value is null || !anyActivity ? none : null,
+        };
 
-        ReportFigure Rate(string id, ComplianceRate rate, LocalizedText name, LocalizedText filter) => new()
+        ReportFigure Rate(string id, ComplianceRate rate, decimal? share, LocalizedText name, LocalizedText filter) => new()
         {
             Id = id,
             Name = name,
-            Value = rate.Rate is { } r && anyActivity ? Math.Round(r * 100, 1) : null,
+            Value = share is { } r && anyActivity ? Math.Round(r * 100, 1) : null,
             Unit = new("%", "%"),
             Filter = filter,
             Source = source,
-            Share = new FigureRatio(rate.Met, rate.Met + rate.Missed),
-            MissingReason = rate.Rate is null || !anyActivity ? none : null,
+            Share = share is not null && share == rate.Rate ? new FigureRatio(rate.Met, rate.Met + rate.Missed) : null,
+            MissingReason = share is null || !anyActivity ? none : null,
         };
 
         foreach (var rate in bySystem)
         {
-            yield return Rate($"F26-system-{rate.Key}", rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"),
+            yield return Rate($"F26-system-{rate.Key}", rate, rate.Rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"),
                 new($"{compliance.Period}该制度各规则、各党组织已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, rules of this system"));
         }
 
-        // Looked up by id (the first of each id), not searched per rate: a national city has tens of thousands of branches.
-        var organizations = new Dictionary<string, PartyOrganization>(StringComparer.Ordinal);
-        foreach (var organization in compliance.Organizations)
+        yield return Rate($"F26-system-{DuesCompliance.Key}", dues, dues.Rate, new("党费收缴落实率", "Party dues compliance"),
+            new($"{compliance.Period}党员按月按时足额交纳党费的月份占应交纳月份（按月末所在党组织）", $"member-months paid in full and on time out of those due in {compliance.Period}"));
+
+        var branchFilter = new LocalizedText($"{compliance.Period}该党支部五项组织生活制度的落实率与党费按时足额交纳率按制度等权合计", $"this branch in {compliance.Period}: its organizational-life slots and its members' dues, the systems weighed equally");
+        foreach (var (rate, share) in byBranch)
         {
-            organizations.TryAdd(organization.Id.Value, organization);
+            yield return Rate($"F26-branch-{rate.Key}", rate, share, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"), branchFilter);
+        }
+    }
+
+    /// <summary>F26 of <paramref name="previous"/> as the report counts it (six systems), or <c>null</c> when that year has no organizational life.</summary>
+    private decimal? PreviousF26(CityDataset dataset, ReportingPeriod previous)
+    {
+        if (!dataset.Activities.Any(a => previous.Contains(a.Date)))
+        {
+            return null;
         }
 
-        var branchFilter = new LocalizedText($"{compliance.Period}该党支部各规则已落实的周期占应落实周期", $"slots met out of due in {compliance.Period}, this branch");
-        foreach (var rate in byOrganization)
-        {
-            if (organizations.TryGetValue(rate.Key, out var o) && o.Kind.IsBranch())
-            {
-                yield return Rate($"F26-branch-{rate.Key}", rate, new($"{rate.Name.Chinese}落实率", $"{rate.Name.English} compliance"), branchFilter);
-            }
-        }
+        var compliance = _compliance.Evaluate(dataset, previous);
+        var dues = DuesCompliance.Rate(dataset, _dues.Evaluate(dataset, previous)).Overall;
+        return DuesCompliance.Blend(compliance.Overall().Rate, compliance.RateBySystem().Count, dues.Rate) is { } v ? Math.Round(v * 100, 1) : null;
     }
 
     private static IEnumerable<ReportFigure> Development(PipelineResult pipeline, int year)
     {
         var key = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var any = pipeline.Cases.Count > 0;
-        var source = new LocalizedText("发展党员 AdmissionPipeline", "AdmissionPipeline");
+        var source = new LocalizedText("发展党员档案", "admission cases");
         ReportFigure Count(string id, LocalizedText name, IReadOnlyList<PipelineCount> counts, bool young, LocalizedText filter)
         {
             var c = counts.FirstOrDefault(x => x.Key == key);
@@ -438,21 +529,47 @@ public sealed class AnnualSummaryBuilder
         yield return Count("DEV-converted", new("预备党员转正", "Converted to full membership"), pipeline.Converted, false, new($"{year}年批准转为正式党员的人数", $"conversions approved in {year}"));
     }
 
-    private static ReportChart ComplianceChart(string id, LocalizedText title, IReadOnlyList<ComplianceRate> rates) =>
+    private static ReportChart ComplianceChart(string id, LocalizedText title, IReadOnlyList<(LocalizedText Name, decimal? Rate)> rates) =>
         new(id, title, new("%", "%"), ChartKind.Bars, rates.Select(r => r.Name).ToArray(),
             [new ChartSeries(new("落实率", "Compliance"), rates.Select(r => r.Rate is { } v ? Math.Round(v * 100, 1) : (decimal?)null).ToArray())]);
 
     /// <summary>The branches' rates; a large city's chart shows the lowest <see cref="BranchChartLimit"/>, every branch stays in the figures.</summary>
-    private static ReportChart BranchChart(ComplianceRate[] rates)
+    private static ReportChart BranchChart((ComplianceRate Rate, decimal? Value)[] rates)
     {
         if (rates.Length <= BranchChartLimit)
         {
-            return ComplianceChart("compliance-by-branch", new("六项基本制度落实率（按党支部）", "Compliance by branch"), rates);
+            return ComplianceChart("compliance-by-branch", new("六项基本制度落实率（按党支部）", "Compliance by branch"), rates.Select(r => (r.Rate.Name, r.Value)).ToArray());
         }
 
-        var lowest = rates.Where(r => r.Rate is not null).OrderBy(r => r.Rate).ThenBy(r => r.Key, StringComparer.Ordinal).Take(BranchChartLimit).ToArray();
+        var lowest = rates.Where(r => r.Value is not null).OrderBy(r => r.Value).ThenBy(r => r.Rate.Key, StringComparer.Ordinal).Take(BranchChartLimit).ToArray();
         return ComplianceChart("compliance-by-branch",
-            new($"六项基本制度落实率（按党支部，{rates.Length}个中最低的{lowest.Length}个）", $"Compliance by branch (the lowest {lowest.Length} of {rates.Length})"), lowest);
+            new($"六项基本制度落实率（按党支部，{rates.Length}个中最低的{lowest.Length}个）", $"Compliance by branch (the lowest {lowest.Length} of {rates.Length})"),
+            lowest.Select(r => (r.Rate.Name, r.Value)).ToArray());
+    }
+
+    /// <summary>Each branch's organizational-life rate and its six-systems rate with its members' dues.</summary>
+    private static (ComplianceRate Rate, decimal? Value)[] Branches(ComplianceResult compliance, IReadOnlyList<ComplianceRate> byOrganization,
+        Dictionary<OrganizationId, (int Met, int Missed, int Pending)> dues, int systems)
+    {
+        // Looked up by id (the first of each id), not searched per rate: a national city has tens of thousands of branches.
+        var organizations = new Dictionary<string, PartyOrganization>(StringComparer.Ordinal);
+        foreach (var organization in compliance.Organizations)
+        {
+            organizations.TryAdd(organization.Id.Value, organization);
+        }
+
+        var result = new List<(ComplianceRate, decimal?)>();
+        foreach (var rate in byOrganization)
+        {
+            if (organizations.TryGetValue(rate.Key, out var o) && o.Kind.IsBranch())
+            {
+                var paid = dues.GetValueOrDefault(o.Id);
+                decimal? duesRate = paid.Met + paid.Missed == 0 ? null : (decimal)paid.Met / (paid.Met + paid.Missed);
+                result.Add((rate, DuesCompliance.Blend(rate.Rate, systems, duesRate)));
+            }
+        }
+
+        return [.. result];
     }
 
     private const int BranchChartLimit = 20;
@@ -497,4 +614,8 @@ public sealed class AnnualSummaryBuilder
 
         return (digits > 0 ? int.Parse(id.AsSpan(1, digits), System.Globalization.CultureInfo.InvariantCulture) : 1000, id.Length > digits + 1 ? 1 : 0);
     }
+
+    /// <summary>A year (four digits, not part of a date) followed directly by Chinese text other than 年.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d\-])(\d{4})(?!年)(?=[\u4e00-\u9fff])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex YearWithoutNian();
 }

@@ -33,11 +33,10 @@ public static class BuiltInReportSections
     public static IReadOnlyList<IReportSection> Create() =>
     [
         new TemplateSection(Intro, 0, null, [Para("intro")]),
-        new TemplateSection(Institutions, 100, "part1.title",
-            [Para("part1.leadership"), Chart("admission-funnel"), Para("part1.politics"), Para("part1.systems"), Para("part1.foundation")]),
+        new TemplateSection(Institutions, 100, "part1.title", [Para("part1.leadership"), Para("part1.politics"), Para("part1.systems"), Para("part1.foundation")]),
         new TemplateSection(OrganizationalLife, 200, "part2.title", [Para("part2.quality"), Para("part2.platform"), Para("part2.openness")]),
         new TemplateSection(LegalServices, 300, "part3.title", [Para("part3.public"), Para("part3.advisers"), Para("part3.mediation"), Chart("services-by-month")]),
-        new TemplateSection(Compliance, 400, "compliance.title", [Para("compliance.summary"), Chart("compliance-by-system"), Chart("compliance-by-branch")]),
+        new ComplianceSection(),
         new FindingsSection(),
         new AppendixSection(),
     ];
@@ -57,100 +56,87 @@ public static class BuiltInReportSections
             new(id, titleKey is null ? string.Empty : context.Text(titleKey), blocks.Select(b => b(context)).ToArray());
     }
 
-    /// <summary>The findings, counted by area, with the most serious first.</summary>
+    /// <summary>
+    /// The findings in one paragraph: how many, by area, and that each is in the problem list (问题清单), the separate
+    /// document a branch acts on. The summary names no person, rule id or single finding.
+    /// </summary>
     private sealed class FindingsSection : IReportSection
     {
-        private const int PerArea = 20;
-
         public string Id => Findings;
 
         public int Order => 500;
 
         public ReportSectionContent Compose(ReportContext context)
         {
-            var language = context.Language;
-            var blocks = new List<ReportBlock>();
             if (context.Findings.Count == 0)
             {
-                blocks.Add(new ReportParagraph(context.Text("findings.none")));
+                return new ReportSectionContent(Findings, context.Text("findings.title"), [new ReportParagraph(context.Text("findings.none"))]);
             }
 
-            // Areas in order of their first finding; per area the count and the first few in the order of a stable sort
-            // by severity (most serious first), then subject: one pass that keeps the first few, without grouping or
-            // sorting the hundreds of thousands a national city has.
-            var areas = new List<(string Area, int Count, List<ReportFinding> First)>();
+            // Areas in order of their first finding, counted in one pass: a national city has half a million findings.
+            var areas = new List<(string Area, int Count)>();
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            var findings = context.Findings;
-            for (var i = 0; i < findings.Count; i++)
+            foreach (var finding in context.Findings)
             {
-                var finding = findings[i];
                 if (!index.TryGetValue(finding.Area, out var a))
                 {
                     index[finding.Area] = a = areas.Count;
-                    areas.Add((finding.Area, 0, new List<ReportFinding>(PerArea)));
+                    areas.Add((finding.Area, 0));
                 }
 
-                var (area, count, first) = areas[a];
-                areas[a] = (area, count + 1, first);
-                Keep(first, finding);
+                areas[a] = (areas[a].Area, areas[a].Count + 1);
             }
 
-            foreach (var (area, count, first) in areas)
-            {
-                var name = AreaName(area).In(language);
-                blocks.Add(new ReportSubheading(language == TextLanguage.English ? $"{name} ({count})" : $"{name}（{count}项）"));
-                var lines = first.ConvertAll(f => f.Finding.Describe(language));
-                if (count > PerArea)
-                {
-                    lines.Add(language == TextLanguage.English ? $"… and {count - PerArea} more" : $"……另有{count - PerArea}项");
-                }
-
-                blocks.Add(new ReportList(lines));
-            }
-
-            return new ReportSectionContent(Findings, context.Text("findings.title"), blocks);
+            var english = context.Language == TextLanguage.English;
+            var parts = areas.Select(a => english ? $"{AreaName(a.Area).English.ToLowerInvariant()} {a.Count}" : $"{AreaName(a.Area).Chinese}{a.Count}项");
+            var text = context.Templates.Get("findings.summary").In(context.Language)
+                .Replace("{count}", context.Findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{areas}", string.Join(english ? ", " : "，", parts), StringComparison.Ordinal);
+            return new ReportSectionContent(Findings, context.Text("findings.title"), [new ReportParagraph(context.Fill(text, "findings.summary"))]);
         }
+    }
 
-        /// <summary>
-        /// Puts <paramref name="finding"/> into <paramref name="first"/>, the first <see cref="PerArea"/> findings so far in
-        /// order, if it belongs there: after every finding that does not come after it, so equal ones keep their order.
-        /// </summary>
-        private static void Keep(List<ReportFinding> first, ReportFinding finding)
+    /// <summary>The name of a findings area (<c>structure</c>, <c>compliance</c>, …; a plugin's own area is shown as it is).</summary>
+    /// <param name="area">The area.</param>
+    internal static LocalizedText AreaName(string area) => area switch
+    {
+        "structure" => new("组织设置与覆盖", "Organization and coverage"),
+        "compliance" => new("基本制度落实", "Basic systems"),
+        "training" => new("学习培训", "Training"),
+        "development" => new("发展党员", "Admissions"),
+        "dues" => new("党费收缴", "Party dues"),
+        "governance" => new("重大事项程序", "Major matters"),
+        _ => new(area, area),
+    };
+
+    /// <summary>The compliance part: the overall rate, each system's, the lowest branches, and the two charts.</summary>
+    private sealed class ComplianceSection : IReportSection
+    {
+        public string Id => Compliance;
+
+        public int Order => 400;
+
+        public ReportSectionContent Compose(ReportContext context)
         {
-            var at = first.Count;
-            while (at > 0 && Before(finding, first[at - 1]))
+            var english = context.Language == TextLanguage.English;
+            var systems = context.Figures.Where(f => f.Id.StartsWith("F26-system-", StringComparison.Ordinal) && !f.IsMissing)
+                .Select(f => english ? $"{f.Name.English} {f.Format(context.Language)}" : $"{f.Name.Chinese.Replace("落实率", string.Empty, StringComparison.Ordinal)}{f.Format(context.Language)}").ToArray();
+            var lowest = context.Figures.Where(f => f.Id.StartsWith("F26-branch-", StringComparison.Ordinal) && !f.IsMissing).OrderBy(f => f.Value).ThenBy(f => f.Id, StringComparer.Ordinal).Take(3)
+                .Select(f => english ? $"{f.Name.English} {f.Format(context.Language)}" : $"{f.Name.Chinese.Replace("落实率", string.Empty, StringComparison.Ordinal)}（{f.Format(context.Language)}）").ToArray();
+            var text = context.Text("compliance.summary");
+            if (systems.Length > 0)
             {
-                at--;
+                text += english ? $" By system: {string.Join("; ", systems)}." : $"分制度看，{string.Join("，", systems)}。";
             }
 
-            if (at >= PerArea)
+            if (lowest.Length > 0)
             {
-                return;
+                text += english ? $" Lowest branches: {string.Join("; ", lowest)}." : $"落实率较低的党支部是{string.Join("、", lowest)}，已列入问题清单督促整改。";
             }
 
-            if (first.Count == PerArea)
-            {
-                first.RemoveAt(PerArea - 1);
-            }
-
-            first.Insert(at, finding);
+            return new ReportSectionContent(Compliance, context.Text("compliance.title"),
+                [new ReportParagraph(text), new ReportChartBlock("compliance-by-system"), new ReportChartBlock("compliance-by-branch")]);
         }
-
-        private static bool Before(ReportFinding x, ReportFinding y) =>
-            x.Finding.Severity != y.Finding.Severity
-                ? x.Finding.Severity > y.Finding.Severity
-                : string.CompareOrdinal(x.Finding.Subject.Id, y.Finding.Subject.Id) < 0;
-
-        private static LocalizedText AreaName(string area) => area switch
-        {
-            "structure" => new("组织设置与覆盖", "Organization and coverage"),
-            "compliance" => new("基本制度落实", "Basic systems"),
-            "training" => new("学习培训", "Training"),
-            "development" => new("发展党员", "Admissions"),
-            "dues" => new("党费收缴", "Party dues"),
-            "governance" => new("重大事项程序", "Major matters"),
-            _ => new(area, area),
-        };
     }
 
     /// <summary>Every figure with its value, filter and source.</summary>
@@ -161,6 +147,7 @@ public static class BuiltInReportSections
         public int Order => 900;
 
         public ReportSectionContent Compose(ReportContext context) =>
-            new(Appendix, context.Text("appendix.title"), [new ReportFigureTable(context.Figures.Select(f => f.Id).ToArray())]);
+            // Each branch's rate is in the branch chart, the JSON report and the problem list; here, the city's figures.
+            new(Appendix, context.Text("appendix.title"), [new ReportFigureTable(context.Figures.Where(f => !f.Id.StartsWith("F26-branch-", StringComparison.Ordinal)).Select(f => f.Id).ToArray())]);
     }
 }

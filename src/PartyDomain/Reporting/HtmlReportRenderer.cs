@@ -247,7 +247,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
     private const string Css = """
         @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
-        html { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif; color: #111; }
+        html { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "Source Han Sans SC", "Songti SC", SimSun, "WenQuanYi Micro Hei", serif; color: #111; }
         body { margin: 0; background: #fff; }
         main { max-width: 174mm; margin: 0 auto; padding: 8mm 0; line-height: 1.75; font-size: 11.5pt; }
         h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; }

@@ -66,13 +66,13 @@ public sealed class MarkdownReportRenderer : IReportRenderer
                     var f = summary.Figure(id);
                     var value = f.Format(lang) + (f.IsMissing && f.MissingReason is { } r ? $"（{r.In(lang)}）" : string.Empty)
                         + (!f.IsMissing && f.Share?.Value is not null && f.Unit.Chinese != "%" ? $" ({f.Share})" : string.Empty);
-                    w.WriteLine($"| {f.Id} | {Cell(f.Name.In(lang))} | {Cell(value)} | {Cell(f.Filter.In(lang))} | {Cell(f.Source.In(lang))} |");
+                    w.WriteLine($"| {Cell(f.Id)} | {Cell(f.Name.In(lang))} | {Cell(value)} | {Cell(f.Filter.In(lang))} | {Cell(f.Source.In(lang))} |");
                 }
 
                 w.WriteLine();
                 break;
             case ReportChartBlock c when summary.Chart(c.ChartId) is { } chart:
-                w.WriteLine($"**{Escape(chart.Title.In(lang))}**（{chart.Unit.In(lang)}）");
+                w.WriteLine($"**{Escape(chart.Title.In(lang))}**（{Escape(chart.Unit.In(lang))}）");
                 w.WriteLine();
                 if (!chart.HasData)
                 {
@@ -94,7 +94,25 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
     }
 
-    private static string Escape(string text) => text.Replace("*", "\\*", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>
+    /// Backslash-escapes the characters Markdown (CommonMark) reads as markup, so a name such as <c>&lt;script&gt;</c>,
+    /// <c>**x**</c> or <c>[a](b)</c> prints as it is and never becomes HTML, emphasis or a link.
+    /// </summary>
+    internal static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '!' or '&')
+            {
+                sb.Append('\\');
+            }
 
-    private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Cell(string text) => Escape(text).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -41,6 +41,12 @@ public sealed record ReportFigure
     /// <summary>Why the figure is missing, when it is.</summary>
     public LocalizedText? MissingReason { get; init; }
 
+    /// <summary>The previous year's value, when the previous year has data: the text gives the change on it.</summary>
+    public decimal? Previous { get; init; }
+
+    /// <summary>Whether the figure counts a year that had not ended (a report made with the partial year allowed).</summary>
+    public bool Partial { get; init; }
+
     /// <summary>Whether the data behind the figure is not entered, so it has no value.</summary>
     public bool IsMissing => Value is null && Month is null;
 
@@ -55,10 +61,13 @@ public sealed record ReportFigure
                 : string.Create(CultureInfo.InvariantCulture, $"{m.Year}年{m.Month}月");
         }
 
-        return Value is { } v ? Number(v) : MissingText.In(language);
+        return Value is { } v ? Unit.Chinese == "%" ? v.ToString("0.0", CultureInfo.InvariantCulture) : Number(v) : MissingText.In(language);
     }
 
-    /// <summary>The value with its unit (<c>12个</c>, <c>12 branches</c>, <c>85.3%</c>), or 数据未录入.</summary>
+    /// <summary>
+    /// The value with its unit (<c>12个</c>, <c>12 branches</c>, <c>85.3%</c>), or 数据未录入; in Chinese a count of
+    /// 10,000 or more in 万 as official writing has it (<c>4.4万人次</c>); marked 不完整 (partial) when <see cref="Partial"/>.
+    /// </summary>
     /// <param name="language">The language.</param>
     public string Format(TextLanguage language)
     {
@@ -68,7 +77,43 @@ public sealed record ReportFigure
         }
 
         var unit = Unit.In(language);
-        return language == TextLanguage.English && unit != "%" ? $"{FormatValue(language)} {unit}" : FormatValue(language) + unit;
+        var value = language == TextLanguage.Chinese && Value is { } v && Math.Abs(v) >= 10_000 && unit is not ("%" or "万元")
+            ? (v / 10_000).ToString(Math.Abs(v) < 100_000 ? "0.##" : "0.#", CultureInfo.InvariantCulture) + "万"
+            : FormatValue(language);
+        var text = language == TextLanguage.English && unit != "%" ? $"{value} {unit}" : value + unit;
+        return Partial ? text + (language == TextLanguage.English ? " (partial year)" : "（年度未结束，不完整）") : text;
+    }
+
+    /// <summary>
+    /// The change on the previous year as a clause (<c>，较上年增长12.5%</c>; a rate's change in percentage points,
+    /// <c>，较上年提高1.2个百分点</c>), or empty when either year has no value.
+    /// </summary>
+    /// <param name="language">The language.</param>
+    public string FormatChange(TextLanguage language)
+    {
+        if (Value is not { } now || Previous is not { } before)
+        {
+            return string.Empty;
+        }
+
+        var english = language == TextLanguage.English;
+        if (Unit.Chinese == "%")
+        {
+            var points = Math.Round(now - before, 1);
+            return points == 0 ? (english ? ", as in the previous year" : "，与上年持平")
+                : english ? $", {(points > 0 ? "up" : "down")} {Number(Math.Abs(points))} percentage points on the previous year"
+                : $"，较上年{(points > 0 ? "提高" : "下降")}{Number(Math.Abs(points))}个百分点";
+        }
+
+        if (before == 0)
+        {
+            return english ? ", none the previous year" : "，上年为0";
+        }
+
+        var percent = Math.Round((now - before) / before * 100, 1);
+        return percent == 0 ? (english ? ", as in the previous year" : "，与上年持平")
+            : english ? $", {(percent > 0 ? "up" : "down")} {Number(Math.Abs(percent))}% on the previous year"
+            : $"，较上年{(percent > 0 ? "增长" : "下降")}{Number(Math.Abs(percent))}%";
     }
 
     /// <summary>The share as a percentage with one decimal (<c>30.0%</c>), or 数据未录入 when the figure is missing or has no share.</summary>

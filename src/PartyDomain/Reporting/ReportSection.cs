@@ -49,12 +49,24 @@ public sealed record ReportChartBlock(string ChartId) : ReportBlock;
 /// <param name="Id">The section's id.</param>
 /// <param name="Title">The title.</param>
 /// <param name="Blocks">The content.</param>
-public sealed record ReportSectionContent(string Id, string Title, IReadOnlyList<ReportBlock> Blocks);
+public sealed record ReportSectionContent(string Id, string Title, IReadOnlyList<ReportBlock> Blocks)
+{
+    /// <summary>
+    /// Figures the section publishes (a city's own indicators, say): they join the summary's figures, so they appear in
+    /// the JSON report and the appendix like the built-in ones, and later sections can name them in templates. An id
+    /// that is already taken fails the section.
+    /// </summary>
+    public IReadOnlyList<ReportFigure> Figures { get; init; } = [];
+
+    /// <summary>Whether the section failed to compose and stands in the report as the note saying so.</summary>
+    public bool Failed { get; init; }
+}
 
 /// <summary>What a section is written from: the report's figures, charts and findings, the data, and the templates.</summary>
 public sealed class ReportContext
 {
     private readonly Dictionary<string, ReportFigure> _figures;
+    private readonly List<ReportFigure> _all;
 
     internal ReportContext(CityDataset dataset, ReportingPeriod period, NodaTime.LocalDate asOf, TextLanguage language, ReportTemplates templates,
         IReadOnlyList<ReportFigure> figures, IReadOnlyList<ReportChart> charts, IReadOnlyList<ReportFinding> findings, ServiceMetrics metrics)
@@ -65,10 +77,60 @@ public sealed class ReportContext
         AsOf = asOf;
         Language = language;
         Templates = templates;
-        Figures = figures;
+        _all = [.. figures];
         Charts = charts;
         Findings = findings;
         _figures = figures.ToDictionary(f => f.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// 一岗双责 where it is recorded: the industry committee's seats held on the as-of day that record a portfolio, as a
+    /// clause (<c>，强化“一岗双责”，副书记分管……</c>); empty when none records one.
+    /// </summary>
+    private string Portfolios()
+    {
+        var committee = Dataset.Organizations.Where(o => o.Kind == Organization.OrganizationKind.IndustryCommittee && o.ExistsOn(AsOf)).MinBy(o => o.Established);
+        if (committee is null)
+        {
+            return string.Empty;
+        }
+
+        var seats = Dataset.CommitteeOf(committee.Id, AsOf).Where(p => !string.IsNullOrWhiteSpace(p.Portfolio)).OrderBy(p => p.Post).ToArray();
+        if (seats.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var english = Language == TextLanguage.English;
+        var parts = seats.Select(p => english ? $"{p.Post} for {p.Portfolio}" : $"{PostName(p.Post)}分管{p.Portfolio}");
+        return english ? $"; dual responsibility: {string.Join(", ", parts)}" : $"，强化“一岗双责”，{string.Join("，", parts)}";
+    }
+
+    private static string PostName(Organization.PartyPost post) => post switch
+    {
+        Organization.PartyPost.Secretary => "书记",
+        Organization.PartyPost.DeputySecretary => "副书记",
+        Organization.PartyPost.CommitteeMember => "委员",
+        _ => "党小组组长",
+    };
+
+    /// <summary>Adds a section's own figures, or throws naming the first id already taken (and adds none).</summary>
+    internal void AddFigures(IReadOnlyList<ReportFigure> figures)
+    {
+        foreach (var figure in figures)
+        {
+            ArgumentNullException.ThrowIfNull(figure);
+            if (_figures.ContainsKey(figure.Id) || figures.Count(f => string.Equals(f.Id, figure.Id, StringComparison.OrdinalIgnoreCase)) > 1)
+            {
+                throw new InvalidOperationException($"The figure id '{figure.Id}' is already taken.");
+            }
+        }
+
+        foreach (var figure in figures)
+        {
+            _figures.Add(figure.Id, figure);
+            _all.Add(figure);
+        }
     }
 
     /// <summary>The dataset.</summary>
@@ -95,8 +157,8 @@ public sealed class ReportContext
     /// <summary>The wording templates.</summary>
     public ReportTemplates Templates { get; }
 
-    /// <summary>Every figure.</summary>
-    public IReadOnlyList<ReportFigure> Figures { get; }
+    /// <summary>Every figure: the built-in ones, then those published by the sections composed so far.</summary>
+    public IReadOnlyList<ReportFigure> Figures => _all;
 
     /// <summary>The chart data.</summary>
     public IReadOnlyList<ReportChart> Charts { get; }
@@ -134,6 +196,8 @@ public sealed class ReportContext
                 return Language == TextLanguage.English
                     ? AsOf.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
                     : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{AsOf.Year}年{AsOf.Month}月{AsOf.Day}日");
+            case "portfolios":
+                return Portfolios();
             case "documents":
                 var titles = Dataset.GovernanceDocuments.Where(d => d.Issued <= AsOf).OrderBy(d => d.Issued).Select(d => $"《{d.Title}》").ToArray();
                 return titles.Length == 0 ? ReportFigure.MissingText.In(Language) : string.Join(Language == TextLanguage.English ? ", " : "、", titles);
@@ -144,6 +208,7 @@ public sealed class ReportContext
         {
             "value" => figure.FormatValue(Language),
             "share" => figure.FormatShare(Language),
+            "change" => figure.FormatChange(Language),
             _ => figure.Format(Language),
         };
     });

@@ -224,7 +224,7 @@ public class DuesEquivalenceTests
                         if (unpaid.Enabled && streak == unpaid["Months"])
                         {
                             findings.Add(Raise(DuesRule.SixMonthsUnpaid, unpaid, person, end,
-                                new($"不连续{unpaid["Months"]}个月不交纳党费", $"no {unpaid["Months"]} months in a row unpaid"),
+                                new($"按月交纳党费，不得连续{unpaid["Months"]}个月不交纳", $"no {unpaid["Months"]} months in a row unpaid"),
                                 new($"{streakStart:uuuu-MM}至{month:uuuu-MM}连续{unpaid["Months"]}个月未交纳党费（按规定视为自行脱党，须由党组织按程序处理，本系统不改变其党员身份）",
                                     $"nothing paid from {streakStart:uuuu-MM} to {month:uuuu-MM}; the party organization decides, the library never changes the member's standing")));
                         }

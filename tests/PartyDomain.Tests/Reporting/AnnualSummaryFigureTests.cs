@@ -45,7 +45,12 @@ public class AnnualSummaryFigureTests
         return new()
         {
             ["F1"] = "2010-01", // TestCity's committee, established 2010-01-01
+            ["F1-secretaries"] = null, // the committee C has no post on record
+            ["F1-deputies"] = null,
+            ["F1-members"] = null,
             ["F2"] = (decimal)branches,
+            ["F2-cross"] = 1m, // A-F1 sits on BA's committee (secretary) and directs A, which BA covers; B-F1 holds no firm post
+            ["F2-cross-branches"] = 1m,
             ["F3"] = 5m, // A-F1, A-F2, A-F3, A-P1 at A and B-F1 at B; R practises nowhere, BD and DL are not members
             ["F4"] = 1m, // BA's secretary A-F1 directs A; JB's secretary B-F1 does not direct B or D
             ["F5"] = (decimal)records.OfType<TrainingSession>().Count(s => s.PartySchool && s.Start <= YearEnd),
@@ -88,6 +93,7 @@ public class AnnualSummaryFigureTests
             ["F26"] = Math.Round(7m / 10 * 100, 1),
             ["F26-system-three-meetings-one-lesson"] = Math.Round(6m / 8 * 100, 1),
             ["F26-system-organizational-life-meeting"] = Math.Round(1m / 2 * 100, 1),
+            ["F26-system-party-dues"] = null, // no dues declared or paid: not entered, and F26 is the five systems' rate
             ["F26-branch-BA"] = Math.Round(3m / 5 * 100, 1),
             ["F26-branch-JB"] = Math.Round(4m / 5 * 100, 1),
             ["DEV-applications"] = (decimal)cases.Count(c => In2024(c.Applied)),

@@ -11,7 +11,7 @@ namespace PartyDomain.Tests.Reporting;
 /// </summary>
 public sealed class HtmlChromiumTests : IDisposable
 {
-    private static readonly string[] ChartIds = ["compliance-by-system", "compliance-by-branch", "services-by-month", "admission-funnel"];
+    private static readonly string[] ChartIds = ["compliance-by-system", "compliance-by-branch", "services-by-month"];
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("partydomain-html-");
 
@@ -133,5 +133,33 @@ public sealed class HtmlChromiumTests : IDisposable
         bytes.Length.Should().BeGreaterThan(10_000);
         Encoding.ASCII.GetString(bytes, 0, 5).Should().Be("%PDF-");
         System.Text.RegularExpressions.Regex.IsMatch(Encoding.ASCII.GetString(bytes), @"/MediaBox \[0 0 59[45](\.\d+)? 84[12]").Should().BeTrue("the page is A4, 595 × 842 points");
+    }
+
+    /// <summary>A screenshot of <paramref name="text"/> set large in the report's own style sheet.</summary>
+    private byte[] Screenshot(string css, string text, string name)
+    {
+        var page = Path.Combine(_dir.FullName, name + ".html");
+        File.WriteAllText(page, $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><style>{css} p {{ font-size: 48px; text-indent: 0; margin: 10px; }}</style></head><body><p>{System.Net.WebUtility.HtmlEncode(text)}</p></body></html>", Encoding.UTF8);
+        var png = Path.Combine(_dir.FullName, name + ".png");
+        Run("--window-size=900,120", "--hide-scrollbars", $"--screenshot={png}", new Uri(page).AbsoluteUri);
+        File.Exists(png).Should().BeTrue($"Chromium wrote {png}");
+        return File.ReadAllBytes(png);
+    }
+
+    [Fact]
+    public void Chinese_text_renders_as_glyphs_not_as_boxes_in_the_report_s_font_stack()
+    {
+        var html = File.ReadAllText(WritePage(), Encoding.UTF8);
+        var css = System.Text.RegularExpressions.Regex.Match(html, "<style>(?<css>.*?)</style>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups["css"].Value;
+        css.Should().Contain("\"Noto Serif CJK SC\"").And.Contain("\"Noto Sans CJK SC\"", "the font stack names the CJK fonts Linux has (fonts-noto-cjk)");
+
+        // Private-use characters have a glyph in no font: they draw as the missing-glyph box. Chinese text that draws the
+        // same as as many of them is boxes too; and two different phrases must not draw alike.
+        var chinese = Screenshot(css, "信阳市律师行业党建", "cjk");
+        var boxes = Screenshot(css, string.Concat(Enumerable.Range(0xE000, 9).Select(c => (char)c)), "boxes");
+        var other = Screenshot(css, "六项基本制度落实率", "other");
+
+        chinese.Should().NotEqual(boxes, "Chinese text renders as glyphs, not as missing-glyph boxes (install fonts-noto-cjk)");
+        chinese.Should().NotEqual(other, "two different phrases do not draw the same (as boxes would)");
     }
 }

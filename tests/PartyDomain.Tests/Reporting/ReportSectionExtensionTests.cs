@@ -55,13 +55,15 @@ public class ReportSectionExtensionTests
     }
 
     [Fact]
-    public void A_city_replaces_wording_through_the_templates_and_an_unknown_placeholder_is_an_error_naming_it()
+    public void A_city_replaces_wording_through_the_templates_and_an_unknown_placeholder_fails_that_section_naming_it()
     {
         var summary = Summarize(SmallCity(), b => b.ReportTemplates.Set("part2.title", new("二、组织生活（{F2:value}个支部，{F3}）", "2. Life")));
         summary.Sections.Single(s => s.Id == BuiltInReportSections.OrganizationalLife).Title.Should().Be("二、组织生活（1个支部，3人）");
+        summary.FailedSections.Should().BeEmpty();
 
-        var act = () => Summarize(SmallCity(), b => b.ReportTemplates.Set("intro", new("{F99}", "{F99}")));
-        act.Should().Throw<InvalidOperationException>().WithMessage("*intro*F99*");
+        var broken = Summarize(SmallCity(), b => b.ReportTemplates.Set("intro", new("{F99}", "{F99}")));
+        broken.FailedSections.Should().ContainSingle().Which.Reason.Should().Contain("intro").And.Contain("F99");
+        broken.Sections.Single(s => s.Id == BuiltInReportSections.Intro).Failed.Should().BeTrue();
     }
 
     private sealed class Failing : IReportSection
@@ -74,11 +76,49 @@ public class ReportSectionExtensionTests
     }
 
     [Fact]
-    public void A_section_that_throws_is_named_in_the_error()
+    public void A_section_that_throws_is_named_in_the_document_with_its_reason_and_the_others_are_written()
     {
-        var act = () => Summarize(SmallCity(), b => b.AddReportSection(new Failing()));
+        var summary = Summarize(SmallCity(), b => b.AddReportSection(new Failing()));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("*'broken'*bad data*").WithInnerException<FormatException>();
+        var failure = summary.FailedSections.Should().ContainSingle().Subject;
+        failure.SectionId.Should().Be("broken");
+        failure.Exception.Should().BeOfType<FormatException>();
+        var note = summary.Sections.Single(s => s.Id == "broken");
+        note.Failed.Should().BeTrue();
+        note.Blocks.OfType<ReportParagraph>().Single().Text.Should().Be("本节生成失败：bad data");
+        summary.Sections.Where(s => !s.Failed).Select(s => s.Id).Should().Equal(BuiltInReportSections.Create().Select(s => s.Id));
+
+        using var md = new MemoryStream();
+        new MarkdownReportRenderer().Render(summary, md);
+        System.Text.Encoding.UTF8.GetString(md.ToArray()).Should().Contain("本节生成失败：bad data").And.Contain("一、抓强党建");
+    }
+
+    private sealed class Publishing(string id) : IReportSection
+    {
+        public string Id => "publishing";
+
+        public int Order => 350;
+
+        public ReportSectionContent Compose(ReportContext context) => new(Id, "本市", [new ReportParagraph(context.Fill("走访{F2}"))])
+        {
+            Figures = [new ReportFigure { Id = id, Name = new("走访", "visits"), Value = 7, Unit = new("次", "times"), Filter = new("本市", "city"), Source = new("插件", "plugin") }],
+        };
+    }
+
+    [Fact]
+    public void A_section_s_figures_join_the_json_and_the_appendix_and_a_taken_id_fails_the_section()
+    {
+        var summary = Summarize(SmallCity(), b => b.AddReportSection(new Publishing("XY-visits")));
+        summary.Figure("XY-visits").Value.Should().Be(7);
+        summary.Sections.Single(s => s.Id == BuiltInReportSections.Appendix).Blocks.OfType<ReportFigureTable>().Single().FigureIds.Should().Contain("XY-visits");
+        using var json = new MemoryStream();
+        new JsonReportRenderer().Render(summary, json);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.ToArray());
+        doc.RootElement.GetProperty("figures").GetProperty("XY-visits").GetProperty("value").GetDecimal().Should().Be(7);
+
+        var taken = Summarize(SmallCity(), b => b.AddReportSection(new Publishing("F2")));
+        taken.FailedSections.Should().ContainSingle().Which.Reason.Should().Contain("F2");
+        taken.Figure("F2").Name.Chinese.Should().NotBe("走访");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed record PluginManifest
     /// <summary>The name shown to users.</summary>
     public required LocalizedText DisplayName { get; init; }
 
-    /// <summary>The city or region it serves, for example <c>XX市</c>; empty for a platform connector any city can use.</summary>
+    /// <summary>The city or region it serves, for example <c>信阳市</c>; empty for a platform connector any city can use.</summary>
     public string Region { get; init; } = string.Empty;
 
     /// <summary>What it brings.</summary>

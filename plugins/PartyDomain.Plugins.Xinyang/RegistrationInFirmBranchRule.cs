@@ -4,24 +4,24 @@ using PartyDomain.Organization;
 using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
 
-namespace PartyDomain.Plugins.XxCity;
+namespace PartyDomain.Plugins.Xinyang;
 
 /// <summary>
 /// The city's local rule: a practising lawyer who is a party member and works at a firm with a branch has the
 /// registration in that branch within <c>Months</c> (6) months of joining the firm,
 /// wherever it was before. Stricter than the library's <c>ORG-REGISTRATION-FOLLOWS-FIRM</c>, which only looks at
 /// registrations left with the former firm.
-/// Source: 《XX市律师行业党建工作指导意见》 (the seed report's city guidance).
+/// Source: 《信阳市律师行业党建工作指导意见》 (the seed report's city guidance).
 /// </summary>
 public sealed class RegistrationInFirmBranchRule() : StructureRule(
     RuleIdentity,
     new("执业律师组织关系6个月内转入所在律所党支部", "A practising lawyer's registration moves to the firm's branch within 6 months"),
-    new("XX市律师行业党建工作指导意见", null, SourceConfidence.Local),
+    new("信阳市律师行业党建工作指导意见", null, SourceConfidence.Local),
     FindingSeverity.Warning,
     new RuleParameter("Months", 6, "months", new("入所后组织关系转入律所党支部的月数", "months after joining a firm by which the registration is in its branch")))
 {
     /// <summary>The rule's id.</summary>
-    public static RuleId RuleIdentity { get; } = new("XX-REGISTRATION-IN-FIRM-BRANCH");
+    public static RuleId RuleIdentity { get; } = new("XY-REGISTRATION-IN-FIRM-BRANCH");
 
     /// <inheritdoc />
     // Runs once over every person of the city: compiled optimized at once rather than started unoptimized and

@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Break = DocumentFormat.OpenXml.Wordprocessing.Break;
+using Fonts = DocumentFormat.OpenXml.Spreadsheet.Fonts;
+using FontSize = DocumentFormat.OpenXml.Spreadsheet.FontSize;
+using Run = DocumentFormat.OpenXml.Wordprocessing.Run;
+using VerticalAlignmentValues = DocumentFormat.OpenXml.Spreadsheet.VerticalAlignmentValues;
+
+namespace PartyDomain.Reporting.Word;
+
+/// <summary>
+/// Writes the summary's <see cref="AnnualSummary.Problems"/> (问题清单) as a Word document (landscape A4): on the first page
+/// the count per branch, then each branch with its secretary and, area by area, one table row per finding with its period
+/// slot, subject, problem, what is expected and found, and the citation.
+/// </summary>
+public sealed class ProblemListWordRenderer : IReportRenderer
+{
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// <inheritdoc />
+    public string Format => "problems.docx";
+
+    /// <inheritdoc />
+    public string FileExtension => "-problems.docx";
+
+    /// <inheritdoc />
+    public string MediaType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <inheritdoc />
+    public void Render(AnnualSummary summary, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(output);
+        var list = summary.Problems;
+        var english = summary.Language == TextLanguage.English;
+        var missing = ReportFigure.MissingText.In(summary.Language);
+        using var buffer = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+        {
+            document.PackageProperties.Title = list.Title;
+            document.PackageProperties.Creator = "PartyDomain";
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = WordReportRenderer.Styles();
+            var (header, footer) = WordReportRenderer.HeaderAndFooter(main, list.Title);
+            using var stream = main.GetStream(FileMode.Create, FileAccess.Write);
+            using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
+            writer.WriteStartDocument();
+            writer.WriteStartElement("w", "document", W);
+            writer.WriteStartElement("w", "body", W);
+            WordReportRenderer.Para(list.Title, "Title").WriteTo(writer);
+            var counts = list.CountByBranch();
+            WordReportRenderer.Para(english
+                ? $"{summary.City.Name} · as of {list.AsOf:uuuu-MM-dd} · {list.Lines.Count} problems in {counts.Count} organizations"
+                : $"{summary.City.Name} · 数据截至{list.AsOf.Year}年{list.AsOf.Month}月{list.AsOf.Day}日 · 共{list.Lines.Count}项问题，涉及{counts.Count}个党组织", "Subtitle").WriteTo(writer);
+            WordReportRenderer.Para(english ? "Problems by organization" : "一、各党组织问题数量", "Heading1").WriteTo(writer);
+            if (list.Lines.Count == 0)
+            {
+                WordReportRenderer.Para(english ? "No problem was found." : "未发现需要整改的问题。", "BodyText").WriteTo(writer);
+            }
+            else
+            {
+                var firsts = new Dictionary<string, ProblemLine>(StringComparer.Ordinal);
+                foreach (var line in list.Lines)
+                {
+                    firsts.TryAdd(line.Branch, line);
+                }
+
+                WordReportRenderer.WriteTable(writer, english ? ["organization", "secretary", "problems"] : ["党组织", "书记（责任人）", "问题数"],
+                    counts.Select(c => new[] { c.Branch, firsts[c.Branch].Secretary, c.Count.ToString(CultureInfo.InvariantCulture) }), [7000, 3600, 1800], missing);
+                new Paragraph(new Run(new Break { Type = BreakValues.Page })).WriteTo(writer);
+                WordReportRenderer.Para(english ? "Problems, by organization and area" : "二、问题明细（按党组织、领域）", "Heading1").WriteTo(writer);
+                string[] head = english ? ["period", "subject", "problem", "expected", "found", "source", "responsible"] : ["所属周期", "对象", "问题", "应当", "实际", "依据", "责任人"];
+                int[] widths = [1500, 1800, 2400, 2600, 2800, 2000, 1100];
+                for (var i = 0; i < list.Lines.Count;)
+                {
+                    var branch = list.Lines[i].Branch;
+                    var end = i;
+                    while (end < list.Lines.Count && list.Lines[end].Branch == branch)
+                    {
+                        end++;
+                    }
+
+                    WordReportRenderer.WritePara(writer, english ? $"{branch} ({end - i}; secretary: {list.Lines[i].Secretary})" : $"{branch}（{end - i}项，书记：{list.Lines[i].Secretary}）", "Heading2");
+                    for (var a = i; a < end;)
+                    {
+                        var area = list.Lines[a].Area;
+                        var stop = a;
+                        while (stop < end && list.Lines[stop].Area == area)
+                        {
+                            stop++;
+                        }
+
+                        WordReportRenderer.WritePara(writer, english ? $"{area} ({stop - a})" : $"{area}（{stop - a}项）", "Caption");
+                        WordReportRenderer.WriteTable(writer, head,
+                            Enumerable.Range(a, stop - a).Select(k => list.Lines[k]).Select(l => new[] { l.Slot, l.Subject, l.Problem, l.Expected, l.Found, l.Citation, l.Secretary }),
+                            widths, missing);
+                        WordReportRenderer.WritePara(writer, string.Empty, "TableGap");
+                        a = stop;
+                    }
+
+                    i = end;
+                }
+            }
+
+            var page = WordReportRenderer.Page(header, footer);
+            page.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Width = 16838U;
+            page.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Height = 11906U;
+            page.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Orient = PageOrientationValues.Landscape;
+            page.WriteTo(writer);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+}
+
+/// <summary>
+/// Writes the summary's <see cref="AnnualSummary.Problems"/> (问题清单) as an Excel workbook: a sheet with the count per
+/// organization, and a sheet with one row per finding (organization, area, period slot, subject, problem, expected,
+/// found, citation, responsible secretary, severity), filterable, rows streamed.
+/// </summary>
+public sealed class ProblemListXlsxRenderer : IReportRenderer
+{
+    private const string S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <inheritdoc />
+    public string Format => "problems.xlsx";
+
+    /// <inheritdoc />
+    public string FileExtension => "-problems.xlsx";
+
+    /// <inheritdoc />
+    public string MediaType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <inheritdoc />
+    public void Render(AnnualSummary summary, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(output);
+        var list = summary.Problems;
+        var english = summary.Language == TextLanguage.English;
+        using var buffer = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            document.PackageProperties.Title = list.Title;
+            document.PackageProperties.Creator = "PartyDomain";
+            var book = document.AddWorkbookPart();
+            var styles = book.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new Stylesheet(
+                new Fonts(new DocumentFormat.OpenXml.Spreadsheet.Font(new FontSize { Val = 11 }), new DocumentFormat.OpenXml.Spreadsheet.Font(new DocumentFormat.OpenXml.Spreadsheet.Bold(), new FontSize { Val = 11 })) { Count = 2U },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
+                new Borders(new DocumentFormat.OpenXml.Spreadsheet.Border()) { Count = 1U },
+                new CellFormats(new CellFormat(), new CellFormat { FontId = 1U, ApplyFont = true }, new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }) { Count = 3U });
+
+            var counts = list.CountByBranch();
+            var firsts = new Dictionary<string, ProblemLine>(StringComparer.Ordinal);
+            foreach (var line in list.Lines)
+            {
+                firsts.TryAdd(line.Branch, line);
+            }
+
+            var summarySheet = Sheet(book, english ? ["organization", "secretary", "problems"] : ["党组织", "书记（责任人）", "问题数"], [40, 16, 10],
+                counts.Select(c => new[] { c.Branch, firsts[c.Branch].Secretary, c.Count.ToString(CultureInfo.InvariantCulture) }), numberColumn: 2);
+            string[] head = english
+                ? ["organization", "area", "period", "subject", "problem", "expected", "found", "source", "responsible", "severity"]
+                : ["党组织", "领域", "所属周期", "对象", "问题", "应当", "实际", "依据", "责任人", "严重程度"];
+            var linesSheet = Sheet(book, head, [30, 14, 14, 20, 30, 40, 40, 30, 10, 8],
+                list.Lines.Select(l => new[] { l.Branch, l.Area, l.Slot, l.Subject, l.Problem, l.Expected, l.Found, l.Citation, l.Secretary, Severity(l.Severity, english) }), numberColumn: -1);
+            book.Workbook = new Workbook(new Sheets(
+                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Name = english ? "Summary" : "汇总", SheetId = 1U, Id = book.GetIdOfPart(summarySheet) },
+                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Name = english ? "Problems" : "问题清单", SheetId = 2U, Id = book.GetIdOfPart(linesSheet) }));
+        }
+
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
+    private static string Severity(Rules.FindingSeverity severity, bool english) => severity switch
+    {
+        Rules.FindingSeverity.Violation => english ? "violation" : "违规",
+        Rules.FindingSeverity.Warning => english ? "warning" : "提醒",
+        _ => english ? "notice" : "提示",
+    };
+
+    /// <summary>A sheet streamed row by row, the header bold and frozen, the columns filterable; <paramref name="numberColumn"/> is written as numbers.</summary>
+    private static WorksheetPart Sheet(WorkbookPart book, string[] head, int[] widths, IEnumerable<string[]> rows, int numberColumn)
+    {
+        var part = book.AddNewPart<WorksheetPart>();
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
+        writer.WriteStartDocument();
+        writer.WriteStartElement("worksheet", S);
+        writer.WriteRaw($"<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
+        writer.WriteRaw("<cols>" + string.Concat(widths.Select((w, i) => $"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{w}\" customWidth=\"1\"/>")) + "</cols>");
+        writer.WriteStartElement("sheetData", S);
+        var count = 1;
+        void Row(string[] cells, int style)
+        {
+            writer.WriteStartElement("row", S);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                writer.WriteStartElement("c", S);
+                writer.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
+                if (i == numberColumn && style != 1 && decimal.TryParse(cells[i], NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+                {
+                    writer.WriteElementString("v", S, cells[i]);
+                }
+                else
+                {
+                    writer.WriteAttributeString("t", "inlineStr");
+                    writer.WriteStartElement("is", S);
+                    writer.WriteStartElement("t", S);
+                    writer.WriteString(WordReportRenderer.Safe(cells[i]));
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        }
+
+        Row(head, 1);
+        foreach (var row in rows)
+        {
+            Row(row, 2);
+            count++;
+        }
+
+        writer.WriteEndElement();
+        writer.WriteRaw($"<autoFilter ref=\"A1:{(char)('A' + head.Length - 1)}{count}\"/>");
+        writer.WriteEndElement();
+        writer.WriteEndDocument();
+        return part;
+    }
+}
