@@ -31,10 +31,15 @@ internal sealed class DatasetReader
     private readonly Dictionary<Table, List<object>> _items = [];
     private readonly Dictionary<Table, string> _tableSources = [];
     private readonly Dictionary<string, string[]> _headersBySource = new(StringComparer.Ordinal);
+    private readonly HashSet<Table> _failedTables = [];
     private readonly CellReader _cells;
+    private readonly DatasetReadLimits _limits;
 
-    public DatasetReader(ActivityKindCatalog activityKinds, IndicatorCatalog indicators) =>
+    public DatasetReader(ActivityKindCatalog activityKinds, IndicatorCatalog indicators, DatasetReadLimits limits)
+    {
         _cells = new CellReader(_problems, activityKinds, indicators);
+        _limits = limits;
+    }
 
     public List<ImportProblem> Problems => _problems;
 
@@ -60,6 +65,7 @@ internal sealed class DatasetReader
             }
 
             _tableSources[table] = raw.Source;
+            var before = _problems.Count;
             try
             {
                 ReadTable(table, raw);
@@ -68,8 +74,14 @@ internal sealed class DatasetReader
             catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
             {
-                _problems.Add(new ImportProblem("unreadable", raw.Source, null, null, null,
+                _problems.Add(new ImportProblem("unreadable", raw.Source, _cells.Row > 0 ? _cells.Row : null, null, null,
                     new($"读取失败：{e.Message}", $"Reading failed: {e.Message}")));
+            }
+
+            // Rows of a table with problems may be missing: references to them are not reported on top (follow-on errors).
+            if (_problems.Count > before)
+            {
+                _failedTables.Add(table);
             }
         }
     }
@@ -135,8 +147,17 @@ internal sealed class DatasetReader
         var items = new List<object>();
         _items[table] = items;
         var cells = new string?[table.Columns.Count];
+        var count = 0;
         foreach (var row in raw.Rows)
         {
+            if (++count > _limits.MaxRowsPerTable)
+            {
+                _problems.Add(new ImportProblem("too-many-rows", raw.Source, row.Number, null, null, new(
+                    $"表中的行数超过上限 {_limits.MaxRowsPerTable:N0}（DatasetReadLimits.MaxRowsPerTable），从这一行起未读取。",
+                    $"The table has more rows than the limit of {_limits.MaxRowsPerTable:N0} (DatasetReadLimits.MaxRowsPerTable); it was not read from this row on.")));
+                break;
+            }
+
             if (!Fill(row, map, raw, cells))
             {
                 continue;
@@ -166,7 +187,7 @@ internal sealed class DatasetReader
                 continue;
             }
 
-            var column = table.Columns.FirstOrDefault(c => Names.Normalize(c.Name) == key || Names.Normalize(c.ChineseName) == key);
+            var column = table.FindColumn(header);
             if (column is null)
             {
                 var known = string.Join(", ", table.Columns.Select(c => $"{c.Name}（{c.ChineseName}）"));
@@ -213,13 +234,53 @@ internal sealed class DatasetReader
                 _problems.Add(new ImportProblem("value-without-header", raw.Source, row.Number, ColumnLetter(i), text,
                     new("该单元格有值，但所在列没有表头。", "The cell has a value but its column has no header.")));
             }
-            else if (map[i] >= 0)
+            else if (map[i] >= 0 && Readable(text, row.Number, raw.Headers[i].Trim(), raw.Source))
             {
                 cells[map[i]] = text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? text.Trim() : text;
             }
         }
 
         return !blank;
+    }
+
+    /// <summary>
+    /// Whether a cell is within the size limit and holds only text: no control character other than tab and line breaks
+    /// (XML, so XLSX, cannot hold them either), no lone surrogate, and no U+FFFD, the mark of text already damaged by a
+    /// wrong encoding somewhere before this file.
+    /// </summary>
+    private bool Readable(string text, int row, string header, string source)
+    {
+        if (text.Length > _limits.MaxCellCharacters)
+        {
+            _problems.Add(new ImportProblem("cell-too-large", source, row, header, text, new(
+                $"单元格有 {text.Length:N0} 个字符，超过上限 {_limits.MaxCellCharacters:N0}（DatasetReadLimits.MaxCellCharacters）。",
+                $"The cell holds {text.Length:N0} characters, more than the limit of {_limits.MaxCellCharacters:N0} (DatasetReadLimits.MaxCellCharacters).")));
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var bad = c switch
+            {
+                '\t' or '\n' or '\r' => false,
+                < ' ' or '\u007F' or '\uFFFD' => true,
+                _ when char.IsHighSurrogate(c) => !(i + 1 < text.Length && char.IsLowSurrogate(text[++i])),
+                _ when char.IsLowSurrogate(c) => true,
+                _ => false,
+            };
+            if (bad)
+            {
+                var code = $"U+{(int)c:X4}";
+                _problems.Add(new ImportProblem("bad-character", source, row, header, text, c == '\uFFFD'
+                    ? new($"第 {i + 1} 个字符是替换字符 {code}（“�”）：这段文字在到达本文件之前已因编码错误而损坏，请从原始资料重新录入。",
+                        $"Character {i + 1} is the replacement character {code} ('�'): the text was damaged by a wrong encoding before it reached this file; enter it again from the original.")
+                    : new($"第 {i + 1} 个字符 {code} 是控制字符或不成对的代理项，不是文字。", $"Character {i + 1}, {code}, is a control character or an unpaired surrogate, not text.")));
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Gives people their standings, activities and sessions their attendance, major matters their steps, from the child tables.</summary>
@@ -265,6 +326,11 @@ internal sealed class DatasetReader
 
     private void ReportOrphans<T>(List<T> rows, Func<T, bool> hasParent, Func<T, string> key, Func<T, RecordOrigin> origin, Table child, Table parent)
     {
+        if (_failedTables.Contains(parent))
+        {
+            return;
+        }
+
         foreach (var row in rows.Where(r => !hasParent(r)))
         {
             var where = origin(row);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using MiniExcelLibs;
 
 namespace PartyDomain.Interchange.Reading;
@@ -6,7 +7,7 @@ namespace PartyDomain.Interchange.Reading;
 /// <summary>An XLSX workbook, one sheet per table, named after the table in English or Chinese; the header is row 1.</summary>
 internal static class XlsxSource
 {
-    public static IEnumerable<RawTable> Read(string path, List<ImportProblem> problems)
+    public static IEnumerable<RawTable> Read(string path, List<ImportProblem> problems, DatasetReadLimits limits)
     {
         var file = Path.GetFileName(path);
         if (new FileInfo(path).Length == 0)
@@ -19,42 +20,108 @@ internal static class XlsxSource
         List<string> sheets;
         try
         {
+            if (TooLarge(path, file, limits) is { } tooLarge)
+            {
+                problems.Add(tooLarge);
+                return [];
+            }
+
             sheets = MiniExcel.GetSheetNames(path);
         }
 #pragma warning disable CA1031 // Whatever the library throws on a damaged file, the user gets one clear problem.
-        catch (Exception e)
+        catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            problems.Add(Unreadable(file, e));
+            problems.Add(Unreadable(file, null, e));
             return [];
         }
 
         return sheets.Select(sheet => Sheet(path, file, sheet, problems)).OfType<RawTable>().ToList();
     }
 
+    /// <summary>
+    /// Refuses a workbook whose zip directory declares more entries or unpacked bytes than the limits, before anything is
+    /// unpacked: a zip bomb of a gigabyte is a few kilobytes on disk.
+    /// </summary>
+    private static ImportProblem? TooLarge(string path, string file, DatasetReadLimits limits)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        if (zip.Entries.Count > limits.MaxXlsxEntries)
+        {
+            return new ImportProblem("workbook-too-large", file, null, null, zip.Entries.Count.ToString(CultureInfo.InvariantCulture), new(
+                $"工作簿含 {zip.Entries.Count:N0} 个部件，超过上限 {limits.MaxXlsxEntries:N0}（DatasetReadLimits.MaxXlsxEntries），未读取。",
+                $"The workbook holds {zip.Entries.Count:N0} parts, more than the limit of {limits.MaxXlsxEntries:N0} (DatasetReadLimits.MaxXlsxEntries); it was not read."));
+        }
+
+        var total = 0L;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            if (total > limits.MaxXlsxUncompressedBytes)
+            {
+                return new ImportProblem("workbook-too-large", file, null, null, null, new(
+                    $"工作簿解压后超过上限 {limits.MaxXlsxUncompressedBytes:N0} 字节（DatasetReadLimits.MaxXlsxUncompressedBytes；仅 {entry.FullName} 一项就有 {entry.Length:N0} 字节），未读取。",
+                    $"The workbook unpacks to more than the limit of {limits.MaxXlsxUncompressedBytes:N0} bytes (DatasetReadLimits.MaxXlsxUncompressedBytes; {entry.FullName} alone is {entry.Length:N0} bytes); it was not read."));
+            }
+        }
+
+        return null;
+    }
+
     private static RawTable? Sheet(string path, string file, string sheet, List<ImportProblem> problems)
     {
         var source = $"{file}/{sheet}";
-        var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
-        using var enumerator = rows.GetEnumerator();
-        if (!enumerator.MoveNext())
+        IDictionary<string, object?> headerCells;
+        try
         {
-            problems.Add(new ImportProblem("empty-file", source, null, null, null, new("工作表为空：没有表头行。", "The sheet is empty: it has no header row.")));
+            var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
+            using var enumerator = rows.GetEnumerator();
+            if (!enumerator.MoveNext())
+            {
+                problems.Add(new ImportProblem("empty-file", source, null, null, null, new("工作表为空：没有表头行。", "The sheet is empty: it has no header row.")));
+                return null;
+            }
+
+            headerCells = enumerator.Current;
+        }
+#pragma warning disable CA1031 // A damaged sheet is a problem at the sheet, never a crash.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            problems.Add(Unreadable(source, 1, e));
             return null;
         }
 
-        var headerCells = enumerator.Current;
         var letters = headerCells.Keys.ToList();
         var headers = letters.Select(l => Text(headerCells[l]) ?? string.Empty).ToList();
-        return new RawTable(source, sheet, headers, Rows(path, sheet, letters));
+        return new RawTable(source, sheet, headers, Rows(path, source, sheet, letters, problems));
     }
 
-    private static IEnumerable<RawRow> Rows(string path, string sheet, List<string> letters)
+    private static IEnumerable<RawRow> Rows(string path, string source, string sheet, List<string> letters, List<ImportProblem> problems)
     {
         var number = 0;
         var cells = new string?[letters.Count];
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX))
+        using var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX).GetEnumerator();
+        while (true)
         {
+            IDictionary<string, object?> row;
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    yield break;
+                }
+
+                row = (IDictionary<string, object?>)rows.Current;
+            }
+#pragma warning disable CA1031 // Malformed sheet XML: one problem at the row where reading stopped.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                problems.Add(Unreadable(source, number + 1, e));
+                yield break;
+            }
+
             // MiniExcel yields every row from the first, empty ones included, so the count is the sheet's row number.
             number++;
             if (number == 1)
@@ -92,7 +159,11 @@ internal static class XlsxSource
         _ => value.ToString(),
     };
 
-    private static ImportProblem Unreadable(string file, Exception e) => new("bad-workbook", file, null, null, null, new(
-        $"无法作为 XLSX 工作簿读取（{e.Message}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”。",
-        $"The file cannot be read as an XLSX workbook ({e.Message}). In Excel, use Save As 'Excel Workbook (*.xlsx)'."));
+    private static ImportProblem Unreadable(string source, int? row, Exception e) => new("bad-workbook", source, row, null, null, row is { } r
+        ? new(
+            $"工作表从第 {r} 行起无法读取（{e.Message}）：文件已损坏。请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”。",
+            $"The sheet cannot be read from row {r} on ({e.Message}): the file is damaged. Open it in Excel and use Save As 'Excel Workbook (*.xlsx)'.")
+        : new(
+            $"无法作为 XLSX 工作簿读取（{e.Message}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”。",
+            $"The file cannot be read as an XLSX workbook ({e.Message}). In Excel, use Save As 'Excel Workbook (*.xlsx)'."));
 }
