@@ -23,6 +23,7 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
     private string?[] _cells = [];
     private string[] _headers = [];
     private bool[] _present = [];
+    private bool[] _refused = [];
 
     public string Source { get; private set; } = string.Empty;
 
@@ -39,17 +40,25 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
     }
 
     /// <summary>Starts a row: its cells by column index, trimmed, <c>null</c> when empty or the column is absent.</summary>
-    public void StartRow(int row, string?[] cells)
+    /// <param name="row">The row's number.</param>
+    /// <param name="cells">The cells.</param>
+    /// <param name="refused">Which cells were refused and reported already: the row fails, and they are not reported again.</param>
+    public void StartRow(int row, string?[] cells, bool[] refused)
     {
         Row = row;
         _cells = cells;
-        Failed = false;
+        _refused = refused;
+        Failed = Array.IndexOf(refused, true) >= 0;
     }
 
     public string? Text(Column column)
     {
         var value = _cells[column.Index];
-        if (value is null && column.Required && _present[column.Index])
+        if (value is null && _refused[column.Index])
+        {
+            Failed = true;
+        }
+        else if (value is null && column.Required && _present[column.Index])
         {
             // A missing required column is reported once for the table, not on every row.
             Fail(column, null, "required", "必填项为空。", "A value is required.");

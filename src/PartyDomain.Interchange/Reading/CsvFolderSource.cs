@@ -147,17 +147,12 @@ internal static class CsvFolderSource
                     cells = new string?[row.ColCount];
                 }
 
-                var ok = true;
                 for (var i = 0; i < cells.Length; i++)
                 {
                     cells[i] = Cell(row[i], source, state.Line, i < headers.Length ? headers[i] : null, problems, restore: true);
-                    ok &= !ReferenceEquals(cells[i], Unreadable);
                 }
 
-                if (ok)
-                {
-                    yield return new RawRow(state.Line, cells);
-                }
+                yield return new RawRow(state.Line, cells);
             }
         }
     }
@@ -196,16 +191,18 @@ internal static class CsvFolderSource
                 column++;
             }
 
+            // A quote that never closes takes in the file's last line break too.
+            var last = row[row.ColCount - 1].Span is [.., '\n' or '\r'] ? state.NextLine - 2 : state.NextLine - 1;
             problems.Add(new ImportProblem("unclosed-quote", source, state.Line, headers is not null && column < headers.Length ? headers[column] : null,
                 row[column].ToString(), new(
-                    $"第 {state.Line} 行这一格的引号在本行没有闭合，把直到第 {state.NextLine - 1} 行的内容并成了一条记录：请删去多余的引号或补上缺少的引号（引号须包住整个单元格，单元格内的引号写作两个 \"\"）。本格式的单元格不能跨行。",
-                    $"The quote opened in this cell on line {state.Line} does not close on that line, which ran the lines up to {state.NextLine - 1} into one record: remove the stray quote or add the missing one (quotes enclose a whole cell; a quote inside a cell is written \"\"). Cells of this format do not span lines.")));
+                    $"第 {state.Line} 行这一格的引号在本行没有闭合，把直到第 {last} 行的内容并成了一条记录：请删去多余的引号或补上缺少的引号（引号须包住整个单元格，单元格内的引号写作两个 \"\"）。本格式的单元格不能跨行。",
+                    $"The quote opened in this cell on line {state.Line} does not close on that line, which ran the lines up to {last} into one record: remove the stray quote or add the missing one (quotes enclose a whole cell; a quote inside a cell is written \"\"). Cells of this format do not span lines.")));
         }
 
         return true;
     }
 
-    /// <summary>The cell's text: unquoted, the formula guard taken off, <c>null</c> when empty; <see cref="Unreadable"/> after a reported stray quote.</summary>
+    /// <summary>The cell's text: unquoted, the formula guard taken off, <c>null</c> when empty; <see cref="RawRow.Refused"/> after a reported stray quote.</summary>
     private static string? Cell(SepReader.Col col, string source, int line, string? header, List<ImportProblem> problems, bool restore)
     {
         var raw = col.Span;
@@ -229,7 +226,7 @@ internal static class CsvFolderSource
                 problems.Add(new ImportProblem("stray-quote", source, line, header, raw.ToString(), new(
                     "引号位置不对：引号须包住整个单元格，单元格内的引号写作两个 \"\"。",
                     "A quote out of place: quotes enclose a whole cell, and a quote inside a cell is written \"\".")));
-                return Unreadable;
+                return RawRow.Refused;
             }
 
             text = inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
@@ -259,9 +256,6 @@ internal static class CsvFolderSource
 
         return true;
     }
-
-    /// <summary>Marks a cell already reported (compared by reference).</summary>
-    private static readonly string Unreadable = new(['\0']);
 
     private static ImportProblem Empty(string source) => new("empty-file", source, null, null, null,
         new("文件为空：没有表头行。", "The file is empty: it has no header row."));

@@ -79,7 +79,7 @@ internal sealed class DatasetReader
             }
 
             // Rows of a table with problems may be missing: references to them are not reported on top (follow-on errors).
-            if (_problems.Count > before)
+            if (_problems.Count > before || _problems.Exists(p => p.Source == raw.Source))
             {
                 _failedTables.Add(table);
             }
@@ -91,7 +91,8 @@ internal sealed class DatasetReader
     {
         var city = Items<CityInfo>(DatasetSchema.City);
         // A file that could not be opened at all is reported once; its tables are not reported missing on top of it.
-        var unreadable = _problems.Any(p => p.Code is "bad-workbook" or "bad-json" or "empty-file" or "bad-encoding" or "no-tables");
+        var unreadable = _problems.Any(p => p.Code is "bad-workbook" or "bad-json" or "empty-file" or "bad-encoding" or "no-tables"
+            or "workbook-too-large" or "json-too-deep" or "not-a-file" or "dangling-link" or "not-a-table");
         if (!_tableSources.TryGetValue(DatasetSchema.City, out var citySource))
         {
             if (!unreadable)
@@ -147,6 +148,7 @@ internal sealed class DatasetReader
         var items = new List<object>();
         _items[table] = items;
         var cells = new string?[table.Columns.Count];
+        var refused = new bool[table.Columns.Count];
         var count = 0;
         foreach (var row in raw.Rows)
         {
@@ -158,12 +160,12 @@ internal sealed class DatasetReader
                 break;
             }
 
-            if (!Fill(row, map, raw, cells))
+            if (!Fill(row, map, raw, cells, refused))
             {
                 continue;
             }
 
-            _cells.StartRow(row.Number, cells);
+            _cells.StartRow(row.Number, cells, refused);
             var item = table.Read(_cells);
             if (!_cells.Failed)
             {
@@ -216,13 +218,25 @@ internal sealed class DatasetReader
     }
 
     /// <summary>Puts a row's trimmed cells in table order; <c>false</c> for a blank row, which is skipped.</summary>
-    private bool Fill(RawRow row, int[] map, RawTable raw, string?[] cells)
+    private bool Fill(RawRow row, int[] map, RawTable raw, string?[] cells, bool[] refused)
     {
         Array.Clear(cells);
+        Array.Clear(refused);
         var blank = true;
         for (var i = 0; i < row.Cells.Count; i++)
         {
             var text = row.Cells[i];
+            if (ReferenceEquals(text, RawRow.Refused) || (text is not null && !IsRefusedOrReadable(text, i, map, row.Number, raw)))
+            {
+                blank = false;
+                if (i < map.Length && map[i] >= 0)
+                {
+                    refused[map[i]] = true;
+                }
+
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
@@ -234,7 +248,7 @@ internal sealed class DatasetReader
                 _problems.Add(new ImportProblem("value-without-header", raw.Source, row.Number, ColumnLetter(i), text,
                     new("该单元格有值，但所在列没有表头。", "The cell has a value but its column has no header.")));
             }
-            else if (map[i] >= 0 && Readable(text, row.Number, raw.Headers[i].Trim(), raw.Source))
+            else if (map[i] >= 0)
             {
                 cells[map[i]] = text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? text.Trim() : text;
             }
@@ -242,6 +256,9 @@ internal sealed class DatasetReader
 
         return !blank;
     }
+
+    private bool IsRefusedOrReadable(string text, int index, int[] map, int row, RawTable raw) =>
+        index >= map.Length || map[index] < 0 || Readable(text, row, raw.Headers[index].Trim(), raw.Source);
 
     /// <summary>
     /// Whether a cell is within the size limit and holds only text: no control character other than tab and line breaks
@@ -326,7 +343,8 @@ internal sealed class DatasetReader
 
     private void ReportOrphans<T>(List<T> rows, Func<T, bool> hasParent, Func<T, string> key, Func<T, RecordOrigin> origin, Table child, Table parent)
     {
-        if (_failedTables.Contains(parent))
+        // A parent table that had problems, or none at all while others had, may be missing rows only because of them.
+        if (_failedTables.Contains(parent) || (!_tableSources.ContainsKey(parent) && _problems.Count > 0))
         {
             return;
         }

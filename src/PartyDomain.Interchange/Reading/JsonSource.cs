@@ -113,7 +113,7 @@ internal static class JsonSource
             if (error is not null)
             {
                 problems.Add(new ImportProblem(error.Value.Code, source, number, property.Name, property.Value.ValueKind == JsonValueKind.String ? null : property.Value.GetRawText(), error.Value.Message));
-                continue;
+                value = RawRow.Refused;
             }
 
             if (!seen.Add(property.Name))

@@ -88,7 +88,7 @@ internal static class XlsxSource
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            problems.Add(Unreadable(source, 1, e));
+            problems.Add(Unreadable(source, DamagedRow(path, sheet) ?? 1, e));
             return null;
         }
 
@@ -118,7 +118,7 @@ internal static class XlsxSource
             catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
             {
-                problems.Add(Unreadable(source, number + 1, e));
+                problems.Add(Unreadable(source, DamagedRow(path, sheet) ?? number + 1, e));
                 yield break;
             }
 
@@ -143,6 +143,75 @@ internal static class XlsxSource
 
             yield return new RawRow(number, all);
         }
+    }
+
+    /// <summary>
+    /// The row at which a sheet's XML breaks, read again with a plain XML reader once MiniExcel has failed (it may fail
+    /// before its first row, having looked ahead): the <c>r</c> of the last row begun before the damage.
+    /// </summary>
+    private static int? DamagedRow(string path, string sheet)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var part = SheetPart(zip, sheet);
+            if (part is null)
+            {
+                return null;
+            }
+
+            using var reader = System.Xml.XmlReader.Create(part.Open(), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+            int? row = null;
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.LocalName == "row")
+                    {
+                        row = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : (row ?? 0) + 1;
+                    }
+                }
+            }
+            catch (System.Xml.XmlException)
+            {
+                return row ?? 1;
+            }
+
+            return null;
+        }
+#pragma warning disable CA1031 // Only a better row number is at stake; the problem is reported either way.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The zip entry of the sheet named <paramref name="sheet"/>, through xl/workbook.xml and its relationships.</summary>
+    private static ZipArchiveEntry? SheetPart(ZipArchive zip, string sheet)
+    {
+        static System.Xml.Linq.XDocument Load(ZipArchiveEntry entry)
+        {
+            using var stream = entry.Open();
+            return System.Xml.Linq.XDocument.Load(stream);
+        }
+
+        if (zip.GetEntry("xl/workbook.xml") is not { } workbook || zip.GetEntry("xl/_rels/workbook.xml.rels") is not { } rels)
+        {
+            return null;
+        }
+
+        var id = Load(workbook).Descendants().FirstOrDefault(e => e.Name.LocalName == "sheet" && (string?)e.Attribute("name") == sheet)
+            ?.Attributes().FirstOrDefault(a => a.Name.LocalName == "id")?.Value;
+        var target = Load(rels).Descendants().FirstOrDefault(e => e.Name.LocalName == "Relationship" && (string?)e.Attribute("Id") == id)
+            ?.Attribute("Target")?.Value;
+        if (target is null)
+        {
+            return null;
+        }
+
+        target = target.StartsWith('/') ? target[1..] : "xl/" + target;
+        return zip.GetEntry(target);
     }
 
     /// <summary>A cell as text: numbers in invariant shortest form, dates as ISO dates (with the time unless midnight).</summary>
