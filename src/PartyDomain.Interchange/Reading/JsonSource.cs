@@ -31,7 +31,13 @@ internal static class JsonSource
             var tables = new List<RawTable>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var source = $"{file}/{property.Name}";
+                if (Name(property) is not { } tableName)
+                {
+                    problems.Add(new ImportProblem("bad-encoding", file, null, null, null, BadText));
+                    continue;
+                }
+
+                var source = $"{file}/{tableName}";
                 if (property.Value.ValueKind != JsonValueKind.Array || property.Value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
                 {
                     problems.Add(new ImportProblem("bad-json", source, null, null, null,
@@ -47,7 +53,7 @@ internal static class JsonSource
                 }
 
                 // Materialized: the document is disposed once the tables are read.
-                var table = DatasetSchema.Find(property.Name);
+                var table = DatasetSchema.Find(tableName);
                 var rows = property.Value.EnumerateArray().Select((e, n) => Row(e, n + 1, source, table, problems)).ToList();
                 var headers = rows.SelectMany(r => r.Select(c => c.Name)).Distinct(StringComparer.Ordinal).ToList();
                 var index = headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i, StringComparer.Ordinal);
@@ -61,7 +67,7 @@ internal static class JsonSource
 
                     return new RawRow(n + 1, cells);
                 }).ToList();
-                tables.Add(new RawTable(source, property.Name, headers, raw));
+                tables.Add(new RawTable(source, tableName, headers, raw));
             }
 
             return tables;
@@ -99,6 +105,23 @@ internal static class JsonSource
         }
     }
 
+    private static readonly LocalizedText BadText = new(
+        "字符串含有无效的 UTF-8 字节或不成对的代理项转义（如 \\ud800），不会用替换字符代替。",
+        "The string holds bytes that are not valid UTF-8, or an unpaired surrogate escape (such as \\ud800); it is never replaced with '�'.");
+
+    /// <summary>A property's name, or <c>null</c> when its bytes are not valid UTF-8 (reading it throws).</summary>
+    private static string? Name(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static JsonDocumentOptions Options(int depth) =>
         new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = depth };
 
@@ -108,22 +131,28 @@ internal static class JsonSource
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in row.EnumerateObject())
         {
-            var column = table?.FindColumn(property.Name);
+            if (Name(property) is not { } name)
+            {
+                problems.Add(new ImportProblem("bad-encoding", source, number, null, null, BadText));
+                continue;
+            }
+
+            var column = table?.FindColumn(name);
             var value = Text(property.Value, column?.Kind is ColumnKind.List or ColumnKind.DateList || column is null, out var error);
             if (error is not null)
             {
-                problems.Add(new ImportProblem(error.Value.Code, source, number, property.Name, property.Value.ValueKind == JsonValueKind.String ? null : property.Value.GetRawText(), error.Value.Message));
+                problems.Add(new ImportProblem(error.Value.Code, source, number, name, property.Value.ValueKind == JsonValueKind.String ? null : property.Value.GetRawText(), error.Value.Message));
                 value = RawRow.Refused;
             }
 
-            if (!seen.Add(property.Name))
+            if (!seen.Add(name))
             {
-                problems.Add(new ImportProblem("duplicate-key", source, number, property.Name, value, new(
+                problems.Add(new ImportProblem("duplicate-key", source, number, name, value, new(
                     "同一行中这个键出现了两次：无法判断取哪一个值。", "This key appears twice in the row: which value holds cannot be told.")));
                 continue;
             }
 
-            cells.Add((property.Name, value));
+            cells.Add((name, value));
         }
 
         return cells;
@@ -143,9 +172,7 @@ internal static class JsonSource
                 }
                 catch (InvalidOperationException)
                 {
-                    error = ("bad-encoding", new(
-                        "字符串含有无效的 UTF-8 字节或不成对的代理项转义（如 \\ud800），不会用替换字符代替。",
-                        "The string holds bytes that are not valid UTF-8, or an unpaired surrogate escape (such as \\ud800); it is never replaced with '�'."));
+                    error = ("bad-encoding", BadText);
                     return null;
                 }
 
