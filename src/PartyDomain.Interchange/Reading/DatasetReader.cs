@@ -275,6 +275,13 @@ internal sealed class DatasetReader
             return false;
         }
 
+        // Vectorized first: almost every cell has none of these characters, and a national import has tens of millions of cells.
+        var span = text.AsSpan();
+        if (span.IndexOfAnyInRange('\0', '\u001F') < 0 && span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && span.IndexOfAny('\u007F', '\uFFFD') < 0)
+        {
+            return true;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
