@@ -35,6 +35,23 @@ public sealed class FormulaInjectionTests : IDisposable
         ReadNames(path).Should().Equal(Names);
     }
 
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@A1", "'@A1")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("\rx", "'\rx")]
+    [InlineData("'x", "''x")]
+    [InlineData("'", "''")]
+    [InlineData("x=1", "x=1")]
+    [InlineData("", "")]
+    public void The_guard_covers_the_owasp_characters_and_is_taken_off_exactly(string value, string written)
+    {
+        Reading.FormulaGuard.Neutralize(value).Should().Be(written);
+        Reading.FormulaGuard.Restore(written).Should().Be(value);
+    }
+
     [Fact]
     public void Xlsx_cells_are_plain_strings_never_formulas_and_read_back_exactly()
     {

@@ -41,7 +41,9 @@ internal static class XlsxSource
 
     /// <summary>
     /// Refuses a workbook whose zip directory declares more entries or unpacked bytes than the limits, before anything is
-    /// unpacked: a zip bomb of a gigabyte is a few kilobytes on disk.
+    /// unpacked: a zip bomb of a gigabyte is a few kilobytes on disk. The declared sizes can be trusted as a bound:
+    /// System.IO.Compression (which MiniExcel reads through) stops an entry at its declared size, so a directory that
+    /// understates one only yields a truncated, damaged sheet.
     /// </summary>
     private static ImportProblem? TooLarge(string path, string file, DatasetReadLimits limits)
     {
