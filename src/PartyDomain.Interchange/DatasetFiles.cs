@@ -50,7 +50,7 @@ public static class DatasetFiles
 
         var tables = format switch
         {
-            DatasetFormat.Csv => CsvFolderSource.Read(path, problems),
+            DatasetFormat.Csv => CsvFolderSource.Read(path, problems, limits),
             DatasetFormat.Xlsx => XlsxSource.Read(path, problems, limits),
             _ => JsonSource.Read(path, problems, limits),
         };

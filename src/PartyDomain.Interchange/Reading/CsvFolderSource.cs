@@ -13,7 +13,7 @@ internal static class CsvFolderSource
     /// <summary>Sep's own limit for one record, in characters.</summary>
     private const int MaxRecordCharacters = 16_777_216;
 
-    public static IEnumerable<RawTable> Read(string folder, List<ImportProblem> problems)
+    public static IEnumerable<RawTable> Read(string folder, List<ImportProblem> problems, DatasetReadLimits limits)
     {
         var tables = 0;
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).ToList())
@@ -33,7 +33,7 @@ internal static class CsvFolderSource
                 continue;
             }
 
-            if (Open(entry, source, problems) is { } table)
+            if (Open(entry, source, problems, limits) is { } table)
             {
                 yield return table;
             }
@@ -63,7 +63,7 @@ internal static class CsvFolderSource
                 "Not a table file (a table is named 'table.csv'); it was not read. Move it out or correct its name."));
     }
 
-    private static RawTable? Open(string file, string source, List<ImportProblem> problems)
+    private static RawTable? Open(string file, string source, List<ImportProblem> problems, DatasetReadLimits limits)
     {
         // Checked before opening: an empty file needs no reading, and the check does not depend on knowing the file's type.
         if (new FileInfo(file).Length == 0)
@@ -102,7 +102,7 @@ internal static class CsvFolderSource
             CreateToString = SepToString.PoolPerCol(),
         }).From(reader);
         var state = new RecordState();
-        if (!Next(sep, source, problems, state, null) || state.Skipped)
+        if (!Next(sep, source, problems, state, null, limits) || state.Skipped)
         {
             sep.Dispose();
             if (!state.Skipped && !state.Stopped)
@@ -116,7 +116,9 @@ internal static class CsvFolderSource
         var headers = new string[sep.Current.ColCount];
         for (var i = 0; i < headers.Length; i++)
         {
-            headers[i] = Cell(sep.Current[i], source, 1, null, problems, restore: false) ?? string.Empty;
+            // A header with a stray quote is reported; kept as written, it is then an unknown column rather than a blank one.
+            var header = Cell(sep.Current[i], source, 1, null, problems, restore: false);
+            headers[i] = ReferenceEquals(header, RawRow.Refused) ? sep.Current[i].ToString() : header ?? string.Empty;
         }
 
         if (headers.All(string.IsNullOrWhiteSpace))
@@ -126,15 +128,15 @@ internal static class CsvFolderSource
             return null;
         }
 
-        return new RawTable(source, Path.GetFileNameWithoutExtension(file), headers, Rows(sep, source, headers, problems, state));
+        return new RawTable(source, Path.GetFileNameWithoutExtension(file), headers, Rows(sep, source, headers, problems, state, limits));
     }
 
-    private static IEnumerable<RawRow> Rows(SepReader sep, string source, string[] headers, List<ImportProblem> problems, RecordState state)
+    private static IEnumerable<RawRow> Rows(SepReader sep, string source, string[] headers, List<ImportProblem> problems, RecordState state, DatasetReadLimits limits)
     {
         using (sep)
         {
             var cells = new string?[headers.Length];
-            while (Next(sep, source, problems, state, headers))
+            while (Next(sep, source, problems, state, headers, limits))
             {
                 if (state.Skipped)
                 {
@@ -158,7 +160,7 @@ internal static class CsvFolderSource
     }
 
     /// <summary>Moves to the next record; <c>false</c> at the end or when the file cannot be read further (reported).</summary>
-    private static bool Next(SepReader sep, string source, List<ImportProblem> problems, RecordState state, string[]? headers)
+    private static bool Next(SepReader sep, string source, List<ImportProblem> problems, RecordState state, string[]? headers, DatasetReadLimits limits)
     {
         state.Line = state.NextLine;
         state.Skipped = false;
@@ -174,8 +176,8 @@ internal static class CsvFolderSource
             // Sep stops at its buffer's limit: one record longer than that is a cell far too large, or a quote that never closes.
             state.Stopped = true;
             problems.Add(new ImportProblem("row-too-large", source, state.Line, null, null, new(
-                $"从第 {state.Line} 行起的一条记录超过 {MaxRecordCharacters:N0} 个字符，文件未读完：可能是一个过大的单元格（每格最多 {DatasetReadLimits.Default.MaxCellCharacters:N0} 个字符），或一个没有闭合的引号。",
-                $"The record from line {state.Line} on is longer than {MaxRecordCharacters:N0} characters and the file was not read further: a cell far too large (a cell holds at most {DatasetReadLimits.Default.MaxCellCharacters:N0} characters), or a quote that never closes.")));
+                $"从第 {state.Line} 行起的一条记录超过 {MaxRecordCharacters:N0} 个字符，文件未读完：可能是一个过大的单元格（每格最多 {limits.MaxCellCharacters:N0} 个字符），或一个没有闭合的引号。",
+                $"The record from line {state.Line} on is longer than {MaxRecordCharacters:N0} characters and the file was not read further: a cell far too large (a cell holds at most {limits.MaxCellCharacters:N0} characters), or a quote that never closes.")));
             return false;
         }
 
