@@ -23,11 +23,20 @@ public static class DatasetFiles
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
         var indicators = options.Indicators ?? IndicatorCatalog.CreateDefault();
-        var reader = new DatasetReader(options.ActivityKinds ?? ActivityKindCatalog.CreateDefault(), indicators);
+        var limits = options.Limits ?? DatasetReadLimits.Default;
+        var reader = new DatasetReader(options.ActivityKinds ?? ActivityKindCatalog.CreateDefault(), indicators, limits);
         var problems = reader.Problems;
-        if (!File.Exists(path) && !Directory.Exists(path))
+        var kind = FileKinds.Of(path);
+        if (kind == FileKind.Missing)
         {
             problems.Add(new ImportProblem("not-found", path, null, null, null, new("文件或文件夹不存在。", "No such file or folder.")));
+            return new DatasetReadResult(null, problems);
+        }
+
+        // Checked before anything is opened: a named pipe called city.xlsx would block the read forever.
+        if (FileKinds.Refusal(path, path, kind) is { } refusal)
+        {
+            problems.Add(refusal);
             return new DatasetReadResult(null, problems);
         }
 
@@ -41,16 +50,21 @@ public static class DatasetFiles
 
         var tables = format switch
         {
-            DatasetFormat.Csv => CsvFolderSource.Read(path, problems),
-            DatasetFormat.Xlsx => XlsxSource.Read(path, problems),
-            _ => JsonSource.Read(path, problems),
+            DatasetFormat.Csv => CsvFolderSource.Read(path, problems, limits),
+            DatasetFormat.Xlsx => XlsxSource.Read(path, problems, limits),
+            _ => JsonSource.Read(path, problems, limits),
         };
         reader.ReadAll(tables);
         var dataset = reader.Build(options.Today, indicators);
         return new DatasetReadResult(dataset, problems);
     }
 
-    /// <summary>Writes <paramref name="dataset"/> to <paramref name="path"/>, replacing what is there.</summary>
+    /// <summary>
+    /// Writes <paramref name="dataset"/> to <paramref name="path"/>, replacing what is there. Text that a spreadsheet
+    /// would take for a formula (beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) is
+    /// written to CSV with a leading <c>'</c>, which reading takes off again, and to XLSX as plain text cells.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">CSV, and a text value holds a line break: a CSV cell of this format is one line.</exception>
     /// <param name="dataset">The dataset.</param>
     /// <param name="path">A folder for CSV (created if needed; one file per table), otherwise the file.</param>
     /// <param name="format">The format.</param>

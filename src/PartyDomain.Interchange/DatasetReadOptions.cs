@@ -23,5 +23,8 @@ public sealed class DatasetReadOptions
     /// <summary>The activity kinds activities may have, by code or name; the built-in kinds unless set.</summary>
     public ActivityKindCatalog? ActivityKinds { get; init; }
 
+    /// <summary>How much is read before a file is refused; <see cref="DatasetReadLimits.Default"/> unless set.</summary>
+    public DatasetReadLimits? Limits { get; init; }
+
     internal LocalDate Today => PartyDomainTime.Today(Clock, TimeZone);
 }

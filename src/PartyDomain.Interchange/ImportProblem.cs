@@ -6,6 +6,11 @@ namespace PartyDomain.Interchange;
 /// One problem found while importing a dataset: where (file or sheet, row, column), which value, and why, in Chinese
 /// and English. An import reports every problem it finds, and produces no dataset when there is any.
 /// </summary>
+/// <remarks>
+/// <see cref="Source"/>, <see cref="Column"/> and <see cref="Value"/> are kept printable, as a terminal or a log can show them
+/// safely: control characters appear as their Unicode pictures (U+0007 as ␇), other invisible or direction-changing
+/// characters and lone surrogates as <c>\uXXXX</c>, and a value longer than 200 characters is cut, with its length.
+/// </remarks>
 /// <param name="Code">A stable code for the kind of problem, for example <c>bad-date</c> or <c>unknown-reference</c>.</param>
 /// <param name="Source">The file, or the workbook's sheet (<c>city.xlsx › 党组织</c>), the problem is in.</param>
 /// <param name="Row">The row as a spreadsheet shows it (the header is row 1), or the 1-based position in a JSON array; <c>null</c> for a whole file.</param>
@@ -14,6 +19,17 @@ namespace PartyDomain.Interchange;
 /// <param name="Message">Why it is a problem.</param>
 public sealed record ImportProblem(string Code, string Source, int? Row, string? Column, string? Value, LocalizedText Message)
 {
+    private const int ValueExcerpt = 200;
+
+    /// <summary>The file, or the workbook's sheet, the problem is in, printable.</summary>
+    public string Source { get; init; } = Printable(Source, int.MaxValue)!;
+
+    /// <summary>The column's header as written in the file, printable; <c>null</c> when the problem is not in one column.</summary>
+    public string? Column { get; init; } = Printable(Column, ValueExcerpt);
+
+    /// <summary>The offending value, printable and cut to 200 characters; <c>null</c> when there is none.</summary>
+    public string? Value { get; init; } = Printable(Value, ValueExcerpt);
+
     /// <summary>Formats the problem in <paramref name="language"/>: <c>services.csv 第 12 行 [日期] '2021-13-01'：日期无法识别…</c>.</summary>
     /// <param name="language">The language.</param>
     public string Describe(TextLanguage language)
@@ -23,6 +39,77 @@ public sealed record ImportProblem(string Code, string Source, int? Row, string?
         var column = Column is null ? string.Empty : $" [{Column}]";
         var value = Value is null ? string.Empty : $" '{Value}'";
         return $"{where}{column}{value}{(english ? ": " : "：")}{Message.In(language)}";
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> safe to print: C0 controls and DEL as their control pictures (␇), C1 controls, invisible
+    /// format characters (bidirectional overrides, zero-width) and lone surrogates as <c>\uXXXX</c>; longer than
+    /// <paramref name="max"/> characters, cut with the full length noted.
+    /// </summary>
+    internal static string? Printable(string? text, int max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var cut = text.Length > max;
+        var span = cut ? text.AsSpan(0, max) : text.AsSpan();
+        var clean = true;
+        for (var i = 0; i < span.Length && clean; i++)
+        {
+            clean = !NeedsEscape(span, i);
+        }
+
+        if (clean && !cut)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(span.Length + 16);
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (!NeedsEscape(span, i))
+            {
+                builder.Append(c);
+            }
+            else if (c < 0x20)
+            {
+                builder.Append((char)(0x2400 + c));
+            }
+            else if (c == 0x7F)
+            {
+                builder.Append('\u2421');
+            }
+            else
+            {
+                builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+        }
+
+        if (cut)
+        {
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"…（共 {text.Length:N0} 字符 / {text.Length:N0} characters）");
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool NeedsEscape(ReadOnlySpan<char> s, int i)
+    {
+        var c = s[i];
+        if (char.IsHighSurrogate(c))
+        {
+            return i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1]);
+        }
+
+        if (char.IsLowSurrogate(c))
+        {
+            return i == 0 || !char.IsHighSurrogate(s[i - 1]);
+        }
+
+        return char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
     }
 
     /// <summary>The problem described in Chinese.</summary>

@@ -4,7 +4,7 @@ using MiniExcelLibs;
 namespace PartyDomain.Interchange.Tests;
 
 /// <summary>Files as staff really break them; each test asserts the whole problem list, and that no dataset came out.</summary>
-public sealed class BrokenFileTests : IDisposable
+public sealed partial class BrokenFileTests : IDisposable
 {
     private static readonly Encoding Utf8Bom = new UTF8Encoding(true);
     private readonly TempFolder _folder = new();

@@ -23,6 +23,7 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
     private string?[] _cells = [];
     private string[] _headers = [];
     private bool[] _present = [];
+    private bool[] _refused = [];
 
     public string Source { get; private set; } = string.Empty;
 
@@ -39,17 +40,25 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
     }
 
     /// <summary>Starts a row: its cells by column index, trimmed, <c>null</c> when empty or the column is absent.</summary>
-    public void StartRow(int row, string?[] cells)
+    /// <param name="row">The row's number.</param>
+    /// <param name="cells">The cells.</param>
+    /// <param name="refused">Which cells were refused and reported already: the row fails, and they are not reported again.</param>
+    public void StartRow(int row, string?[] cells, bool[] refused)
     {
         Row = row;
         _cells = cells;
-        Failed = false;
+        _refused = refused;
+        Failed = Array.IndexOf(refused, true) >= 0;
     }
 
     public string? Text(Column column)
     {
         var value = _cells[column.Index];
-        if (value is null && column.Required && _present[column.Index])
+        if (value is null && _refused[column.Index])
+        {
+            Failed = true;
+        }
+        else if (value is null && column.Required && _present[column.Index])
         {
             // A missing required column is reported once for the table, not on every row.
             Fail(column, null, "required", "必填项为空。", "A value is required.");
@@ -98,7 +107,7 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
 
         if (CellText.TryParseDate(v, out var date))
         {
-            return date;
+            return InRange(column, v, date) ? date : null;
         }
 
         Fail(column, v, "bad-date", "日期无法识别；请写成 2021-03-05、2021/3/5、2021年3月5日或 Excel 日期。",
@@ -115,7 +124,7 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
 
         if (CellText.TryParseMonth(v, out var month))
         {
-            return month;
+            return InRange(column, v, month.OnDayOfMonth(1)) ? month : default;
         }
 
         Fail(column, v, "bad-month", "月份无法识别；请写成 2021-03、2021/3 或 2021年3月。",
@@ -134,10 +143,10 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
 
         if (CellText.TryParseDecimal(v, out var d))
         {
-            return d;
+            return InRange(column, v, d) ? d : null;
         }
 
-        Fail(column, v, "bad-number", "不是数字。", "Not a number.");
+        Fail(column, v, "bad-number", NotANumber.Chinese, NotANumber.English);
         return null;
     }
 
@@ -150,10 +159,10 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
 
         if (CellText.TryParseInteger(v, out var i))
         {
-            return i;
+            return InRange(column, v, i) ? i : null;
         }
 
-        Fail(column, v, "bad-integer", "不是整数。", "Not a whole number.");
+        Fail(column, v, "bad-integer", "不是整数。" + NotANumber.Chinese, "Not a whole number. " + NotANumber.English);
         return null;
     }
 
@@ -257,7 +266,10 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
         {
             if (CellText.TryParseDate(item, out var date))
             {
-                dates.Add(date);
+                if (InRange(column, item, date))
+                {
+                    dates.Add(date);
+                }
             }
             else
             {
@@ -271,6 +283,35 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
 
     /// <summary>Whether the cell of <paramref name="column"/> has a value.</summary>
     public bool Has(Column column) => _cells[column.Index] is not null;
+
+    private static readonly LocalizedText NotANumber = new(
+        "数字用“.”作小数点；千位分隔符“,”只能隔开三位数字（12,000.50）：“1,25”不是 1.25。",
+        "Numbers take '.' as the decimal point; the thousands separator ',' only separates groups of three digits (12,000.50): '1,25' is not 1.25.");
+
+    /// <summary>Dates from 1900-01-01 to 2099-12-31 (docs/data-format.md, "Limits").</summary>
+    private bool InRange(Column column, string value, LocalDate date)
+    {
+        if (date >= CellText.FirstDate && date <= CellText.LastDate)
+        {
+            return true;
+        }
+
+        Fail(column, value, "out-of-range", "日期超出可接受的范围 1900-01-01 至 2099-12-31。", "The date is outside the accepted range, 1900-01-01 to 2099-12-31.");
+        return false;
+    }
+
+    /// <summary>Numbers within their column's bounds (docs/data-format.md, "Limits").</summary>
+    private bool InRange(Column column, string value, decimal number)
+    {
+        if ((column.Min is not { } min || number >= min) && (column.Max is not { } max || number <= max))
+        {
+            return true;
+        }
+
+        var range = $"{column.Min?.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture)} – {column.Max?.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture)}";
+        Fail(column, value, "out-of-range", $"超出这一列可接受的范围 {range}。", $"Outside this column's accepted range, {range}.");
+        return false;
+    }
 
     public void Fail(Column column, string? value, string code, string chinese, string english)
     {

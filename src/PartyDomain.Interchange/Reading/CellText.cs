@@ -1,11 +1,18 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using NodaTime;
 
 namespace PartyDomain.Interchange.Reading;
 
 /// <summary>Parses cell text: dates in the spellings Chinese offices use, months, numbers, yes/no and lists.</summary>
-internal static class CellText
+internal static partial class CellText
 {
+    /// <summary>The first date any date column accepts: nobody alive and no record kept was born or dated earlier.</summary>
+    public static readonly LocalDate FirstDate = new(1900, 1, 1);
+
+    /// <summary>The last date any date column accepts (dates after today are refused by the dataset's own check as well).</summary>
+    public static readonly LocalDate LastDate = new(2099, 12, 31);
+
     // Excel's serial day 61 is 1900-03-01; below it Excel counts the non-existent 1900-02-29, so those are refused.
     private const int FirstSerial = 61;
     private const int LastSerial = 2958465;
@@ -72,8 +79,25 @@ internal static class CellText
         return false;
     }
 
-    public static bool TryParseDecimal(string text, out decimal value) =>
-        decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+    /// <summary>
+    /// A number with <c>.</c> as the decimal point and, when grouped, <c>,</c> between groups of exactly three digits
+    /// (<c>12,000.50</c>); <c>1,25</c> (a decimal comma) and <c>1,2,3</c> are refused, never read as 125 or 123.
+    /// </summary>
+    public static bool TryParseDecimal(string text, out decimal value)
+    {
+        value = 0;
+        var s = text.AsSpan().Trim();
+        if (!NumberPattern().IsMatch(s))
+        {
+            return false;
+        }
+
+        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out value);
+    }
+
+    [GeneratedRegex(@"^[+-]?(?:(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
 
     public static bool TryParseInteger(string text, out int value)
     {

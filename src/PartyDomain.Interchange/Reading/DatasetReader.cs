@@ -31,10 +31,15 @@ internal sealed class DatasetReader
     private readonly Dictionary<Table, List<object>> _items = [];
     private readonly Dictionary<Table, string> _tableSources = [];
     private readonly Dictionary<string, string[]> _headersBySource = new(StringComparer.Ordinal);
+    private readonly HashSet<Table> _failedTables = [];
     private readonly CellReader _cells;
+    private readonly DatasetReadLimits _limits;
 
-    public DatasetReader(ActivityKindCatalog activityKinds, IndicatorCatalog indicators) =>
+    public DatasetReader(ActivityKindCatalog activityKinds, IndicatorCatalog indicators, DatasetReadLimits limits)
+    {
         _cells = new CellReader(_problems, activityKinds, indicators);
+        _limits = limits;
+    }
 
     public List<ImportProblem> Problems => _problems;
 
@@ -60,6 +65,7 @@ internal sealed class DatasetReader
             }
 
             _tableSources[table] = raw.Source;
+            var before = _problems.Count;
             try
             {
                 ReadTable(table, raw);
@@ -68,8 +74,14 @@ internal sealed class DatasetReader
             catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
             {
-                _problems.Add(new ImportProblem("unreadable", raw.Source, null, null, null,
+                _problems.Add(new ImportProblem("unreadable", raw.Source, _cells.Row > 0 ? _cells.Row : null, null, null,
                     new($"读取失败：{e.Message}", $"Reading failed: {e.Message}")));
+            }
+
+            // Rows of a table with problems may be missing: references to them are not reported on top (follow-on errors).
+            if (_problems.Count > before || _problems.Exists(p => p.Source == raw.Source))
+            {
+                _failedTables.Add(table);
             }
         }
     }
@@ -79,7 +91,8 @@ internal sealed class DatasetReader
     {
         var city = Items<CityInfo>(DatasetSchema.City);
         // A file that could not be opened at all is reported once; its tables are not reported missing on top of it.
-        var unreadable = _problems.Any(p => p.Code is "bad-workbook" or "bad-json" or "empty-file" or "bad-encoding" or "no-tables");
+        var unreadable = _problems.Any(p => p.Code is "bad-workbook" or "bad-json" or "empty-file" or "bad-encoding" or "no-tables"
+            or "workbook-too-large" or "json-too-deep" or "not-a-file" or "dangling-link" or "not-a-table");
         if (!_tableSources.TryGetValue(DatasetSchema.City, out var citySource))
         {
             if (!unreadable)
@@ -135,14 +148,24 @@ internal sealed class DatasetReader
         var items = new List<object>();
         _items[table] = items;
         var cells = new string?[table.Columns.Count];
+        var refused = new bool[table.Columns.Count];
+        var count = 0;
         foreach (var row in raw.Rows)
         {
-            if (!Fill(row, map, raw, cells))
+            if (++count > _limits.MaxRowsPerTable)
+            {
+                _problems.Add(new ImportProblem("too-many-rows", raw.Source, row.Number, null, null, new(
+                    $"表中的行数超过上限 {_limits.MaxRowsPerTable:N0}（DatasetReadLimits.MaxRowsPerTable），从这一行起未读取。",
+                    $"The table has more rows than the limit of {_limits.MaxRowsPerTable:N0} (DatasetReadLimits.MaxRowsPerTable); it was not read from this row on.")));
+                break;
+            }
+
+            if (!Fill(row, map, raw, cells, refused))
             {
                 continue;
             }
 
-            _cells.StartRow(row.Number, cells);
+            _cells.StartRow(row.Number, cells, refused);
             var item = table.Read(_cells);
             if (!_cells.Failed)
             {
@@ -166,7 +189,7 @@ internal sealed class DatasetReader
                 continue;
             }
 
-            var column = table.Columns.FirstOrDefault(c => Names.Normalize(c.Name) == key || Names.Normalize(c.ChineseName) == key);
+            var column = table.FindColumn(header);
             if (column is null)
             {
                 var known = string.Join(", ", table.Columns.Select(c => $"{c.Name}（{c.ChineseName}）"));
@@ -195,13 +218,25 @@ internal sealed class DatasetReader
     }
 
     /// <summary>Puts a row's trimmed cells in table order; <c>false</c> for a blank row, which is skipped.</summary>
-    private bool Fill(RawRow row, int[] map, RawTable raw, string?[] cells)
+    private bool Fill(RawRow row, int[] map, RawTable raw, string?[] cells, bool[] refused)
     {
         Array.Clear(cells);
+        Array.Clear(refused);
         var blank = true;
         for (var i = 0; i < row.Cells.Count; i++)
         {
             var text = row.Cells[i];
+            if (ReferenceEquals(text, RawRow.Refused) || (text is not null && !IsRefusedOrReadable(text, i, map, row.Number, raw)))
+            {
+                blank = false;
+                if (i < map.Length && map[i] >= 0)
+                {
+                    refused[map[i]] = true;
+                }
+
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
@@ -220,6 +255,56 @@ internal sealed class DatasetReader
         }
 
         return !blank;
+    }
+
+    private bool IsRefusedOrReadable(string text, int index, int[] map, int row, RawTable raw) =>
+        index >= map.Length || map[index] < 0 || Readable(text, row, raw.Headers[index].Trim(), raw.Source);
+
+    /// <summary>
+    /// Whether a cell is within the size limit and holds only text: no control character other than tab and line breaks
+    /// (XML, so XLSX, cannot hold them either), no lone surrogate, and no U+FFFD, the mark of text already damaged by a
+    /// wrong encoding somewhere before this file.
+    /// </summary>
+    private bool Readable(string text, int row, string header, string source)
+    {
+        if (text.Length > _limits.MaxCellCharacters)
+        {
+            _problems.Add(new ImportProblem("cell-too-large", source, row, header, text, new(
+                $"单元格有 {text.Length:N0} 个字符，超过上限 {_limits.MaxCellCharacters:N0}（DatasetReadLimits.MaxCellCharacters）。",
+                $"The cell holds {text.Length:N0} characters, more than the limit of {_limits.MaxCellCharacters:N0} (DatasetReadLimits.MaxCellCharacters).")));
+            return false;
+        }
+
+        // Vectorized first: almost every cell has none of these characters, and a national import has tens of millions of cells.
+        var span = text.AsSpan();
+        if (span.IndexOfAnyInRange('\0', '\u001F') < 0 && span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && span.IndexOfAny('\u007F', '\uFFFD') < 0)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var bad = c switch
+            {
+                '\t' or '\n' or '\r' => false,
+                < ' ' or '\u007F' or '\uFFFD' => true,
+                _ when char.IsHighSurrogate(c) => !(i + 1 < text.Length && char.IsLowSurrogate(text[++i])),
+                _ when char.IsLowSurrogate(c) => true,
+                _ => false,
+            };
+            if (bad)
+            {
+                var code = $"U+{(int)c:X4}";
+                _problems.Add(new ImportProblem("bad-character", source, row, header, text, c == '\uFFFD'
+                    ? new($"第 {i + 1} 个字符是替换字符 {code}（“�”）：这段文字在到达本文件之前已因编码错误而损坏，请从原始资料重新录入。",
+                        $"Character {i + 1} is the replacement character {code} ('�'): the text was damaged by a wrong encoding before it reached this file; enter it again from the original.")
+                    : new($"第 {i + 1} 个字符 {code} 是控制字符或不成对的代理项，不是文字。", $"Character {i + 1}, {code}, is a control character or an unpaired surrogate, not text.")));
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Gives people their standings, activities and sessions their attendance, major matters their steps, from the child tables.</summary>
@@ -265,6 +350,12 @@ internal sealed class DatasetReader
 
     private void ReportOrphans<T>(List<T> rows, Func<T, bool> hasParent, Func<T, string> key, Func<T, RecordOrigin> origin, Table child, Table parent)
     {
+        // A parent table that had problems, or none at all while others had, may be missing rows only because of them.
+        if (_failedTables.Contains(parent) || (!_tableSources.ContainsKey(parent) && _problems.Count > 0))
+        {
+            return;
+        }
+
         foreach (var row in rows.Where(r => !hasParent(r)))
         {
             var where = origin(row);

@@ -8,4 +8,11 @@ namespace PartyDomain.Interchange.Reading;
 internal sealed record RawTable(string Source, string Name, IReadOnlyList<string> Headers, IEnumerable<RawRow> Rows);
 
 /// <summary>One row: its number as a spreadsheet shows it (the header is row 1) and its cells in file order.</summary>
-internal readonly record struct RawRow(int Number, IReadOnlyList<string?> Cells);
+internal readonly record struct RawRow(int Number, IReadOnlyList<string?> Cells)
+{
+    /// <summary>
+    /// A cell its source has refused and reported already (a stray quote, bad bytes): the row is not kept, and the cell
+    /// is not reported again as empty. Compared by reference.
+    /// </summary>
+    public static readonly string Refused = new(['\0', '\0']);
+}

@@ -29,7 +29,8 @@ internal static class TextEncodingDetector
 
         if (read >= 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)))
         {
-            return bom[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            var bigEndian = bom[0] == 0xFE;
+            return ValidUtf16(stream, bigEndian, out badLine) ? (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode) : null;
         }
 
         if (Valid(stream, 0, StrictUtf8, out var utf8BadLine))
@@ -44,6 +45,55 @@ internal static class TextEncodingDetector
 
         badLine = utf8BadLine;
         return null;
+    }
+
+    /// <summary>Whether the UTF-16 after the byte-order mark is whole: an even length and every surrogate in its pair.</summary>
+    private static bool ValidUtf16(Stream stream, bool bigEndian, out int badLine)
+    {
+        stream.Position = 2;
+        badLine = 1;
+        var bytes = new byte[1 << 16];
+        var expectLow = false;
+        int carry = -1, n;
+        while ((n = stream.Read(bytes, 0, bytes.Length)) > 0)
+        {
+            var i = 0;
+            while (i < n)
+            {
+                int first, second;
+                if (carry >= 0)
+                {
+                    first = carry;
+                    second = bytes[i++];
+                    carry = -1;
+                }
+                else if (i + 1 < n)
+                {
+                    first = bytes[i];
+                    second = bytes[i + 1];
+                    i += 2;
+                }
+                else
+                {
+                    carry = bytes[i++];
+                    continue;
+                }
+
+                var unit = (char)(bigEndian ? (first << 8) | second : (second << 8) | first);
+                if (char.IsHighSurrogate(unit) ? expectLow : char.IsLowSurrogate(unit) != expectLow)
+                {
+                    return false;
+                }
+
+                expectLow = char.IsHighSurrogate(unit);
+                if (unit == '\n')
+                {
+                    badLine++;
+                }
+            }
+        }
+
+        return carry < 0 && !expectLow;
     }
 
     /// <summary>Decodes the whole stream from <paramref name="offset"/>; NUL bytes (UTF-16 without a mark, binary files) fail too.</summary>

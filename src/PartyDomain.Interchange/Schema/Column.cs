@@ -35,6 +35,20 @@ internal sealed class Column(string name, string chineseName, string? property, 
     /// <summary>The column's position in its table; set when the table is built.</summary>
     public int Index { get; internal set; }
 
+    /// <summary>The smallest value a number column accepts, when it has a bound (docs/data-format.md, "Limits").</summary>
+    public decimal? Min { get; private set; }
+
+    /// <summary>The largest value a number column accepts.</summary>
+    public decimal? Max { get; private set; }
+
+    /// <summary>Bounds a number column to what is plausible: a value outside is a typing or export error, never stored.</summary>
+    public Column Within(decimal min, decimal max)
+    {
+        Min = min;
+        Max = max;
+        return this;
+    }
+
     public string Header(TextLanguage language) => language == TextLanguage.English ? Name : ChineseName;
 
     public static Column Req(string name, string chineseName, string? property, ColumnKind kind) => new(name, chineseName, property, kind, true);

@@ -31,6 +31,25 @@ internal sealed record MajorMatterStepRow(string MatterId, MajorMatterStep Step,
 /// </summary>
 internal static class DatasetSchema
 {
+    /// <summary>
+    /// The bounds of number columns (docs/data-format.md, "Limits"): generous for any real record, so that a value outside
+    /// is a slip (a digit too many, a sum in the wrong column, Excel's 2,147,483,647) and is refused rather than counted.
+    /// </summary>
+    private static class Limits
+    {
+        /// <summary>People at one activity: a million, beyond any hall or livestream a bureau reports.</summary>
+        public const int People = 1_000_000;
+
+        /// <summary>Votes at one branch meeting: a branch has at most 50 members (ORG-BRANCH-SIZE), a general meeting a few hundred.</summary>
+        public const int Voters = 10_000;
+
+        /// <summary>Study hours of one session or case: a thousand, more than half a year of full-time study.</summary>
+        public const int Hours = 1_000;
+
+        /// <summary>Yuan in one income, payment or donation: a hundred million.</summary>
+        public const decimal Money = 100_000_000m;
+    }
+
     public static Table City { get; } = CityTable();
 
     public static Table People { get; } = PeopleTable();
@@ -323,7 +342,7 @@ internal static class DatasetSchema
     {
         Column organization = Req("organization_id", "组织编号", nameof(CommitteeElection.OrganizationId), Id),
             electedOn = Req("elected_on", "选举日期", nameof(CommitteeElection.ElectedOn), Date),
-            term = Opt("term_years", "任期年数", nameof(CommitteeElection.TermYears), Integer);
+            term = Opt("term_years", "任期年数", nameof(CommitteeElection.TermYears), Integer).Within(1, 10);
         return new Table<CommitteeElection>("elections", "换届选举", [organization, electedOn, term],
             r => new CommitteeElection { OrganizationId = r.OrganizationId(organization), ElectedOn = r.Date(electedOn), TermYears = r.OptionalInteger(term), Origin = r.Origin },
             d => d.Elections,
@@ -338,7 +357,7 @@ internal static class DatasetSchema
             date = Req("date", "活动日期", nameof(ActivityRecord.Date), Date),
             title = Opt("title", "主题", nameof(ActivityRecord.Title), Text),
             lecturer = Opt("lecturer_id", "授课人编号", nameof(ActivityRecord.Lecturer), Id),
-            headCount = Opt("head_count", "参加人数", nameof(ActivityRecord.HeadCount), Integer),
+            headCount = Opt("head_count", "参加人数", nameof(ActivityRecord.HeadCount), Integer).Within(0, Limits.People),
             platform = Opt("source_platform", "来源平台", nameof(ActivityRecord.SourcePlatform), Text),
             tags = Opt("tags", "标签", nameof(ActivityRecord.Tags), List);
         return new Table<ActivityRecord>("activities", "组织生活", [id, organization, kind, date, title, lecturer, headCount, platform, tags],
@@ -366,7 +385,18 @@ internal static class DatasetSchema
             status = Req("status", "出勤情况", null, Choice),
             reason = Opt("reason", "请假事由", null, Text);
         return new Table<ActivityAttendanceRow>("activity_attendance", "活动出勤", [activity, person, status, reason],
-            r => new ActivityAttendanceRow(r.RequiredText(activity), new Attendance(r.PersonId(person), r.Choice(status, Vocabularies.Attendance), r.Text(reason)), r.Origin),
+            r =>
+            {
+                var row = new ActivityAttendanceRow(r.RequiredText(activity), new Attendance(r.PersonId(person), r.Choice(status, Vocabularies.Attendance), r.Text(reason)), r.Origin);
+                if (row.Attendance.Status == AttendanceStatus.Excused && row.Attendance.Reason is null && !r.Failed)
+                {
+                    // The dataset's own check wants a reason too, but names the activity; here it is the attendee's row and name.
+                    r.Fail(reason, null, "missing-value", $"{row.Attendance.PersonId.Value} 请假，但没有填写请假事由。",
+                        $"{row.Attendance.PersonId.Value} is excused but no reason is given.");
+                }
+
+                return row;
+            },
             d => d.Activities.SelectMany(a => a.Attendance.Select(x => new ActivityAttendanceRow(a.Id, x, null!))),
             (x, l) => [x.ActivityId, x.Attendance.PersonId.Value, Vocabularies.Attendance.Format(x.Attendance.Status, l), x.Attendance.Reason]);
     }
@@ -377,7 +407,7 @@ internal static class DatasetSchema
             indicator = Req("indicator", "指标", nameof(ServiceRecord.Indicator), Choice),
             date = Req("date", "日期", nameof(ServiceRecord.Date), Date),
             span = Opt("span", "时间跨度", nameof(ServiceRecord.Span), Choice),
-            quantity = Opt("quantity", "数量", nameof(ServiceRecord.Quantity), ColumnKind.Decimal),
+            quantity = Opt("quantity", "数量", nameof(ServiceRecord.Quantity), ColumnKind.Decimal).Within(0, 100_000_000_000m),
             member = Opt("member_id", "党员编号", nameof(ServiceRecord.Member), Id),
             firm = Opt("firm_id", "律所编号", nameof(ServiceRecord.Firm), Id),
             organization = Opt("organization_id", "组织编号", nameof(ServiceRecord.Organization), Id),
@@ -417,7 +447,7 @@ internal static class DatasetSchema
             organizer = Opt("organizer", "主办单位", nameof(TrainingSession.Organizer), Text),
             start = Req("start", "开始日期", nameof(TrainingSession.Start), Date),
             end = Opt("end", "结束日期", nameof(TrainingSession.End), Date),
-            hours = Req("study_hours", "学时", nameof(TrainingSession.StudyHours), ColumnKind.Decimal),
+            hours = Req("study_hours", "学时", nameof(TrainingSession.StudyHours), ColumnKind.Decimal).Within(0, Limits.Hours),
             audience = Opt("audience", "培训对象", nameof(TrainingSession.Audience), List),
             concentrated = Opt("concentrated", "集中培训", nameof(TrainingSession.Concentrated), ColumnKind.Boolean),
             partySchool = Opt("party_school", "党校举办", nameof(TrainingSession.PartySchool), ColumnKind.Boolean);
@@ -447,7 +477,7 @@ internal static class DatasetSchema
     {
         Column session = Req("session_id", "班次编号", null, Id),
             person = Req("person_id", "人员编号", null, Id),
-            hours = Opt("credited_hours", "认定学时", null, ColumnKind.Decimal);
+            hours = Opt("credited_hours", "认定学时", null, ColumnKind.Decimal).Within(0, Limits.Hours);
         return new Table<TrainingAttendanceRow>("training_attendance", "培训出勤", [session, person, hours],
             r => new TrainingAttendanceRow(r.RequiredText(session), new TrainingAttendance(r.PersonId(person), r.OptionalDecimal(hours)), r.Origin),
             d => d.TrainingSessions.SelectMany(t => t.Attendance.Select(a => new TrainingAttendanceRow(t.Id, a, null!))),
@@ -459,7 +489,7 @@ internal static class DatasetSchema
         Column person = Req("person_id", "人员编号", nameof(StudyCredit.PersonId), Id),
             platform = Req("platform", "平台", nameof(StudyCredit.Platform), Text),
             date = Req("date", "日期", nameof(StudyCredit.Date), Date),
-            points = Req("points", "积分", nameof(StudyCredit.Points), ColumnKind.Decimal);
+            points = Req("points", "积分", nameof(StudyCredit.Points), ColumnKind.Decimal).Within(0, 1_000_000);
         return new Table<StudyCredit>("study_credits", "学习积分", [person, platform, date, points],
             r => new StudyCredit { PersonId = r.PersonId(person), Platform = r.RequiredText(platform), Date = r.Date(date), Points = r.Decimal(points), Origin = r.Origin },
             d => d.StudyCredits,
@@ -471,7 +501,7 @@ internal static class DatasetSchema
         Column person = Req("person_id", "人员编号", nameof(MemberIncome.PersonId), Id),
             month = Req("month", "月份", nameof(MemberIncome.Month), ColumnKind.Month),
             kind = Req("kind", "收入类别", nameof(MemberIncome.Kind), Choice),
-            amount = Opt("amount", "月收入金额", nameof(MemberIncome.Amount), ColumnKind.Decimal);
+            amount = Opt("amount", "月收入金额", nameof(MemberIncome.Amount), ColumnKind.Decimal).Within(0, Limits.Money);
         return new Table<MemberIncome>("incomes", "收入申报", [person, month, kind, amount],
             r => new MemberIncome { PersonId = r.PersonId(person), Month = r.Month(month), Kind = r.Choice(kind, Vocabularies.IncomeKinds), Amount = r.OptionalDecimal(amount) ?? 0m, Origin = r.Origin },
             d => d.Incomes,
@@ -482,7 +512,7 @@ internal static class DatasetSchema
     {
         Column person = Req("person_id", "人员编号", nameof(DuesPayment.PersonId), Id),
             month = Req("month", "所属月份", nameof(DuesPayment.Month), ColumnKind.Month),
-            amount = Req("amount", "金额", nameof(DuesPayment.Amount), ColumnKind.Decimal),
+            amount = Req("amount", "金额", nameof(DuesPayment.Amount), ColumnKind.Decimal).Within(0, Limits.Money),
             paidOn = Req("paid_on", "缴纳日期", nameof(DuesPayment.PaidOn), Date);
         return new Table<DuesPayment>("dues_payments", "党费缴纳", [person, month, amount, paidOn],
             r => new DuesPayment { PersonId = r.PersonId(person), Month = r.Month(month), Amount = r.Decimal(amount), PaidOn = r.Date(paidOn), Origin = r.Origin },
@@ -504,20 +534,20 @@ internal static class DatasetSchema
             sponsors = Opt("sponsors", "入党介绍人", nameof(AdmissionCase.Sponsors), List),
             review = Opt("political_review", "政审日期", nameof(AdmissionCase.PoliticalReview), Date),
             reviewPassed = Opt("political_review_passed", "政审结论", nameof(AdmissionCase.PoliticalReviewPassed), ColumnKind.Boolean),
-            trainingDays = Opt("training_days", "集中培训天数", nameof(AdmissionCase.TrainingDays), Integer),
-            trainingHours = Opt("training_hours", "集中培训学时", nameof(AdmissionCase.TrainingHours), ColumnKind.Decimal),
+            trainingDays = Opt("training_days", "集中培训天数", nameof(AdmissionCase.TrainingDays), Integer).Within(0, 366),
+            trainingHours = Opt("training_hours", "集中培训学时", nameof(AdmissionCase.TrainingHours), ColumnKind.Decimal).Within(0, Limits.Hours),
             preReview = Opt("pre_review", "预审日期", nameof(AdmissionCase.PreReview), Date),
             admissionDate = Opt("admission_vote_date", "接收表决日期", nameof(AdmissionCase.AdmissionVote), Date),
-            admissionExpected = Opt("admission_vote_expected", "接收表决应到人数", nameof(AdmissionCase.AdmissionVote), Integer),
-            admissionPresent = Opt("admission_vote_present", "接收表决实到人数", nameof(AdmissionCase.AdmissionVote), Integer),
-            admissionInFavour = Opt("admission_vote_in_favour", "接收表决赞成票数", nameof(AdmissionCase.AdmissionVote), Integer),
+            admissionExpected = Opt("admission_vote_expected", "接收表决应到人数", nameof(AdmissionCase.AdmissionVote), Integer).Within(0, Limits.Voters),
+            admissionPresent = Opt("admission_vote_present", "接收表决实到人数", nameof(AdmissionCase.AdmissionVote), Integer).Within(0, Limits.Voters),
+            admissionInFavour = Opt("admission_vote_in_favour", "接收表决赞成票数", nameof(AdmissionCase.AdmissionVote), Integer).Within(0, Limits.Voters),
             approved = Opt("approved", "审批日期", nameof(AdmissionCase.Approved), Date),
             oath = Opt("oath", "入党宣誓日期", nameof(AdmissionCase.Oath), Date),
-            extension = Opt("extension_months", "延长预备期月数", nameof(AdmissionCase.ExtensionMonths), Integer),
+            extension = Opt("extension_months", "延长预备期月数", nameof(AdmissionCase.ExtensionMonths), Integer).Within(1, 12),
             conversionDate = Opt("conversion_vote_date", "转正表决日期", nameof(AdmissionCase.ConversionVote), Date),
-            conversionExpected = Opt("conversion_vote_expected", "转正表决应到人数", nameof(AdmissionCase.ConversionVote), Integer),
-            conversionPresent = Opt("conversion_vote_present", "转正表决实到人数", nameof(AdmissionCase.ConversionVote), Integer),
-            conversionInFavour = Opt("conversion_vote_in_favour", "转正表决赞成票数", nameof(AdmissionCase.ConversionVote), Integer),
+            conversionExpected = Opt("conversion_vote_expected", "转正表决应到人数", nameof(AdmissionCase.ConversionVote), Integer).Within(0, Limits.Voters),
+            conversionPresent = Opt("conversion_vote_present", "转正表决实到人数", nameof(AdmissionCase.ConversionVote), Integer).Within(0, Limits.Voters),
+            conversionInFavour = Opt("conversion_vote_in_favour", "转正表决赞成票数", nameof(AdmissionCase.ConversionVote), Integer).Within(0, Limits.Voters),
             conversionApproved = Opt("conversion_approved", "转正审批日期", nameof(AdmissionCase.ConversionApproved), Date),
             closed = Opt("closed", "终止日期", nameof(AdmissionCase.Closed), Date);
         Column[] admissionVote = [admissionDate, admissionExpected, admissionPresent, admissionInFavour];
@@ -648,7 +678,7 @@ internal static class DatasetSchema
             pairing = Req("pairing_id", "结对编号", nameof(JointActivity.PairingId), Id),
             date = Req("date", "活动日期", nameof(JointActivity.Date), Date),
             title = Req("title", "活动名称", nameof(JointActivity.Title), Text),
-            participants = Opt("participants", "参加人数", nameof(JointActivity.Participants), Integer);
+            participants = Opt("participants", "参加人数", nameof(JointActivity.Participants), Integer).Within(0, Limits.People);
         return new Table<JointActivity>("joint_activities", "联建活动", [id, pairing, date, title, participants],
             r => new JointActivity
             {
@@ -691,7 +721,7 @@ internal static class DatasetSchema
     private static Table Donations()
     {
         Column id = Req("id", "捐赠编号", nameof(Donation.Id), Id),
-            amount = Req("amount", "金额", nameof(Donation.Amount), ColumnKind.Decimal),
+            amount = Req("amount", "金额", nameof(Donation.Amount), ColumnKind.Decimal).Within(0, Limits.Money),
             purpose = Req("purpose", "用途", nameof(Donation.Purpose), Text),
             date = Req("date", "捐赠日期", nameof(Donation.Date), Date),
             inKind = Opt("in_kind", "物资捐赠", nameof(Donation.InKind), ColumnKind.Boolean),

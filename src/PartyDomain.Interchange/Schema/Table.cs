@@ -30,6 +30,13 @@ internal abstract class Table
 
     public string Title(TextLanguage language) => language == TextLanguage.English ? Name : ChineseName;
 
+    /// <summary>The column headed <paramref name="header"/> in English or Chinese (as <see cref="Names.Normalize"/> compares), or <c>null</c>.</summary>
+    public Column? FindColumn(string header)
+    {
+        var key = Names.Normalize(header);
+        return key.Length == 0 ? null : Columns.FirstOrDefault(c => Names.Normalize(c.Name) == key || Names.Normalize(c.ChineseName) == key);
+    }
+
     /// <summary>The column filling <paramref name="property"/>, when the table has one.</summary>
     public Column? ColumnFor(string property) => Columns.FirstOrDefault(c => c.Property == property);
 

@@ -50,15 +50,35 @@ internal static class DatasetWriter
                 }
             }
 
+            var number = 1;
             foreach (var cells in rows(table))
             {
+                number++;
                 using var row = writer.NewRow();
                 for (var i = 0; i < cells.Length; i++)
                 {
-                    row[i].Set(cells[i] ?? string.Empty);
+                    row[i].Set(CsvCell(table, number, i, cells[i]));
                 }
             }
         }
+    }
+
+    /// <summary>Text guarded against formulas (<see cref="FormulaGuard"/>); numbers, dates and choices are written by the format and need none.</summary>
+    private static string CsvCell(Table table, int row, int column, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        if (value.AsSpan().IndexOfAny('\n', '\r') >= 0)
+        {
+            // The reader refuses a record spanning lines (that is how a stray quote shows), so none is written.
+            throw new InvalidOperationException(
+                $"{table.Name}.csv row {row}, column {table.Columns[column].Name}: the value holds a line break, which a CSV cell of this format cannot hold; write XLSX or JSON, or remove the line break.");
+        }
+
+        return table.Columns[column].Kind is ColumnKind.Integer or ColumnKind.Decimal ? value : FormulaGuard.Neutralize(value);
     }
 
     private static void WriteXlsx(string path, TextLanguage language, Func<Table, IEnumerable<string?[]>> rows)
