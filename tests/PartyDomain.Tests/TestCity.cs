@@ -61,6 +61,14 @@ public sealed class TestCity
         return this;
     }
 
+    /// <summary>Replaces the person <paramref name="id"/> with <paramref name="change"/> of it.</summary>
+    public TestCity Update(string id, Func<Person, Person> change)
+    {
+        var at = _records.FindIndex(r => r is Person p && p.Id == P(id));
+        _records[at] = change((Person)_records[at]);
+        return this;
+    }
+
     // ---- organizations -------------------------------------------------------------------------------------------
 
     public TestCity Organization(string id, OrganizationKind kind, string? parent, LocalDate? established = null, LocalDate? dissolved = null, string? name = null, RecordOrigin? origin = null) =>

@@ -14,6 +14,7 @@ using PartyDomain.Interchange;
 using PartyDomain.Metrics;
 using PartyDomain.Rules;
 using PartyDomain.Time;
+using PartyDomain.Training;
 using PartyDomain.Reporting.Word;
 
 namespace PartyDomain.ConsoleHost.Hosting;
@@ -192,6 +193,7 @@ public sealed class HostContext : IDisposable
         services.Configure<RuleOptions>(o => configuration.GetSection("PartyDomain").Bind(o));
         services.Configure<ComplianceOptions>(o => configuration.GetSection("PartyDomain:Compliance").Bind(o));
         services.Configure<DevelopmentOptions>(o => configuration.GetSection("PartyDomain:Development").Bind(o));
+        services.Configure<TrainingOptions>(o => configuration.GetSection("PartyDomain:Training").Bind(o));
 
         var provider = services.BuildServiceProvider();
         try
@@ -201,6 +203,7 @@ public sealed class HostContext : IDisposable
             _ = provider.GetRequiredService<IOptions<RuleOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<ComplianceOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<DevelopmentOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<TrainingOptions>>().Value;
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or RuleConfigurationException)
         {

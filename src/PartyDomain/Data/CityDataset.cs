@@ -252,13 +252,15 @@ public sealed class CityDataset
         _ix.PartyPostsByOrganization[organization].Where(p => p.Post.IsCommitteeSeat() && p.IsActiveOn(date)).ToArray();
 
     /// <summary>
-    /// Whether <paramref name="organization"/> has an elected committee (支部委员会) on <paramref name="date"/>: at least one
-    /// committee member besides the secretary and deputies, who may serve without a committee.
+    /// Whether <paramref name="organization"/> has a committee (支部委员会) on <paramref name="date"/>: at least
+    /// <see cref="PartyPostExtensions.MinimumCommitteeSeats"/> (3) distinct people hold secretary, deputy or committee-member
+    /// seats. Source: 《中国共产党支部工作条例（试行）》第六章 (3 to 5 members, the secretary included).
     /// </summary>
     /// <param name="organization">The organization.</param>
     /// <param name="date">The date.</param>
     public bool HasCommittee(OrganizationId organization, LocalDate date) =>
-        _ix.PartyPostsByOrganization[organization].Any(p => p.Post == PartyPost.CommitteeMember && p.IsActiveOn(date));
+        _ix.PartyPostsByOrganization[organization].Where(p => p.Post.IsCommitteeSeat() && p.IsActiveOn(date)).Select(p => p.PersonId).Distinct().Count()
+            >= PartyPostExtensions.MinimumCommitteeSeats;
 
     /// <summary>Every post in a party organization held by <paramref name="person"/> on <paramref name="date"/>.</summary>
     /// <param name="person">The person.</param>

@@ -62,12 +62,15 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<RuleOptions>>(),
             sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
             sp.GetRequiredService<IClock>()));
+        services.AddOptions<TrainingOptions>()
+            .Validate(o => Enum.IsDefined(o.NewMembers), "PartyDomain:Training:NewMembers must be ProRated, Full or NotAssessed.");
         services.AddSingleton(sp => new TrainingEvaluator(
             builder.Rules.OfType<TrainingRequirement>(),
             builder.StudyCreditConverters,
             sp.GetRequiredService<IOptions<RuleOptions>>(),
             sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
-            sp.GetRequiredService<IClock>()));
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<TrainingOptions>>()));
         services.AddSingleton(sp => new ComplianceEvaluator(
             builder.Rules.OfType<IBasicSystemRule>(),
             sp.GetRequiredService<IOptions<RuleOptions>>(),

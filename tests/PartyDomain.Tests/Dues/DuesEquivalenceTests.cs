@@ -261,7 +261,7 @@ public class DuesEquivalenceTests
                 return null;
             }
 
-            var average = Math.Round(declared.Sum(i => i.Amount) / 3, 2, MidpointRounding.AwayFromZero);
+            var average = declared.Sum(i => i.Amount) / 3;
             return new DuesBase(IncomeKind.IrregularIncome, average,
                 new(string.Create(CultureInfo.InvariantCulture, $"上季度（{quarterStart:uuuu-MM}至{months[2]:uuuu-MM}）月均收入"),
                     string.Create(CultureInfo.InvariantCulture, $"average monthly income of the last quarter ({quarterStart:uuuu-MM} to {months[2]:uuuu-MM})")));

@@ -57,7 +57,7 @@ public sealed class CommitteeSizeRule() : StructureRule(
         foreach (var o in context.Organizations)
         {
             var size = context.CommitteeSize(o.Id);
-            if (o.Kind.CanCoverFirms() && context.HasCommittee(o.Id) && (size < min || size > max))
+            if (o.Kind.CanCoverFirms() && context.HasCommitteeInSomeForm(o.Id) && (size < min || size > max))
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"委员会{min}至{max}人", $"{min} to {max} committee members"),
@@ -160,7 +160,7 @@ public sealed class CommitteeTermRule() : StructureRule(
             var last = LastOnOrBefore(context.Dataset.ElectionSpan(o.Id), asOf);
             if (last is null)
             {
-                if (context.HasCommittee(o.Id))
+                if (context.HasCommitteeInSomeForm(o.Id))
                 {
                     findings.Add(Raise(context, rule, Subject(o),
                         new("有换届选举记录，以便核对任期", "an election on record, so the term can be checked"),
