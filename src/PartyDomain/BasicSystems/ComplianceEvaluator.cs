@@ -104,7 +104,7 @@ public sealed class ComplianceEvaluator
         foreach (var rule in _rules)
         {
             var settings = _ruleOptions.Resolve(rule);
-            var outcomes = new RuleOutcomes(rule, settings, context.Slots(rule.Cadence), scope.Count);
+            var outcomes = new RuleOutcomes(rule, settings, context.Slots(rule.Cadence), scope.Count, context);
             if (settings.Enabled)
             {
                 rule.Evaluate(context, settings, outcomes);

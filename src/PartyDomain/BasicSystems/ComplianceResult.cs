@@ -96,6 +96,15 @@ public sealed class ComplianceResult
     /// <summary>The share of a slot an organization had to live for it to be judged.</summary>
     public int PartialSlotMinimumPercent => _context.Options.PartialSlotMinimumPercent;
 
+    /// <summary>Which partial slots were judged (<see cref="ComplianceOptions.PartialSlots"/>).</summary>
+    public PartialSlotJudging PartialSlots => _context.Options.PartialSlots;
+
+    /// <summary>What a running slot already met was (<see cref="ComplianceOptions.MetBeforeSlotEnds"/>).</summary>
+    public RunningSlotMet MetBeforeSlotEnds => _context.Options.MetBeforeSlotEnds;
+
+    /// <summary>What a slot ending today was (<see cref="ComplianceOptions.SlotEndingToday"/>).</summary>
+    public SlotEndingToday SlotEndingToday => _context.Options.SlotEndingToday;
+
     /// <summary>The organizations evaluated.</summary>
     public IReadOnlyList<PartyOrganization> Organizations => _context.Organizations;
 
@@ -154,7 +163,7 @@ public sealed class ComplianceResult
             {
                 for (var s = 0; s < e.Slots.Count; s++)
                 {
-                    if (e.Outcome(o, s) == SlotOutcome.Pending && e.Slots[s].Calendar.End <= until)
+                    if (e.Outcome(o, s) == SlotOutcome.Pending && !e.MetSoFar(o, s) && e.Slots[s].Calendar.End <= until)
                     {
                         var (expected, found) = e.Rule.Explain(e.Settings, e.Found(o, s), e.Expected(o, s));
                         reminders.Add(new Reminder(_context.Organizations[o], e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Slots[s], e.Slots[s].Calendar.End, expected, found));
