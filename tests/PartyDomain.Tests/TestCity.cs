@@ -71,6 +71,14 @@ public sealed class TestCity
 
     // ---- organizations -------------------------------------------------------------------------------------------
 
+    /// <summary>Gives the organization <paramref name="id"/> former parents (改隶): <c>(parent, until)</c> pairs, oldest first.</summary>
+    public TestCity FormerParents(string id, params (string Parent, LocalDate Until)[] former)
+    {
+        var at = _records.FindIndex(r => r is PartyOrganization o && o.Id == O(id));
+        _records[at] = (PartyOrganization)_records[at] with { FormerParents = [.. former.Select(f => new FormerParent(O(f.Parent), f.Until))] };
+        return this;
+    }
+
     public TestCity Organization(string id, OrganizationKind kind, string? parent, LocalDate? established = null, LocalDate? dissolved = null, string? name = null, RecordOrigin? origin = null) =>
         Add(new PartyOrganization
         {
