@@ -484,7 +484,13 @@ public sealed class TrainingEvaluator
                     ? new($"{period.Start.Year}年不少于{minimum}{unit.Item1}", $"at least {minimum}{unit.Item2} in {period.Start.Year}")
                     : new($"{period.Start.Year}年入党，按党员月数{e.MemberMonths}/12折算不少于{minimum}{unit.Item1}",
                         $"admitted in {period.Start.Year}: at least {minimum}{unit.Item2}, {e.MemberMonths}/12 of {yearly}"),
-                new($"{have}{unit.Item1}{(ended ? string.Empty : $"，尚差{minimum - have}")}", $"{have}{unit.Item2}{(ended ? string.Empty : $", {minimum - have} to go")}")));
+                new($"{have}{unit.Item1}{(ended ? string.Empty : $"，尚差{minimum - have}")}", $"{have}{unit.Item2}{(ended ? string.Empty : $", {minimum - have} to go")}"))
+            {
+                Period = period.Interval,
+                ExpectedValue = minimum,
+                FoundValue = have,
+                Unit = requirement.Concentrated ? FindingUnits.Trainings : FindingUnits.Hours,
+            });
         }
     }
 }

@@ -39,7 +39,10 @@ public sealed class FirmOwnBranchRule() : StructureRule(
                 : new LocalizedText($"仅由{string.Join("、", covering.Select(o => o.Name))}覆盖", $"covered only by {string.Join(", ", covering.Select(o => o.Name))}");
             findings.Add(Raise(context, rule, Subject(firm),
                 new($"单独成立党支部（正式党员达到{min}人）", $"a branch of its own (from {min} full members)"),
-                new($"正式党员{members.Full}人，{by.Chinese}", $"{members.Full} full members, {by.English}")));
+                new($"正式党员{members.Full}人，{by.Chinese}", $"{members.Full} full members, {by.English}")) with
+            {
+                FoundValue = members.Full, Unit = FindingUnits.Members, Records = [.. covering.Select(o => o.Id.Value)],
+            });
         }
     }
 }
