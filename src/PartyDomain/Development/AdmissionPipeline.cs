@@ -208,12 +208,18 @@ public sealed class AdmissionPipeline
     {
         var person = dataset.GetPerson(c.PersonId);
         var violations = new List<Finding>();
-        void Raise(AdmissionRule rule, LocalDate asOf, LocalizedText expected, LocalizedText found)
+        void Raise(AdmissionRule rule, LocalDate asOf, LocalizedText expected, LocalizedText found) => RaiseDated(rule, asOf, expected, found, null, null);
+        void RaiseDated(AdmissionRule rule, LocalDate asOf, LocalizedText expected, LocalizedText found, LocalDate? expectedDate, LocalDate? foundDate)
         {
             var s = settings[rule];
             if (s.Enabled)
             {
-                violations.Add(new Finding(rule.Id, rule.Title, rule.Citation, s.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found));
+                violations.Add(new Finding(rule.Id, rule.Title, rule.Citation, s.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found)
+                {
+                    ExpectedDate = expectedDate,
+                    FoundDate = foundDate,
+                    Records = [c.Id],
+                });
             }
         }
 
@@ -236,8 +242,8 @@ public sealed class AdmissionPipeline
         var talkDue = c.Applied.PlusMonths(P(AdmissionRule.Talk, "Months"));
         if (c.FirstTalk is { } talk ? talk > talkDue : today > talkDue && (c.Closed is not { } closedBeforeTalk || closedBeforeTalk > talkDue))
         {
-            Raise(AdmissionRule.Talk, c.FirstTalk ?? today, new($"{talkDue:uuuu-MM-dd}前谈话", $"a talk by {talkDue:uuuu-MM-dd}"),
-                c.FirstTalk is { } t ? new($"{t:uuuu-MM-dd}谈话", $"talk on {t:uuuu-MM-dd}") : new("尚未谈话", "no talk yet"));
+            RaiseDated(AdmissionRule.Talk, c.FirstTalk ?? today, new($"{talkDue:uuuu-MM-dd}前谈话", $"a talk by {talkDue:uuuu-MM-dd}"),
+                c.FirstTalk is { } t ? new($"{t:uuuu-MM-dd}谈话", $"talk on {t:uuuu-MM-dd}") : new("尚未谈话", "no talk yet"), talkDue, c.FirstTalk);
         }
 
         // Activist: contacts, assessments, a year before candidacy.
@@ -280,8 +286,8 @@ public sealed class AdmissionPipeline
             var years = P(AdmissionRule.ActivistYear, "Years");
             if (c.CandidateDesignated is { } candidate && candidate < activist.PlusYears(years))
             {
-                Raise(AdmissionRule.ActivistYear, candidate, new($"培养考察满{years}年（{activist.PlusYears(years):uuuu-MM-dd}起）后列为发展对象", $"candidacy from {activist.PlusYears(years):uuuu-MM-dd}"),
-                    new($"{candidate:uuuu-MM-dd}列为发展对象", $"candidate on {candidate:uuuu-MM-dd}"));
+                RaiseDated(AdmissionRule.ActivistYear, candidate, new($"培养考察满{years}年（{activist.PlusYears(years):uuuu-MM-dd}起）后列为发展对象", $"candidacy from {activist.PlusYears(years):uuuu-MM-dd}"),
+                    new($"{candidate:uuuu-MM-dd}列为发展对象", $"candidate on {candidate:uuuu-MM-dd}"), activist.PlusYears(years), candidate);
             }
         }
 
@@ -334,8 +340,8 @@ public sealed class AdmissionPipeline
             var approvalDue = admitted.Date.PlusMonths(P(AdmissionRule.Approval, "Months"));
             if (c.Approved is { } approved ? approved > approvalDue : today > approvalDue)
             {
-                Raise(AdmissionRule.Approval, c.Approved ?? today, new($"{approvalDue:uuuu-MM-dd}前审批", $"approval by {approvalDue:uuuu-MM-dd}"),
-                    c.Approved is { } a ? new($"{a:uuuu-MM-dd}审批", $"approved on {a:uuuu-MM-dd}") : new("尚未审批", "not approved yet"));
+                RaiseDated(AdmissionRule.Approval, c.Approved ?? today, new($"{approvalDue:uuuu-MM-dd}前审批", $"approval by {approvalDue:uuuu-MM-dd}"),
+                    c.Approved is { } a ? new($"{a:uuuu-MM-dd}审批", $"approved on {a:uuuu-MM-dd}") : new("尚未审批", "not approved yet"), approvalDue, c.Approved);
             }
         }
 
@@ -351,13 +357,13 @@ public sealed class AdmissionPipeline
         {
             if (c.ConversionVote is { } conversion && conversion.Date < ends)
             {
-                Raise(AdmissionRule.Probation, conversion.Date, new($"预备期满（{ends:uuuu-MM-dd}）后讨论转正", $"conversion when probation ends ({ends:uuuu-MM-dd})"),
-                    new($"{conversion.Date:uuuu-MM-dd}提前讨论转正", $"voted early, on {conversion.Date:uuuu-MM-dd}"));
+                RaiseDated(AdmissionRule.Probation, conversion.Date, new($"预备期满（{ends:uuuu-MM-dd}）后讨论转正", $"conversion when probation ends ({ends:uuuu-MM-dd})"),
+                    new($"{conversion.Date:uuuu-MM-dd}提前讨论转正", $"voted early, on {conversion.Date:uuuu-MM-dd}"), ends, conversion.Date);
             }
             else if (c.ConversionVote is null && today > ends)
             {
-                Raise(AdmissionRule.Probation, today, new($"预备期满（{ends:uuuu-MM-dd}）时及时讨论转正", $"the conversion vote when probation ends ({ends:uuuu-MM-dd})"),
-                    new("预备期已满，尚未讨论转正", "probation over, no conversion vote yet"));
+                RaiseDated(AdmissionRule.Probation, today, new($"预备期满（{ends:uuuu-MM-dd}）时及时讨论转正", $"the conversion vote when probation ends ({ends:uuuu-MM-dd})"),
+                    new("预备期已满，尚未讨论转正", "probation over, no conversion vote yet"), ends, null);
             }
         }
 

@@ -63,6 +63,9 @@ public class AdmissionAsOfTests
 
         talk.AsOf.Should().Be(YearEnd);
         talk.Found.English.Should().Be("no talk yet");
+        talk.ExpectedDate.Should().Be(new LocalDate(2025, 11, 1));
+        talk.FoundDate.Should().BeNull();
+        talk.Records.Should().Equal("K-SLOW");
     }
 
     [Fact]
