@@ -32,6 +32,13 @@ internal static class SampleCity
         {
             new PartyOrganization { Id = committee, Name = "信阳市律师行业党委", Kind = OrganizationKind.IndustryCommittee, Established = new(2010, 1, 1) },
             new PartyOrganization { Id = branch, Name = "某某律师事务所党支部", Kind = OrganizationKind.Branch, ParentId = committee, Established = since },
+            // Founded under the bureau's own party committee before the industry committee existed (改隶 on 2010-01-01).
+            new PartyOrganization { Id = new("BUREAU"), Name = "市司法局机关党委", Kind = OrganizationKind.IndustryCommittee, Established = new(2005, 1, 1) },
+            new PartyOrganization
+            {
+                Id = new("J0"), Name = "老城联合党支部", Kind = OrganizationKind.JointBranch, ParentId = committee, Established = new(2008, 3, 1),
+                FormerParents = [new FormerParent(new("BUREAU"), new(2010, 1, 1))],
+            },
             new LawFirm { Id = firm, Name = "河南某某律师事务所", District = "浉河区", Founded = new(2012, 3, 1), CharterIncludesPartyBuildingSince = new(2018, 1, 1) },
             new Person
             {

@@ -61,7 +61,23 @@ public sealed class TestCity
         return this;
     }
 
+    /// <summary>Replaces the person <paramref name="id"/> with <paramref name="change"/> of it.</summary>
+    public TestCity Update(string id, Func<Person, Person> change)
+    {
+        var at = _records.FindIndex(r => r is Person p && p.Id == P(id));
+        _records[at] = change((Person)_records[at]);
+        return this;
+    }
+
     // ---- organizations -------------------------------------------------------------------------------------------
+
+    /// <summary>Gives the organization <paramref name="id"/> former parents (改隶): <c>(parent, until)</c> pairs, oldest first.</summary>
+    public TestCity FormerParents(string id, params (string Parent, LocalDate Until)[] former)
+    {
+        var at = _records.FindIndex(r => r is PartyOrganization o && o.Id == O(id));
+        _records[at] = (PartyOrganization)_records[at] with { FormerParents = [.. former.Select(f => new FormerParent(O(f.Parent), f.Until))] };
+        return this;
+    }
 
     public TestCity Organization(string id, OrganizationKind kind, string? parent, LocalDate? established = null, LocalDate? dissolved = null, string? name = null, RecordOrigin? origin = null) =>
         Add(new PartyOrganization

@@ -16,6 +16,7 @@ using PartyDomain.Notifications;
 using PartyDomain.Reminders;
 using PartyDomain.Rules;
 using PartyDomain.Time;
+using PartyDomain.Training;
 using PartyDomain.Reporting.Word;
 
 namespace PartyDomain.ConsoleHost.Hosting;
@@ -220,6 +221,7 @@ public sealed class HostContext : IDisposable
         services.Configure<ComplianceOptions>(o => configuration.GetSection("PartyDomain:Compliance").Bind(o));
         services.Configure<DevelopmentOptions>(o => configuration.GetSection("PartyDomain:Development").Bind(o));
         AddReminderChannels(services, configuration.GetSection("PartyDomain:Reminders"), language);
+        services.Configure<TrainingOptions>(o => configuration.GetSection("PartyDomain:Training").Bind(o));
 
         var provider = services.BuildServiceProvider();
         try
@@ -231,6 +233,7 @@ public sealed class HostContext : IDisposable
             _ = provider.GetRequiredService<IOptions<DevelopmentOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<ReminderDeliveryOptions>>().Value;
             _ = provider.GetServices<IReminderChannel>().ToArray();
+            _ = provider.GetRequiredService<IOptions<TrainingOptions>>().Value;
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or RuleConfigurationException)
         {

@@ -61,6 +61,7 @@ internal static class RecordJson
         options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new TextJsonConverter<LocalDate>(v => LocalDatePattern.Iso.Format(v), v => LocalDatePattern.Iso.Parse(v).GetValueOrThrow()));
         options.Converters.Add(new TextJsonConverter<PersonId>(v => v.Value, v => new PersonId(v)));
+        options.Converters.Add(new TextJsonConverter<OrganizationId>(v => v.Value, v => new OrganizationId(v)));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

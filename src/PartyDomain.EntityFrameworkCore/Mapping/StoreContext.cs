@@ -67,6 +67,7 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
         Json<LawyerProfile>(configurationBuilder);
         Json<AdmissionVote>(configurationBuilder);
         Json<IReadOnlyList<StandingChange>>(configurationBuilder);
+        Json<IReadOnlyList<FormerParent>>(configurationBuilder);
         Json<IReadOnlyList<Attendance>>(configurationBuilder);
         Json<IReadOnlyList<TrainingAttendance>>(configurationBuilder);
         Json<IReadOnlyList<PersonId>>(configurationBuilder);

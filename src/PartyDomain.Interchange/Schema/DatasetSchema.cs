@@ -8,6 +8,7 @@ using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Training;
+using PartyDomain.Interchange.Reading;
 using static PartyDomain.Interchange.Schema.Column;
 using static PartyDomain.Interchange.Schema.ColumnKind;
 
@@ -152,8 +153,11 @@ internal static class DatasetSchema
             kind = Req("kind", "组织类别", nameof(PartyOrganization.Kind), Choice),
             parent = Opt("parent_id", "上级组织编号", nameof(PartyOrganization.ParentId), Id),
             established = Req("established", "成立日期", nameof(PartyOrganization.Established), Date),
-            dissolved = Opt("dissolved", "撤销日期", nameof(PartyOrganization.Dissolved), Date);
-        return new Table<PartyOrganization>("organizations", "党组织", [id, name, kind, parent, established, dissolved],
+            dissolved = Opt("dissolved", "撤销日期", nameof(PartyOrganization.Dissolved), Date),
+            // A re-affiliation (改隶): the former parents, oldest first, and the days the organization passed from each to the next.
+            formerParents = Opt("former_parent_ids", "原上级组织编号", nameof(PartyOrganization.FormerParents), List),
+            reaffiliated = Opt("reaffiliated_on", "改隶日期", nameof(PartyOrganization.FormerParents), DateList);
+        return new Table<PartyOrganization>("organizations", "党组织", [id, name, kind, parent, established, dissolved, formerParents, reaffiliated],
             r => new PartyOrganization
             {
                 Id = r.OrganizationId(id),
@@ -162,10 +166,28 @@ internal static class DatasetSchema
                 ParentId = r.OptionalOrganizationId(parent),
                 Established = r.Date(established),
                 Dissolved = r.OptionalDate(dissolved),
+                FormerParents = FormerParents(r, formerParents, reaffiliated),
                 Origin = r.Origin,
             },
             d => d.Organizations,
-            (o, l) => [o.Id.Value, o.Name, Vocabularies.OrganizationKinds.Format(o.Kind, l), o.ParentId?.Value, Fmt.Date(o.Established), Fmt.Date(o.Dissolved)]);
+            (o, l) => [o.Id.Value, o.Name, Vocabularies.OrganizationKinds.Format(o.Kind, l), o.ParentId?.Value, Fmt.Date(o.Established), Fmt.Date(o.Dissolved),
+                o.FormerParents.Count == 0 ? null : Fmt.List(o.FormerParents.Select(f => f.ParentId.Value)),
+                o.FormerParents.Count == 0 ? null : Fmt.List(o.FormerParents.Select(f => Fmt.Date(f.Until)!))]);
+    }
+
+    /// <summary>The former parents of an organization row: as many ids as re-affiliation days, paired in order.</summary>
+    private static IReadOnlyList<FormerParent> FormerParents(CellReader r, Column ids, Column days)
+    {
+        var parents = r.List(ids);
+        var on = r.DateList(days);
+        if (parents.Count != on.Count)
+        {
+            r.Fail(days, r.Text(days), "list-mismatch", $"改隶日期须与原上级组织编号一一对应（{parents.Count}个编号，{on.Count}个日期）",
+                $"the re-affiliation days must pair with the former parent ids ({parents.Count} ids, {on.Count} days)");
+            return [];
+        }
+
+        return [.. parents.Select((p, i) => new FormerParent(new OrganizationId(p), on[i]))];
     }
 
     private static Table Firms()

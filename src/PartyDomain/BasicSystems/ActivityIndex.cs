@@ -135,13 +135,17 @@ internal sealed class ActivityIndex
 
         SeatStart[Organizations.Length] = seats.Count;
         Seats = [.. seats];
-        EverHasCommitteeMember = new bool[Organizations.Length];
+        // Fewer than three people ever in seats: never a committee on any day (a cheap test before the per-day one).
+        EverHasCommittee = new bool[Organizations.Length];
         for (var o = 0; o < Organizations.Length; o++)
         {
-            for (var s = SeatStart[o]; s < SeatStart[o + 1]; s++)
+            var holders = 0;
+            for (var s = SeatStart[o]; s < SeatStart[o + 1] && holders < PartyPostExtensions.MinimumCommitteeSeats; s++)
             {
-                EverHasCommitteeMember[o] |= Seats[s].Post == PartyPost.CommitteeMember;
+                holders += Seats[s].Post.IsCommitteeSeat() && FirstSeatOf(SeatStart[o], s, Seats[s].Person) ? 1 : 0;
             }
+
+            EverHasCommittee[o] = holders >= PartyPostExtensions.MinimumCommitteeSeats;
         }
 
         var activities = ix.ActivityArray;
@@ -286,8 +290,8 @@ internal sealed class ActivityIndex
 
     public (int Person, int From, int To, PartyPost Post)[] Seats { get; }
 
-    /// <summary>Whether the organization ever had a committee member: without one it never has a committee on any day.</summary>
-    public bool[] EverHasCommitteeMember { get; }
+    /// <summary>Whether three or more people ever held committee seats: without that it never has a committee on any day.</summary>
+    public bool[] EverHasCommittee { get; }
 
     /// <summary>Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[o * Kinds.Count + k]</c>.</summary>
     public int[] BlockStart { get; private set; } = [0];
@@ -365,19 +369,37 @@ internal sealed class ActivityIndex
         return secretary;
     }
 
-    /// <summary>Whether the organization has a committee member (支部委员, besides the secretary) on the day.</summary>
-    public bool HasCommitteeMemberOn(int organization, int day)
+    /// <summary>
+    /// Whether the organization has a committee on the day: at least <see cref="PartyPostExtensions.MinimumCommitteeSeats"/>
+    /// (3) distinct people in secretary, deputy or committee-member seats (《中国共产党支部工作条例（试行）》第六章).
+    /// </summary>
+    public bool HasCommitteeOn(int organization, int day)
     {
-        for (var s = SeatStart[organization]; s < SeatStart[organization + 1]; s++)
+        int start = SeatStart[organization], end = SeatStart[organization + 1], holders = 0;
+        for (var s = start; s < end; s++)
         {
-            var (_, from, to, post) = Seats[s];
-            if (post == PartyPost.CommitteeMember && from <= day && day <= to)
+            // Distinct holders: the first seat the person holds that day counts, a second (secretary and member) does not.
+            holders += IndexOfSeat(start, end, Seats[s].Person, day) == s ? 1 : 0;
+            if (holders >= PartyPostExtensions.MinimumCommitteeSeats)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private bool FirstSeatOf(int start, int seat, int person)
+    {
+        for (var s = start; s < seat; s++)
+        {
+            if (Seats[s].Person == person && Seats[s].Post.IsCommitteeSeat())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

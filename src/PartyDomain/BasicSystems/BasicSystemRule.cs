@@ -54,14 +54,14 @@ public abstract class BasicSystemRule : RuleBase, IBasicSystemRule
 
     /// <summary>
     /// Whether the scope admits the organization in this slot: for <see cref="OrganizationScope.BranchesWithCommittee"/>,
-    /// whether it has a committee member on the window's reference day.
+    /// whether it has a committee (3 or more people in seats) on the window's reference day.
     /// </summary>
     private protected bool InScope(ComplianceContext context, in SweptSlot slot) =>
-        Scope != OrganizationScope.BranchesWithCommittee || context.Index.HasCommitteeMemberOn(slot.Dense, slot.Window.Reference);
+        Scope != OrganizationScope.BranchesWithCommittee || context.Index.HasCommitteeOn(slot.Dense, slot.Window.Reference);
 
     /// <summary>Whether the scope can admit the organization on any day; when not, <see cref="InScope"/> is false in every slot.</summary>
     internal bool MayBeInScope(ComplianceContext context, int dense) =>
-        Scope != OrganizationScope.BranchesWithCommittee || context.Index.EverHasCommitteeMember[dense];
+        Scope != OrganizationScope.BranchesWithCommittee || context.Index.EverHasCommittee[dense];
 
     /// <summary>Every judged slot of every organization in scope this rule applies to, with its records of <paramref name="kind"/>.</summary>
     private protected SlotSweep Sweep(ComplianceContext context, ActivityKind kind) => new(context, this, kind);

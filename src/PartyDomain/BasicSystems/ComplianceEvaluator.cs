@@ -88,7 +88,8 @@ public sealed class ComplianceEvaluator
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(period);
         var index = dataset.ActivityIndex;
-        var inSubtree = root is { } r ? Subtree(dataset, r) : null;
+        // The subtree as of the period's end: an organization re-affiliated during the period counts under its new parent.
+        var inSubtree = root is { } r ? Subtree(dataset, r, period.End) : null;
         var scope = new List<int>(index.Organizations.Length);
         for (var i = 0; i < index.Organizations.Length; i++)
         {
@@ -104,7 +105,7 @@ public sealed class ComplianceEvaluator
         foreach (var rule in _rules)
         {
             var settings = _ruleOptions.Resolve(rule);
-            var outcomes = new RuleOutcomes(rule, settings, context.Slots(rule.Cadence), scope.Count);
+            var outcomes = new RuleOutcomes(rule, settings, context.Slots(rule.Cadence), scope.Count, context);
             if (settings.Enabled)
             {
                 rule.Evaluate(context, settings, outcomes);
@@ -130,10 +131,10 @@ public sealed class ComplianceEvaluator
         return Evaluate(dataset, period, root).Reminders(_options.ReminderHorizonDays);
     }
 
-    private static HashSet<OrganizationId> Subtree(CityDataset dataset, OrganizationId root)
+    private static HashSet<OrganizationId> Subtree(CityDataset dataset, OrganizationId root, LocalDate asOf)
     {
         dataset.GetOrganization(root);
-        var children = dataset.Organizations.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value);
+        var children = dataset.Organizations.Where(o => o.ParentOn(asOf) is not null).ToLookup(o => o.ParentOn(asOf)!.Value);
         var result = new HashSet<OrganizationId> { root };
         var queue = new Queue<OrganizationId>([root]);
         while (queue.TryDequeue(out var id))

@@ -160,15 +160,27 @@ public sealed class ComplianceContext
 
         // A dissolved organization's part of the slot is over on its last day.
         var over = o.Dissolved is { } last ? LocalDate.Min(slot.Calendar.End, last.PlusDays(-1)) : slot.Calendar.End;
-        return to < from ? new SlotWindow(false, over < Today, from, from, from) : Compute(slot, from, to, over);
+        return to < from ? new SlotWindow(false, Over(over), from, from, from) : Compute(slot, from, to, over);
     }
+
+    /// <summary>Whether a slot (or an organization's part of it) whose last day is <paramref name="last"/> has ended as of today.</summary>
+    internal bool Over(LocalDate last) => Options.SlotEndingToday == SlotEndingToday.Judged ? last <= Today : last < Today;
 
     private SlotWindow Compute(CadenceSlot slot, LocalDate from, LocalDate to, LocalDate over)
     {
-        var lived = ActivityIndex.Day(to) - ActivityIndex.Day(from) + 1;
-        var length = ActivityIndex.Day(slot.Calendar.End) - ActivityIndex.Day(slot.Calendar.Start) + 1;
-        var judged = (long)lived * 100 >= (long)Options.PartialSlotMinimumPercent * length;
-        return new SlotWindow(judged, over < Today, from, to, LocalDate.Min(to, Today));
+        bool judged;
+        if (Options.PartialSlots == PartialSlotJudging.AliveOnLastDay)
+        {
+            judged = to == slot.Covered.End;
+        }
+        else
+        {
+            var lived = ActivityIndex.Day(to) - ActivityIndex.Day(from) + 1;
+            var length = ActivityIndex.Day(slot.Calendar.End) - ActivityIndex.Day(slot.Calendar.Start) + 1;
+            judged = (long)lived * 100 >= (long)Options.PartialSlotMinimumPercent * length;
+        }
+
+        return new SlotWindow(judged, Over(over), from, to, LocalDate.Min(to, Today));
     }
 
     /// <summary>The windows of an organization that lives through the whole period, one per slot of the cadence.</summary>
@@ -334,8 +346,13 @@ public sealed class RuleOutcomes
     private readonly List<Finding> _findings = [];
     private readonly int _slotCount;
 
-    internal RuleOutcomes(IBasicSystemRule rule, EffectiveRule settings, IReadOnlyList<CadenceSlot> slots, int organizations)
+    // Set when a slot met before its end is pending (ComplianceOptions.MetBeforeSlotEnds); null, and never read, by default.
+    private readonly ComplianceContext? _pendUntilEnded;
+    private bool[]? _metEarly;
+
+    internal RuleOutcomes(IBasicSystemRule rule, EffectiveRule settings, IReadOnlyList<CadenceSlot> slots, int organizations, ComplianceContext? context = null)
     {
+        _pendUntilEnded = context is { Options.MetBeforeSlotEnds: RunningSlotMet.Pending } ? context : null;
         Rule = rule;
         Settings = settings;
         Slots = slots;
@@ -370,6 +387,12 @@ public sealed class RuleOutcomes
     public void Set(int organization, int slot, SlotOutcome outcome, int found, int expected)
     {
         var i = (organization * _slotCount) + slot;
+        if (_pendUntilEnded is { } context && outcome == SlotOutcome.Met && !context.Window(organization, Slots[slot]).Ended)
+        {
+            outcome = SlotOutcome.Pending;
+            (_metEarly ??= new bool[_outcomes.Length])[i] = true;
+        }
+
         _outcomes[i] = outcome;
         _found.Set(i, found);
         _expected.Set(i, expected);
@@ -399,6 +422,11 @@ public sealed class RuleOutcomes
     public int Expected(int organization, int slot) => _expected.Get((organization * _slotCount) + slot);
 
     internal ReadOnlySpan<SlotOutcome> All => _outcomes;
+
+    /// <summary>Whether a pending slot's minimum is already met (pending only because the slot has not ended).</summary>
+    /// <param name="organization">The organization's position in the context.</param>
+    /// <param name="slot">The slot's index.</param>
+    public bool MetSoFar(int organization, int slot) => _metEarly is { } m && m[(organization * _slotCount) + slot];
 
     /// <summary>
     /// Counts per cell, two bytes each until a value needs more: a national evaluation writes millions of cells, and the

@@ -14,4 +14,48 @@ public sealed class ComplianceOptions
 
     /// <summary>How many days ahead reminders look (default 30).</summary>
     public int ReminderHorizonDays { get; set; } = 30;
+
+    /// <summary>
+    /// Which slots an organization that lived only part of them is judged for (default
+    /// <see cref="PartialSlotJudging.MinimumShare"/>: <see cref="PartialSlotMinimumPercent"/> of the slot).
+    /// </summary>
+    public PartialSlotJudging PartialSlots { get; set; } = PartialSlotJudging.MinimumShare;
+
+    /// <summary>
+    /// What a slot that has not ended and whose minimum is already met is (default <see cref="RunningSlotMet.Met"/>).
+    /// </summary>
+    public RunningSlotMet MetBeforeSlotEnds { get; set; } = RunningSlotMet.Met;
+
+    /// <summary>What a slot whose last day is today is (default <see cref="SlotEndingToday.Pending"/>).</summary>
+    public SlotEndingToday SlotEndingToday { get; set; } = SlotEndingToday.Pending;
+}
+
+/// <summary>Which slots an organization that lived only part of them is judged for.</summary>
+public enum PartialSlotJudging
+{
+    /// <summary>Judged when it lived at least <see cref="ComplianceOptions.PartialSlotMinimumPercent"/> of the slot (the default).</summary>
+    MinimumShare,
+
+    /// <summary>Judged when it exists on the slot's last day (inside the period): a branch founded in the slot is judged, one dissolved in it is not.</summary>
+    AliveOnLastDay,
+}
+
+/// <summary>What a slot that has not ended and whose minimum is already met is.</summary>
+public enum RunningSlotMet
+{
+    /// <summary>Met at once: the obligation is fulfilled, whatever the rest of the slot brings (the default).</summary>
+    Met,
+
+    /// <summary>Pending until the slot ends (then met): a slot is judged only once it is over. Never a reminder.</summary>
+    Pending,
+}
+
+/// <summary>What a slot whose last day is today is.</summary>
+public enum SlotEndingToday
+{
+    /// <summary>Pending until the day is over: a meeting may still be held today (the default).</summary>
+    Pending,
+
+    /// <summary>Judged today, as an ended slot: missed if not met by now.</summary>
+    Judged,
 }

@@ -14,6 +14,12 @@ namespace PartyDomain.BasicSystems;
 /// <param name="Expected">What was required.</param>
 public sealed record SlotResult(PartyOrganization Organization, IBasicSystemRule Rule, CadenceSlot Slot, SlotOutcome Outcome, int Found, int Expected);
 
+/// <summary>The activities of one kind in a compliance evaluation.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="Records">The records of that kind.</param>
+/// <param name="Meetings">The distinct meetings: records of one organization and day count once.</param>
+public sealed record ActivityCount(ActivityKind Kind, int Records, int Meetings);
+
 /// <summary>
 /// A missed obligation, explained: the finding (subject, rule, citation, expected and found), the slot, and the
 /// records the rule considered.
@@ -96,6 +102,15 @@ public sealed class ComplianceResult
     /// <summary>The share of a slot an organization had to live for it to be judged.</summary>
     public int PartialSlotMinimumPercent => _context.Options.PartialSlotMinimumPercent;
 
+    /// <summary>Which partial slots were judged (<see cref="ComplianceOptions.PartialSlots"/>).</summary>
+    public PartialSlotJudging PartialSlots => _context.Options.PartialSlots;
+
+    /// <summary>What a running slot already met was (<see cref="ComplianceOptions.MetBeforeSlotEnds"/>).</summary>
+    public RunningSlotMet MetBeforeSlotEnds => _context.Options.MetBeforeSlotEnds;
+
+    /// <summary>What a slot ending today was (<see cref="ComplianceOptions.SlotEndingToday"/>).</summary>
+    public SlotEndingToday SlotEndingToday => _context.Options.SlotEndingToday;
+
     /// <summary>The organizations evaluated.</summary>
     public IReadOnlyList<PartyOrganization> Organizations => _context.Organizations;
 
@@ -138,6 +153,31 @@ public sealed class ComplianceResult
         return Enumerable.Range(0, e.Slots.Count).Select(s => e.Outcome(o, s)).ToArray();
     }
 
+    /// <summary>
+    /// The activities of the organizations evaluated in the period, per kind: the records, and the distinct meetings (records of
+    /// one organization, kind and day are one meeting, as the rules count them). Ordered by kind code.
+    /// </summary>
+    public IReadOnlyList<ActivityCount> ActivityCounts()
+    {
+        var evaluated = new HashSet<OrganizationId>(_context.Organizations.Select(o => o.Id));
+        var counts = new Dictionary<ActivityKind, (int Records, HashSet<(OrganizationId, LocalDate)> Meetings)>();
+        foreach (var a in _context.Dataset.Activities)
+        {
+            if (_context.Period.Contains(a.Date) && evaluated.Contains(a.OrganizationId))
+            {
+                if (!counts.TryGetValue(a.Kind, out var c))
+                {
+                    c = (0, []);
+                }
+
+                c.Meetings.Add((a.OrganizationId, a.Date));
+                counts[a.Kind] = (c.Records + 1, c.Meetings);
+            }
+        }
+
+        return [.. counts.OrderBy(c => c.Key.Code, StringComparer.Ordinal).Select(c => new ActivityCount(c.Key, c.Value.Records, c.Value.Meetings.Count))];
+    }
+
     /// <summary>Every miss, explained, ordered by organization, rule and slot.</summary>
     public IReadOnlyList<ComplianceMiss> Misses() => Explain(SlotOutcome.Missed);
 
@@ -154,7 +194,7 @@ public sealed class ComplianceResult
             {
                 for (var s = 0; s < e.Slots.Count; s++)
                 {
-                    if (e.Outcome(o, s) == SlotOutcome.Pending && e.Slots[s].Calendar.End <= until)
+                    if (e.Outcome(o, s) == SlotOutcome.Pending && !e.MetSoFar(o, s) && e.Slots[s].Calendar.End <= until)
                     {
                         var (expected, found) = e.Rule.Explain(e.Settings, e.Found(o, s), e.Expected(o, s));
                         reminders.Add(new Reminder(_context.Organizations[o], e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Slots[s], e.Slots[s].Calendar.End, expected, found));
@@ -345,7 +385,14 @@ public sealed class ComplianceResult
                     }
 
                     subject ??= new FindingSubject(SubjectKind.Organization, organization.Id.Value, organization.Name);
-                    var finding = new Finding(e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Settings.Severity, subject, window.To, texts.Expected, texts.Found);
+                    var finding = new Finding(e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Settings.Severity, subject, window.To, texts.Expected, texts.Found)
+                    {
+                        Period = new DateInterval(window.From, window.To),
+                        ExpectedValue = counts.Item2,
+                        FoundValue = counts.Item1,
+                        Unit = e.Rule is CoverageRule ? FindingUnits.Members : FindingUnits.Activities,
+                        Records = records,
+                    };
                     misses.Add(new ComplianceMiss(finding, e.Rule.System, e.Slots[s], records));
                 }
             }

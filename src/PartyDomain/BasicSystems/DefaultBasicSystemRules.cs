@@ -75,7 +75,7 @@ public static class DefaultBasicSystemRules
             ActivityKind.OrganizationalLifeMeeting, Cadence.Yearly, 1, OrganizationScope.Branches),
         new CoverageRule(BasicSystemRuleIds.DemocraticAppraisal, new("每年对每名正式党员进行民主评议", "Every full member appraised every year"),
             new(Regulations.MemberEducation, "第十八条", SourceConfidence.Verified), BasicSystem.DemocraticAppraisal,
-            ActivityKind.DemocraticAppraisal, CoveredMembers.FullMembers, Cadence.Yearly),
+            ActivityKind.DemocraticAppraisal, CoveredMembers.FullMembers, Cadence.Yearly, excusedIsCovered: true),
         new FrequencyRule(BasicSystemRuleIds.ThemePartyDay, new("每月相对固定1天开展主题党日", "A theme party day every month"),
             new(Regulations.MemberEducation, "第十六条", SourceConfidence.Verified), BasicSystem.ThemePartyDay,
             ActivityKind.ThemePartyDay, Cadence.Monthly, 1, OrganizationScope.Branches),

@@ -68,7 +68,8 @@ public enum CoveredMembers
 }
 
 /// <summary>
-/// A coverage rule: every member registered in the branch at the end of the slot took part (present) in at least
+/// A coverage rule: every member registered in the branch at the end of the slot took part (present, or for an appraisal
+/// also excused with a reason: <see cref="ExcusedIsCovered"/>) in at least
 /// <c>MinTimes</c> activities of one kind in the slot (records on the same day count once), for example every full member appraised once a year, or every
 /// member in a heart-to-heart talk once a year. Guests and people registered elsewhere are not counted.
 /// </summary>
@@ -83,13 +84,23 @@ public sealed class CoverageRule : BasicSystemRule
     /// <param name="members">Whose coverage is checked.</param>
     /// <param name="cadence">The cadence.</param>
     /// <param name="minTimes">The default number of times each member takes part.</param>
-    public CoverageRule(RuleId id, LocalizedText title, Citation citation, BasicSystem system, ActivityKind kind, CoveredMembers members, Cadence cadence, int minTimes = 1)
+    /// <param name="excusedIsCovered">Whether a member excused with a reason (请假) is covered too: an appraisal (民主评议) covers
+    /// the members appraised, present or not; a talk needs the member there.</param>
+    public CoverageRule(RuleId id, LocalizedText title, Citation citation, BasicSystem system, ActivityKind kind, CoveredMembers members, Cadence cadence, int minTimes = 1,
+        bool excusedIsCovered = false)
         : base(id, title, citation, system, cadence, OrganizationScope.Branches, [kind], FindingSeverity.Violation,
             new RuleParameter("MinTimes", minTimes, "times", new("每名党员每个周期至少参加次数", "fewest times per member per slot")))
     {
         Kind = kind;
         Members = members;
+        ExcusedIsCovered = excusedIsCovered;
     }
+
+    /// <summary>
+    /// Whether a member excused with a reason is covered: <c>true</c> for the democratic appraisal, which counts the members
+    /// appraised (a member on leave is appraised all the same), not those at the meeting.
+    /// </summary>
+    public bool ExcusedIsCovered { get; }
 
     /// <summary>The activity kind.</summary>
     public ActivityKind Kind { get; }
@@ -134,7 +145,8 @@ public sealed class CoverageRule : BasicSystemRule
             {
                 for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
                 {
-                    if (!ActivityIndex.IsPresent(index.AttendeeStatus[a]))
+                    var status = index.AttendeeStatus[a];
+                    if (status != (byte)AttendanceStatus.Present && (!ExcusedIsCovered || status != (byte)AttendanceStatus.Excused))
                     {
                         continue;
                     }

@@ -160,13 +160,16 @@ public sealed class CityDataset
     /// <param name="person">The person, when found.</param>
     public bool TryGetPerson(PersonId id, [MaybeNullWhen(false)] out Person person) => _ix.People.TryGetValue(id, out person);
 
-    /// <summary>The organizations directly under <paramref name="id"/> that exist on <paramref name="date"/>.</summary>
+    /// <summary>The organizations directly under <paramref name="id"/> on <paramref name="date"/> (their parent as of that date) that exist then.</summary>
     /// <param name="id">The parent organization.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<PartyOrganization> ChildrenOf(OrganizationId id, LocalDate date) =>
-        _ix.Children[id].Where(o => o.ExistsOn(date)).ToArray();
+        _ix.Children[id].Where(l => l.Child.ExistsOn(date) && l.Child.ParentOn(date) == id).Select(l => l.Child).ToArray();
 
-    /// <summary>The organization <paramref name="id"/> and every organization below it that exists on <paramref name="date"/>, parents first.</summary>
+    /// <summary>
+    /// The organization <paramref name="id"/> and every organization below it that exists on <paramref name="date"/>, parents
+    /// first; each organization's parent is the one it had on that date (<see cref="PartyOrganization.ParentOn"/>).
+    /// </summary>
     /// <param name="id">The root of the subtree.</param>
     /// <param name="date">The date.</param>
     public IReadOnlyList<PartyOrganization> SubtreeOf(OrganizationId id, LocalDate date)
@@ -183,9 +186,9 @@ public sealed class CityDataset
         while (queue.TryDequeue(out var o))
         {
             result.Add(o);
-            foreach (var child in _ix.Children.Span(o.Id))
+            foreach (var (_, child) in _ix.Children.Span(o.Id))
             {
-                if (child.ExistsOn(date))
+                if (child.ExistsOn(date) && child.ParentOn(date) == o.Id)
                 {
                     queue.Enqueue(child);
                 }
@@ -252,13 +255,15 @@ public sealed class CityDataset
         _ix.PartyPostsByOrganization[organization].Where(p => p.Post.IsCommitteeSeat() && p.IsActiveOn(date)).ToArray();
 
     /// <summary>
-    /// Whether <paramref name="organization"/> has an elected committee (支部委员会) on <paramref name="date"/>: at least one
-    /// committee member besides the secretary and deputies, who may serve without a committee.
+    /// Whether <paramref name="organization"/> has a committee (支部委员会) on <paramref name="date"/>: at least
+    /// <see cref="PartyPostExtensions.MinimumCommitteeSeats"/> (3) distinct people hold secretary, deputy or committee-member
+    /// seats. Source: 《中国共产党支部工作条例（试行）》第六章 (3 to 5 members, the secretary included).
     /// </summary>
     /// <param name="organization">The organization.</param>
     /// <param name="date">The date.</param>
     public bool HasCommittee(OrganizationId organization, LocalDate date) =>
-        _ix.PartyPostsByOrganization[organization].Any(p => p.Post == PartyPost.CommitteeMember && p.IsActiveOn(date));
+        _ix.PartyPostsByOrganization[organization].Where(p => p.Post.IsCommitteeSeat() && p.IsActiveOn(date)).Select(p => p.PersonId).Distinct().Count()
+            >= PartyPostExtensions.MinimumCommitteeSeats;
 
     /// <summary>Every post in a party organization held by <paramref name="person"/> on <paramref name="date"/>.</summary>
     /// <param name="person">The person.</param>

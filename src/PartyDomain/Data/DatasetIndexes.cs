@@ -13,7 +13,7 @@ internal sealed class DatasetIndexes
 {
     private static readonly Comparison<ITimeBound> ByFrom = (a, b) => a.From.CompareTo(b.From);
 
-    private readonly Lazy<GroupIndex<OrganizationId, PartyOrganization>> _children;
+    private readonly Lazy<GroupIndex<OrganizationId, (OrganizationId Parent, PartyOrganization Child)>> _children;
     private readonly Lazy<GroupIndex<OrganizationId, MembershipRegistration>> _registrationsByOrganization;
     private readonly Lazy<GroupIndex<FirmId, FirmEmployment>> _employmentsByFirm;
     private readonly Lazy<GroupIndex<PersonId, FirmPostHolding>> _firmPostsByPerson;
@@ -61,7 +61,7 @@ internal sealed class DatasetIndexes
         JointActivityArray = records.JointActivities.ToArray();
         CommendationArray = records.Commendations.ToArray();
         DonationArray = records.Donations.ToArray();
-        _children = new(() => new(organizations.Where(o => o.ParentId is not null).ToArray(), o => o.ParentId!.Value));
+        _children = new(() => new(ParentLinks(organizations), link => link.Parent));
         _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
         _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
         _firmPostsByPerson = new(() => new(firmPosts, p => p.PersonId, ByFrom));
@@ -135,7 +135,33 @@ internal sealed class DatasetIndexes
 
     public Dictionary<PersonId, Person> People { get; }
 
-    public GroupIndex<OrganizationId, PartyOrganization> Children => _children.Value;
+    /// <summary>
+    /// Every organization under each parent it ever had (current or former, once per parent): a query on a date keeps the
+    /// children whose <see cref="PartyOrganization.ParentOn"/> that date is the parent.
+    /// </summary>
+    public GroupIndex<OrganizationId, (OrganizationId Parent, PartyOrganization Child)> Children => _children.Value;
+
+    private static (OrganizationId Parent, PartyOrganization Child)[] ParentLinks(PartyOrganization[] organizations)
+    {
+        var links = new List<(OrganizationId, PartyOrganization)>(organizations.Length);
+        foreach (var o in organizations)
+        {
+            if (o.ParentId is { } current)
+            {
+                links.Add((current, o));
+            }
+
+            foreach (var former in o.FormerParents.Select(f => f.ParentId).Distinct())
+            {
+                if (former != o.ParentId)
+                {
+                    links.Add((former, o));
+                }
+            }
+        }
+
+        return [.. links];
+    }
 
     public GroupIndex<OrganizationId, MembershipRegistration> RegistrationsByOrganization => _registrationsByOrganization.Value;
 

@@ -154,42 +154,90 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
                 {
                     Report("missing-value", o, nameof(o.ParentId), null, $"{o.Kind} 必须有上级组织", $"a {o.Kind} must have a parent organization");
                 }
+                else if (o.FormerParents.Count > 0)
+                {
+                    Report("invalid-parent", o, nameof(o.FormerParents), o.FormerParents[0].ParentId.Value, "行业党委没有上级组织沿革", "the industry committee has no former parents");
+                }
 
                 continue;
             }
 
-            if (!indexes.Organizations.TryGetValue(parentId, out var parent))
+            // Each parent over its span: the former parents in turn, then the current one from the last re-affiliation on.
+            var from = o.Established;
+            var ordered = true;
+            foreach (var former in o.FormerParents)
             {
-                Unknown(o, nameof(o.ParentId), parentId.Value, "上级组织", "parent organization");
-                continue;
+                if (former.Until <= from || (o.Dissolved is { } gone && former.Until >= gone))
+                {
+                    Report("invalid-value", o, nameof(o.FormerParents), Day(former.Until),
+                        "改隶日期须晚于成立日期和上一次改隶、早于撤销日期，并按时间先后排列",
+                        "re-affiliation days must be after the founding and the previous re-affiliation, before the dissolution, in order");
+                    ordered = false;
+                    break;
+                }
+
+                CheckParent(o, former.ParentId, nameof(o.FormerParents), from, former.Until.PlusDays(-1));
+                from = former.Until;
             }
 
-            if (!parent.Kind.CanContain(o.Kind))
+            if (ordered)
             {
-                Report("invalid-parent", o, nameof(o.ParentId), parentId.Value, $"{parent.Kind} 下不能设 {o.Kind}", $"a {o.Kind} cannot sit under a {parent.Kind}");
-            }
-
-            if (o.Established < parent.Established || (parent.Dissolved is { } pd && (o.Dissolved is not { } od || od > pd)))
-            {
-                Report("outside-lifetime", o, nameof(o.Established), Day(o.Established),
-                    $"存续期超出上级组织 {parent.Id} 的存续期 {Life(parent)}", $"its life extends outside that of its parent {parent.Id} ({Life(parent)})");
+                CheckParent(o, parentId, nameof(o.ParentId), from, o.Dissolved?.PlusDays(-1));
             }
         }
 
-        // A chain that climbs more steps than there are organizations has come back on itself.
+        // A chain that climbs more steps than there are organizations has come back on itself: checked for today's parents
+        // and as of every re-affiliation day.
+        var days = indexes.Organizations.Values.SelectMany(o => o.FormerParents.Select(f => (LocalDate?)f.Until)).Distinct().Prepend(null).ToArray();
         foreach (var o in indexes.Organizations.Values)
         {
-            var current = o;
-            for (var steps = 0; current.ParentId is { } p && indexes.Organizations.TryGetValue(p, out var next); steps++)
+            foreach (var day in days)
             {
-                if (next.Id == o.Id || steps > indexes.Organizations.Count)
+                if (Cycles(o, day))
                 {
                     Report("cycle", o, nameof(o.ParentId), o.ParentId?.Value, "上级组织关系形成循环", "the parent chain forms a cycle");
                     break;
                 }
-
-                current = next;
             }
+        }
+    }
+
+    private bool Cycles(PartyOrganization o, LocalDate? day)
+    {
+        var current = o;
+        for (var steps = 0; (day is { } d ? current.ParentOn(d) : current.ParentId) is { } p && indexes.Organizations.TryGetValue(p, out var next); steps++)
+        {
+            if (next.Id == o.Id || steps > indexes.Organizations.Count)
+            {
+                return true;
+            }
+
+            current = next;
+        }
+
+        return false;
+    }
+
+    /// <summary>The parent of <paramref name="o"/> from <paramref name="from"/> to <paramref name="to"/> exists, may hold it, and lives throughout.</summary>
+    private void CheckParent(PartyOrganization o, OrganizationId parentId, string field, LocalDate from, LocalDate? to)
+    {
+        if (!indexes.Organizations.TryGetValue(parentId, out var parent))
+        {
+            Unknown(o, field, parentId.Value, "上级组织", "parent organization");
+            return;
+        }
+
+        if (!parent.Kind.CanContain(o.Kind))
+        {
+            Report("invalid-parent", o, field, parentId.Value, $"{parent.Kind} 下不能设 {o.Kind}", $"a {o.Kind} cannot sit under a {parent.Kind}");
+        }
+
+        var last = parent.Dissolved?.PlusDays(-1);
+        if (from < parent.Established || (last is { } pl && (to is not { } l || l > pl)))
+        {
+            Report("outside-lifetime", o, field == nameof(o.ParentId) && o.FormerParents.Count == 0 ? nameof(o.Established) : field, Day(from),
+                $"{Span(from, to)}的存续期超出上级组织 {parent.Id} 的存续期 {Life(parent)}",
+                $"its life ({Span(from, to)}) extends outside that of its parent {parent.Id} ({Life(parent)})");
         }
     }
 

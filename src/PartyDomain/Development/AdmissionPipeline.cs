@@ -47,17 +47,30 @@ public sealed class DevelopmentOptions
 /// <param name="NextStep">What should happen next, or <c>null</c> when the case is complete or closed.</param>
 /// <param name="Due">The day the next step is due, when the rules set one.</param>
 /// <param name="Young">Whether the person was young (see <see cref="DevelopmentOptions.YoungAgeThreshold"/>) at application.</param>
-public sealed record AdmissionCaseResult(AdmissionCase Case, AdmissionStage Stage, IReadOnlyList<Finding> Violations, LocalizedText? NextStep, LocalDate? Due, bool Young);
+/// <param name="Lawyer">Whether the person was a practising lawyer at application: a lawyer profile, licensed on or before the
+/// application day (or with no licence date on record).</param>
+public sealed record AdmissionCaseResult(AdmissionCase Case, AdmissionStage Stage, IReadOnlyList<Finding> Violations, LocalizedText? NextStep, LocalDate? Due, bool Young,
+    bool Lawyer)
+{
+    /// <summary>A young lawyer (青年律师) at application: <see cref="Lawyer"/> and <see cref="Young"/>.</summary>
+    public bool YoungLawyer => Young && Lawyer;
+}
 
-/// <summary>Counts of a stage or a year, with the young counted apart.</summary>
+/// <summary>Counts of a stage or a year, with the young counted apart, and the young lawyers (青年律师) among them.</summary>
 /// <param name="Key">The stage or the year.</param>
 /// <param name="Total">All people.</param>
-/// <param name="Young">Young people among them.</param>
-public sealed record PipelineCount(string Key, int Total, int Young);
+/// <param name="Young">Young people among them (lawyers or not).</param>
+/// <param name="YoungLawyers">Young people among them who were practising lawyers at application.</param>
+public sealed record PipelineCount(string Key, int Total, int Young, int YoungLawyers)
+{
+    /// <summary>Young people who were not practising lawyers at application (reported apart from the young lawyers).</summary>
+    public int YoungOthers => Young - YoungLawyers;
+}
 
-/// <summary>The pipeline: every case, counts per stage today, and per year the milestones reached.</summary>
-/// <param name="Cases">Every case.</param>
-/// <param name="ByStage">People per stage today.</param>
+/// <summary>The pipeline as of a date: every case applied for by then, counts per stage on that date, and per year the milestones reached by then.</summary>
+/// <param name="AsOf">The date the cases are judged as of: milestones after it are not yet reached, cases applied for after it are left out.</param>
+/// <param name="Cases">Every case applied for by <paramref name="AsOf"/>, as it stood then.</param>
+/// <param name="ByStage">People per stage on <paramref name="AsOf"/>.</param>
 /// <param name="Applications">Applications per year.</param>
 /// <param name="Activists">Activists designated per year.</param>
 /// <param name="Candidates">Candidates designated per year.</param>
@@ -65,6 +78,7 @@ public sealed record PipelineCount(string Key, int Total, int Young);
 /// <param name="Converted">Conversions to full membership per year.</param>
 /// <param name="Rules">The rules with the settings they ran with.</param>
 public sealed record PipelineResult(
+    LocalDate AsOf,
     IReadOnlyList<AdmissionCaseResult> Cases,
     IReadOnlyList<PipelineCount> ByStage,
     IReadOnlyList<PipelineCount> Applications,
@@ -122,33 +136,44 @@ public sealed class AdmissionPipeline
 
     /// <summary>Checks every case of <paramref name="dataset"/> as of today.</summary>
     /// <param name="dataset">The dataset.</param>
-    public PipelineResult Evaluate(CityDataset dataset)
+    public PipelineResult Evaluate(CityDataset dataset) => Evaluate(dataset, PartyDomainTime.Today(_clock, _zone));
+
+    /// <summary>
+    /// Checks every case of <paramref name="dataset"/> as it stood on <paramref name="asOf"/>: a report for a past period is
+    /// judged as of the period's end, never as of today. A milestone dated after <paramref name="asOf"/> is not reached yet
+    /// (a step due by then and not taken is late), and a case applied for after it is left out.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="asOf">The date the cases are judged as of.</param>
+    public PipelineResult Evaluate(CityDataset dataset, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var today = PartyDomainTime.Today(_clock, _zone);
         var settings = AdmissionRule.Defaults.ToDictionary(r => r, r => _options.Resolve(r));
         var results = new List<AdmissionCaseResult>(dataset.AdmissionCases.Count);
         foreach (var c in dataset.AdmissionCases)
         {
-            results.Add(Check(c, dataset, today, settings));
+            if (AsOf(c, asOf) is { } then)
+            {
+                results.Add(Check(then, dataset, asOf, settings));
+            }
         }
 
         // Counted in one dictionary per key, not grouped: a national city has a hundred thousand cases, counted six ways.
         PipelineCount[] Count(Func<AdmissionCaseResult, string?> key)
         {
-            var counts = new Dictionary<string, (int Total, int Young)>(StringComparer.Ordinal);
+            var counts = new Dictionary<string, (int Total, int Young, int YoungLawyers)>(StringComparer.Ordinal);
             foreach (var r in results)
             {
                 if (key(r) is { } k)
                 {
                     ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, k, out _);
-                    count = (count.Total + 1, count.Young + (r.Young ? 1 : 0));
+                    count = (count.Total + 1, count.Young + (r.Young ? 1 : 0), count.YoungLawyers + (r.YoungLawyer ? 1 : 0));
                 }
             }
 
             var keys = counts.Keys.ToArray();
             Array.Sort(keys, StringComparer.Ordinal);
-            return Array.ConvertAll(keys, k => new PipelineCount(k, counts[k].Total, counts[k].Young));
+            return Array.ConvertAll(keys, k => new PipelineCount(k, counts[k].Total, counts[k].Young, counts[k].YoungLawyers));
         }
 
         var years = new Dictionary<int, string>();
@@ -168,6 +193,7 @@ public sealed class AdmissionPipeline
         }
 
         return new PipelineResult(
+            asOf,
             results,
             Count(r => r.Stage.ToString()),
             Count(r => Year(r.Case.Applied)),
@@ -182,12 +208,18 @@ public sealed class AdmissionPipeline
     {
         var person = dataset.GetPerson(c.PersonId);
         var violations = new List<Finding>();
-        void Raise(AdmissionRule rule, LocalDate asOf, LocalizedText expected, LocalizedText found)
+        void Raise(AdmissionRule rule, LocalDate asOf, LocalizedText expected, LocalizedText found) => RaiseDated(rule, asOf, expected, found, null, null);
+        void RaiseDated(AdmissionRule rule, LocalDate asOf, LocalizedText expected, LocalizedText found, LocalDate? expectedDate, LocalDate? foundDate)
         {
             var s = settings[rule];
             if (s.Enabled)
             {
-                violations.Add(new Finding(rule.Id, rule.Title, rule.Citation, s.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found));
+                violations.Add(new Finding(rule.Id, rule.Title, rule.Citation, s.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found)
+                {
+                    ExpectedDate = expectedDate,
+                    FoundDate = foundDate,
+                    Records = [c.Id],
+                });
             }
         }
 
@@ -210,8 +242,8 @@ public sealed class AdmissionPipeline
         var talkDue = c.Applied.PlusMonths(P(AdmissionRule.Talk, "Months"));
         if (c.FirstTalk is { } talk ? talk > talkDue : today > talkDue && (c.Closed is not { } closedBeforeTalk || closedBeforeTalk > talkDue))
         {
-            Raise(AdmissionRule.Talk, c.FirstTalk ?? today, new($"{talkDue:uuuu-MM-dd}前谈话", $"a talk by {talkDue:uuuu-MM-dd}"),
-                c.FirstTalk is { } t ? new($"{t:uuuu-MM-dd}谈话", $"talk on {t:uuuu-MM-dd}") : new("尚未谈话", "no talk yet"));
+            RaiseDated(AdmissionRule.Talk, c.FirstTalk ?? today, new($"{talkDue:uuuu-MM-dd}前谈话", $"a talk by {talkDue:uuuu-MM-dd}"),
+                c.FirstTalk is { } t ? new($"{t:uuuu-MM-dd}谈话", $"talk on {t:uuuu-MM-dd}") : new("尚未谈话", "no talk yet"), talkDue, c.FirstTalk);
         }
 
         // Activist: contacts, assessments, a year before candidacy.
@@ -254,8 +286,8 @@ public sealed class AdmissionPipeline
             var years = P(AdmissionRule.ActivistYear, "Years");
             if (c.CandidateDesignated is { } candidate && candidate < activist.PlusYears(years))
             {
-                Raise(AdmissionRule.ActivistYear, candidate, new($"培养考察满{years}年（{activist.PlusYears(years):uuuu-MM-dd}起）后列为发展对象", $"candidacy from {activist.PlusYears(years):uuuu-MM-dd}"),
-                    new($"{candidate:uuuu-MM-dd}列为发展对象", $"candidate on {candidate:uuuu-MM-dd}"));
+                RaiseDated(AdmissionRule.ActivistYear, candidate, new($"培养考察满{years}年（{activist.PlusYears(years):uuuu-MM-dd}起）后列为发展对象", $"candidacy from {activist.PlusYears(years):uuuu-MM-dd}"),
+                    new($"{candidate:uuuu-MM-dd}列为发展对象", $"candidate on {candidate:uuuu-MM-dd}"), activist.PlusYears(years), candidate);
             }
         }
 
@@ -308,8 +340,8 @@ public sealed class AdmissionPipeline
             var approvalDue = admitted.Date.PlusMonths(P(AdmissionRule.Approval, "Months"));
             if (c.Approved is { } approved ? approved > approvalDue : today > approvalDue)
             {
-                Raise(AdmissionRule.Approval, c.Approved ?? today, new($"{approvalDue:uuuu-MM-dd}前审批", $"approval by {approvalDue:uuuu-MM-dd}"),
-                    c.Approved is { } a ? new($"{a:uuuu-MM-dd}审批", $"approved on {a:uuuu-MM-dd}") : new("尚未审批", "not approved yet"));
+                RaiseDated(AdmissionRule.Approval, c.Approved ?? today, new($"{approvalDue:uuuu-MM-dd}前审批", $"approval by {approvalDue:uuuu-MM-dd}"),
+                    c.Approved is { } a ? new($"{a:uuuu-MM-dd}审批", $"approved on {a:uuuu-MM-dd}") : new("尚未审批", "not approved yet"), approvalDue, c.Approved);
             }
         }
 
@@ -325,13 +357,13 @@ public sealed class AdmissionPipeline
         {
             if (c.ConversionVote is { } conversion && conversion.Date < ends)
             {
-                Raise(AdmissionRule.Probation, conversion.Date, new($"预备期满（{ends:uuuu-MM-dd}）后讨论转正", $"conversion when probation ends ({ends:uuuu-MM-dd})"),
-                    new($"{conversion.Date:uuuu-MM-dd}提前讨论转正", $"voted early, on {conversion.Date:uuuu-MM-dd}"));
+                RaiseDated(AdmissionRule.Probation, conversion.Date, new($"预备期满（{ends:uuuu-MM-dd}）后讨论转正", $"conversion when probation ends ({ends:uuuu-MM-dd})"),
+                    new($"{conversion.Date:uuuu-MM-dd}提前讨论转正", $"voted early, on {conversion.Date:uuuu-MM-dd}"), ends, conversion.Date);
             }
             else if (c.ConversionVote is null && today > ends)
             {
-                Raise(AdmissionRule.Probation, today, new($"预备期满（{ends:uuuu-MM-dd}）时及时讨论转正", $"the conversion vote when probation ends ({ends:uuuu-MM-dd})"),
-                    new("预备期已满，尚未讨论转正", "probation over, no conversion vote yet"));
+                RaiseDated(AdmissionRule.Probation, today, new($"预备期满（{ends:uuuu-MM-dd}）时及时讨论转正", $"the conversion vote when probation ends ({ends:uuuu-MM-dd})"),
+                    new("预备期已满，尚未讨论转正", "probation over, no conversion vote yet"), ends, null);
             }
         }
 
@@ -343,7 +375,51 @@ public sealed class AdmissionPipeline
         CheckStanding(c, person, probationEnds, Raise);
         var (stage, next, due) = Stage(c, settings, probationEnds);
         var young = person.BirthDate is { } b && b.PlusYears(_development.YoungAgeThreshold + 1) > c.Applied;
-        return new AdmissionCaseResult(c, stage, violations, next, due, young);
+        var lawyer = person.Lawyer is { } profile && (profile.LicensedOn is not { } licensed || licensed <= c.Applied);
+        return new AdmissionCaseResult(c, stage, violations, next, due, young, lawyer);
+    }
+
+    /// <summary>
+    /// The case as it stood on <paramref name="asOf"/>: milestones dated after it are not reached yet; <c>null</c> when the
+    /// application itself came later. The case itself when nothing is after the date (most cases, in a report for a past year).
+    /// </summary>
+    private static AdmissionCase? AsOf(AdmissionCase c, LocalDate asOf)
+    {
+        if (c.Applied > asOf)
+        {
+            return null;
+        }
+
+        static bool After(LocalDate? d, LocalDate asOf) => d is { } x && x > asOf;
+        if (!After(c.FirstTalk, asOf) && !After(c.ActivistDesignated, asOf) && !After(c.CandidateDesignated, asOf) && !After(c.PoliticalReview, asOf)
+            && !After(c.PreReview, asOf) && !After(c.AdmissionVote?.Date, asOf) && !After(c.Approved, asOf) && !After(c.Oath, asOf)
+            && !After(c.ConversionVote?.Date, asOf) && !After(c.ConversionApproved, asOf) && !After(c.Closed, asOf) && !c.Assessments.Any(d => d > asOf))
+        {
+            return c;
+        }
+
+        LocalDate? Then(LocalDate? d) => After(d, asOf) ? null : d;
+        var voted = !After(c.AdmissionVote?.Date, asOf);
+        var reviewed = !After(c.PoliticalReview, asOf);
+        return c with
+        {
+            FirstTalk = Then(c.FirstTalk),
+            ActivistDesignated = Then(c.ActivistDesignated),
+            Contacts = After(c.ActivistDesignated, asOf) ? [] : c.Contacts,
+            Assessments = c.Assessments.Where(d => d <= asOf).ToArray(),
+            CandidateDesignated = Then(c.CandidateDesignated),
+            PoliticalReview = Then(c.PoliticalReview),
+            PoliticalReviewPassed = reviewed ? c.PoliticalReviewPassed : null,
+            PreReview = Then(c.PreReview),
+            Sponsors = voted ? c.Sponsors : [],
+            AdmissionVote = voted ? c.AdmissionVote : null,
+            Approved = Then(c.Approved),
+            Oath = Then(c.Oath),
+            ExtensionMonths = voted ? c.ExtensionMonths : null,
+            ConversionVote = After(c.ConversionVote?.Date, asOf) ? null : c.ConversionVote,
+            ConversionApproved = Then(c.ConversionApproved),
+            Closed = Then(c.Closed),
+        };
     }
 
     private static bool Passed(AdmissionVote vote) => vote.Present * 2 > vote.Expected && vote.InFavour * 2 > vote.Expected;

@@ -213,6 +213,7 @@ public sealed class DuesEvaluator
                 var next = 0;
                 var streak = 0;
                 YearMonth? streakStart = null;
+                var unpaidAt = -1;
 
                 // The national base depends on the latest declaration alone, or, when that is irregular income, on the month's
                 // quarter alone (its average): a member's base, dues and their text are worked out once for the months that share them.
@@ -228,6 +229,7 @@ public sealed class DuesEvaluator
                     if (m.Start > _today || !(StandingOn(standingsOf, m.End) is { } s && s.IsMember() || StandingOn(standingsOf, m.Start) is { } s0 && s0.IsMember()))
                     {
                         streak = 0;
+                        unpaidAt = -1;
                         continue;
                     }
 
@@ -269,7 +271,10 @@ public sealed class DuesEvaluator
                         {
                             var amount = Yuan(p.Amount);
                             findings.Add(Raise(DuesRule.BackPayment, _back, subject ??= Subject(member), p.PaidOn, m.BackExpected,
-                                new($"{p.PaidOn:uuuu-MM-dd}补交{m.Text}的党费{amount}元", $"{m.Text} paid {amount} yuan on {p.PaidOn:uuuu-MM-dd}")));
+                                new($"{p.PaidOn:uuuu-MM-dd}补交{m.Text}的党费{amount}元", $"{m.Text} paid {amount} yuan on {p.PaidOn:uuuu-MM-dd}")) with
+                            {
+                                Period = m.Interval, ExpectedDate = m.Limit, FoundDate = p.PaidOn, FoundValue = p.Amount, Unit = FindingUnits.Yuan,
+                            });
                         }
                     }
 
@@ -281,7 +286,7 @@ public sealed class DuesEvaluator
 
                     if (_arrears.Enabled && duesBase is null && m.Ended)
                     {
-                        findings.Add(Raise(DuesRule.Arrears, _arrears, subject ??= Subject(member), m.End, _noBaseExpected, m.NoBaseFound));
+                        findings.Add(Raise(DuesRule.Arrears, _arrears, subject ??= Subject(member), m.End, _noBaseExpected, m.NoBaseFound) with { Period = m.Interval });
                     }
                     else if (_arrears.Enabled && m.Ended && due is { } d && paid < d && duesBase is { } owedOn)
                     {
@@ -296,7 +301,10 @@ public sealed class DuesEvaluator
 
                         findings.Add(Raise(DuesRule.Arrears, _arrears, subject ??= Subject(member), m.End,
                             new($"交纳{m.Text}党费{dueText}元（基数{baseText}元，{owedOn.Explanation.Chinese}）", $"{m.Text} dues of {dueText} yuan (base {baseText})"),
-                            owing));
+                            owing) with
+                        {
+                            Period = m.Interval, ExpectedValue = d, FoundValue = paid, Unit = FindingUnits.Yuan,
+                        });
                     }
 
                     // Six months in a row with nothing paid (by today) for months that have ended.
@@ -308,12 +316,22 @@ public sealed class DuesEvaluator
                         {
                             findings.Add(Raise(DuesRule.SixMonthsUnpaid, _unpaid, subject ??= Subject(member), m.End, _unpaidExpected,
                                 new($"{streakStart:uuuu-MM}至{m.Text}连续{unpaidMonths}个月未交纳党费（按规定视为自行脱党，须由党组织按程序处理，本系统不改变其党员身份）",
-                                    $"nothing paid from {streakStart:uuuu-MM} to {m.Text}; the party organization decides, the library never changes the member's standing")));
+                                    $"nothing paid from {streakStart:uuuu-MM} to {m.Text}; the party organization decides, the library never changes the member's standing")) with
+                            {
+                                Period = new DateInterval(streakStart!.Value.OnDayOfMonth(1), m.End), ExpectedValue = unpaidMonths, FoundValue = streak, Unit = FindingUnits.Months,
+                            });
+                            unpaidAt = findings.Count - 1;
+                        }
+                        else if (unpaidAt >= 0)
+                        {
+                            // The run goes on: the finding (raised at its sixth month) carries the run's whole length so far.
+                            findings[unpaidAt] = findings[unpaidAt] with { Period = new DateInterval(findings[unpaidAt].Period!.Start, m.End), FoundValue = streak };
                         }
                     }
                     else
                     {
                         streak = 0;
+                        unpaidAt = -1;
                     }
                 }
             }
@@ -345,7 +363,11 @@ public sealed class DuesEvaluator
     /// back-payment limit, whether its grace and the month itself are over, and the text of its back-payment and no-base findings.
     /// </summary>
     private sealed record Month(YearMonth Value, int Key, int Quarter, string Text, LocalDate Start, LocalDate End, LocalDate Limit, bool Ended, bool Over,
-        LocalizedText BackExpected, LocalizedText NoBaseFound);
+        LocalizedText BackExpected, LocalizedText NoBaseFound)
+    {
+        /// <summary>The month's days, the period of its findings (one instance per month, not per finding).</summary>
+        public DateInterval Interval { get; } = new(Start, End);
+    }
 
     /// <summary>The lines of an evaluation, worked out by its sweep on first read.</summary>
     private sealed class DuesLines(Sweep sweep) : IReadOnlyList<DuesLine>

@@ -8,7 +8,7 @@ namespace PartyDomain.Dues;
 
 /// <summary>The base a member's dues for one month are worked out from.</summary>
 /// <param name="Kind">The kind of income.</param>
-/// <param name="Amount">The monthly base in yuan.</param>
+/// <param name="Amount">The monthly base in yuan; an irregular earner's quarterly average is exact, not rounded to the fen.</param>
 /// <param name="Explanation">How the base was found.</param>
 public sealed record DuesBase(IncomeKind Kind, decimal Amount, LocalizedText Explanation);
 
@@ -37,7 +37,8 @@ public interface IDuesBasePolicy
 /// <summary>
 /// The national base policy (中组发〔2008〕3号): salary and pension bases are the latest declaration in the twelve months up
 /// to the month; irregular income is the average over the three months of the previous calendar quarter (months without
-/// a declaration count as zero income, and a quarter without any declaration gives no base); no income is a fixed base.
+/// a declaration count as zero income, and a quarter without any declaration gives no base), kept exact (not rounded to
+/// the fen) so that the bracket is chosen on it; no income is a fixed base.
 /// </summary>
 public sealed class NationalDuesBasePolicy : IDuesBasePolicy
 {
@@ -88,8 +89,9 @@ public sealed class NationalDuesBasePolicy : IDuesBasePolicy
             return null;
         }
 
-        var average = Math.Round(sum / 3, 2, MidpointRounding.AwayFromZero);
-        return new BaseValue(IncomeKind.IrregularIncome, average, QuarterText(new YearMonth(quarterStart / 12, (quarterStart % 12) + 1)));
+        // The exact average: the bracket is chosen on it (3,000.00 + 3,000.00 + 3,000.01 averages above 3,000, so 1 %), and
+        // the fen rounding happens once, on the amount due (DuesRates.Monthly), never on the base.
+        return new BaseValue(IncomeKind.IrregularIncome, sum / 3, QuarterText(new YearMonth(quarterStart / 12, (quarterStart % 12) + 1)));
     }
 
     /// <summary>

@@ -49,7 +49,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new StructureChecker(builder.Rules.OfType<IStructureRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
         services.AddOptions<ComplianceOptions>()
             .Validate(o => o.PartialSlotMinimumPercent is >= 0 and <= 100, "PartyDomain:Compliance:PartialSlotMinimumPercent must be between 0 and 100.")
-            .Validate(o => o.ReminderHorizonDays >= 0, "PartyDomain:Compliance:ReminderHorizonDays cannot be negative.");
+            .Validate(o => o.ReminderHorizonDays >= 0, "PartyDomain:Compliance:ReminderHorizonDays cannot be negative.")
+            .Validate(o => Enum.IsDefined(o.PartialSlots), "PartyDomain:Compliance:PartialSlots must be MinimumShare or AliveOnLastDay.")
+            .Validate(o => Enum.IsDefined(o.MetBeforeSlotEnds), "PartyDomain:Compliance:MetBeforeSlotEnds must be Met or Pending.")
+            .Validate(o => Enum.IsDefined(o.SlotEndingToday), "PartyDomain:Compliance:SlotEndingToday must be Pending or Judged.");
         services.AddSingleton(builder.ActivityKinds);
         services.AddSingleton(builder.Indicators);
         services.AddOptions<DevelopmentOptions>()
@@ -64,12 +67,15 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<RuleOptions>>(),
             sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
             sp.GetRequiredService<IClock>()));
+        services.AddOptions<TrainingOptions>()
+            .Validate(o => Enum.IsDefined(o.NewMembers), "PartyDomain:Training:NewMembers must be ProRated, Full or NotAssessed.");
         services.AddSingleton(sp => new TrainingEvaluator(
             builder.Rules.OfType<TrainingRequirement>(),
             builder.StudyCreditConverters,
             sp.GetRequiredService<IOptions<RuleOptions>>(),
             sp.GetRequiredService<IOptions<PartyDomainOptions>>(),
-            sp.GetRequiredService<IClock>()));
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<TrainingOptions>>()));
         services.AddSingleton(sp => new ComplianceEvaluator(
             builder.Rules.OfType<IBasicSystemRule>(),
             sp.GetRequiredService<IOptions<RuleOptions>>(),

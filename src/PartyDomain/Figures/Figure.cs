@@ -12,6 +12,12 @@ public sealed record FigureRatio(decimal Numerator, decimal Denominator)
     public override string ToString() => Value is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 }
 
+/// <summary>A part of a figure: the count of one kind of what the figure counts (F2's joint branches, F3's probationary members).</summary>
+/// <param name="Key">The part's key, for example <c>JointBranch</c> or <c>ProbationaryMember</c>.</param>
+/// <param name="Name">What the part counts.</param>
+/// <param name="Value">The part's count.</param>
+public sealed record FigurePart(string Key, LocalizedText Name, decimal Value);
+
 /// <summary>
 /// One computed figure of the annual report (see <c>domain.md</c> §3: <c>F2</c>, <c>F3</c>, ...), with its unit and
 /// the basis it was counted on, so every number in a report can be traced back to data and rule.
@@ -25,6 +31,12 @@ public sealed record Figure(string Id, LocalizedText Name, decimal Value, Locali
 {
     /// <summary>The share the figure is part of, when it has one (for example F4: branches led by the firm director out of all branches).</summary>
     public FigureRatio? Share { get; init; }
+
+    /// <summary>The figure split into its parts, when it has them; the parts add up to <see cref="Value"/>.</summary>
+    public IReadOnlyList<FigurePart> Parts { get; init; } = [];
+
+    /// <summary>The ids of what the figure counts, when it names them (F4: the branches).</summary>
+    public IReadOnlyList<string> Items { get; init; } = [];
 
     /// <summary>Formats the figure as <c>F4 = 12 个 (30.0%)</c>.</summary>
     public override string ToString() =>

@@ -95,6 +95,13 @@ public static class PartyPostExtensions
     /// <param name="post">The post.</param>
     public static bool IsCommitteeSeat(this PartyPost post) => post is not PartyPost.GroupLeader;
 
+    /// <summary>
+    /// The fewest distinct people holding committee seats (secretary, deputies, committee members) for an organization to
+    /// have a committee (支部委员会): 3. Source: 《中国共产党支部工作条例（试行）》第六章 (a committee of 3 to 5 members, the
+    /// secretary included).
+    /// </summary>
+    public const int MinimumCommitteeSeats = 3;
+
     /// <summary>Whether only one person may hold the post in an organization at a time.</summary>
     /// <param name="post">The post.</param>
     public static bool IsSingleHolder(this PartyPost post) => post is PartyPost.Secretary or PartyPost.GroupLeader;

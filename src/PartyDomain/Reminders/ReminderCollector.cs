@@ -45,7 +45,7 @@ public sealed class ReminderCollector(ComplianceEvaluator compliance, StructureC
         // A structure finding with a due date is an obligation to act by then (a term ending), or one already overdue.
         foreach (var f in _structure.Check(dataset, today).Findings)
         {
-            if (f.Due is { } due && f.Subject.Kind == SubjectKind.Organization && dataset.TryGetOrganization(new OrganizationId(f.Subject.Id), out var organization))
+            if (f.ExpectedDate is { } due && f.Subject.Kind == SubjectKind.Organization && dataset.TryGetOrganization(new OrganizationId(f.Subject.Id), out var organization))
             {
                 var kind = f.RuleId == StructureRuleIds.CommitteeTerm ? ReminderKind.CommitteeTerm : ReminderKind.Structure;
                 items.Add(new(kind, organization, due, null, f.RuleTitle, f.Expected, f.Found, f.Citation));

@@ -140,7 +140,9 @@ public sealed partial class AnnualSummaryBuilder
 
         // The previous year's F26, for the change in percentage points, only when that year has organizational life at all.
         var previousTask = Task.Run(() => PreviousF26(dataset, ReportingPeriod.Year(year - 1)));
-        var pipeline = _admissions.Evaluate(dataset);
+
+        // As of the period's end (or today, if earlier): a past year's report never lists what happened after it.
+        var pipeline = _admissions.Evaluate(dataset, asOf);
         var governance = _governance.Evaluate(dataset, period);
         var governanceFigures = Governance(dataset, period).ToArray();
         var (compliance, misses, bySystem, byOrganization) = Await(complianceTask);
@@ -506,14 +508,14 @@ public sealed partial class AnnualSummaryBuilder
         var key = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var any = pipeline.Cases.Count > 0;
         var source = new LocalizedText("发展党员档案", "admission cases");
-        ReportFigure Count(string id, LocalizedText name, IReadOnlyList<PipelineCount> counts, bool young, LocalizedText filter)
+        ReportFigure Count(string id, LocalizedText name, IReadOnlyList<PipelineCount> counts, Func<PipelineCount, int> part, LocalizedText filter)
         {
             var c = counts.FirstOrDefault(x => x.Key == key);
             return new ReportFigure
             {
                 Id = id,
                 Name = name,
-                Value = any ? (young ? c?.Young : c?.Total) ?? 0 : null,
+                Value = any ? (c is null ? 0 : part(c)) : null,
                 Unit = new("名", "people"),
                 Filter = filter,
                 Source = source,
@@ -521,12 +523,16 @@ public sealed partial class AnnualSummaryBuilder
             };
         }
 
-        yield return Count("DEV-applications", new("新接收入党申请", "Applications received"), pipeline.Applications, false, new($"{year}年提出入党申请的人数", $"people who applied in {year}"));
-        yield return Count("DEV-activists", new("确定入党积极分子", "Activists designated"), pipeline.Activists, false, new($"{year}年确定为入党积极分子的人数", $"designated activists in {year}"));
-        yield return Count("DEV-candidates", new("确定发展对象", "Candidates designated"), pipeline.Candidates, false, new($"{year}年确定为发展对象的人数", $"designated candidates in {year}"));
-        yield return Count("DEV-admitted", new("发展党员", "Admitted"), pipeline.Admitted, false, new($"{year}年支部大会通过并经审批接收的预备党员", $"admitted by a vote in {year}, approved"));
-        yield return Count("DEV-admitted-young", new("发展青年党员", "Young people admitted"), pipeline.Admitted, true, new($"{year}年接收的预备党员中申请时为青年的人数", $"of those admitted in {year}, young at application"));
-        yield return Count("DEV-converted", new("预备党员转正", "Converted to full membership"), pipeline.Converted, false, new($"{year}年批准转为正式党员的人数", $"conversions approved in {year}"));
+        static int Total(PipelineCount c) => c.Total;
+        yield return Count("DEV-applications", new("新接收入党申请", "Applications received"), pipeline.Applications, Total, new($"{year}年提出入党申请的人数", $"people who applied in {year}"));
+        yield return Count("DEV-activists", new("确定入党积极分子", "Activists designated"), pipeline.Activists, Total, new($"{year}年确定为入党积极分子的人数", $"designated activists in {year}"));
+        yield return Count("DEV-candidates", new("确定发展对象", "Candidates designated"), pipeline.Candidates, Total, new($"{year}年确定为发展对象的人数", $"designated candidates in {year}"));
+        yield return Count("DEV-admitted", new("发展党员", "Admitted"), pipeline.Admitted, Total, new($"{year}年支部大会通过并经审批接收的预备党员", $"admitted by a vote in {year}, approved"));
+        yield return Count("DEV-admitted-young", new("发展青年律师党员", "Young lawyers admitted"), pipeline.Admitted, c => c.YoungLawyers,
+            new($"{year}年接收的预备党员中申请时为执业律师且年龄不超过青年年龄上限的人数", $"of those admitted in {year}, practising lawyers and young at application"));
+        yield return Count("DEV-admitted-young-others", new("发展青年党员（非律师）", "Young non-lawyers admitted"), pipeline.Admitted, c => c.YoungOthers,
+            new($"{year}年接收的预备党员中申请时为青年但不是执业律师的人数", $"of those admitted in {year}, young at application but not practising lawyers"));
+        yield return Count("DEV-converted", new("预备党员转正", "Converted to full membership"), pipeline.Converted, Total, new($"{year}年批准转为正式党员的人数", $"conversions approved in {year}"));
     }
 
     private static ReportChart ComplianceChart(string id, LocalizedText title, IReadOnlyList<(LocalizedText Name, decimal? Rate)> rates) =>

@@ -63,11 +63,36 @@ public sealed record Finding(
     LocalizedText Expected,
     LocalizedText Found)
 {
-    /// <summary>
-    /// The day by which the obligation falls due or fell due, where the rule has one (the day a committee's term ends,
-    /// say), so a reminder shows the real date instead of the day it was raised; otherwise <c>null</c>.
-    /// </summary>
-    public LocalDate? Due { get; init; }
+    /// <summary>The slot or period the finding is about (a month of dues, a year of training, a compliance slot), when it has one.</summary>
+    public DateInterval? Period { get; init; }
+
+    /// <summary>What the rule expects, as a number (hours, yuan, members, meetings, months), when it is one; see <see cref="Unit"/>.</summary>
+    public decimal? ExpectedValue { get; init; }
+
+    /// <summary>What the data shows, as a number in the same <see cref="Unit"/>, when it is one.</summary>
+    public decimal? FoundValue { get; init; }
+
+    /// <summary>The unit of <see cref="ExpectedValue"/> and <see cref="FoundValue"/>: one of <see cref="FindingUnits"/>' values, or a rule's own.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The date the rule expects (a deadline, the end of a term), when it sets one.</summary>
+    public LocalDate? ExpectedDate { get; init; }
+
+    /// <summary>The date the data shows (the day a step was taken or a payment made), when there is one.</summary>
+    public LocalDate? FoundDate { get; init; }
+
+    /// <summary>The ids of the records the finding was drawn from, when the rule names them (empty otherwise).</summary>
+    public IReadOnlyList<string> Records { get; init; } = [];
+
+    /// <inheritdoc />
+    public bool Equals(Finding? other) =>
+        other is not null && RuleId == other.RuleId && RuleTitle == other.RuleTitle && Citation == other.Citation && Severity == other.Severity
+        && Subject == other.Subject && AsOf == other.AsOf && Expected == other.Expected && Found == other.Found && Equals(Period, other.Period)
+        && ExpectedValue == other.ExpectedValue && FoundValue == other.FoundValue && Unit == other.Unit && ExpectedDate == other.ExpectedDate
+        && FoundDate == other.FoundDate && Records.SequenceEqual(other.Records);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(RuleId, Subject, AsOf, Expected, Found, Period, FoundValue, FoundDate);
 
     /// <summary>One line naming subject, rule, expected, found and source, in <paramref name="language"/>.</summary>
     /// <param name="language">The language.</param>
@@ -77,4 +102,32 @@ public sealed record Finding(
 
     /// <summary>The finding described in Chinese.</summary>
     public override string ToString() => Describe(TextLanguage.Chinese);
+}
+
+/// <summary>The units the library's findings give their numbers in (<see cref="Finding.Unit"/>).</summary>
+public static class FindingUnits
+{
+    /// <summary>Study hours (学时).</summary>
+    public const string Hours = "hours";
+
+    /// <summary>Concentrated trainings attended.</summary>
+    public const string Trainings = "trainings";
+
+    /// <summary>Yuan (元).</summary>
+    public const string Yuan = "yuan";
+
+    /// <summary>Months (a run of unpaid months, months without organizational life).</summary>
+    public const string Months = "months";
+
+    /// <summary>Meetings or other activities held (records of one organization, kind and day count once).</summary>
+    public const string Activities = "activities";
+
+    /// <summary>Members or people.</summary>
+    public const string Members = "members";
+
+    /// <summary>Firms.</summary>
+    public const string Firms = "firms";
+
+    /// <summary>Years.</summary>
+    public const string Years = "years";
 }

@@ -18,8 +18,14 @@ namespace PartyDomain.Training;
 /// <param name="ConcentratedTrainings">Concentrated trainings attended.</param>
 /// <param name="Member">Whether the person was a member (probationary or full) the whole year, as far as it has gone.</param>
 /// <param name="Cadre">Whether the person held a committee seat at some time in the year.</param>
-public sealed record LedgerEntry(PersonId PersonId, int Year, decimal SessionHours, decimal CreditHours, int ConcentratedTrainings, bool Member, bool Cadre)
+/// <param name="MemberMonths">Months of the year the person is a member for: 12 for a member of the whole year, from the month
+/// of admission to December for a member admitted during the year, 0 for others.</param>
+public sealed record LedgerEntry(PersonId PersonId, int Year, decimal SessionHours, decimal CreditHours, int ConcentratedTrainings, bool Member, bool Cadre,
+    int MemberMonths)
 {
+    /// <summary>Whether the person was admitted during the year: a member on the reference day, not on 1 January.</summary>
+    public bool AdmittedDuringYear => !Member && MemberMonths > 0;
+
     /// <summary>All hours.</summary>
     public decimal TotalHours => SessionHours + CreditHours;
 }
@@ -29,7 +35,9 @@ public sealed record LedgerEntry(PersonId PersonId, int Year, decimal SessionHou
 /// <param name="Ledger">One entry per member, cadre or trainee.</param>
 /// <param name="Findings">Shortfalls (violations after the year's end, reminders near it), about people.</param>
 /// <param name="Rules">The requirements with the settings they ran with.</param>
-public sealed record TrainingResult(int Year, IReadOnlyList<LedgerEntry> Ledger, IReadOnlyList<Finding> Findings, IReadOnlyList<EffectiveRule> Rules);
+/// <param name="NewMembers">How members admitted during the year were assessed (<see cref="TrainingOptions.NewMembers"/>).</param>
+public sealed record TrainingResult(int Year, IReadOnlyList<LedgerEntry> Ledger, IReadOnlyList<Finding> Findings, IReadOnlyList<EffectiveRule> Rules,
+    NewMemberTraining NewMembers);
 
 /// <summary>
 /// Keeps the study-hours ledger (学时台账) and checks the yearly requirements by role; study credits from platforms are
@@ -40,6 +48,7 @@ public sealed class TrainingEvaluator
     private readonly TrainingRequirement[] _requirements;
     private readonly Dictionary<string, IStudyCreditConverter> _converters;
     private readonly RuleOptions _options;
+    private readonly TrainingOptions _training;
     private readonly IClock _clock;
     private readonly DateTimeZone _zone;
 
@@ -56,9 +65,10 @@ public sealed class TrainingEvaluator
     /// <param name="options">The rule tuning.</param>
     /// <param name="domain">The library options.</param>
     /// <param name="clock">The clock.</param>
+    /// <param name="training">The training options.</param>
     public TrainingEvaluator(IEnumerable<TrainingRequirement> requirements, IEnumerable<IStudyCreditConverter> converters, IOptions<RuleOptions> options,
-        IOptions<PartyDomainOptions> domain, IClock clock)
-        : this(requirements, converters, options?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId])
+        IOptions<PartyDomainOptions> domain, IClock clock, IOptions<TrainingOptions> training)
+        : this(requirements, converters, options?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId], training?.Value)
     {
     }
 
@@ -70,7 +80,22 @@ public sealed class TrainingEvaluator
     /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
     /// <exception cref="ArgumentException">Two converters claim the same platform.</exception>
     public TrainingEvaluator(IEnumerable<TrainingRequirement> requirements, IEnumerable<IStudyCreditConverter> converters, RuleOptions options, IClock clock, DateTimeZone? zone)
+        : this(requirements, converters, options, clock, zone, null)
     {
+    }
+
+    /// <summary>Creates an evaluator with training options.</summary>
+    /// <param name="requirements">The requirements.</param>
+    /// <param name="converters">The study-credit converters, one per platform.</param>
+    /// <param name="options">The rule tuning.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
+    /// <param name="training">The training options; the defaults when <c>null</c>.</param>
+    /// <exception cref="ArgumentException">Two converters claim the same platform.</exception>
+    public TrainingEvaluator(IEnumerable<TrainingRequirement> requirements, IEnumerable<IStudyCreditConverter> converters, RuleOptions options, IClock clock, DateTimeZone? zone,
+        TrainingOptions? training)
+    {
+        _training = training ?? new TrainingOptions();
         ArgumentNullException.ThrowIfNull(requirements);
         ArgumentNullException.ThrowIfNull(converters);
         ArgumentNullException.ThrowIfNull(options);
@@ -147,10 +172,12 @@ public sealed class TrainingEvaluator
         var ledgerPeople = new List<int>(people.Length);
         for (var p = 0; p < people.Length; p++)
         {
-            var member = people[p].StandingOn(period.Start) is { } s0 && s0.IsMember() && people[p].StandingOn(reference) is { } s1 && s1.IsMember();
-            if (member || cadre[p] || trainee[p] || creditHours[p] > 0)
+            var atEnd = people[p].StandingOn(reference) is { } s1 && s1.IsMember();
+            var member = atEnd && people[p].StandingOn(period.Start) is { } s0 && s0.IsMember();
+            var months = member ? 12 : atEnd ? 13 - MemberSince(people[p], reference).Month : 0;
+            if (atEnd || cadre[p] || trainee[p] || creditHours[p] > 0)
             {
-                ledger.Add(new LedgerEntry(people[p].Id, year, sessionHours[p], creditHours[p], concentrated[p], member, cadre[p]));
+                ledger.Add(new LedgerEntry(people[p].Id, year, sessionHours[p], creditHours[p], concentrated[p], member, cadre[p], months));
                 ledgerPeople.Add(p);
             }
         }
@@ -162,11 +189,24 @@ public sealed class TrainingEvaluator
             used.Add(settings);
             if (settings.Enabled)
             {
-                Check(requirement, settings, ledger, ledgerPeople, people, period, today, findings);
+                Check(requirement, settings, _training.NewMembers, ledger, ledgerPeople, people, period, today, findings);
             }
         }
 
-        return new TrainingResult(year, ledger, findings, used);
+        return new TrainingResult(year, ledger, findings, used, _training.NewMembers);
+    }
+
+    /// <summary>The day the membership spell that holds on <paramref name="date"/> began (probationary or full).</summary>
+    private static LocalDate MemberSince(Person person, LocalDate date)
+    {
+        LocalDate? since = null;
+        var standings = person.Standings;
+        for (var i = 0; i < standings.Count && standings[i].Since <= date; i++)
+        {
+            since = standings[i].Standing.IsMember() ? since ?? standings[i].Since : null;
+        }
+
+        return since ?? date;
     }
 
     /// <summary>F5, F9 and F12 for <paramref name="period"/>.</summary>
@@ -406,10 +446,10 @@ public sealed class TrainingEvaluator
         return credits;
     }
 
-    private static void Check(TrainingRequirement requirement, EffectiveRule settings, List<LedgerEntry> ledger, List<int> ledgerPeople, Person[] people,
-        ReportingPeriod period, LocalDate today, List<Finding> findings)
+    private static void Check(TrainingRequirement requirement, EffectiveRule settings, NewMemberTraining newMembers, List<LedgerEntry> ledger, List<int> ledgerPeople,
+        Person[] people, ReportingPeriod period, LocalDate today, List<Finding> findings)
     {
-        var minimum = requirement.Concentrated ? settings["MinTrainings"] : settings["MinHours"];
+        var yearly = requirement.Concentrated ? settings["MinTrainings"] : settings["MinHours"];
         var ended = period.End < today;
         var reminding = !ended && today >= period.End.PlusDays(-settings["ReminderDays"]);
         if (!ended && !reminding)
@@ -420,8 +460,17 @@ public sealed class TrainingEvaluator
         for (var i = 0; i < ledger.Count; i++)
         {
             var e = ledger[i];
-            var applies = requirement.Role == TrainingRole.Member ? e.Member : e.Cadre;
+            var applies = requirement.Role == TrainingRole.Member ? e.Member || (e.AdmittedDuringYear && newMembers != NewMemberTraining.NotAssessed) : e.Cadre;
             var have = requirement.Concentrated ? e.ConcentratedTrainings : e.TotalHours;
+
+            // A member admitted during the year, pro-rated: the months of membership of twelve, hours to the tenth and
+            // trainings whole (rounded up: one a year is one for a member of a few months too).
+            decimal minimum = yearly;
+            if (requirement.Role == TrainingRole.Member && e.AdmittedDuringYear && newMembers == NewMemberTraining.ProRated)
+            {
+                minimum = requirement.Concentrated ? Math.Ceiling(yearly * e.MemberMonths / 12m) : Math.Round(yearly * e.MemberMonths / 12m, 1, MidpointRounding.AwayFromZero);
+            }
+
             if (!applies || have >= minimum)
             {
                 continue;
@@ -431,8 +480,17 @@ public sealed class TrainingEvaluator
             var unit = requirement.Concentrated ? ("次集中培训", " concentrated trainings") : ("学时", " hours");
             findings.Add(new Finding(requirement.Id, requirement.Title, requirement.Citation, ended ? settings.Severity : FindingSeverity.Reminder,
                 new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), ended ? period.End : today,
-                new($"{period.Start.Year}年不少于{minimum}{unit.Item1}", $"at least {minimum}{unit.Item2} in {period.Start.Year}"),
-                new($"{have}{unit.Item1}{(ended ? string.Empty : $"，尚差{minimum - have}")}", $"{have}{unit.Item2}{(ended ? string.Empty : $", {minimum - have} to go")}")));
+                minimum == yearly
+                    ? new($"{period.Start.Year}年不少于{minimum}{unit.Item1}", $"at least {minimum}{unit.Item2} in {period.Start.Year}")
+                    : new($"{period.Start.Year}年入党，按党员月数{e.MemberMonths}/12折算不少于{minimum}{unit.Item1}",
+                        $"admitted in {period.Start.Year}: at least {minimum}{unit.Item2}, {e.MemberMonths}/12 of {yearly}"),
+                new($"{have}{unit.Item1}{(ended ? string.Empty : $"，尚差{minimum - have}")}", $"{have}{unit.Item2}{(ended ? string.Empty : $", {minimum - have} to go")}"))
+            {
+                Period = period.Interval,
+                ExpectedValue = minimum,
+                FoundValue = have,
+                Unit = requirement.Concentrated ? FindingUnits.Trainings : FindingUnits.Hours,
+            });
         }
     }
 }

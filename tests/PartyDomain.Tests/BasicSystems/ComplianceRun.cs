@@ -19,11 +19,18 @@ internal static class ComplianceRun
 
     /// <summary>An evaluator over the default rules (or <paramref name="rules"/>) reading today from a fake clock.</summary>
     public static ComplianceEvaluator Evaluator(TestCity city, Action<RuleOptions>? configure = null, int? partialPercent = null, LocalDate? today = null,
-        IEnumerable<IBasicSystemRule>? rules = null, int? horizonDays = null)
+        IEnumerable<IBasicSystemRule>? rules = null, int? horizonDays = null, Action<ComplianceOptions>? compliance = null)
     {
         var options = new RuleOptions();
         configure?.Invoke(options);
-        var compliance = new ComplianceOptions();
+        var settings = new ComplianceOptions();
+        compliance?.Invoke(settings);
+        return Evaluator(city, options, settings, partialPercent, today, rules, horizonDays);
+    }
+
+    private static ComplianceEvaluator Evaluator(TestCity city, RuleOptions options, ComplianceOptions compliance, int? partialPercent, LocalDate? today,
+        IEnumerable<IBasicSystemRule>? rules, int? horizonDays)
+    {
         if (partialPercent is { } p)
         {
             compliance.PartialSlotMinimumPercent = p;

@@ -157,16 +157,36 @@ public class FrequencyRuleTests
     }
 
     [Fact]
-    public void The_committee_meeting_rule_applies_from_the_month_the_branch_has_a_committee_member()
+    public void The_committee_meeting_rule_applies_from_the_month_the_branch_has_a_committee()
     {
-        // A committee member from 1 March 2025: January and February are not applicable, March on is judged.
-        var city = FourMembers().FullMember("SEC").Secretary("SEC", "B")
+        // A deputy all year, a committee member from 1 March 2025: three people in seats from March, so January and
+        // February are not applicable, March on is judged.
+        var city = FourMembers().FullMember("SEC").Secretary("SEC", "B").Post("M-F1", "B", PartyPost.DeputySecretary)
             .FullMember("CM").Post("CM", "B", PartyPost.CommitteeMember, from: D(2025, 3, 1))
             .Activity("B", ActivityKind.CommitteeMeeting, D(2025, 4, 8), "SEC", "CM");
 
         var result = Evaluate(city, ReportingPeriod.Year(2025));
 
         result.Of("B", CommitteeMeeting).Should().Equal(NotApplicable, NotApplicable, Missed, Met, Missed, Pending, Pending, Pending, Pending, Pending, Pending, Pending);
+    }
+
+    [Fact]
+    public void A_secretary_and_two_deputies_hold_committee_meetings()
+    {
+        // 《支部工作条例》第六章 and 第十二条: three people in seats are a committee, which meets monthly.
+        var city = FourMembers().Secretary("M-F1", "B").Post("M-F2", "B", PartyPost.DeputySecretary).Post("M-F3", "B", PartyPost.DeputySecretary)
+            .Activity("B", ActivityKind.CommitteeMeeting, D(2025, 1, 8), "M-F1", "M-F2");
+
+        Evaluate(city, ReportingPeriod.Year(2025)).Of("B", CommitteeMeeting).Take(3).Should().Equal(Met, Missed, Missed);
+    }
+
+    [Fact]
+    public void A_secretary_and_one_committee_member_hold_no_committee_meetings()
+    {
+        var city = FourMembers().Secretary("M-F1", "B").Post("M-F2", "B", PartyPost.CommitteeMember)
+            .Activity("B", ActivityKind.CommitteeMeeting, D(2025, 1, 8), "M-F1", "M-F2");
+
+        Evaluate(city, ReportingPeriod.Year(2025)).Of("B", CommitteeMeeting).Should().Equal(Repeat(NotApplicable, 12));
     }
 
     [Fact]

@@ -101,12 +101,32 @@ public class MemberRulesTests
     }
 
     [Fact]
-    public void A_full_member_not_appraised_misses_the_year_and_guests_or_excused_do_not_stand_in()
+    public void A_full_member_not_appraised_misses_the_year_and_guests_do_not_stand_in()
     {
         var city = Coverage().Activity("B", ActivityKind.DemocraticAppraisal, D(2024, 12, 20),
-            [Present("M-F1"), Present("M-F2"), Excused("M-F3"), Present("M-P1"), Present("GUEST")]);
+            [Present("M-F1"), Present("M-F2"), Absent("M-F3"), Present("M-P1"), Present("GUEST")]);
 
         Appraisal(city).Should().Match<SlotResult>(r => r.Outcome == Missed && r.Found == 2 && r.Expected == 3);
+    }
+
+    [Fact]
+    public void A_full_member_excused_with_a_reason_is_appraised()
+    {
+        // 《党员教育管理工作条例》第十八条: every full member is appraised; one on leave (请假) is appraised all the same —
+        // the rule counts members appraised, not the meeting's attendance.
+        var city = Coverage().Activity("B", ActivityKind.DemocraticAppraisal, D(2024, 12, 20),
+            [Present("M-F1"), Present("M-F2"), Excused("M-F3")]);
+
+        Appraisal(city).Should().Match<SlotResult>(r => r.Outcome == Met && r.Found == 3 && r.Expected == 3);
+    }
+
+    [Fact]
+    public void A_member_excused_from_a_talk_has_not_had_one()
+    {
+        var city = Coverage().Activity("B", ActivityKind.HeartToHeartTalk, D(2024, 12, 20),
+            [Present("M-F1"), Present("M-F2"), Present("M-P1"), Excused("M-F3")]);
+
+        Talks(city).Should().Match<SlotResult>(r => r.Outcome == Missed && r.Found == 3 && r.Expected == 4);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public class CityDatasetQueryTests
     public void CommitteeOf_and_HasCommittee_read_the_seats_held_on_the_day()
     {
         City.CommitteeOf(O("B1"), Handover).Select(p => p.PersonId.Value).Should().BeEquivalentTo("S2", "M");
-        City.HasCommittee(O("B1"), Handover).Should().BeTrue();
+        City.HasCommittee(O("B1"), Handover).Should().BeFalse("two people in seats are not a committee: 3 or more (《支部工作条例》第六章)");
         City.HasCommittee(O("B2"), Handover).Should().BeFalse();
         City.PartyPostsOf(P("GL"), Handover).Should().ContainSingle().Which.Post.Should().Be(PartyPost.GroupLeader);
     }

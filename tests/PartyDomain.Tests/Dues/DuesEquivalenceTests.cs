@@ -158,7 +158,8 @@ public class DuesEquivalenceTests
     private static string Describe(DuesBase? b) => b is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{b.Kind} {b.Amount} {b.Explanation}");
 
     private static string Describe(Finding f) =>
-        string.Create(CultureInfo.InvariantCulture, $"{f.RuleId} {f.Subject.Id} {f.Severity} {f.AsOf:uuuu-MM-dd} {f.Expected} {f.Found}");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{f.RuleId} {f.Subject.Id} {f.Severity} {f.AsOf:uuuu-MM-dd} {f.Expected} {f.Found} [{f.Period}] {f.ExpectedValue} {f.FoundValue} {f.Unit} {f.ExpectedDate} {f.FoundDate}");
 
     /// <summary>The plain per-month scan the evaluator and the national policy had before they were made fast.</summary>
     private static class Reference
@@ -178,6 +179,7 @@ public class DuesEquivalenceTests
                 var declared = incomes.TryGetValue(person.Id, out var inc) ? inc : [];
                 var streak = 0;
                 YearMonth? streakStart = null;
+                var runAt = -1;
                 for (var month = new YearMonth(period.Start.Year, period.Start.Month); month <= new YearMonth(period.End.Year, period.End.Month); month = month.PlusMonths(1))
                 {
                     var start = month.OnDayOfMonth(1);
@@ -185,6 +187,7 @@ public class DuesEquivalenceTests
                     if (start > today || !(person.StandingOn(end) is { } s && s.IsMember() || person.StandingOn(start) is { } s0 && s0.IsMember()))
                     {
                         streak = 0;
+                        runAt = -1;
                         continue;
                     }
 
@@ -199,7 +202,10 @@ public class DuesEquivalenceTests
                         {
                             findings.Add(Raise(DuesRule.BackPayment, back, person, p.PaidOn,
                                 new($"补交不超过{back["Months"]}个月（{month:uuuu-MM}的党费最迟{limit:uuuu-MM-dd}）", $"back-payment within {back["Months"]} months ({month:uuuu-MM} by {limit:uuuu-MM-dd})"),
-                                new($"{p.PaidOn:uuuu-MM-dd}补交{month:uuuu-MM}的党费{Yuan(p.Amount)}元", $"{month:uuuu-MM} paid {Yuan(p.Amount)} yuan on {p.PaidOn:uuuu-MM-dd}")));
+                                new($"{p.PaidOn:uuuu-MM-dd}补交{month:uuuu-MM}的党费{Yuan(p.Amount)}元", $"{month:uuuu-MM} paid {Yuan(p.Amount)} yuan on {p.PaidOn:uuuu-MM-dd}")) with
+                            {
+                                Period = new DateInterval(start, end), ExpectedDate = limit, FoundDate = p.PaidOn, FoundValue = p.Amount, Unit = "yuan",
+                            });
                         }
                     }
 
@@ -208,13 +214,15 @@ public class DuesEquivalenceTests
                     if (arrears.Enabled && duesBase is null && ended)
                     {
                         findings.Add(Raise(DuesRule.Arrears, arrears, person, end,
-                            new("申报收入以核定党费基数", "an income declaration to set the dues base"), new($"{month:uuuu-MM}无可用的收入申报，无法核定应交党费", $"no usable income declaration for {month:uuuu-MM}")));
+                            new("申报收入以核定党费基数", "an income declaration to set the dues base"), new($"{month:uuuu-MM}无可用的收入申报，无法核定应交党费", $"no usable income declaration for {month:uuuu-MM}"))
+                            with { Period = new DateInterval(start, end) });
                     }
                     else if (arrears.Enabled && ended && due is { } d && paid < d)
                     {
                         findings.Add(Raise(DuesRule.Arrears, arrears, person, end,
                             new($"交纳{month:uuuu-MM}党费{Yuan(d)}元（基数{Yuan(duesBase!.Amount)}元，{duesBase.Explanation.Chinese}）", $"{month:uuuu-MM} dues of {Yuan(d)} yuan (base {Yuan(duesBase!.Amount)})"),
-                            new($"已交{Yuan(paid)}元，欠{Yuan(d - paid)}元", $"{Yuan(paid)} paid, {Yuan(d - paid)} owed")));
+                            new($"已交{Yuan(paid)}元，欠{Yuan(d - paid)}元", $"{Yuan(paid)} paid, {Yuan(d - paid)} owed"))
+                            with { Period = new DateInterval(start, end), ExpectedValue = d, FoundValue = paid, Unit = "yuan" });
                     }
 
                     if (end < today && paid == 0)
@@ -223,15 +231,26 @@ public class DuesEquivalenceTests
                         streak++;
                         if (unpaid.Enabled && streak == unpaid["Months"])
                         {
+                            runAt = findings.Count;
                             findings.Add(Raise(DuesRule.SixMonthsUnpaid, unpaid, person, end,
                                 new($"按月交纳党费，不得连续{unpaid["Months"]}个月不交纳", $"no {unpaid["Months"]} months in a row unpaid"),
                                 new($"{streakStart:uuuu-MM}至{month:uuuu-MM}连续{unpaid["Months"]}个月未交纳党费（按规定视为自行脱党，须由党组织按程序处理，本系统不改变其党员身份）",
                                     $"nothing paid from {streakStart:uuuu-MM} to {month:uuuu-MM}; the party organization decides, the library never changes the member's standing")));
                         }
+
+                        // The run's length and span so far, on the finding raised at its sixth month.
+                        if (runAt >= 0)
+                        {
+                            findings[runAt] = findings[runAt] with
+                            {
+                                Period = new DateInterval(streakStart!.Value.OnDayOfMonth(1), end), ExpectedValue = unpaid["Months"], FoundValue = streak, Unit = "months",
+                            };
+                        }
                     }
                     else
                     {
                         streak = 0;
+                        runAt = -1;
                     }
                 }
             }
@@ -261,7 +280,7 @@ public class DuesEquivalenceTests
                 return null;
             }
 
-            var average = Math.Round(declared.Sum(i => i.Amount) / 3, 2, MidpointRounding.AwayFromZero);
+            var average = declared.Sum(i => i.Amount) / 3;
             return new DuesBase(IncomeKind.IrregularIncome, average,
                 new(string.Create(CultureInfo.InvariantCulture, $"上季度（{quarterStart:uuuu-MM}至{months[2]:uuuu-MM}）月均收入"),
                     string.Create(CultureInfo.InvariantCulture, $"average monthly income of the last quarter ({quarterStart:uuuu-MM} to {months[2]:uuuu-MM})")));

@@ -67,6 +67,33 @@ public class DuesEvaluatorTests
     }
 
     [Fact]
+    public void The_bracket_of_an_irregular_earner_is_chosen_on_the_exact_average_and_rounded_once_on_the_dues()
+    {
+        // 中组发〔2008〕3号: (3000.00 + 3000.00 + 3000.01) / 3 = 3000.0033…, above 3,000: the 1 % bracket, 30.00 yuan.
+        // Rounding the average to the fen first (3000.00) would fall in the 0.5 % bracket (15.00 yuan).
+        var city = new TestCity().FullMember("L")
+            .Add(Income("L", M(2025, 1), IncomeKind.IrregularIncome, 3000.00m))
+            .Add(Income("L", M(2025, 2), IncomeKind.IrregularIncome, 3000.00m))
+            .Add(Income("L", M(2025, 3), IncomeKind.IrregularIncome, 3000.01m));
+
+        var result = Run(city, ReportingPeriod.Month(M(2025, 4)));
+
+        result.Line("L", M(2025, 4)).Due.Should().Be(30.00m);
+        result.Line("L", M(2025, 4)).Base!.Amount.Should().BeGreaterThan(3000m);
+    }
+
+    [Fact]
+    public void An_irregular_average_of_exactly_three_thousand_stays_in_the_lowest_bracket()
+    {
+        var city = new TestCity().FullMember("L")
+            .Add(Income("L", M(2025, 1), IncomeKind.IrregularIncome, 3000.00m))
+            .Add(Income("L", M(2025, 2), IncomeKind.IrregularIncome, 3000.00m))
+            .Add(Income("L", M(2025, 3), IncomeKind.IrregularIncome, 3000.00m));
+
+        Run(city, ReportingPeriod.Month(M(2025, 4))).Line("L", M(2025, 4)).Due.Should().Be(15.00m);
+    }
+
+    [Fact]
     public void The_current_month_without_a_base_is_not_reported_yet()
     {
         var city = new TestCity().FullMember("L").Add(Income("L", M(2025, 6), IncomeKind.IrregularIncome, 9000m)).Pays("L", 1m, M(2025, 1), M(2025, 5));

@@ -98,28 +98,31 @@ public class NationalDuesBasePolicyTests
     }
 
     [Fact]
-    public void The_average_is_kept_to_the_fen()
+    public void The_average_is_kept_exact_and_the_dues_rounded_once()
     {
         var b = Base(M(2025, 4), Irregular(M(2025, 2), 1000m));
 
-        b!.Amount.Should().Be(333.33m);
-        DuesRates.Monthly(b).Should().Be(1.67m, "333.33 × 0.5 % = 1.66665, rounded half away from zero");
+        b!.Amount.Should().Be(1000m / 3);
+        DuesRates.Monthly(b).Should().Be(1.67m, "333.333… × 0.5 % = 1.6667, rounded half away from zero once");
     }
 
     /// <summary>
-    /// The average is rounded to the fen before its bracket is chosen: a quarter of 9,000.01 averages 3,000.0033, kept as
-    /// 3,000.00, which is in the 0.5 % bracket (15.00), not the 1 % one (30.00). Pinned so a change is deliberate.
+    /// The bracket is chosen on the exact average (中组发〔2008〕3号 sets brackets on the monthly income, not on a rounded
+    /// figure): a quarter of 9,000.01 averages 3,000.0033…, above 3,000, so the 1 % bracket (30.00), not 0.5 % (15.00).
     /// </summary>
     [Theory]
-    [InlineData("9000.01", "3000.00", "15.00")]
-    [InlineData("9000.02", "3000.01", "30.00")]
-    [InlineData("15000.01", "5000.00", "50.00")]
-    [InlineData("30000.03", "10000.01", "200.00")]
-    public void The_bracket_is_chosen_on_the_average_rounded_to_the_fen(string quarter, string average, string dues)
+    [InlineData("9000.00", "15.00")]
+    [InlineData("9000.01", "30.00")]
+    [InlineData("9000.02", "30.00")]
+    [InlineData("15000.00", "50.00")]
+    [InlineData("15000.01", "75.00")]
+    [InlineData("30000.00", "150.00")]
+    [InlineData("30000.01", "200.00")]
+    public void The_bracket_is_chosen_on_the_exact_average(string quarter, string dues)
     {
         var b = Base(M(2025, 4), Irregular(M(2025, 1), D(quarter)));
 
-        b!.Amount.Should().Be(D(average));
+        b!.Amount.Should().Be(D(quarter) / 3);
         DuesRates.Monthly(b).Should().Be(D(dues));
     }
 }

@@ -101,6 +101,7 @@ public class AnnualSummaryFigureTests
             ["DEV-candidates"] = (decimal)cases.Count(c => c.CandidateDesignated is { } d && In2024(d)),
             ["DEV-admitted"] = 0m,
             ["DEV-admitted-young"] = 0m,
+            ["DEV-admitted-young-others"] = 0m,
             ["DEV-converted"] = 0m,
         };
     }

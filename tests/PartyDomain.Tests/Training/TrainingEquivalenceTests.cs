@@ -109,7 +109,7 @@ public class TrainingEquivalenceTests
     }
 
     private static string Describe(LedgerEntry e) =>
-        string.Create(CultureInfo.InvariantCulture, $"{e.PersonId} {e.Year} {e.SessionHours} {e.CreditHours} {e.ConcentratedTrainings} {e.Member} {e.Cadre}");
+        string.Create(CultureInfo.InvariantCulture, $"{e.PersonId} {e.Year} {e.SessionHours} {e.CreditHours} {e.ConcentratedTrainings} {e.Member} {e.Cadre} {e.MemberMonths}");
 
     private static string Describe(Figure f) => string.Create(CultureInfo.InvariantCulture, $"{f.Id} {f.Basis} {f.Value}");
 
@@ -160,10 +160,15 @@ public class TrainingEquivalenceTests
             var ledger = new List<LedgerEntry>();
             for (var p = 0; p < people.Count; p++)
             {
-                var member = people[p].StandingOn(period.Start) is { } s0 && s0.IsMember() && people[p].StandingOn(reference) is { } s1 && s1.IsMember();
-                if (member || cadre[p] || trainee[p] || creditHours[p] > 0)
+                var atEnd = people[p].StandingOn(reference) is { } s1 && s1.IsMember();
+                var member = atEnd && people[p].StandingOn(period.Start) is { } s0 && s0.IsMember();
+
+                // Months of membership: the calendar months from the one in which the current membership began to December.
+                var began = people[p].Standings.Where(s => s.Since <= reference).Reverse().TakeWhile(s => s.Standing.IsMember()).Select(s => (LocalDate?)s.Since).LastOrDefault();
+                var months = member ? 12 : atEnd && began is { } b ? 12 - b.Month + 1 : 0;
+                if (atEnd || cadre[p] || trainee[p] || creditHours[p] > 0)
                 {
-                    ledger.Add(new LedgerEntry(people[p].Id, year, sessionHours[p], creditHours[p], concentrated[p], member, cadre[p]));
+                    ledger.Add(new LedgerEntry(people[p].Id, year, sessionHours[p], creditHours[p], concentrated[p], member, cadre[p], months));
                 }
             }
 

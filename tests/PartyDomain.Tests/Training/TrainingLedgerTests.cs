@@ -178,7 +178,7 @@ public class TrainingLedgerTests
 
         var result = Run(city, 2025);
 
-        result.Entry("A").Should().Be(new LedgerEntry(TestCity.P("A"), 2025, 0m, 0m, 0, Member: true, Cadre: false));
+        result.Entry("A").Should().Be(new LedgerEntry(TestCity.P("A"), 2025, 0m, 0m, 0, Member: true, Cadre: false, MemberMonths: 12));
         result.Entry("P").Member.Should().BeTrue("a probationary member is a member");
         result.Ledger.Should().NotContain(e => e.PersonId == TestCity.P("N"));
     }
@@ -209,7 +209,7 @@ public class TrainingLedgerTests
         var result = Run(city, 2024);
 
         result.Entry("JAN1").Member.Should().BeTrue();
-        result.Ledger.Should().NotContain(e => e.PersonId == TestCity.P("JAN2"));
+        result.Entry("JAN2").Should().Match<LedgerEntry>(e => !e.Member && e.AdmittedDuringYear && e.MemberMonths == 12, "admitted on 2 January: a member in every month");
         result.Entry("OUT").Member.Should().BeTrue("a member on 31 December 2024, the reference day of a past year");
     }
 

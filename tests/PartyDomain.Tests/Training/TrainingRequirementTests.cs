@@ -60,13 +60,81 @@ public class TrainingRequirementTests
     }
 
     [Fact]
-    public void People_who_were_not_members_the_whole_year_are_not_required_to_have_32_hours()
+    public void Activists_and_members_who_left_are_not_required_to_have_32_hours()
     {
-        var city = new TestCity(NextJanuary).AdmittedMidYear("NEW").Activist("ACT")
+        var city = new TestCity(NextJanuary).Activist("ACT")
             .Person("LEFT", TestCity.Standing(MemberStanding.FullMember, TestCity.LongAgo), TestCity.Standing(MemberStanding.Ceased, new LocalDate(2025, 5, 1)))
-            .Add(Session("S1", Spring, 4m, "NEW", "ACT", "LEFT"));
+            .Add(Session("S1", Spring, 4m, "ACT", "LEFT"));
 
         Run(city, 2025).Findings.Should().BeEmpty();
+    }
+
+    private static TrainingResult RunNewMembers(TestCity city, NewMemberTraining? mode) =>
+        new TrainingEvaluator(DefaultTrainingRequirements.Create(), [], new RuleOptions(), city.Clock, null,
+            mode is { } m ? new TrainingOptions { NewMembers = m } : null).Evaluate(city.Build(), 2025);
+
+    [Fact]
+    public void A_member_admitted_in_April_needs_nine_twelfths_of_32_hours_by_default()
+    {
+        // 《党员教育管理工作条例》第二十条, pro-rated: admitted 1 April 2025, April to December, 9 months: 24 hours.
+        var city = new TestCity(NextJanuary).AdmittedMidYear("NEW").AdmittedMidYear("DONE")
+            .Add(Session("S1", Spring, 23.9m, "NEW")).Add(Session("S2", Spring, 24m, "DONE"));
+
+        var result = RunNewMembers(city, null);
+
+        result.NewMembers.Should().Be(NewMemberTraining.ProRated);
+        result.Entry("NEW").Should().Match<LedgerEntry>(e => e.AdmittedDuringYear && e.MemberMonths == 9 && !e.Member);
+        var finding = result.Of(MemberHours, "NEW").Should().ContainSingle().Subject;
+        finding.Severity.Should().Be(FindingSeverity.Violation);
+        finding.Expected.ShouldMention("24", "9/12");
+        result.Of(MemberHours, "DONE").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_member_admitted_on_the_last_day_of_December_needs_a_twelfth()
+    {
+        var city = new TestCity(NextJanuary)
+            .Person("DEC", TestCity.Standing(MemberStanding.DevelopmentCandidate, TestCity.LongAgo), TestCity.Standing(MemberStanding.ProbationaryMember, YearEnd));
+
+        var result = RunNewMembers(city, NewMemberTraining.ProRated);
+
+        result.Entry("DEC").MemberMonths.Should().Be(1);
+        result.Of(MemberHours, "DEC").Single().Expected.ShouldMention("2.7");
+    }
+
+    [Fact]
+    public void With_Full_a_member_admitted_during_the_year_needs_the_whole_32_hours()
+    {
+        var city = new TestCity(NextJanuary).AdmittedMidYear("NEW").Add(Session("S1", Spring, 24m, "NEW"));
+
+        var result = RunNewMembers(city, NewMemberTraining.Full);
+
+        result.NewMembers.Should().Be(NewMemberTraining.Full);
+        result.Of(MemberHours, "NEW").Should().ContainSingle().Which.Expected.ShouldMention("32");
+    }
+
+    [Fact]
+    public void With_NotAssessed_a_member_admitted_during_the_year_is_not_assessed()
+    {
+        var city = new TestCity(NextJanuary).AdmittedMidYear("NEW").Add(Session("S1", Spring, 4m, "NEW"));
+
+        var result = RunNewMembers(city, NewMemberTraining.NotAssessed);
+
+        result.NewMembers.Should().Be(NewMemberTraining.NotAssessed);
+        result.Findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_new_member_option_binds_from_configuration_and_rejects_an_unknown_value()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        PartyDomain.Extensibility.ServiceCollectionExtensions.AddPartyDomain(services);
+        Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<TrainingOptions>(services, o => o.NewMembers = (NewMemberTraining)7);
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var act = () => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TrainingEvaluator>(provider);
+
+        act.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*NewMembers*");
     }
 
     [Fact]

@@ -922,6 +922,11 @@ namespace PartyDomain.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("date")
                         .HasColumnName("established");
 
+                    b.Property<string>("FormerParents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("former_parents");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasColumnType("text")

@@ -935,6 +935,11 @@ namespace PartyDomain.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("established");
 
+                    b.Property<string>("FormerParents")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("former_parents");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasColumnType("TEXT")

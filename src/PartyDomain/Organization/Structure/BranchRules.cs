@@ -28,7 +28,10 @@ public sealed class BranchCommitteeRule() : StructureRule(
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"设立支部委员会（正式党员达到{min}人）", $"an elected committee (from {min} full members)"),
-                    new($"正式党员{members.Full}人，未设支部委员会", $"{members.Full} full members and no committee")));
+                    new($"正式党员{members.Full}人，未设支部委员会", $"{members.Full} full members and no committee")) with
+                {
+                    ExpectedValue = PartyPostExtensions.MinimumCommitteeSeats, FoundValue = context.CommitteeSize(o.Id), Unit = FindingUnits.Members,
+                });
             }
         }
     }
@@ -57,11 +60,14 @@ public sealed class CommitteeSizeRule() : StructureRule(
         foreach (var o in context.Organizations)
         {
             var size = context.CommitteeSize(o.Id);
-            if (o.Kind.CanCoverFirms() && context.HasCommittee(o.Id) && (size < min || size > max))
+            if (o.Kind.CanCoverFirms() && context.HasCommitteeInSomeForm(o.Id) && (size < min || size > max))
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"委员会{min}至{max}人", $"{min} to {max} committee members"),
-                    new($"委员会{size}人", $"{size} committee members")));
+                    new($"委员会{size}人", $"{size} committee members")) with
+                {
+                    ExpectedValue = size < min ? min : max, FoundValue = size, Unit = FindingUnits.Members,
+                });
             }
         }
     }
@@ -92,7 +98,10 @@ public sealed class BranchSizeRule() : StructureRule(
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"党员不超过{max}人，超过时设党总支", $"at most {max} members, a general branch above that"),
-                    new($"党员{members.Total}人", $"{members.Total} members")));
+                    new($"党员{members.Total}人", $"{members.Total} members")) with
+                {
+                    ExpectedValue = max, FoundValue = members.Total, Unit = FindingUnits.Members,
+                });
             }
         }
     }
@@ -122,7 +131,10 @@ public sealed class JointBranchFirmsRule() : StructureRule(
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"覆盖律所不超过{max}家", $"at most {max} firms"),
-                    new($"覆盖律所{firms}家", $"{firms} firms covered")));
+                    new($"覆盖律所{firms}家", $"{firms} firms covered")) with
+                {
+                    ExpectedValue = max, FoundValue = firms, Unit = FindingUnits.Firms,
+                });
             }
         }
     }
@@ -160,7 +172,7 @@ public sealed class CommitteeTermRule() : StructureRule(
             var last = LastOnOrBefore(context.Dataset.ElectionSpan(o.Id), asOf);
             if (last is null)
             {
-                if (context.HasCommittee(o.Id))
+                if (context.HasCommitteeInSomeForm(o.Id))
                 {
                     findings.Add(Raise(context, rule, Subject(o),
                         new("有换届选举记录，以便核对任期", "an election on record, so the term can be checked"),
@@ -176,14 +188,20 @@ public sealed class CommitteeTermRule() : StructureRule(
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"于{ends:uuuu-MM-dd}任期届满时换届", $"re-election when the term ended on {ends:uuuu-MM-dd}"),
                     new($"{last.ElectedOn:uuuu-MM-dd}选举产生，已超期{Period.Between(ends, asOf, PeriodUnits.Days).Days}天未换届",
-                        $"elected {last.ElectedOn:uuuu-MM-dd}, {Period.Between(ends, asOf, PeriodUnits.Days).Days} days overdue")) with { Due = ends });
+                        $"elected {last.ElectedOn:uuuu-MM-dd}, {Period.Between(ends, asOf, PeriodUnits.Days).Days} days overdue")) with
+                {
+                    ExpectedDate = ends, FoundDate = last.ElectedOn,
+                });
             }
             else if (asOf >= ends.PlusMonths(-notice))
             {
                 findings.Add(Raise(context, rule, Subject(o),
                     new($"在任期届满（{ends:uuuu-MM-dd}）前做好换届准备", $"prepare the election before the term ends ({ends:uuuu-MM-dd})"),
                     new($"{last.ElectedOn:uuuu-MM-dd}选举产生，{Period.Between(asOf, ends, PeriodUnits.Days).Days}天后任期届满",
-                        $"elected {last.ElectedOn:uuuu-MM-dd}, the term ends in {Period.Between(asOf, ends, PeriodUnits.Days).Days} days"), FindingSeverity.Reminder) with { Due = ends });
+                        $"elected {last.ElectedOn:uuuu-MM-dd}, the term ends in {Period.Between(asOf, ends, PeriodUnits.Days).Days} days"), FindingSeverity.Reminder) with
+                {
+                    ExpectedDate = ends, FoundDate = last.ElectedOn,
+                });
             }
         }
     }
@@ -236,7 +254,10 @@ public sealed class SecretaryStandingRule() : StructureRule(
                     new($"书记党龄不少于{years}年", $"a secretary with at least {years} year(s) of standing"),
                     since is { } s
                         ? new($"书记{person.Name}于{s:uuuu-MM-dd}转为正式党员", $"secretary {person.Name} became a full member on {s:uuuu-MM-dd}")
-                        : new($"书记{person.Name}不是正式党员", $"secretary {person.Name} is not a full member")));
+                        : new($"书记{person.Name}不是正式党员", $"secretary {person.Name} is not a full member")) with
+                {
+                    ExpectedDate = context.AsOf.PlusYears(-years), FoundDate = since, Records = [post.PersonId.Value],
+                });
             }
         }
     }

@@ -3,8 +3,8 @@ using PartyDomain.Rules;
 namespace PartyDomain.Organization.Structure;
 
 /// <summary>
-/// A firm with at least <c>MinFullMembers</c> (3) full members forms a party branch of its own; a joint branch does
-/// not satisfy it. Source: 《中国共产党支部工作条例（试行）》第四条; 《律师事务所党组织工作规则（试行）》第六条.
+/// A firm with at least <c>MinFullMembers</c> (3) full members forms a party branch of its own: a branch or general
+/// branch covering that firm alone on the date. A joint branch, or a branch covering other firms too, does not satisfy it. Source: 《中国共产党支部工作条例（试行）》第四条; 《律师事务所党组织工作规则（试行）》第六条.
 /// </summary>
 public sealed class FirmOwnBranchRule() : StructureRule(
     StructureRuleIds.FirmOwnBranch,
@@ -29,7 +29,8 @@ public sealed class FirmOwnBranchRule() : StructureRule(
             }
 
             var covering = context.CoveringOrganizations(firm.Id);
-            if (covering.Any(o => o.Kind is OrganizationKind.Branch or OrganizationKind.GeneralBranch))
+            // Its own: a branch or general branch covering this firm alone; one that also covers other firms is joint in fact.
+            if (covering.Any(o => o.Kind is OrganizationKind.Branch or OrganizationKind.GeneralBranch && context.CoveredFirmCount(o.Id) == 1))
             {
                 continue;
             }
@@ -38,7 +39,10 @@ public sealed class FirmOwnBranchRule() : StructureRule(
                 : new LocalizedText($"仅由{string.Join("、", covering.Select(o => o.Name))}覆盖", $"covered only by {string.Join(", ", covering.Select(o => o.Name))}");
             findings.Add(Raise(context, rule, Subject(firm),
                 new($"单独成立党支部（正式党员达到{min}人）", $"a branch of its own (from {min} full members)"),
-                new($"正式党员{members.Full}人，{by.Chinese}", $"{members.Full} full members, {by.English}")));
+                new($"正式党员{members.Full}人，{by.Chinese}", $"{members.Full} full members, {by.English}")) with
+            {
+                FoundValue = members.Full, Unit = FindingUnits.Members, Records = [.. covering.Select(o => o.Id.Value)],
+            });
         }
     }
 }

@@ -178,9 +178,18 @@ public sealed class StructureContext
     /// <param name="organization">The organization.</param>
     public int CommitteeSize(OrganizationId organization) => _committee.GetValueOrDefault(organization);
 
-    /// <summary>Whether <paramref name="organization"/> has an elected committee (at least one committee member).</summary>
+    /// <summary>
+    /// Whether <paramref name="organization"/> has a committee: at least <see cref="PartyPostExtensions.MinimumCommitteeSeats"/>
+    /// (3) distinct people in secretary, deputy or committee-member seats (《中国共产党支部工作条例（试行）》第六章).
+    /// </summary>
     /// <param name="organization">The organization.</param>
-    public bool HasCommittee(OrganizationId organization) => _hasCommitteeMember.Contains(organization);
+    public bool HasCommittee(OrganizationId organization) => CommitteeSize(organization) >= PartyPostExtensions.MinimumCommitteeSeats;
+
+    /// <summary>
+    /// Whether <paramref name="organization"/> has a committee or an elected committee member: a committee in some form,
+    /// whose size and term are checked even when it is short of seats.
+    /// </summary>
+    internal bool HasCommitteeInSomeForm(OrganizationId organization) => HasCommittee(organization) || _hasCommitteeMember.Contains(organization);
 
     /// <summary>The secretary's post in <paramref name="organization"/>, if filled.</summary>
     /// <param name="organization">The organization.</param>

@@ -22,35 +22,53 @@ public static class StructureFigures
 
         var branches = dataset.Organizations.Where(o => o.Kind.IsBranch() && o.ExistsOn(asOf)).ToArray();
         var f2 = new Figure("F2", new("律师事务所党支部数", "Firm branches under the committee"), branches.Length, new("个", "branches"),
-            new($"截至{day}存续的党支部和联合党支部", $"branches and joint branches existing on {day}"));
+            new($"截至{day}存续的党支部和联合党支部", $"branches and joint branches existing on {day}"))
+        {
+            Parts =
+            [
+                new(nameof(OrganizationKind.Branch), new("党支部", "Branches"), branches.Count(b => b.Kind == OrganizationKind.Branch)),
+                new(nameof(OrganizationKind.JointBranch), new("联合党支部", "Joint branches"), branches.Count(b => b.Kind == OrganizationKind.JointBranch)),
+            ],
+        };
 
         // People are unique by id in a dataset, so counting each member with an active employment once is counting
         // the distinct people of the active employments.
-        var lawyers = 0;
+        int lawyers = 0, probationary = 0;
         foreach (var person in dataset.People)
         {
             if (person.StandingOn(asOf) is { } standing && standing.IsMember() && Active(dataset.EmploymentSpan(person.Id), asOf))
             {
                 lawyers++;
+                probationary += standing == MemberStanding.ProbationaryMember ? 1 : 0;
             }
         }
 
         var f3 = new Figure("F3", new("党员律师人数", "Party-member lawyers"), lawyers, new("人", "people"),
-            new($"截至{day}在律所执业的正式党员和预备党员", $"full and probationary members practising at a firm on {day}"));
+            new($"截至{day}在律所执业的正式党员和预备党员", $"full and probationary members practising at a firm on {day}"))
+        {
+            Parts =
+            [
+                new(nameof(MemberStanding.FullMember), new("正式党员", "Full members"), lawyers - probationary),
+                new(nameof(MemberStanding.ProbationaryMember), new("预备党员", "Probationary members"), probationary),
+            ],
+        };
 
-        var ledByDirector = 0;
+        var led = new List<string>();
         foreach (var branch in branches)
         {
             if (dataset.SecretaryOf(branch.Id, asOf) is { } secretary && DirectsCoveredFirm(dataset, branch.Id, secretary.PersonId, asOf))
             {
-                ledByDirector++;
+                led.Add(branch.Id.Value);
             }
         }
+
+        var ledByDirector = led.Count;
 
         var f4 = new Figure("F4", new("由律所主任担任书记的党支部", "Branches whose secretary is the firm director"), ledByDirector, new("个", "branches"),
             new($"截至{day}书记同时任所覆盖律所主任的党支部，占F2的比例", $"branches whose secretary on {day} directs a firm the branch covers, as a share of F2"))
         {
             Share = new FigureRatio(ledByDirector, branches.Length),
+            Items = led,
         };
 
         var firms = dataset.Firms.Where(f => f.ExistsOn(asOf)).ToArray();

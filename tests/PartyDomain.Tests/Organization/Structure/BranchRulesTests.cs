@@ -50,6 +50,35 @@ public class BranchCommitteeRuleTests
     }
 
     [Fact]
+    public void A_secretary_and_two_deputies_are_a_committee()
+    {
+        // 《支部工作条例》第六章: a committee of 3 to 5, the secretary included; three people in seats are a committee.
+        var city = new TestCity().Branch("B").Members("A", full: 7, registeredAt: "B")
+            .Secretary("A-F1", "B").Post("A-F2", "B", PartyPost.DeputySecretary).Post("A-F3", "B", PartyPost.DeputySecretary);
+
+        StructureCheck.Run(city).Of(Rule).Should().BeEmpty();
+        city.Build().HasCommittee(new OrganizationId("B"), city.Today).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_secretary_and_one_committee_member_are_not_a_committee()
+    {
+        var city = new TestCity().Branch("B").Members("A", full: 7, registeredAt: "B").CommitteeOf("B", 2);
+
+        StructureCheck.Run(city).Of(Rule, "B").Should().ContainSingle();
+        city.Build().HasCommittee(new OrganizationId("B"), city.Today).Should().BeFalse();
+    }
+
+    [Fact]
+    public void One_person_in_two_seats_counts_once()
+    {
+        var city = new TestCity().Branch("B").Members("A", full: 7, registeredAt: "B")
+            .Secretary("A-F1", "B").Post("A-F1", "B", PartyPost.CommitteeMember).Post("A-F2", "B", PartyPost.CommitteeMember);
+
+        StructureCheck.Run(city).Of(Rule, "B").Should().ContainSingle();
+    }
+
+    [Fact]
     public void A_joint_branch_counts_as_a_branch_but_a_general_branch_does_not()
     {
         var city = new TestCity()
@@ -283,6 +312,44 @@ public class CommitteeTermRuleTests
         finding.Citation.Provision.Should().Be("第六章");
         finding.Expected.ShouldMention("2025-12-15");
         finding.Found.ShouldMention("2022-12-15", "183");
+    }
+
+    public static TheoryData<LocalDate, LocalDate> MonthEnds()
+    {
+        // Every month end of 2026 and 29 February 2028, with the first day of the six-month window counted back from it.
+        var data = new TheoryData<LocalDate, LocalDate>
+        {
+            { new LocalDate(2026, 8, 31), new LocalDate(2026, 2, 28) },
+            { new LocalDate(2028, 8, 31), new LocalDate(2028, 2, 29) },
+            { new LocalDate(2028, 2, 29), new LocalDate(2027, 8, 29) },
+            { new LocalDate(2026, 3, 31), new LocalDate(2025, 9, 30) },
+        };
+        for (var month = 1; month <= 12; month++)
+        {
+            var end = new LocalDate(2026, month, 1).PlusMonths(1).PlusDays(-1);
+            data.Add(end, end.PlusMonths(-6));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MonthEnds))]
+    public void The_reminder_window_is_counted_back_from_the_end_of_the_term(LocalDate ends, LocalDate windowStarts)
+    {
+        // 《支部工作条例》第六章: remind from 6 months before the term ends. A one-year term elected a year before the end
+        // (TermYears on the record), checked on the window's first day and the day before it.
+        // The shortest term whose anniversary falls on the end (29 February 2028: elected 29 February 2024, four years).
+        var years = Enumerable.Range(1, 4).First(n => ends.PlusYears(-n).PlusYears(n) == ends);
+        var electedOn = ends.PlusYears(-years);
+        TestCity On(LocalDate today) =>
+            new TestCity(today).Branch("B", established: new LocalDate(2020, 1, 1)).CommitteeOf("B", 3, new LocalDate(2020, 1, 1)).Election("B", electedOn, years);
+
+        var reminder = StructureCheck.Run(On(windowStarts)).Of(Rule).Should().ContainSingle().Subject;
+        reminder.Severity.Should().Be(FindingSeverity.Reminder);
+        reminder.Expected.ShouldMention(ends.ToString("uuuu-MM-dd", null));
+        StructureCheck.Run(On(windowStarts.PlusDays(-1))).Of(Rule).Should().BeEmpty();
+        StructureCheck.Run(On(ends)).Of(Rule).Single().Severity.Should().Be(FindingSeverity.Reminder, "the last day of the term is still in the window");
     }
 
     [Fact]

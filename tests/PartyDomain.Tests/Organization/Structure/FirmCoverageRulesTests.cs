@@ -63,6 +63,36 @@ public class FirmOwnBranchRuleTests
         StructureCheck.Run(city).Of(Rule).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(OrganizationKind.Branch)]
+    [InlineData(OrganizationKind.GeneralBranch)]
+    public void A_branch_that_also_covers_another_firm_is_not_the_firms_own(OrganizationKind kind)
+    {
+        // 《支部工作条例》第四条: its own branch. B covers F1 and F2, so F1 (3 full members) has no branch of its own.
+        var city = new TestCity()
+            .Firms("F1", "F2")
+            .Organization("B", kind, TestCity.Committee).Cover("B", "F1").Cover("B", "F2")
+            .Members("A", full: 3, employedAt: "F1");
+
+        var finding = StructureCheck.Run(city).Of(Rule).Should().ContainSingle().Subject;
+
+        finding.Subject.Id.Should().Be("F1");
+        finding.Found.ShouldMention("B");
+    }
+
+    [Fact]
+    public void A_branch_that_stopped_covering_the_other_firm_is_the_firms_own_from_then()
+    {
+        var city = new TestCity()
+            .Firms("F1", "F2")
+            .Branch("B").Cover("B", "F1").Cover("B", "F2", to: new LocalDate(2025, 3, 31))
+            .Members("A", full: 3, employedAt: "F1");
+        var dataset = city.Build();
+
+        StructureCheck.Run(dataset, new LocalDate(2025, 3, 31)).Of(Rule, "F1").Should().ContainSingle();
+        StructureCheck.Run(dataset, new LocalDate(2025, 4, 1)).Of(Rule, "F1").Should().BeEmpty();
+    }
+
     [Fact]
     public void Members_count_where_they_practise_not_where_they_are_registered()
     {

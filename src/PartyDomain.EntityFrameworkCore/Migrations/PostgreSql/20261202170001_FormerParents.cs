@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using PartyDomain.EntityFrameworkCore.Mapping;
+
+#nullable disable
+
+namespace PartyDomain.EntityFrameworkCore.Migrations.PostgreSql
+{
+    /// <summary>
+    /// An organization's former parents (改隶, <c>PartyOrganization.FormerParents</c>): a JSON list, empty for the rows
+    /// already stored. Written by hand (no target model): it adds one column.
+    /// </summary>
+    [DbContext(typeof(PostgresStoreContext))]
+    [Migration("20261202170001_FormerParents")]
+    internal sealed class FormerParents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "former_parents",
+                table: "organizations",
+                type: "jsonb",
+                nullable: false,
+                defaultValueSql: "'[]'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(name: "former_parents", table: "organizations");
+        }
+    }
+}
