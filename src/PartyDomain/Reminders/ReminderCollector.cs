@@ -42,10 +42,12 @@ public sealed class ReminderCollector(ComplianceEvaluator compliance, StructureC
             items.Add(new(ReminderKind.OrganizationalLife, r.Organization, r.Due, null, r.RuleTitle, r.Expected, r.Found, r.Citation));
         }
 
-        // A structure finding with a due date is an obligation to act by then (a term ending), or one already overdue.
+        // A committee's term, ending or ended, is due on the day it ends (the finding's ExpectedDate); another structure
+        // finding is a reminder only when its rule raises it as one with a date. ExpectedDate alone is not a deadline
+        // (the secretary-standing rule gives the day standing should have begun).
         foreach (var f in _structure.Check(dataset, today).Findings)
         {
-            if (f.ExpectedDate is { } due && f.Subject.Kind == SubjectKind.Organization && dataset.TryGetOrganization(new OrganizationId(f.Subject.Id), out var organization))
+            if ((f.RuleId == StructureRuleIds.CommitteeTerm || f.Severity == FindingSeverity.Reminder) && f.ExpectedDate is { } due && f.Subject.Kind == SubjectKind.Organization && dataset.TryGetOrganization(new OrganizationId(f.Subject.Id), out var organization))
             {
                 var kind = f.RuleId == StructureRuleIds.CommitteeTerm ? ReminderKind.CommitteeTerm : ReminderKind.Structure;
                 items.Add(new(kind, organization, due, null, f.RuleTitle, f.Expected, f.Found, f.Citation));

@@ -13,7 +13,7 @@ public enum ReminderKind
     /// <summary>A committee's term ending or ended (换届).</summary>
     CommitteeTerm,
 
-    /// <summary>Another structure rule's obligation with a due date (a city plugin's rule, say).</summary>
+    /// <summary>Another structure rule's reminder with a due date (a city plugin's rule, say).</summary>
     Structure,
 
     /// <summary>The next step of an admission case (发展党员).</summary>
