@@ -43,6 +43,24 @@ public sealed partial class PluginHost
     /// <summary>The PartyDomain version plugins are checked against: the host's.</summary>
     public static Version HostVersion { get; } = typeof(PartyDomainBuilder).Assembly.GetName().Version ?? new Version(0, 0);
 
+    /// <summary>
+    /// The manifest hash of a plugin folder, the value the trust list (<see cref="PluginHostOptions.TrustedSha256"/>)
+    /// holds: every file under the folder, sub-folders and hidden files included, as lines
+    /// <c>{sha256-hex}  {relative/path}</c> ending in <c>\n</c> (the output format of <c>sha256sum</c>), sorted by the
+    /// path's UTF-8 bytes, '/' as the separator; the hash is the lower-case hex SHA-256 of those lines. Replacing,
+    /// adding, removing or renaming any file changes it.
+    /// </summary>
+    /// <param name="folder">The plugin's folder.</param>
+    /// <returns>The lower-case hex hash.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file or sub-folder cannot be read.</exception>
+    public static string HashFolder(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        return PluginMetadata.FolderHash(folder);
+    }
+
     /// <summary>Loads every plugin in the configured folders and registers the ones that pass into <paramref name="builder"/>.</summary>
     /// <param name="builder">The builder the plugins register through.</param>
     /// <param name="configuration">The host's configuration; each plugin's options come from <c>PartyDomain:Plugins:{id}</c>.</param>
@@ -114,13 +132,15 @@ public sealed partial class PluginHost
             var file = Path.GetFileName(path);
             try
             {
-                entry = entry with { Sha256 = PluginMetadata.Sha256(path) };
+                entry = entry with { Sha256 = PluginMetadata.FolderHash(folder) };
                 if (_trusted.Count > 0 && !_trusted.Contains(entry.Sha256))
                 {
                     Record(entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.UntrustedHash,
-                        Message = new($"插件“{name}”：{file} 的 SHA-256 {entry.Sha256} 不在信任列表中", $"Plugin '{name}': the SHA-256 {entry.Sha256} of {file} is not on the trust list."),
+                        Message = new(
+                            $"插件“{name}”：目录的清单哈希 {entry.Sha256} 不在信任列表中（哈希覆盖目录中的每个文件，任何文件被替换或增删都会改变它）。若信任此插件的这一版本，请把该哈希加入 PartyDomain:PluginHost:TrustedSha256（plugins --hash {folder} 可打印）",
+                            $"Plugin '{name}': the folder's manifest hash {entry.Sha256} is not on the trust list (the hash covers every file in the folder, so replacing, adding or removing any file changes it). If you trust this build of the plugin, add the hash to PartyDomain:PluginHost:TrustedSha256 (plugins --hash {folder} prints it)."),
                     });
                     return null;
                 }
@@ -154,7 +174,16 @@ public sealed partial class PluginHost
                 Record(entry with
                 {
                     Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.BadImage,
-                    Message = new($"插件“{name}”：{file} 不是有效的 .NET 程序集（{e.Message}）", $"Plugin '{name}': {file} is not a valid .NET assembly ({e.Message})."),
+                    Message = new($"插件“{name}”：{file} 不是有效的 .NET 程序集（{e.Message}）。请重新发布插件（dotnet publish）到该目录", $"Plugin '{name}': {file} is not a valid .NET assembly ({e.Message}). Publish the plugin into its folder again (dotnet publish)."),
+                }, e);
+                return null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Record(entry with
+                {
+                    Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.Unreadable,
+                    Message = new($"插件“{name}”：目录中的文件无法读取（{e.Message}）。请检查该目录的访问权限", $"Plugin '{name}': a file in its folder cannot be read ({e.Message}). Check the folder's permissions."),
                 }, e);
                 return null;
             }
@@ -212,22 +241,75 @@ public sealed partial class PluginHost
         // Dependencies first; a plugin whose dependency is missing, rejected or in a cycle is itself rejected.
         IEnumerable<Candidate> Order(List<Candidate> all, Dictionary<string, string> already)
         {
+            // One copy per id. Never folder order: the highest version wins (a stale copy left beside the current
+            // one must not replace it); two copies of the same version, or versions that cannot be compared, leave
+            // nothing to choose by, so every copy is rejected.
             var byId = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-            foreach (var c in all)
+            foreach (var copies in all.GroupBy(c => c.Entry.Manifest!.Id, StringComparer.Ordinal))
             {
-                var id = c.Entry.Manifest!.Id;
-                var clash = byId.TryGetValue(id, out var first) ? first.Entry.Folder : already.GetValueOrDefault(id);
-                if (clash is not null)
+                var id = copies.Key;
+                if (already.GetValueOrDefault(id) is { } earlier)
+                {
+                    foreach (var c in copies)
+                    {
+                        Record(c.Entry with
+                        {
+                            Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.DuplicateId,
+                            Message = new(
+                                $"插件“{id}” {c.Entry.Manifest!.Version}（{c.Entry.Folder}）：同一 id 的插件已从 {earlier} 加载到本宿主，不再加载第二份",
+                                $"Plugin '{id}' {c.Entry.Manifest!.Version} ({c.Entry.Folder}): a plugin with this id was already loaded into this host from {earlier}; a second copy is not loaded."),
+                        });
+                    }
+
+                    continue;
+                }
+
+                var ranked = copies.Select(c => (Candidate: c, Version: PluginVersion.TryParse(c.Entry.Manifest!.Version)))
+                    .OrderByDescending(x => x.Version).ToList();
+                if (ranked.Count == 1)
+                {
+                    byId[id] = ranked[0].Candidate;
+                    continue;
+                }
+
+                var listing = string.Join("; ", ranked.Select(x => $"{x.Candidate.Entry.Manifest!.Version} ({x.Candidate.Entry.Folder})"));
+                if (ranked.Any(x => x.Version is null) || ranked[0].Version!.CompareTo(ranked[1].Version) == 0)
+                {
+                    var why = ranked.Any(x => x.Version is null)
+                        ? new LocalizedText("版本号无法比较（应为 主.次.修订，如 1.2.0）", "their versions cannot be compared (major.minor.patch is expected, such as 1.2.0)")
+                        : new LocalizedText("版本相同，无从选择", "they have the same version, so there is nothing to choose by");
+                    foreach (var (c, _) in ranked)
+                    {
+                        Record(c.Entry with
+                        {
+                            Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.DuplicateId,
+                            Message = new(
+                                $"插件“{id}”有 {ranked.Count} 份：{listing}；{why.Chinese}，全部未加载。请只保留一个目录",
+                                $"Plugin '{id}' is there {ranked.Count} times: {listing}; {why.English}, so none was loaded. Keep only one of the folders."),
+                        });
+                    }
+
+                    continue;
+                }
+
+                var winner = ranked[0].Candidate;
+                foreach (var (c, _) in ranked.Skip(1))
                 {
                     Record(c.Entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.DuplicateId,
-                        Message = new($"插件“{id}”（{c.Entry.Folder}）：id 与已加载的 {clash} 中的插件重复", $"Plugin '{id}' ({c.Entry.Folder}): its id clashes with the plugin already loaded from {clash}."),
+                        Message = new(
+                            $"插件“{id}” {c.Entry.Manifest!.Version}（{c.Entry.Folder}）：较新的 {winner.Entry.Manifest!.Version}（{winner.Entry.Folder}）已取代它。请删除这个旧目录",
+                            $"Plugin '{id}' {c.Entry.Manifest!.Version} ({c.Entry.Folder}): the newer {winner.Entry.Manifest!.Version} ({winner.Entry.Folder}) replaces it. Delete this older folder."),
                     });
-                    continue;
                 }
 
-                byId[id] = c;
+                byId[id] = winner with
+                {
+                    Note = new(
+                        $"；取代了同 id 的旧版本：{string.Join("；", ranked.Skip(1).Select(x => $"{x.Candidate.Entry.Manifest!.Version}（{x.Candidate.Entry.Folder}）"))}",
+                        $"; it replaces the older copies of the same id: {string.Join("; ", ranked.Skip(1).Select(x => $"{x.Candidate.Entry.Manifest!.Version} ({x.Candidate.Entry.Folder})"))}"),
+                };
             }
 
             var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 ordered, 3 rejected
@@ -343,8 +425,8 @@ public sealed partial class PluginHost
             Record(c.Entry with
             {
                 Message = new(
-                    $"插件“{manifest.Id}” {manifest.Version}（{manifest.DisplayName.Chinese}，基于 PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}）已加载",
-                    $"Plugin '{manifest.Id}' {manifest.Version} ({manifest.DisplayName.English}, compiled against PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}) loaded."),
+                    $"插件“{manifest.Id}” {manifest.Version}（{manifest.DisplayName.Chinese}，基于 PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}）已加载{c.Note?.Chinese}",
+                    $"Plugin '{manifest.Id}' {manifest.Version} ({manifest.DisplayName.English}, compiled against PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}) loaded{c.Note?.English}."),
             });
         }
     }
@@ -422,5 +504,9 @@ public sealed partial class PluginHost
     [LoggerMessage(3, LogLevel.Error, "Plugin {Plugin} failed ({Reason}) in {Folder}: {Message}")]
     private static partial void LogFailed(ILogger logger, Exception? exception, string plugin, PluginLoadReason reason, string folder, string message);
 
-    private sealed record Candidate(PluginLoadEntry Entry, IPartyDomainPlugin Plugin);
+    private sealed record Candidate(PluginLoadEntry Entry, IPartyDomainPlugin Plugin)
+    {
+        /// <summary>What the load report adds to the plugin's line when it loads (the older copies it replaced).</summary>
+        public LocalizedText? Note { get; init; }
+    }
 }

@@ -21,9 +21,18 @@ public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironme
     public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        if (RunBeforeHost(settings) is { } done)
+        {
+            return done;
+        }
+
         using var host = HostContext.Create(environment, settings);
         return Run(host, settings);
     }
+
+    /// <summary>Work that must not wait for the configuration and the plugins (printing a folder's hash); <c>null</c> to go on.</summary>
+    /// <returns>The exit code, or <c>null</c> when the command needs the host.</returns>
+    protected virtual int? RunBeforeHost(TSettings settings) => null;
 
     /// <summary>Does the command's work.</summary>
     /// <returns>The exit code.</returns>
