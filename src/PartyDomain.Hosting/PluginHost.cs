@@ -168,6 +168,23 @@ public sealed partial class PluginHost
                     });
                     return null;
                 }
+
+                var newer = SharedAssemblies.Host.NewerThanHost(folder, typeof(PartyDomainBuilder).Assembly.GetName().Name!, v => PluginMetadata.IsCompatible(HostVersion, v));
+                if (newer.Count > 0)
+                {
+                    Record(entry with
+                    {
+                        Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.IncompatibleVersion,
+                        Message = new(
+                            $"插件“{name}”：{string.Join("；", newer.Select(n => n.Framework
+                                ? $"{n.File} 引用 {n.Name} {n.Referenced}，比宿主的 .NET（{n.Host}）新：请把插件的 TargetFramework 改为 net{Environment.Version.Major}.0 后重新发布"
+                                : $"{n.File} 引用 {n.Name} {n.Referenced}，宿主只有 {n.Host}：请把插件的程序包 {n.Name} 降到 {n.HostPackage}（或更低）后重新发布"))}。在此之前插件的代码不会运行；也可请插件作者提供基于这些版本的构建",
+                            $"Plugin '{name}': {string.Join("; ", newer.Select(n => n.Framework
+                                ? $"{n.File} references {n.Name} {n.Referenced}, newer than the host's .NET ({n.Host}): set the plugin's TargetFramework to net{Environment.Version.Major}.0 and publish it again"
+                                : $"{n.File} references {n.Name} {n.Referenced}, the host has {n.Host}: downgrade the plugin's package {n.Name} to {n.HostPackage} (or lower) and publish it again"))}. None of the plugin's code runs until then; or ask the plugin's author for a build against these versions."),
+                    });
+                    return null;
+                }
             }
             catch (BadImageFormatException e)
             {
