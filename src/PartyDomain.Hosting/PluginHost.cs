@@ -70,6 +70,7 @@ public sealed partial class PluginHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var entries = new List<PluginLoadEntry>();
+        var sectionsOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var candidates = new List<Candidate>();
         foreach (var folder in Discover())
         {
@@ -85,7 +86,11 @@ public sealed partial class PluginHost
             Register(candidate, builder, configuration, registered);
         }
 
-        return new PluginLoadReport(HostVersion, entries);
+        var report = new PluginLoadReport(HostVersion, entries);
+        builder.Plugins = builder.Plugins.Then(new PluginRoster(
+            report.Loaded.Select(e => new LoadedPlugin(e.Manifest!.Id, e.Manifest.Version, e.Manifest.DisplayName) { ReportSections = sectionsOf.GetValueOrDefault(e.Manifest.Id, []) }),
+            report.Problems.Select(e => new NotLoadedPlugin(e.Name, e.Message))));
+        return report;
 
         // Every outcome goes through here: logged, recorded, and fatal under fail-fast.
         void Record(PluginLoadEntry entry, Exception? exception = null)
@@ -424,9 +429,11 @@ public sealed partial class PluginHost
             }
 
             var rollback = target.Checkpoint();
+            var sectionsBefore = target.ReportSections.ToHashSet(ReferenceEqualityComparer.Instance);
             try
             {
                 c.Plugin.Register(new HostPluginContext(target, manifest, config));
+                sectionsOf[manifest.Id] = target.ReportSections.Where(r => !sectionsBefore.Contains(r)).Select(r => r.Id).ToArray();
             }
             catch (Exception e)
             {

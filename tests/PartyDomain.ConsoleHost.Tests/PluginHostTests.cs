@@ -37,4 +37,46 @@ public sealed class PluginHostTests
         run.ExitCode.Should().Be(ExitCodes.BadInput);
         run.Output.Should().Contain("--hash").And.Contain("no-such-plugin-");
     }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("metrics")]
+    [InlineData("training")]
+    [InlineData("pipeline")]
+    [InlineData("reminders")]
+    public void Every_command_warns_in_one_line_and_exits_6_when_a_plugin_did_not_load(string command)
+    {
+        var run = HostRun.Of(command, "--set", $"PartyDomain:PluginHost:TrustedSha256:0={PluginHost.HashFolder(SamplePlugin("xuexi-qiangguo"))}");
+
+        run.ExitCode.Should().Be(ExitCodes.PartialFailure, run.Output);
+        var warning = run.Output.Split('\n').Should().ContainSingle(l => l.Contains("插件未加载", StringComparison.Ordinal)).Subject;
+        warning.Should().Contain("1 个插件未加载（xx-city）").And.Contain("运行 plugins 查看原因");
+    }
+
+    [Fact]
+    public void The_warning_is_in_the_chosen_language()
+    {
+        var run = HostRun.Of("check", "--lang", "en", "--set", "PartyDomain:PluginHost:TrustedSha256:0=00");
+
+        run.ExitCode.Should().Be(ExitCodes.PartialFailure, run.Output);
+        run.Output.Should().Contain("Warning: 2 plugin(s) did not load (xuexi-qiangguo, xx-city)").And.Contain("Run plugins for the reasons").And.NotContain("插件未加载");
+    }
+
+    [Fact]
+    public void With_every_plugin_loaded_there_is_no_warning_and_the_exit_code_is_success()
+    {
+        var run = HostRun.Of("check");
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Output);
+        run.Output.Should().NotContain("插件未加载");
+    }
+
+    [Fact]
+    public void A_findings_exit_code_is_kept_over_the_plugin_warnings()
+    {
+        var run = HostRun.Of("check", "--fail-on", "warning", "--set", "PartyDomain:PluginHost:TrustedSha256:0=00");
+
+        run.ExitCode.Should().Be(ExitCodes.FindingsAboveThreshold, run.Output);
+        run.Output.Should().Contain("2 个插件未加载");
+    }
 }

@@ -22,6 +22,9 @@ public sealed class PluginsCommand(IAnsiConsole console, HostEnvironment environ
     }
 
     /// <inheritdoc/>
+    protected override bool WarnsOfPlugins => false;
+
+    /// <inheritdoc/>
     protected override int? RunBeforeHost(Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

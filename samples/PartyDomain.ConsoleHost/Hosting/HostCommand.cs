@@ -27,8 +27,22 @@ public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironme
         }
 
         using var host = HostContext.Create(environment, settings);
-        return Run(host, settings);
+        var code = Run(host, settings);
+        if (!WarnsOfPlugins || host.Get<PartyDomain.Hosting.PluginLoadReport>().Problems.ToList() is not { Count: > 0 } problems)
+        {
+            return code;
+        }
+
+        // One line, whatever the command: the results lack what these plugins would have brought.
+        var names = string.Join(host.T("、", ", "), problems.Select(p => p.Name));
+        Console.MarkupLine($"[yellow]{Markup.Escape(host.T(
+            $"警告：{problems.Count} 个插件未加载（{names}），本次结果不含其规则、指标和报告章节；运行 plugins 查看原因和处理办法。",
+            $"Warning: {problems.Count} plugin(s) did not load ({names}); these results lack their rules, indicators and report sections. Run plugins for the reasons and what to do."))}[/]");
+        return code == ExitCodes.Success ? ExitCodes.PartialFailure : code;
     }
+
+    /// <summary>Whether the command ends with the one-line warning (and exit code 6) when a plugin did not load; <c>plugins</c> shows the whole report instead.</summary>
+    protected virtual bool WarnsOfPlugins => true;
 
     /// <summary>Work that must not wait for the configuration and the plugins (printing a folder's hash); <c>null</c> to go on.</summary>
     /// <returns>The exit code, or <c>null</c> when the command needs the host.</returns>

@@ -185,6 +185,12 @@ public sealed class PartyDomainBuilder
         return this;
     }
 
+    /// <summary>
+    /// The plugins that registered through this builder and those found but not loaded, as the plugin host recorded
+    /// them; registered as the <see cref="global::PartyDomain.Extensibility.Plugins.PluginRoster"/> service, so reports can name the plugins that shaped them.
+    /// </summary>
+    public global::PartyDomain.Extensibility.Plugins.PluginRoster Plugins { get; internal set; } = global::PartyDomain.Extensibility.Plugins.PluginRoster.None;
+
     /// <summary>The sections of the annual summary, built-in and added, in registration order (laid out by <see cref="IReportSection.Order"/>).</summary>
     public IReadOnlyList<IReportSection> ReportSections => _sections;
 

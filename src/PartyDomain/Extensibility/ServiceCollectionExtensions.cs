@@ -49,6 +49,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.PartialSlotMinimumPercent is >= 0 and <= 100, "PartyDomain:Compliance:PartialSlotMinimumPercent must be between 0 and 100.")
             .Validate(o => o.ReminderHorizonDays >= 0, "PartyDomain:Compliance:ReminderHorizonDays cannot be negative.");
         services.AddSingleton(builder.ActivityKinds);
+        // Read when resolved: a plugin host fills it in after AddPartyDomain returns.
+        services.AddSingleton(_ => builder.Plugins);
         services.AddSingleton(builder.Indicators);
         services.AddOptions<DevelopmentOptions>()
             .Validate(o => o.YoungAgeThreshold is > 0 and < 120, "PartyDomain:Development:YoungAgeThreshold must be an age.");
