@@ -111,7 +111,7 @@ public sealed partial class PluginHost
                 if (!Directory.Exists(root))
                 {
                     Record(new PluginLoadEntry(root, PluginLoadStatus.Failed, PluginLoadReason.NotFound,
-                        new($"插件目录不存在：{root}", $"The plugin folder {root} does not exist.")));
+                        new($"插件目录不存在：{root}。请检查 PartyDomain:PluginHost:Folders，或先把插件发布到该目录", $"The plugin folder {root} does not exist. Check PartyDomain:PluginHost:Folders, or publish the plugins into that folder first.")));
                     continue;
                 }
 
@@ -129,7 +129,7 @@ public sealed partial class PluginHost
             if (path is null)
             {
                 Record(new PluginLoadEntry(folder, PluginLoadStatus.Failed, PluginLoadReason.NotFound,
-                    new($"插件“{name}”：目录中找不到插件程序集（应有 {name}.dll 或发布生成的 *.deps.json）", $"Plugin '{name}': no plugin assembly in its folder (expected {name}.dll or the *.deps.json that publishing writes).")));
+                    new($"插件“{name}”：目录中找不到插件程序集（应有 {name}.dll 或发布生成的 *.deps.json）。请用 dotnet publish 把插件发布到该目录，或删除这个空目录", $"Plugin '{name}': no plugin assembly in its folder (expected {name}.dll or the *.deps.json that publishing writes). Publish the plugin into it with dotnet publish, or delete the empty folder.")));
                 return null;
             }
 
@@ -156,7 +156,7 @@ public sealed partial class PluginHost
                     Record(entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.NotAPlugin,
-                        Message = new($"插件“{name}”：{file} 未引用 PartyDomain，不是插件", $"Plugin '{name}': {file} does not reference PartyDomain, so it is not a plugin."),
+                        Message = new($"插件“{name}”：{file} 未引用 PartyDomain，不是插件。如这不是插件，请把该目录移出插件目录", $"Plugin '{name}': {file} does not reference PartyDomain, so it is not a plugin. If it is not meant to be one, move the folder out of the plugin folder."),
                     });
                     return null;
                 }
@@ -168,8 +168,8 @@ public sealed partial class PluginHost
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.IncompatibleVersion,
                         Message = new(
-                            $"插件“{name}”：基于 PartyDomain {compiledAgainst.ToString(3)} 编译，与宿主的 {HostVersion.ToString(3)} 不兼容（需主版本相同、次版本不高于宿主）",
-                            $"Plugin '{name}': compiled against PartyDomain {compiledAgainst.ToString(3)}, incompatible with the host's {HostVersion.ToString(3)} (same major and a minor no newer than the host's are required)."),
+                            $"插件“{name}”：基于 PartyDomain {compiledAgainst.ToString(3)} 编译，与宿主的 {HostVersion.ToString(3)} 不兼容（需主版本相同、次版本不高于宿主）。请向插件作者索取基于 PartyDomain {HostVersion.Major}.{HostVersion.Minor}（或更早的 {HostVersion.Major}.x）的构建",
+                            $"Plugin '{name}': compiled against PartyDomain {compiledAgainst.ToString(3)}, incompatible with the host's {HostVersion.ToString(3)} (same major and a minor no newer than the host's are required). Ask the plugin's author for a build against PartyDomain {HostVersion.Major}.{HostVersion.Minor} (or an older {HostVersion.Major}.x)."),
                     });
                     return null;
                 }
@@ -220,7 +220,7 @@ public sealed partial class PluginHost
                     Record(entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.NotAPlugin,
-                        Message = new($"插件“{name}”：{file} 应有且只有一个实现 IPartyDomainPlugin 的公共类，实际有 {types.Length} 个", $"Plugin '{name}': {file} must have exactly one public class implementing IPartyDomainPlugin; it has {types.Length}."),
+                        Message = new($"插件“{name}”：{file} 应有且只有一个实现 IPartyDomainPlugin 的公共类，实际有 {types.Length} 个。请把此信息转给插件作者", $"Plugin '{name}': {file} must have exactly one public class implementing IPartyDomainPlugin; it has {types.Length}. Pass this on to the plugin's author."),
                     });
                     return null;
                 }
@@ -232,7 +232,7 @@ public sealed partial class PluginHost
                     Record(entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.InvalidManifest,
-                        Message = new($"插件“{name}”：清单中的 id “{manifest?.Id}”无效（小写字母开头，仅含小写字母、数字、- 和 .）", $"Plugin '{name}': the manifest id '{manifest?.Id}' is not valid (a lower-case letter, then lower-case letters, digits, '-' and '.')."),
+                        Message = new($"插件“{name}”：清单中的 id “{manifest?.Id}”无效（小写字母开头，仅含小写字母、数字、- 和 .）。请插件作者修正清单中的 Id", $"Plugin '{name}': the manifest id '{manifest?.Id}' is not valid (a lower-case letter, then lower-case letters, digits, '-' and '.'). Ask the plugin's author to correct the manifest's Id."),
                     });
                     return null;
                 }
@@ -249,7 +249,7 @@ public sealed partial class PluginHost
                 Record(entry with
                 {
                     Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.BadImage,
-                    Message = new($"插件“{name}”：程序集无法加载（{Unwrap(e).Message}）", $"Plugin '{name}': an assembly could not be loaded ({Unwrap(e).Message})."),
+                    Message = new($"插件“{name}”：程序集无法加载（{Unwrap(e).Message}）。请重新发布插件（dotnet publish）到该目录", $"Plugin '{name}': an assembly could not be loaded ({Unwrap(e).Message}). Publish the plugin into its folder again (dotnet publish)."),
                 }, e);
                 return null;
             }
@@ -357,7 +357,7 @@ public sealed partial class PluginHost
                         foreach (var member in path.SkipWhile(p => p != id))
                         {
                             Reject(byId[member], PluginLoadReason.DependencyCycle,
-                                new($"插件“{member}”：依赖关系成环（{cycle}）", $"Plugin '{member}': its dependencies form a cycle ({cycle})."));
+                                new($"插件“{member}”：依赖关系成环（{cycle}）。请插件作者去掉其中一个依赖（清单的 Dependencies）", $"Plugin '{member}': its dependencies form a cycle ({cycle}). Ask the plugins' authors to drop one of these dependencies (the manifest's Dependencies)."));
                         }
 
                         return false;
@@ -375,7 +375,7 @@ public sealed partial class PluginHost
                     if (!byId.TryGetValue(dependency, out var needed))
                     {
                         Reject(c, PluginLoadReason.MissingDependency,
-                            new($"插件“{id}”：依赖的插件“{dependency}”未找到", $"Plugin '{id}': the plugin '{dependency}' it depends on was not found."));
+                            new($"插件“{id}”：依赖的插件“{dependency}”未找到。请把插件“{dependency}”发布到插件目录", $"Plugin '{id}': the plugin '{dependency}' it depends on was not found. Publish the plugin '{dependency}' into the plugin folder."));
                         return false;
                     }
 
@@ -384,7 +384,7 @@ public sealed partial class PluginHost
                         if (state.GetValueOrDefault(id) != 3)
                         {
                             Reject(c, PluginLoadReason.MissingDependency,
-                                new($"插件“{id}”：依赖的插件“{dependency}”未能加载", $"Plugin '{id}': the plugin '{dependency}' it depends on did not load."));
+                                new($"插件“{id}”：依赖的插件“{dependency}”未能加载。请先解决“{dependency}”的问题（见其说明）", $"Plugin '{id}': the plugin '{dependency}' it depends on did not load. Fix '{dependency}' first (see its line)."));
                         }
 
                         return false;
@@ -423,7 +423,7 @@ public sealed partial class PluginHost
                 Record(c.Entry with
                 {
                     Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.MissingDependency,
-                    Message = new($"插件“{manifest.Id}”：依赖的插件“{missing}”未能加载", $"Plugin '{manifest.Id}': the plugin '{missing}' it depends on did not load."),
+                    Message = new($"插件“{manifest.Id}”：依赖的插件“{missing}”未能加载。请先解决“{missing}”的问题（见其说明）", $"Plugin '{manifest.Id}': the plugin '{missing}' it depends on did not load. Fix '{missing}' first (see its line)."),
                 });
                 return;
             }
@@ -469,15 +469,20 @@ public sealed partial class PluginHost
         return entry with
         {
             Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.MissingAssembly,
-            Message = new($"插件“{name}”：缺少所需程序集 {missing}（应随插件放在其目录中）", $"Plugin '{name}': a required assembly is missing: {missing} (it belongs in the plugin's folder)."),
+            Message = new($"插件“{name}”：缺少所需程序集 {missing}（应随插件放在其目录中）。请用 dotnet publish 重新发布插件，而不是只复制插件的 dll", $"Plugin '{name}': a required assembly is missing: {missing} (it belongs in the plugin's folder). Publish the plugin again with dotnet publish rather than copying its dll alone."),
         };
     }
 
     private static PluginLoadEntry Threw(PluginLoadEntry entry, string name, string zhStage, string enStage, Exception e) => entry with
     {
         Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.RegistrationFailed,
-        Message = new($"插件“{name}”在{zhStage}时抛出 {e.GetType().Name}：{e.Message}（其注册内容已全部撤销）", $"Plugin '{name}' threw {e.GetType().Name} while {enStage}: {e.Message} (nothing it registered was kept)."),
+        Message = Said(e) is { } said
+            ? new($"插件“{name}”在{zhStage}时出错：{said.Chinese}（其注册内容已全部撤销，其他插件不受影响）。请把此信息转给插件作者", $"Plugin '{name}' failed while {enStage}: {said.English} (nothing it registered was kept; the other plugins are not affected). Pass this on to the plugin's author.")
+            : new($"插件“{name}”在{zhStage}时抛出 {e.GetType().Name}：{e.Message}（其注册内容已全部撤销，其他插件不受影响）。请把此信息转给插件作者", $"Plugin '{name}' threw {e.GetType().Name} while {enStage}: {e.Message} (nothing it registered was kept; the other plugins are not affected). Pass this on to the plugin's author."),
     };
+
+    // What the library itself says in both languages, such as a rule id registered twice.
+    private static LocalizedText? Said(Exception e) => e is Rules.RuleConfigurationException { Text: { } text } ? text : null;
 
     // The assembly named by the one *.deps.json publishing writes; else the folder's namesake; else its only .dll.
     private static string? MainAssembly(string folder)

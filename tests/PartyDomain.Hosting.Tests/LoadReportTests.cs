@@ -45,6 +45,10 @@ public sealed class LoadReportTests : IDisposable
         entry.Status.Should().Be(PluginLoadStatus.Failed);
         entry.Reason.Should().Be(PluginLoadReason.RegistrationFailed);
         entry.Message.English.Should().Contain("'clash'").And.Contain("ORG-REGISTRATION-FOLLOWS-FIRM").And.Contain("already registered");
+        // The bureau reads it in its language, with what to do next; no English in the Chinese line.
+        entry.Message.Chinese.Should().Contain("插件“clash”").And.Contain("ORG-REGISTRATION-FOLLOWS-FIRM").And.Contain("已注册").And.Contain("ReplaceRule")
+            .And.Contain("其他插件不受影响").And.Contain("请把此信息转给插件作者").And.NotContain("already registered");
+        entry.Message.English.Should().Contain("Pass this on to the plugin's author");
     }
 
     [Theory]
@@ -62,6 +66,8 @@ public sealed class LoadReportTests : IDisposable
         entry.Reason.Should().Be(PluginLoadReason.IncompatibleVersion);
         entry.CompiledAgainst.Should().Be(new Version(major, minor, 0, 0));
         entry.Message.English.Should().Contain($"compiled against PartyDomain {major}.{minor}.0").And.Contain(PluginHost.HostVersion.ToString(3));
+        entry.Message.English.Should().Contain($"Ask the plugin's author for a build against PartyDomain {PluginHost.HostVersion.Major}.{PluginHost.HostVersion.Minor}");
+        entry.Message.Chinese.Should().Contain($"请向插件作者索取基于 PartyDomain {PluginHost.HostVersion.Major}.{PluginHost.HostVersion.Minor}");
     }
 
     [Fact]

@@ -206,7 +206,7 @@ public sealed class HostContext : IDisposable
         {
             provider.Dispose();
             throw new BadInputException(language == TextLanguage.English ? "The configuration is invalid" : "配置有误",
-                e is OptionsValidationException v ? v.Failures.ToList() : [e.Message], e);
+                e is OptionsValidationException v ? v.Failures.ToList() : e is RuleConfigurationException { Text: { } text } ? [text.In(language)] : [e.Message], e);
         }
 
         return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported);

@@ -51,8 +51,9 @@ public sealed class PartyDomainBuilder
         ArgumentNullException.ThrowIfNull(rule);
         if (FindRule(rule.Id) is { } existing)
         {
-            throw new RuleConfigurationException(
-                $"A rule with id '{rule.Id}' is already registered ({existing.GetType().FullName}); call ReplaceRule to replace it.");
+            throw new RuleConfigurationException(new LocalizedText(
+                $"id 为“{rule.Id}”的规则已注册（{existing.GetType().FullName}）；要替换它请调用 ReplaceRule，要另加一条规则请换一个 id",
+                $"A rule with id '{rule.Id}' is already registered ({existing.GetType().FullName}); call ReplaceRule to replace it, or choose another id for a new rule."));
         }
 
         _rules.Add(rule);
