@@ -1,5 +1,5 @@
 using System.Text;
-using PartyDomain.ConsoleHost.Demo;
+using PartyDomain.Testing;
 using PartyDomain.Interchange;
 
 namespace PartyDomain.ConsoleHost.Tests;

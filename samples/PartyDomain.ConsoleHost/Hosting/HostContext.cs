@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using PartyDomain.BasicSystems;
-using PartyDomain.ConsoleHost.Demo;
+using PartyDomain.Testing;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.EntityFrameworkCore;
