@@ -79,4 +79,23 @@ public sealed class PluginHostTests
         run.ExitCode.Should().Be(ExitCodes.FindingsAboveThreshold, run.Output);
         run.Output.Should().Contain("2 个插件未加载");
     }
+
+    [Fact]
+    public void A_configured_plugin_folder_that_is_not_there_is_warned_of_too()
+    {
+        var folder = Directory.CreateTempSubdirectory("partydomain-noplugins-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "appsettings.json"), """{ "PartyDomain": { "PluginHost": { "Folders": [ "plugins" ] } } }""");
+
+            var run = HostRun.In(folder, "pipeline");
+
+            run.ExitCode.Should().Be(ExitCodes.PartialFailure, run.Output);
+            run.Output.Should().Contain("1 个插件未加载（plugins）");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
