@@ -68,4 +68,35 @@ public sealed class TestingPackageTests
         FluentActions.Invoking(() => findings.ShouldHaveOne(StructureRuleIds.BranchSize)).Should().Throw<FindingAssertionException>()
             .WithMessage("*The rule found nothing*");
     }
+
+    private sealed class OptionsPlugin : PartyDomain.Extensibility.Plugins.IPartyDomainPlugin
+    {
+        public PartyDomain.Extensibility.Plugins.PluginManifest Manifest { get; } = new() { Id = "options-plugin", Version = "1.0.0", DisplayName = new("甲", "a") };
+
+        public void Register(PartyDomain.Extensibility.Plugins.PluginContext context) =>
+            context.Builder.SetRuleDefault(BasicSystems.BasicSystemRuleIds.ThemePartyDay, "MinCount", context.GetOptions<Days>().PerMonth);
+    }
+
+    private sealed class Days
+    {
+        public int PerMonth { get; set; } = 2;
+    }
+
+    [Theory]
+    [InlineData(null, 2)]
+    [InlineData(4, 4)]
+    public void A_test_plugin_context_gives_the_plugin_the_options_given_or_their_defaults_and_registers_them(int? given, int expected)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddPartyDomain();
+        var plugin = new OptionsPlugin();
+        var context = new TestPluginContext(builder, plugin.Manifest);
+
+        plugin.Register(given is { } g ? context.WithOptions(new Days { PerMonth = g }) : context);
+        using var provider = services.BuildServiceProvider();
+
+        builder.RuleDefaults.Should().ContainSingle().Which.Value.Should().Be(expected);
+        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Days>>().Value.PerMonth.Should().Be(expected);
+        context.ConfigurationPath.Should().Be("PartyDomain:Plugins:options-plugin");
+    }
 }
