@@ -22,7 +22,7 @@ internal interface IPluginAssemblyLoader
 internal sealed class McMasterPluginAssemblyLoader : IPluginAssemblyLoader
 {
     // The assemblies a plugin and the host must agree on, because types from them cross the boundary.
-    private static readonly Type[] SharedTypes =
+    internal static readonly Type[] SharedTypes =
     [
         typeof(IPartyDomainPlugin),
         typeof(NodaTime.Instant),

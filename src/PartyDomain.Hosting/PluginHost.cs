@@ -43,6 +43,24 @@ public sealed partial class PluginHost
     /// <summary>The PartyDomain version plugins are checked against: the host's.</summary>
     public static Version HostVersion { get; } = typeof(PartyDomainBuilder).Assembly.GetName().Version ?? new Version(0, 0);
 
+    /// <summary>
+    /// The manifest hash of a plugin folder, the value the trust list (<see cref="PluginHostOptions.TrustedSha256"/>)
+    /// holds: every file under the folder, sub-folders and hidden files included, as lines
+    /// <c>{sha256-hex}  {relative/path}</c> ending in <c>\n</c> (the output format of <c>sha256sum</c>), sorted by the
+    /// path's UTF-8 bytes, '/' as the separator; the hash is the lower-case hex SHA-256 of those lines. Replacing,
+    /// adding, removing or renaming any file changes it.
+    /// </summary>
+    /// <param name="folder">The plugin's folder.</param>
+    /// <returns>The lower-case hex hash.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file or sub-folder cannot be read.</exception>
+    public static string HashFolder(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        return PluginMetadata.FolderHash(folder);
+    }
+
     /// <summary>Loads every plugin in the configured folders and registers the ones that pass into <paramref name="builder"/>.</summary>
     /// <param name="builder">The builder the plugins register through.</param>
     /// <param name="configuration">The host's configuration; each plugin's options come from <c>PartyDomain:Plugins:{id}</c>.</param>
@@ -52,6 +70,7 @@ public sealed partial class PluginHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var entries = new List<PluginLoadEntry>();
+        var sectionsOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var candidates = new List<Candidate>();
         foreach (var folder in Discover())
         {
@@ -67,7 +86,11 @@ public sealed partial class PluginHost
             Register(candidate, builder, configuration, registered);
         }
 
-        return new PluginLoadReport(HostVersion, entries);
+        var report = new PluginLoadReport(HostVersion, entries);
+        builder.Plugins = builder.Plugins.Then(new PluginRoster(
+            report.Loaded.Select(e => new LoadedPlugin(e.Manifest!.Id, e.Manifest.Version, e.Manifest.DisplayName) { ReportSections = sectionsOf.GetValueOrDefault(e.Manifest.Id, []) }),
+            report.Problems.Select(e => new NotLoadedPlugin(e.Name, e.Message))));
+        return report;
 
         // Every outcome goes through here: logged, recorded, and fatal under fail-fast.
         void Record(PluginLoadEntry entry, Exception? exception = null)
@@ -88,7 +111,7 @@ public sealed partial class PluginHost
                 if (!Directory.Exists(root))
                 {
                     Record(new PluginLoadEntry(root, PluginLoadStatus.Failed, PluginLoadReason.NotFound,
-                        new($"插件目录不存在：{root}", $"The plugin folder {root} does not exist.")));
+                        new($"插件目录不存在：{root}。请检查 PartyDomain:PluginHost:Folders，或先把插件发布到该目录", $"The plugin folder {root} does not exist. Check PartyDomain:PluginHost:Folders, or publish the plugins into that folder first.")));
                     continue;
                 }
 
@@ -106,7 +129,7 @@ public sealed partial class PluginHost
             if (path is null)
             {
                 Record(new PluginLoadEntry(folder, PluginLoadStatus.Failed, PluginLoadReason.NotFound,
-                    new($"插件“{name}”：目录中找不到插件程序集（应有 {name}.dll 或发布生成的 *.deps.json）", $"Plugin '{name}': no plugin assembly in its folder (expected {name}.dll or the *.deps.json that publishing writes).")));
+                    new($"插件“{name}”：目录中找不到插件程序集（应有 {name}.dll 或发布生成的 *.deps.json）。请用 dotnet publish 把插件发布到该目录，或删除这个空目录", $"Plugin '{name}': no plugin assembly in its folder (expected {name}.dll or the *.deps.json that publishing writes). Publish the plugin into it with dotnet publish, or delete the empty folder.")));
                 return null;
             }
 
@@ -114,13 +137,15 @@ public sealed partial class PluginHost
             var file = Path.GetFileName(path);
             try
             {
-                entry = entry with { Sha256 = PluginMetadata.Sha256(path) };
+                entry = entry with { Sha256 = PluginMetadata.FolderHash(folder) };
                 if (_trusted.Count > 0 && !_trusted.Contains(entry.Sha256))
                 {
                     Record(entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.UntrustedHash,
-                        Message = new($"插件“{name}”：{file} 的 SHA-256 {entry.Sha256} 不在信任列表中", $"Plugin '{name}': the SHA-256 {entry.Sha256} of {file} is not on the trust list."),
+                        Message = new(
+                            $"插件“{name}”：目录的清单哈希 {entry.Sha256} 不在信任列表中（哈希覆盖目录中的每个文件，任何文件被替换或增删都会改变它）。若信任此插件的这一版本，请把该哈希加入 PartyDomain:PluginHost:TrustedSha256（plugins --hash {folder} 可打印）",
+                            $"Plugin '{name}': the folder's manifest hash {entry.Sha256} is not on the trust list (the hash covers every file in the folder, so replacing, adding or removing any file changes it). If you trust this build of the plugin, add the hash to PartyDomain:PluginHost:TrustedSha256 (plugins --hash {folder} prints it)."),
                     });
                     return null;
                 }
@@ -131,7 +156,7 @@ public sealed partial class PluginHost
                     Record(entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.NotAPlugin,
-                        Message = new($"插件“{name}”：{file} 未引用 PartyDomain，不是插件", $"Plugin '{name}': {file} does not reference PartyDomain, so it is not a plugin."),
+                        Message = new($"插件“{name}”：{file} 未引用 PartyDomain，不是插件。如这不是插件，请把该目录移出插件目录", $"Plugin '{name}': {file} does not reference PartyDomain, so it is not a plugin. If it is not meant to be one, move the folder out of the plugin folder."),
                     });
                     return null;
                 }
@@ -143,8 +168,25 @@ public sealed partial class PluginHost
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.IncompatibleVersion,
                         Message = new(
-                            $"插件“{name}”：基于 PartyDomain {compiledAgainst.ToString(3)} 编译，与宿主的 {HostVersion.ToString(3)} 不兼容（需主版本相同、次版本不高于宿主）",
-                            $"Plugin '{name}': compiled against PartyDomain {compiledAgainst.ToString(3)}, incompatible with the host's {HostVersion.ToString(3)} (same major and a minor no newer than the host's are required)."),
+                            $"插件“{name}”：基于 PartyDomain {compiledAgainst.ToString(3)} 编译，与宿主的 {HostVersion.ToString(3)} 不兼容（需主版本相同、次版本不高于宿主）。请向插件作者索取基于 PartyDomain {HostVersion.Major}.{HostVersion.Minor}（或更早的 {HostVersion.Major}.x）的构建",
+                            $"Plugin '{name}': compiled against PartyDomain {compiledAgainst.ToString(3)}, incompatible with the host's {HostVersion.ToString(3)} (same major and a minor no newer than the host's are required). Ask the plugin's author for a build against PartyDomain {HostVersion.Major}.{HostVersion.Minor} (or an older {HostVersion.Major}.x)."),
+                    });
+                    return null;
+                }
+
+                var newer = SharedAssemblies.Host.NewerThanHost(folder, typeof(PartyDomainBuilder).Assembly.GetName().Name!, v => PluginMetadata.IsCompatible(HostVersion, v));
+                if (newer.Count > 0)
+                {
+                    Record(entry with
+                    {
+                        Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.IncompatibleVersion,
+                        Message = new(
+                            $"插件“{name}”：{string.Join("；", newer.Select(n => n.Framework
+                                ? $"{n.File} 引用 {n.Name} {n.Referenced}，比宿主的 .NET（{n.Host}）新：请把插件的 TargetFramework 改为 net{Environment.Version.Major}.0 后重新发布"
+                                : $"{n.File} 引用 {n.Name} {n.Referenced}，宿主只有 {n.Host}：请把插件的程序包 {n.Name} 降到 {n.HostPackage}（或更低）后重新发布"))}。在此之前插件的代码不会运行；也可请插件作者提供基于这些版本的构建",
+                            $"Plugin '{name}': {string.Join("; ", newer.Select(n => n.Framework
+                                ? $"{n.File} references {n.Name} {n.Referenced}, newer than the host's .NET ({n.Host}): set the plugin's TargetFramework to net{Environment.Version.Major}.0 and publish it again"
+                                : $"{n.File} references {n.Name} {n.Referenced}, the host has {n.Host}: downgrade the plugin's package {n.Name} to {n.HostPackage} (or lower) and publish it again"))}. None of the plugin's code runs until then; or ask the plugin's author for a build against these versions."),
                     });
                     return null;
                 }
@@ -154,7 +196,16 @@ public sealed partial class PluginHost
                 Record(entry with
                 {
                     Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.BadImage,
-                    Message = new($"插件“{name}”：{file} 不是有效的 .NET 程序集（{e.Message}）", $"Plugin '{name}': {file} is not a valid .NET assembly ({e.Message})."),
+                    Message = new($"插件“{name}”：{file} 不是有效的 .NET 程序集（{e.Message}）。请重新发布插件（dotnet publish）到该目录", $"Plugin '{name}': {file} is not a valid .NET assembly ({e.Message}). Publish the plugin into its folder again (dotnet publish)."),
+                }, e);
+                return null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Record(entry with
+                {
+                    Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.Unreadable,
+                    Message = new($"插件“{name}”：目录中的文件无法读取（{e.Message}）。请检查该目录的访问权限", $"Plugin '{name}': a file in its folder cannot be read ({e.Message}). Check the folder's permissions."),
                 }, e);
                 return null;
             }
@@ -169,7 +220,7 @@ public sealed partial class PluginHost
                     Record(entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.NotAPlugin,
-                        Message = new($"插件“{name}”：{file} 应有且只有一个实现 IPartyDomainPlugin 的公共类，实际有 {types.Length} 个", $"Plugin '{name}': {file} must have exactly one public class implementing IPartyDomainPlugin; it has {types.Length}."),
+                        Message = new($"插件“{name}”：{file} 应有且只有一个实现 IPartyDomainPlugin 的公共类，实际有 {types.Length} 个。请把此信息转给插件作者", $"Plugin '{name}': {file} must have exactly one public class implementing IPartyDomainPlugin; it has {types.Length}. Pass this on to the plugin's author."),
                     });
                     return null;
                 }
@@ -181,7 +232,7 @@ public sealed partial class PluginHost
                     Record(entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.InvalidManifest,
-                        Message = new($"插件“{name}”：清单中的 id “{manifest?.Id}”无效（小写字母开头，仅含小写字母、数字、- 和 .）", $"Plugin '{name}': the manifest id '{manifest?.Id}' is not valid (a lower-case letter, then lower-case letters, digits, '-' and '.')."),
+                        Message = new($"插件“{name}”：清单中的 id “{manifest?.Id}”无效（小写字母开头，仅含小写字母、数字、- 和 .）。请插件作者修正清单中的 Id", $"Plugin '{name}': the manifest id '{manifest?.Id}' is not valid (a lower-case letter, then lower-case letters, digits, '-' and '.'). Ask the plugin's author to correct the manifest's Id."),
                     });
                     return null;
                 }
@@ -198,7 +249,7 @@ public sealed partial class PluginHost
                 Record(entry with
                 {
                     Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.BadImage,
-                    Message = new($"插件“{name}”：程序集无法加载（{Unwrap(e).Message}）", $"Plugin '{name}': an assembly could not be loaded ({Unwrap(e).Message})."),
+                    Message = new($"插件“{name}”：程序集无法加载（{Unwrap(e).Message}）。请重新发布插件（dotnet publish）到该目录", $"Plugin '{name}': an assembly could not be loaded ({Unwrap(e).Message}). Publish the plugin into its folder again (dotnet publish)."),
                 }, e);
                 return null;
             }
@@ -212,22 +263,75 @@ public sealed partial class PluginHost
         // Dependencies first; a plugin whose dependency is missing, rejected or in a cycle is itself rejected.
         IEnumerable<Candidate> Order(List<Candidate> all, Dictionary<string, string> already)
         {
+            // One copy per id. Never folder order: the highest version wins (a stale copy left beside the current
+            // one must not replace it); two copies of the same version, or versions that cannot be compared, leave
+            // nothing to choose by, so every copy is rejected.
             var byId = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-            foreach (var c in all)
+            foreach (var copies in all.GroupBy(c => c.Entry.Manifest!.Id, StringComparer.Ordinal))
             {
-                var id = c.Entry.Manifest!.Id;
-                var clash = byId.TryGetValue(id, out var first) ? first.Entry.Folder : already.GetValueOrDefault(id);
-                if (clash is not null)
+                var id = copies.Key;
+                if (already.GetValueOrDefault(id) is { } earlier)
+                {
+                    foreach (var c in copies)
+                    {
+                        Record(c.Entry with
+                        {
+                            Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.DuplicateId,
+                            Message = new(
+                                $"插件“{id}” {c.Entry.Manifest!.Version}（{c.Entry.Folder}）：同一 id 的插件已从 {earlier} 加载到本宿主，不再加载第二份",
+                                $"Plugin '{id}' {c.Entry.Manifest!.Version} ({c.Entry.Folder}): a plugin with this id was already loaded into this host from {earlier}; a second copy is not loaded."),
+                        });
+                    }
+
+                    continue;
+                }
+
+                var ranked = copies.Select(c => (Candidate: c, Version: PluginVersion.TryParse(c.Entry.Manifest!.Version)))
+                    .OrderByDescending(x => x.Version).ToList();
+                if (ranked.Count == 1)
+                {
+                    byId[id] = ranked[0].Candidate;
+                    continue;
+                }
+
+                var listing = string.Join("; ", ranked.Select(x => $"{x.Candidate.Entry.Manifest!.Version} ({x.Candidate.Entry.Folder})"));
+                if (ranked.Any(x => x.Version is null) || ranked[0].Version!.CompareTo(ranked[1].Version) == 0)
+                {
+                    var why = ranked.Any(x => x.Version is null)
+                        ? new LocalizedText("版本号无法比较（应为 主.次.修订，如 1.2.0）", "their versions cannot be compared (major.minor.patch is expected, such as 1.2.0)")
+                        : new LocalizedText("版本相同，无从选择", "they have the same version, so there is nothing to choose by");
+                    foreach (var (c, _) in ranked)
+                    {
+                        Record(c.Entry with
+                        {
+                            Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.DuplicateId,
+                            Message = new(
+                                $"插件“{id}”有 {ranked.Count} 份：{listing}；{why.Chinese}，全部未加载。请只保留一个目录",
+                                $"Plugin '{id}' is there {ranked.Count} times: {listing}; {why.English}, so none was loaded. Keep only one of the folders."),
+                        });
+                    }
+
+                    continue;
+                }
+
+                var winner = ranked[0].Candidate;
+                foreach (var (c, _) in ranked.Skip(1))
                 {
                     Record(c.Entry with
                     {
                         Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.DuplicateId,
-                        Message = new($"插件“{id}”（{c.Entry.Folder}）：id 与已加载的 {clash} 中的插件重复", $"Plugin '{id}' ({c.Entry.Folder}): its id clashes with the plugin already loaded from {clash}."),
+                        Message = new(
+                            $"插件“{id}” {c.Entry.Manifest!.Version}（{c.Entry.Folder}）：较新的 {winner.Entry.Manifest!.Version}（{winner.Entry.Folder}）已取代它。请删除这个旧目录",
+                            $"Plugin '{id}' {c.Entry.Manifest!.Version} ({c.Entry.Folder}): the newer {winner.Entry.Manifest!.Version} ({winner.Entry.Folder}) replaces it. Delete this older folder."),
                     });
-                    continue;
                 }
 
-                byId[id] = c;
+                byId[id] = winner with
+                {
+                    Note = new(
+                        $"；取代了同 id 的旧版本：{string.Join("；", ranked.Skip(1).Select(x => $"{x.Candidate.Entry.Manifest!.Version}（{x.Candidate.Entry.Folder}）"))}",
+                        $"; it replaces the older copies of the same id: {string.Join("; ", ranked.Skip(1).Select(x => $"{x.Candidate.Entry.Manifest!.Version} ({x.Candidate.Entry.Folder})"))}"),
+                };
             }
 
             var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 ordered, 3 rejected
@@ -253,7 +357,7 @@ public sealed partial class PluginHost
                         foreach (var member in path.SkipWhile(p => p != id))
                         {
                             Reject(byId[member], PluginLoadReason.DependencyCycle,
-                                new($"插件“{member}”：依赖关系成环（{cycle}）", $"Plugin '{member}': its dependencies form a cycle ({cycle})."));
+                                new($"插件“{member}”：依赖关系成环（{cycle}）。请插件作者去掉其中一个依赖（清单的 Dependencies）", $"Plugin '{member}': its dependencies form a cycle ({cycle}). Ask the plugins' authors to drop one of these dependencies (the manifest's Dependencies)."));
                         }
 
                         return false;
@@ -271,7 +375,7 @@ public sealed partial class PluginHost
                     if (!byId.TryGetValue(dependency, out var needed))
                     {
                         Reject(c, PluginLoadReason.MissingDependency,
-                            new($"插件“{id}”：依赖的插件“{dependency}”未找到", $"Plugin '{id}': the plugin '{dependency}' it depends on was not found."));
+                            new($"插件“{id}”：依赖的插件“{dependency}”未找到。请把插件“{dependency}”发布到插件目录", $"Plugin '{id}': the plugin '{dependency}' it depends on was not found. Publish the plugin '{dependency}' into the plugin folder."));
                         return false;
                     }
 
@@ -280,7 +384,7 @@ public sealed partial class PluginHost
                         if (state.GetValueOrDefault(id) != 3)
                         {
                             Reject(c, PluginLoadReason.MissingDependency,
-                                new($"插件“{id}”：依赖的插件“{dependency}”未能加载", $"Plugin '{id}': the plugin '{dependency}' it depends on did not load."));
+                                new($"插件“{id}”：依赖的插件“{dependency}”未能加载。请先解决“{dependency}”的问题（见其说明）", $"Plugin '{id}': the plugin '{dependency}' it depends on did not load. Fix '{dependency}' first (see its line)."));
                         }
 
                         return false;
@@ -319,15 +423,17 @@ public sealed partial class PluginHost
                 Record(c.Entry with
                 {
                     Status = PluginLoadStatus.Rejected, Reason = PluginLoadReason.MissingDependency,
-                    Message = new($"插件“{manifest.Id}”：依赖的插件“{missing}”未能加载", $"Plugin '{manifest.Id}': the plugin '{missing}' it depends on did not load."),
+                    Message = new($"插件“{manifest.Id}”：依赖的插件“{missing}”未能加载。请先解决“{missing}”的问题（见其说明）", $"Plugin '{manifest.Id}': the plugin '{missing}' it depends on did not load. Fix '{missing}' first (see its line)."),
                 });
                 return;
             }
 
             var rollback = target.Checkpoint();
+            var sectionsBefore = target.ReportSections.ToHashSet(ReferenceEqualityComparer.Instance);
             try
             {
                 c.Plugin.Register(new HostPluginContext(target, manifest, config));
+                sectionsOf[manifest.Id] = target.ReportSections.Where(r => !sectionsBefore.Contains(r)).Select(r => r.Id).ToArray();
             }
             catch (Exception e)
             {
@@ -343,8 +449,8 @@ public sealed partial class PluginHost
             Record(c.Entry with
             {
                 Message = new(
-                    $"插件“{manifest.Id}” {manifest.Version}（{manifest.DisplayName.Chinese}，基于 PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}）已加载",
-                    $"Plugin '{manifest.Id}' {manifest.Version} ({manifest.DisplayName.English}, compiled against PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}) loaded."),
+                    $"插件“{manifest.Id}” {manifest.Version}（{manifest.DisplayName.Chinese}，基于 PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}）已加载{c.Note?.Chinese}",
+                    $"Plugin '{manifest.Id}' {manifest.Version} ({manifest.DisplayName.English}, compiled against PartyDomain {c.Entry.CompiledAgainst?.ToString(3)}) loaded{c.Note?.English}."),
             });
         }
     }
@@ -363,15 +469,20 @@ public sealed partial class PluginHost
         return entry with
         {
             Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.MissingAssembly,
-            Message = new($"插件“{name}”：缺少所需程序集 {missing}（应随插件放在其目录中）", $"Plugin '{name}': a required assembly is missing: {missing} (it belongs in the plugin's folder)."),
+            Message = new($"插件“{name}”：缺少所需程序集 {missing}（应随插件放在其目录中）。请用 dotnet publish 重新发布插件，而不是只复制插件的 dll", $"Plugin '{name}': a required assembly is missing: {missing} (it belongs in the plugin's folder). Publish the plugin again with dotnet publish rather than copying its dll alone."),
         };
     }
 
     private static PluginLoadEntry Threw(PluginLoadEntry entry, string name, string zhStage, string enStage, Exception e) => entry with
     {
         Status = PluginLoadStatus.Failed, Reason = PluginLoadReason.RegistrationFailed,
-        Message = new($"插件“{name}”在{zhStage}时抛出 {e.GetType().Name}：{e.Message}（其注册内容已全部撤销）", $"Plugin '{name}' threw {e.GetType().Name} while {enStage}: {e.Message} (nothing it registered was kept)."),
+        Message = Said(e) is { } said
+            ? new($"插件“{name}”在{zhStage}时出错：{said.Chinese}（其注册内容已全部撤销，其他插件不受影响）。请把此信息转给插件作者", $"Plugin '{name}' failed while {enStage}: {said.English} (nothing it registered was kept; the other plugins are not affected). Pass this on to the plugin's author.")
+            : new($"插件“{name}”在{zhStage}时抛出 {e.GetType().Name}：{e.Message}（其注册内容已全部撤销，其他插件不受影响）。请把此信息转给插件作者", $"Plugin '{name}' threw {e.GetType().Name} while {enStage}: {e.Message} (nothing it registered was kept; the other plugins are not affected). Pass this on to the plugin's author."),
     };
+
+    // What the library itself says in both languages, such as a rule id registered twice.
+    private static LocalizedText? Said(Exception e) => e is Rules.RuleConfigurationException { Text: { } text } ? text : null;
 
     // The assembly named by the one *.deps.json publishing writes; else the folder's namesake; else its only .dll.
     private static string? MainAssembly(string folder)
@@ -422,5 +533,9 @@ public sealed partial class PluginHost
     [LoggerMessage(3, LogLevel.Error, "Plugin {Plugin} failed ({Reason}) in {Folder}: {Message}")]
     private static partial void LogFailed(ILogger logger, Exception? exception, string plugin, PluginLoadReason reason, string folder, string message);
 
-    private sealed record Candidate(PluginLoadEntry Entry, IPartyDomainPlugin Plugin);
+    private sealed record Candidate(PluginLoadEntry Entry, IPartyDomainPlugin Plugin)
+    {
+        /// <summary>What the load report adds to the plugin's line when it loads (the older copies it replaced).</summary>
+        public LocalizedText? Note { get; init; }
+    }
 }

@@ -24,8 +24,9 @@ public sealed class PluginHostOptions
     public IList<string> Folders { get; } = [];
 
     /// <summary>
-    /// SHA-256 hashes (hex) of the plugin assemblies allowed to run. Empty: every compatible plugin runs (plugins are
-    /// full-trust code, so a strict deployment lists them here).
+    /// Manifest hashes (hex SHA-256, see <see cref="PluginHost.HashFolder"/>) of the plugin folders allowed to run:
+    /// the hash covers every file in a plugin's folder, so a swapped helper assembly or native library is refused.
+    /// Empty: every compatible plugin runs (plugins are full-trust code, so a strict deployment lists them here).
     /// </summary>
     public IList<string> TrustedSha256 { get; } = [];
 

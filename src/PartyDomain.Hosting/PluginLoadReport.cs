@@ -28,7 +28,7 @@ public enum PluginLoadReason
     /// <summary>The assembly is not a valid .NET assembly.</summary>
     BadImage,
 
-    /// <summary>Its SHA-256 is not on the trust list.</summary>
+    /// <summary>Its folder's manifest hash is not on the trust list.</summary>
     UntrustedHash,
 
     /// <summary>It does not reference PartyDomain, or has no single plugin class.</summary>
@@ -54,6 +54,9 @@ public enum PluginLoadReason
 
     /// <summary>It threw while being created or while registering; nothing it registered was kept.</summary>
     RegistrationFailed,
+
+    /// <summary>A file in its folder could not be read, so its manifest hash and metadata could not be checked.</summary>
+    Unreadable,
 }
 
 /// <summary>One plugin folder and what became of it.</summary>
@@ -66,7 +69,10 @@ public sealed record PluginLoadEntry(string Folder, PluginLoadStatus Status, Plu
     /// <summary>The plugin's assembly, when one was found.</summary>
     public string? AssemblyPath { get; init; }
 
-    /// <summary>The SHA-256 (lower-case hex) of the plugin's assembly, for the trust list.</summary>
+    /// <summary>
+    /// The plugin folder's manifest hash (lower-case hex SHA-256 over every file in the folder, see
+    /// <see cref="PluginHost.HashFolder"/>): what the trust list holds.
+    /// </summary>
     public string? Sha256 { get; init; }
 
     /// <summary>The PartyDomain version the plugin was compiled against, read from its assembly metadata.</summary>

@@ -1,17 +1,46 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace PartyDomain.Hosting;
 
 /// <summary>What the host reads from a plugin's file without running any of its code.</summary>
 internal static class PluginMetadata
 {
-    /// <summary>The lower-case hex SHA-256 of the file.</summary>
-    public static string Sha256(string path)
+    /// <summary>
+    /// The folder's manifest hash: every file under <paramref name="folder"/>, sub-folders included, hidden files
+    /// included, as a line <c>{sha256-hex}  {relative/path}\n</c> (the format of <c>sha256sum</c>), the lines sorted by
+    /// the path's UTF-8 bytes with '/' as separator; the hash is the lower-case hex SHA-256 of those lines in UTF-8.
+    /// Every file counts, not only assemblies, because the loader reads more than the main assembly: private
+    /// dependencies, <c>*.deps.json</c>, native libraries under <c>runtimes/</c>, satellite assemblies.
+    /// </summary>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file or sub-folder cannot be read.</exception>
+    public static string FolderHash(string folder)
     {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        var root = Path.GetFullPath(folder);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        var files = Directory.EnumerateFiles(root, "*", options)
+            .Select(f => (Path: f, Key: Encoding.UTF8.GetBytes(System.IO.Path.GetRelativePath(root, f).Replace('\\', '/'))))
+            .ToList();
+        files.Sort((a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key));
+        using var manifest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        foreach (var (path, key) in files)
+        {
+            using (var stream = File.OpenRead(path))
+            {
+                SHA256.HashData(stream, digest);
+            }
+
+            manifest.AppendData(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(digest)));
+            manifest.AppendData("  "u8);
+            manifest.AppendData(key);
+            manifest.AppendData("\n"u8);
+        }
+
+        return Convert.ToHexStringLower(manifest.GetHashAndReset());
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using PartyDomain.ConsoleHost.Demo;
+using PartyDomain.Testing;
 using PartyDomain.Interchange;
 
 namespace PartyDomain.ConsoleHost.Tests;

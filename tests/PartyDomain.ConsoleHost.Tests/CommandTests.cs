@@ -173,7 +173,7 @@ public class CommandTests
     [Fact]
     public void Commands_run_on_a_dataset_built_beforehand()
     {
-        var dataset = Demo.DemoCity.Build(seed: 3, scale: 0.5, city: new Data.CityInfo("410300", "洛阳市"));
+        var dataset = PartyDomain.Testing.DemoCity.Build(seed: 3, scale: 0.5, city: new Data.CityInfo("410300", "洛阳市"));
 
         var run = HostRun.With(AppContext.BaseDirectory, dataset, "check");
 

@@ -1,5 +1,5 @@
 using PartyDomain.BasicSystems;
-using PartyDomain.ConsoleHost.Demo;
+using PartyDomain.Testing;
 using PartyDomain.Data;
 using PartyDomain.Organization;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PartyDomain.ConsoleHost;
-using PartyDomain.ConsoleHost.Demo;
+using PartyDomain.Testing;
 using PartyDomain.Data;
 using Spectre.Console;
 

@@ -9,7 +9,9 @@ namespace PartyDomain.Benchmarks.Hosting;
 /// <summary>
 /// Issue target: a cold load of ten plugins in under 300 ms. The two sample plugins (built by this project's build
 /// through plugins/SamplePlugins.targets) and eight generated ones, each registering an indicator, an activity kind and
-/// a tuned rule default; every plugin is hashed, its PartyDomain reference read, loaded in its own load context,
+/// a tuned rule default through a private helper assembly in its folder; every plugin folder is hashed (the manifest
+/// hash over every file in it, which the trust list holds; the load computes it whether or not a trust list is set),
+/// every assembly's shared references read, the plugin loaded in its own load context,
 /// ordered by dependencies and registered. Run it cold, one load per fresh process:
 /// <c>--filter '*PluginLoad*' --strategy ColdStart --launchCount 10 --warmupCount 0 --iterationCount 1 --invocationCount 1 --unrollFactor 1</c>.
 /// </summary>
@@ -57,7 +59,7 @@ public class PluginLoadBenchmarks
     // Compiled once per machine and reused, so the compile is never part of a measured process.
     private static string GeneratedPlugins()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"partydomain-bench-plugins-{PluginHost.HostVersion}-{File.GetLastWriteTimeUtc(typeof(PartyDomainBuilder).Assembly.Location).Ticks}");
+        var root = Path.Combine(Path.GetTempPath(), $"partydomain-bench-plugins-helper-{PluginHost.HostVersion}-{File.GetLastWriteTimeUtc(typeof(PartyDomainBuilder).Assembly.Location).Ticks}");
         if (Directory.Exists(root) && Directory.GetDirectories(root).Length == Generated)
         {
             return root;
@@ -69,12 +71,15 @@ public class PluginLoadBenchmarks
         {
             var id = $"generated-{i:D2}";
             string[] dependencies = i > 1 ? [$"generated-{i - 1:D2}"] : [];
-            fixtures.AddFixture(id, $$"""
+            var (helperImage, helper) = PluginFixtures.Library($"Generated.Helper{i:D2}", new Version(1, 0, 0, 0),
+                $"public static class Helper{i:D2} {{ public static int Lessons => {i}; }}");
+            var path = fixtures.AddPlugin(id, PluginFixtures.PluginSource(id, $$"""
                 context.Builder
                     .AddIndicator(new PartyDomain.Metrics.IndicatorDefinition { Code = new("{{id}}-visits"), Name = new("走访{{i}}", "visits {{i}}"), Unit = PartyDomain.Metrics.Units.Times, Aggregation = PartyDomain.Metrics.Aggregation.Sum })
                     .AddActivityKind(new PartyDomain.BasicSystems.ActivityKind("{{id}}-day"), new("活动{{i}}", "activity {{i}}"))
-                    .SetRuleDefault(PartyDomain.BasicSystems.BasicSystemRuleIds.PartyLesson, "MinCount", {{i}});
-                """, dependencies);
+                    .SetRuleDefault(PartyDomain.BasicSystems.BasicSystemRuleIds.PartyLesson, "MinCount", Helper{{i:D2}}.Lessons);
+                """, dependencies), Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PartyDomainBuilder).Assembly.Location), helper);
+            File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(path)!, $"Generated.Helper{i:D2}.dll"), helperImage);
         }
 
         try

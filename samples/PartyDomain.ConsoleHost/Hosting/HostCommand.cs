@@ -21,19 +21,44 @@ public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironme
     public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        if (RunBeforeHost(settings) is { } done)
+        {
+            return done;
+        }
+
         using var host = HostContext.Create(environment, settings);
         host.WaitingForWriter = location => Console.MarkupLine($"[yellow]{Markup.Escape(host.T(
             $"另一个导入正在写入 {location}，最多等待 {host.Options.BusyTimeoutSeconds} 秒……",
             $"Another import is writing {location}; waiting up to {host.Options.BusyTimeoutSeconds} s…"))}[/]");
+        int code;
         try
         {
-            return Run(host, settings);
+            code = Run(host, settings);
         }
         catch (Exception e) when (EnvironmentFailureException.From(e, host.T, host.Options.BusyTimeoutSeconds) is { } failure)
         {
             throw failure;
         }
+
+        if (!WarnsOfPlugins || host.Get<PartyDomain.Hosting.PluginLoadReport>().Problems.ToList() is not { Count: > 0 } problems)
+        {
+            return code;
+        }
+
+        // One line, whatever the command: the results lack what these plugins would have brought.
+        var names = string.Join(host.T("、", ", "), problems.Select(p => p.Name));
+        Console.MarkupLine($"[yellow]{Markup.Escape(host.T(
+            $"警告：{problems.Count} 个插件未加载（{names}），本次结果不含其规则、指标和报告章节；运行 plugins 查看原因和处理办法。",
+            $"Warning: {problems.Count} plugin(s) did not load ({names}); these results lack their rules, indicators and report sections. Run plugins for the reasons and what to do."))}[/]");
+        return code == ExitCodes.Success ? ExitCodes.PartialFailure : code;
     }
+
+    /// <summary>Whether the command ends with the one-line warning (and exit code 6) when a plugin did not load; <c>plugins</c> shows the whole report instead.</summary>
+    protected virtual bool WarnsOfPlugins => true;
+
+    /// <summary>Work that must not wait for the configuration and the plugins (printing a folder's hash); <c>null</c> to go on.</summary>
+    /// <returns>The exit code, or <c>null</c> when the command needs the host.</returns>
+    protected virtual int? RunBeforeHost(TSettings settings) => null;
 
     /// <summary>Does the command's work.</summary>
     /// <returns>The exit code.</returns>

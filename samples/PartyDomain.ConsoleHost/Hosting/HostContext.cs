@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using PartyDomain.BasicSystems;
-using PartyDomain.ConsoleHost.Demo;
+using PartyDomain.Testing;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.EntityFrameworkCore;
@@ -239,7 +239,9 @@ public sealed class HostContext : IDisposable
         {
             provider.Dispose();
             throw new BadInputException(language == TextLanguage.English ? "The configuration is invalid" : "配置有误",
-                e is OptionsValidationException v ? v.Failures.ToList() : [ConfigurationMessages.Explain(e.Message, language)], e);
+                e is OptionsValidationException v ? v.Failures.ToList()
+                : e is RuleConfigurationException { Text: { } text } ? [text.In(language)]
+                : [ConfigurationMessages.Explain(e.Message, language)], e);
         }
 
         return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported) { _waiting = waiting };

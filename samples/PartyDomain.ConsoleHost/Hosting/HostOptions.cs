@@ -11,7 +11,7 @@ public sealed class HostOptions
 
     /// <summary>
     /// The day the host takes as today (yyyy-MM-dd). Unset: the embedded demo data is read as of its own day
-    /// (<see cref="Demo.DemoCity.Today"/>) so its year is complete and the output reproducible.
+    /// (<see cref="PartyDomain.Testing.DemoCity.Today"/>) so its year is complete and the output reproducible.
     /// </summary>
     public string? Today { get; set; }
 
@@ -56,7 +56,7 @@ public sealed class CityOptions
 public sealed class DemoOptions
 {
     /// <summary>The generator's seed.</summary>
-    public int Seed { get; set; } = Demo.DemoCity.DefaultSeed;
+    public int Seed { get; set; } = PartyDomain.Testing.DemoCity.DefaultSeed;
 
     /// <summary>How many times the standard demo city (about 40 branches, 600 people).</summary>
     public double Scale { get; set; } = 1;

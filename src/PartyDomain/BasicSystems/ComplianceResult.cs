@@ -197,7 +197,7 @@ public sealed class ComplianceResult
                     if (e.Outcome(o, s) == SlotOutcome.Pending && !e.MetSoFar(o, s) && e.Slots[s].Calendar.End <= until)
                     {
                         var (expected, found) = e.Rule.Explain(e.Settings, e.Found(o, s), e.Expected(o, s));
-                        reminders.Add(new Reminder(_context.Organizations[o], e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Slots[s], e.Slots[s].Calendar.End, expected, found));
+                        reminders.Add(new Reminder(_context.Organizations[o], e.Rule.Id, e.Rule.TitleFor(e.Settings), e.Rule.Citation, e.Slots[s], e.Slots[s].Calendar.End, expected, found));
                     }
                 }
             }
@@ -212,7 +212,7 @@ public sealed class ComplianceResult
 
     /// <summary>Compliance rate per rule.</summary>
     public IReadOnlyList<ComplianceRate> RateByRule() =>
-        Rate(e => [(e.Rule.Id.Value, e.Rule.Title)], (_, key) => key);
+        Rate(e => [(e.Rule.Id.Value, e.Rule.TitleFor(e.Settings))], (_, key) => key);
 
     /// <summary>Compliance rate per organization (figure F26 by branch).</summary>
     public IReadOnlyList<ComplianceRate> RateByOrganization()
@@ -385,7 +385,7 @@ public sealed class ComplianceResult
                     }
 
                     subject ??= new FindingSubject(SubjectKind.Organization, organization.Id.Value, organization.Name);
-                    var finding = new Finding(e.Rule.Id, e.Rule.Title, e.Rule.Citation, e.Settings.Severity, subject, window.To, texts.Expected, texts.Found)
+                    var finding = new Finding(e.Rule.Id, e.Rule.TitleFor(e.Settings), e.Rule.Citation, e.Settings.Severity, subject, window.To, texts.Expected, texts.Found)
                     {
                         Period = new DateInterval(window.From, window.To),
                         ExpectedValue = counts.Item2,

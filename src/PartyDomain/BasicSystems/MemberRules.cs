@@ -249,7 +249,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
 
                 var member = index.People[person];
                 expected ??= new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})");
-                outcomes.Add(new Finding(Id, Title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
+                outcomes.Add(new Finding(Id, TitleFor(rule), Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
                     new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
                         $"no organizational life of {organization.Name} from {sinceText} to {referenceText}")));
             }

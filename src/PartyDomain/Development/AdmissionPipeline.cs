@@ -214,7 +214,7 @@ public sealed class AdmissionPipeline
             var s = settings[rule];
             if (s.Enabled)
             {
-                violations.Add(new Finding(rule.Id, rule.Title, rule.Citation, s.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found)
+                violations.Add(new Finding(rule.Id, rule.TitleFor(s), rule.Citation, s.Severity, new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), asOf, expected, found)
                 {
                     ExpectedDate = expectedDate,
                     FoundDate = foundDate,

@@ -16,15 +16,15 @@ public sealed class AdmissionRule : RuleBase
     }
 
     /// <summary>The applicant is at least 18 on the day of application.</summary>
-    public static AdmissionRule Age { get; } = new("DEV-AGE", new("年满十八岁方可申请入党", "Applicants are at least 18"), "第五条", SourceConfidence.Verified,
+    public static AdmissionRule Age { get; } = new("DEV-AGE", new("年满{MinYears}岁方可申请入党", "Applicants are at least {MinYears}"), "第五条", SourceConfidence.Verified,
         new RuleParameter("MinYears", 18, "years", new("申请时最低年龄", "youngest age at application")));
 
     /// <summary>A talk with the applicant within a month of the application.</summary>
-    public static AdmissionRule Talk { get; } = new("DEV-TALK", new("收到入党申请书后一个月内派人谈话", "A talk within a month of the application"), "第八条", SourceConfidence.Secondary,
+    public static AdmissionRule Talk { get; } = new("DEV-TALK", new("收到入党申请书后{Months}个月内派人谈话", "A talk within {Months} month(s) of the application"), "第八条", SourceConfidence.Secondary,
         new RuleParameter("Months", 1, "months", new("收到申请后谈话的期限", "months from application to the talk")));
 
     /// <summary>An activist has one or two full-member contacts.</summary>
-    public static AdmissionRule Contacts { get; } = new("DEV-CONTACTS", new("确定一至二名正式党员作入党积极分子培养联系人", "One or two full members as the activist's contacts"), "第十一条", SourceConfidence.Secondary,
+    public static AdmissionRule Contacts { get; } = new("DEV-CONTACTS", new("确定{MinContacts}至{MaxContacts}名正式党员作入党积极分子培养联系人", "{MinContacts} to {MaxContacts} full members as the activist's contacts"), "第十一条", SourceConfidence.Secondary,
         new RuleParameter("MinContacts", 1, "people", new("最少联系人", "fewest contacts")),
         new RuleParameter("MaxContacts", 2, "people", new("最多联系人", "most contacts")));
 
@@ -33,7 +33,7 @@ public sealed class AdmissionRule : RuleBase
         new RuleParameter("Months", 6, "months", new("考察间隔月数", "months between assessments")));
 
     /// <summary>At least a year as an activist before becoming a development candidate.</summary>
-    public static AdmissionRule ActivistYear { get; } = new("DEV-ACTIVIST-YEAR", new("经过一年以上培养教育和考察方可列为发展对象", "A year as an activist before candidacy"), "第十三条", SourceConfidence.Secondary,
+    public static AdmissionRule ActivistYear { get; } = new("DEV-ACTIVIST-YEAR", new("经过{Years}年以上培养教育和考察方可列为发展对象", "{Years} year(s) as an activist before candidacy"), "第十三条", SourceConfidence.Secondary,
         new RuleParameter("Years", 1, "years", new("培养考察最短年数", "fewest years as an activist")));
 
     /// <summary>Two sponsors, full members on the vote's day.</summary>
@@ -44,12 +44,12 @@ public sealed class AdmissionRule : RuleBase
     public static AdmissionRule PoliticalReview { get; } = new("DEV-POLITICAL-REVIEW", new("政治审查未形成结论或不合格的不能发展", "No admission without a passed political review"), "第十五条", SourceConfidence.Secondary);
 
     /// <summary>A short concentrated training of at least 3 days or 24 study hours.</summary>
-    public static AdmissionRule Training { get; } = new("DEV-TRAINING", new("发展对象集中培训不少于三天或二十四学时", "Concentrated training of 3 days or 24 hours"), "第十七条", SourceConfidence.Secondary,
+    public static AdmissionRule Training { get; } = new("DEV-TRAINING", new("发展对象集中培训不少于{MinDays}天或{MinHours}学时", "Concentrated training of {MinDays} days or {MinHours} hours"), "第十七条", SourceConfidence.Secondary,
         new RuleParameter("MinDays", 3, "days", new("集中培训最少天数", "fewest training days")),
         new RuleParameter("MinHours", 24, "hours", new("集中培训最少学时", "fewest training hours")));
 
     /// <summary>Not admitted when leaving the unit within three months.</summary>
-    public static AdmissionRule Leaving { get; } = new("DEV-LEAVING", new("三个月内将离开工作单位的一般不办理接收预备党员手续", "No admission when leaving the unit within three months"), "第十九条", SourceConfidence.Secondary,
+    public static AdmissionRule Leaving { get; } = new("DEV-LEAVING", new("{Months}个月内将离开工作单位的一般不办理接收预备党员手续", "No admission when leaving the unit within {Months} months"), "第十九条", SourceConfidence.Secondary,
         new RuleParameter("Months", 3, "months", new("离开单位的月数", "months after the vote")));
 
     /// <summary>The vote: more than half of the voting members present, and more than half of those expected in favour.</summary>

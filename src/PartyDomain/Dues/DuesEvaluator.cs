@@ -22,12 +22,12 @@ public sealed class DuesRule : RuleBase
         new RuleParameter("GraceDays", 0, "days", new("月末后宽限天数", "days of grace after the month's end")));
 
     /// <summary>A back-payment covers at most six months.</summary>
-    public static DuesRule BackPayment { get; } = new(new("DUES-BACK-PAYMENT"), new("补交党费一般不超过6个月", "Back-payment covers at most 6 months"),
+    public static DuesRule BackPayment { get; } = new(new("DUES-BACK-PAYMENT"), new("补交党费一般不超过{Months}个月", "Back-payment covers at most {Months} months"),
         new(Regulations.PartyDues, null, SourceConfidence.Secondary), FindingSeverity.Warning,
         new RuleParameter("Months", 6, "months", new("补交的最长月数", "most months a back-payment may cover")));
 
     /// <summary>Six consecutive months without dues is treated as leaving the party: a finding, never a change of standing.</summary>
-    public static DuesRule SixMonthsUnpaid { get; } = new(new("DUES-SIX-MONTHS-UNPAID"), new("党员不得连续6个月不交纳党费", "No member six months in a row without paying dues"),
+    public static DuesRule SixMonthsUnpaid { get; } = new(new("DUES-SIX-MONTHS-UNPAID"), new("党员不得连续{Months}个月不交纳党费", "No member {Months} months in a row without paying dues"),
         new(Regulations.MemberEducation, "第三十一条", SourceConfidence.Verified), FindingSeverity.Violation,
         new RuleParameter("Months", 6, "months", new("连续未交纳党费的月数", "months in a row unpaid")));
 
@@ -407,5 +407,5 @@ public sealed class DuesEvaluator
     private static FindingSubject Subject(Person person) => new(SubjectKind.Person, person.Id.Value, person.Name);
 
     private static Finding Raise(DuesRule rule, EffectiveRule settings, FindingSubject subject, LocalDate asOf, LocalizedText expected, LocalizedText found) =>
-        new(rule.Id, rule.Title, rule.Citation, settings.Severity, subject, asOf, expected, found);
+        new(rule.Id, rule.TitleFor(settings), rule.Citation, settings.Severity, subject, asOf, expected, found);
 }

@@ -51,8 +51,9 @@ public sealed class PartyDomainBuilder
         ArgumentNullException.ThrowIfNull(rule);
         if (FindRule(rule.Id) is { } existing)
         {
-            throw new RuleConfigurationException(
-                $"A rule with id '{rule.Id}' is already registered ({existing.GetType().FullName}); call ReplaceRule to replace it.");
+            throw new RuleConfigurationException(new LocalizedText(
+                $"id 为“{rule.Id}”的规则已注册（{existing.GetType().FullName}）；要替换它请调用 ReplaceRule，要另加一条规则请换一个 id",
+                $"A rule with id '{rule.Id}' is already registered ({existing.GetType().FullName}); call ReplaceRule to replace it, or choose another id for a new rule."));
         }
 
         _rules.Add(rule);
@@ -184,6 +185,12 @@ public sealed class PartyDomainBuilder
         Services.Configure(configure);
         return this;
     }
+
+    /// <summary>
+    /// The plugins that registered through this builder and those found but not loaded, as the plugin host recorded
+    /// them; registered as the <see cref="global::PartyDomain.Extensibility.Plugins.PluginRoster"/> service, so reports can name the plugins that shaped them.
+    /// </summary>
+    public global::PartyDomain.Extensibility.Plugins.PluginRoster Plugins { get; internal set; } = global::PartyDomain.Extensibility.Plugins.PluginRoster.None;
 
     /// <summary>The sections of the annual summary, built-in and added, in registration order (laid out by <see cref="IReportSection.Order"/>).</summary>
     public IReadOnlyList<IReportSection> ReportSections => _sections;

@@ -54,6 +54,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => Enum.IsDefined(o.MetBeforeSlotEnds), "PartyDomain:Compliance:MetBeforeSlotEnds must be Met or Pending.")
             .Validate(o => Enum.IsDefined(o.SlotEndingToday), "PartyDomain:Compliance:SlotEndingToday must be Pending or Judged.");
         services.AddSingleton(builder.ActivityKinds);
+        // Read when resolved: a plugin host fills it in after AddPartyDomain returns.
+        services.AddSingleton(_ => builder.Plugins);
         services.AddSingleton(builder.Indicators);
         services.AddOptions<DevelopmentOptions>()
             .Validate(o => o.YoungAgeThreshold is > 0 and < 120, "PartyDomain:Development:YoungAgeThreshold must be an age.");

@@ -33,8 +33,10 @@ public sealed class RuleOptions
         {
             if (!values.ContainsKey(name))
             {
-                throw new RuleConfigurationException(
-                    $"Rule '{rule.Id}' has no parameter '{name}'; its parameters are: {string.Join(", ", rule.Parameters.Select(p => p.Name))}.");
+                var known = string.Join(", ", rule.Parameters.Select(p => p.Name));
+                throw new RuleConfigurationException(new LocalizedText(
+                    $"规则“{rule.Id}”没有参数“{name}”；它的参数是：{known}。请改正配置中的参数名",
+                    $"Rule '{rule.Id}' has no parameter '{name}'; its parameters are: {known}. Correct the parameter's name in the configuration."));
             }
 
             values[name] = value;
@@ -54,7 +56,10 @@ public sealed class RuleOptions
         {
             if (!rules.TryGetValue(id, out var rule))
             {
-                throw new RuleConfigurationException($"The configuration tunes rule '{id}', but no rule has that id. Known rules: {string.Join(", ", rules.Keys.Order(StringComparer.Ordinal))}.");
+                var ids = string.Join(", ", rules.Keys.Order(StringComparer.Ordinal));
+                throw new RuleConfigurationException(new LocalizedText(
+                    $"配置调整了规则“{id}”，但没有这个 id 的规则。请改正规则 id（若它来自某个插件，请确认该插件已加载）。已有规则：{ids}",
+                    $"The configuration tunes rule '{id}', but no rule has that id. Correct the rule id (if a plugin brings it, check that the plugin loaded). Known rules: {ids}."));
             }
 
             Resolve(rule);
@@ -110,4 +115,12 @@ public sealed class RuleConfigurationException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Creates the exception with a message in both languages; <see cref="Exception.Message"/> is the English one.</summary>
+    /// <param name="text">What went wrong and what to do, in Chinese and English.</param>
+    public RuleConfigurationException(LocalizedText text)
+        : base((text ?? throw new ArgumentNullException(nameof(text))).English) => Text = text;
+
+    /// <summary>The message in both languages, for hosts that show it in the chosen language; <c>null</c> when made from a plain message.</summary>
+    public LocalizedText? Text { get; }
 }

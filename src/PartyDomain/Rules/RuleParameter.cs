@@ -16,8 +16,15 @@ public interface IRule
     /// <summary>The rule's id.</summary>
     RuleId Id { get; }
 
-    /// <summary>The rule's title.</summary>
+    /// <summary>The rule's title, with the parameters' default values where it names them.</summary>
     LocalizedText Title { get; }
+
+    /// <summary>
+    /// The rule's title with the values <paramref name="rule"/> runs with, so a tuned rule never reads with the
+    /// library's numbers; findings carry this title. Rules whose title names no parameter return <see cref="Title"/>.
+    /// </summary>
+    /// <param name="rule">The settings the rule runs with.</param>
+    LocalizedText TitleFor(EffectiveRule rule) => Title;
 
     /// <summary>The rule's source.</summary>
     Citation Citation { get; }

@@ -478,7 +478,7 @@ public sealed class TrainingEvaluator
 
             var person = people[ledgerPeople[i]];
             var unit = requirement.Concentrated ? ("次集中培训", " concentrated trainings") : ("学时", " hours");
-            findings.Add(new Finding(requirement.Id, requirement.Title, requirement.Citation, ended ? settings.Severity : FindingSeverity.Reminder,
+            findings.Add(new Finding(requirement.Id, requirement.TitleFor(settings), requirement.Citation, ended ? settings.Severity : FindingSeverity.Reminder,
                 new FindingSubject(SubjectKind.Person, person.Id.Value, person.Name), ended ? period.End : today,
                 minimum == yearly
                     ? new($"{period.Start.Year}年不少于{minimum}{unit.Item1}", $"at least {minimum}{unit.Item2} in {period.Start.Year}")

@@ -65,11 +65,11 @@ public static class DefaultTrainingRequirements
     /// <summary>New instances of every default requirement.</summary>
     public static IReadOnlyList<TrainingRequirement> Create() =>
     [
-        new(TrainingRuleIds.MemberHours, new("党员每年集中学习培训不少于32学时", "Every member: at least 32 study hours a year"),
+        new(TrainingRuleIds.MemberHours, new("党员每年集中学习培训不少于{MinHours}学时", "Every member: at least {MinHours} study hours a year"),
             new(Regulations.MemberEducation, "第二十条", SourceConfidence.Verified), TrainingRole.Member, false, 32),
-        new(TrainingRuleIds.CadreHours, new("支部书记和委员每年学习培训不少于56学时", "Secretaries and committee members: at least 56 study hours a year"),
+        new(TrainingRuleIds.CadreHours, new("支部书记和委员每年学习培训不少于{MinHours}学时", "Secretaries and committee members: at least {MinHours} study hours a year"),
             new(Regulations.MemberEducation, "第二十条", SourceConfidence.Unconfirmed), TrainingRole.Cadre, false, 56),
-        new(TrainingRuleIds.CadreConcentrated, new("支部书记和委员每年至少参加1次集中培训", "Secretaries and committee members: at least one concentrated training a year"),
+        new(TrainingRuleIds.CadreConcentrated, new("支部书记和委员每年至少参加{MinTrainings}次集中培训", "Secretaries and committee members: at least {MinTrainings} concentrated training(s) a year"),
             new(Regulations.MemberEducation, "第二十条", SourceConfidence.Unconfirmed), TrainingRole.Cadre, true, 1),
     ];
 }

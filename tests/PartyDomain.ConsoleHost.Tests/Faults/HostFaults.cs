@@ -40,13 +40,18 @@ internal static class HostFaults
     {
         try
         {
-            return Stored(new PartyDomainStoreOptions().UseSqlite(sqliteFile));
+            return Stored(new PartyDomainStoreOptions { PersonalDataKey = Key(sqliteFile + ".key") }.UseSqlite(sqliteFile));
         }
         finally
         {
             SqliteConnection.ClearAllPools();
         }
     }
+
+    /// <summary>The personal-data key the host in <paramref name="folder"/> keeps beside its data file, to read its store back.</summary>
+    public static string? KeyOf(string folder) => Key(Path.Combine(folder, "data", "partydomain.db.key"));
+
+    private static string? Key(string file) => File.Exists(file) ? File.ReadAllText(file).Trim() : null;
 
     /// <summary>Another connection in the middle of a write to the SQLite file: the write lock taken, a city written and not committed.</summary>
     public static SqliteConnection HoldWriteLock(string file)

@@ -54,7 +54,7 @@ public sealed class PostgresEnvironmentTests : IAsyncLifetime
     {
         var first = HostRun.In(_host, "import", HostFaults.DemoFile(_host, 0.3), "--set", $"Host:PostgreSql={Direct}");
         first.ExitCode.Should().Be(ExitCodes.Success, first.Output);
-        var before = HostFaults.Stored(new PartyDomainStoreOptions().UsePostgreSql(Direct));
+        var before = HostFaults.Stored(new PartyDomainStoreOptions { PersonalDataKey = HostFaults.KeyOf(_host) }.UsePostgreSql(Direct));
 
         var target = new NpgsqlConnectionStringBuilder(Direct);
         using var proxy = new TcpProxy(target.Host!, target.Port);
@@ -65,14 +65,14 @@ public sealed class PostgresEnvironmentTests : IAsyncLifetime
         proxy.IsDown.Should().BeTrue("the proxy cut the connection during the import");
         run.ExitCode.Should().Be(ExitCodes.EnvironmentFailure, run.Output);
         run.Output.Should().Contain($"127.0.0.1:{proxy.Port}").And.Contain("数据未作任何改动");
-        HostFaults.Stored(new PartyDomainStoreOptions().UsePostgreSql(Direct)).Should().Be(before);
+        HostFaults.Stored(new PartyDomainStoreOptions { PersonalDataKey = HostFaults.KeyOf(_host) }.UsePostgreSql(Direct)).Should().Be(before);
     }
 
     [Fact]
     public async Task A_second_import_of_the_city_waits_with_a_message_then_exits_5_while_check_reads_at_once()
     {
         HostRun.In(_host, "import", HostFaults.DemoFile(_host, 0.3), "--set", $"Host:PostgreSql={Direct}").ExitCode.Should().Be(ExitCodes.Success);
-        var before = HostFaults.Stored(new PartyDomainStoreOptions().UsePostgreSql(Direct));
+        var before = HostFaults.Stored(new PartyDomainStoreOptions { PersonalDataKey = HostFaults.KeyOf(_host) }.UsePostgreSql(Direct));
         var unlocked = HostRun.In(_host, "check", "--set", $"Host:PostgreSql={Direct}"); // also warms up: the timing below is the check's
         await using var holder = new NpgsqlConnection(Direct);
         await holder.OpenAsync();
@@ -90,7 +90,7 @@ public sealed class PostgresEnvironmentTests : IAsyncLifetime
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
         import.ExitCode.Should().Be(ExitCodes.EnvironmentFailure, import.Output);
         import.Output.Should().Contain("另一个导入正在写入 127.0.0.1:").And.Contain("最多等待 1 秒").And.Contain("Host:BusyTimeoutSeconds");
-        HostFaults.Stored(new PartyDomainStoreOptions().UsePostgreSql(Direct)).Should().Be(before);
+        HostFaults.Stored(new PartyDomainStoreOptions { PersonalDataKey = HostFaults.KeyOf(_host) }.UsePostgreSql(Direct)).Should().Be(before);
     }
 
     private static int FreePort()

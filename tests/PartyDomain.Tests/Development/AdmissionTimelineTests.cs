@@ -73,8 +73,10 @@ public class AdmissionTimelineTests
     [Fact]
     public void The_minimum_age_is_configurable()
     {
-        Check(Complete(), birth: new LocalDate(2001, 3, 2), configure: o => o.Set(AdmissionRule.Age.Id, "MinYears", 20))
-            .ShouldViolate(AdmissionRule.Age, Applied).Expected.ShouldMention("20");
+        var finding = Check(Complete(), birth: new LocalDate(2001, 3, 2), configure: o => o.Set(AdmissionRule.Age.Id, "MinYears", 20))
+            .ShouldViolate(AdmissionRule.Age, Applied);
+        finding.Expected.ShouldMention("20");
+        finding.RuleTitle.Chinese.Should().Be("年满20岁方可申请入党");
     }
 
     // ---- the first talk ----------------------------------------------------------------------------------------------
@@ -183,7 +185,8 @@ public class AdmissionTimelineTests
     [Fact]
     public void The_activist_year_is_configurable()
     {
-        Check(Complete(), configure: o => o.Set(AdmissionRule.ActivistYear.Id, "Years", 2)).ShouldViolate(AdmissionRule.ActivistYear, Candidate);
+        Check(Complete(), configure: o => o.Set(AdmissionRule.ActivistYear.Id, "Years", 2)).ShouldViolate(AdmissionRule.ActivistYear, Candidate)
+            .RuleTitle.Chinese.Should().Be("经过2年以上培养教育和考察方可列为发展对象");
     }
 
     [Theory]

@@ -79,3 +79,62 @@ public abstract class PluginContext
     public abstract TOptions GetOptions<TOptions>()
         where TOptions : class, new();
 }
+
+/// <summary>A plugin that shaped the results: the host loaded it and it registered.</summary>
+/// <param name="Id">The plugin's id.</param>
+/// <param name="Version">The plugin's version, from its manifest.</param>
+/// <param name="DisplayName">The name shown to users.</param>
+public sealed record LoadedPlugin(string Id, string Version, LocalizedText DisplayName)
+{
+    /// <summary>The ids of the report sections the plugin added or replaced, so a section that fails can be traced to it.</summary>
+    public IReadOnlyList<string> ReportSections { get; init; } = [];
+
+    /// <summary><c>id version</c>, as reports name it.</summary>
+    public override string ToString() => $"{Id} {Version}";
+}
+
+/// <summary>A plugin the host found and did not load: rejected by policy or failed.</summary>
+/// <param name="Name">The plugin's id when known, else its folder's name.</param>
+/// <param name="Reason">Why, in plain words, with what to do next.</param>
+public sealed record NotLoadedPlugin(string Name, LocalizedText Reason);
+
+/// <summary>
+/// The plugins behind a registration: which loaded (and so shaped every result and report made with it) and which
+/// were found but did not load. A plugin host fills it in (<see cref="PartyDomainBuilder.Plugins"/>); it is registered
+/// as a service, so a report can name the plugins that shaped it. Empty when no plugin host ran.
+/// </summary>
+public sealed class PluginRoster
+{
+    /// <summary>Creates a roster.</summary>
+    /// <param name="loaded">The plugins that loaded, in load order.</param>
+    /// <param name="notLoaded">The plugins found but not loaded.</param>
+    public PluginRoster(IEnumerable<LoadedPlugin> loaded, IEnumerable<NotLoadedPlugin> notLoaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(notLoaded);
+        Loaded = loaded.ToArray();
+        NotLoaded = notLoaded.ToArray();
+    }
+
+    /// <summary>No plugins: what a registration without a plugin host has.</summary>
+    public static PluginRoster None { get; } = new([], []);
+
+    /// <summary>The plugins that loaded, in load order.</summary>
+    public IReadOnlyList<LoadedPlugin> Loaded { get; }
+
+    /// <summary>The plugins found but not loaded.</summary>
+    public IReadOnlyList<NotLoadedPlugin> NotLoaded { get; }
+
+    /// <summary>The loaded plugin that added or replaced the report section <paramref name="sectionId"/>; <c>null</c> for the library's own.</summary>
+    /// <param name="sectionId">The section's id.</param>
+    public LoadedPlugin? SectionOwner(string sectionId) =>
+        Loaded.LastOrDefault(p => p.ReportSections.Contains(sectionId, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>This roster with <paramref name="other"/>'s plugins after its own (a second plugin load into one registration).</summary>
+    /// <param name="other">The later roster.</param>
+    public PluginRoster Then(PluginRoster other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Loaded.Concat(other.Loaded), NotLoaded.Concat(other.NotLoaded));
+    }
+}

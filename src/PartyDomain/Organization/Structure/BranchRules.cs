@@ -9,7 +9,7 @@ namespace PartyDomain.Organization.Structure;
 /// </summary>
 public sealed class BranchCommitteeRule() : StructureRule(
     StructureRuleIds.BranchCommittee,
-    new("正式党员7人以上的党支部设立支部委员会", "A branch with 7 or more full members elects a committee"),
+    new("正式党员{MinFullMembers}人以上的党支部设立支部委员会", "A branch with {MinFullMembers} or more full members elects a committee"),
     new(Regulations.BranchWork, "第六章", SourceConfidence.Secondary),
     FindingSeverity.Violation,
     new RuleParameter("MinFullMembers", 7, "members", new("应设立支部委员会的正式党员人数", "full members from which a branch elects a committee")))
@@ -44,7 +44,7 @@ public sealed class BranchCommitteeRule() : StructureRule(
 /// </summary>
 public sealed class CommitteeSizeRule() : StructureRule(
     StructureRuleIds.CommitteeSize,
-    new("支部委员会由3至7人组成", "A committee has 3 to 7 members"),
+    new("支部委员会由{MinSeats}至{MaxSeats}人组成", "A committee has {MinSeats} to {MaxSeats} members"),
     new(Regulations.BranchWork, "第六章", SourceConfidence.Secondary),
     FindingSeverity.Warning,
     new RuleParameter("MinSeats", 3, "members", new("委员会最少人数", "fewest committee members")),
@@ -79,7 +79,7 @@ public sealed class CommitteeSizeRule() : StructureRule(
 /// </summary>
 public sealed class BranchSizeRule() : StructureRule(
     StructureRuleIds.BranchSize,
-    new("党支部党员人数一般不超过50人", "A branch has at most 50 members"),
+    new("党支部党员人数一般不超过{MaxMembers}人", "A branch has at most {MaxMembers} members"),
     new(Regulations.BranchWork, "第四条", SourceConfidence.Secondary),
     FindingSeverity.Warning,
     new RuleParameter("MaxMembers", 50, "members", new("党支部党员人数上限（含预备党员）", "most members of a branch, probationary included")))
@@ -112,7 +112,7 @@ public sealed class BranchSizeRule() : StructureRule(
 /// </summary>
 public sealed class JointBranchFirmsRule() : StructureRule(
     StructureRuleIds.JointBranchFirms,
-    new("联合党支部覆盖单位一般不超过5个", "A joint branch covers at most 5 firms"),
+    new("联合党支部覆盖单位一般不超过{MaxFirms}个", "A joint branch covers at most {MaxFirms} firms"),
     new(Regulations.BranchWork, "第五条", SourceConfidence.Secondary),
     FindingSeverity.Warning,
     new RuleParameter("MaxFirms", 5, "firms", new("联合党支部覆盖律所数上限", "most firms a joint branch covers")))
@@ -148,7 +148,7 @@ public sealed class JointBranchFirmsRule() : StructureRule(
 /// </summary>
 public sealed class CommitteeTermRule() : StructureRule(
     StructureRuleIds.CommitteeTerm,
-    new("支部委员会每届任期3年，到期按时换届", "A committee is re-elected when its 3-year term ends"),
+    new("支部委员会每届任期{TermYears}年，到期按时换届", "A committee is re-elected when its {TermYears}-year term ends"),
     new(Regulations.BranchWork, "第六章", SourceConfidence.Secondary),
     FindingSeverity.Violation,
     new RuleParameter("TermYears", 3, "years", new("每届任期年数（选举记录未注明时）", "term in years, unless the election record says otherwise")),
@@ -226,7 +226,7 @@ public sealed class CommitteeTermRule() : StructureRule(
 /// </summary>
 public sealed class SecretaryStandingRule() : StructureRule(
     StructureRuleIds.SecretaryStanding,
-    new("党支部书记一般应具有1年以上党龄", "A branch secretary has at least 1 year of party standing"),
+    new("党支部书记一般应具有{MinYears}年以上党龄", "A branch secretary has at least {MinYears} year(s) of party standing"),
     new(Regulations.BranchWork, "第六章", SourceConfidence.Secondary),
     FindingSeverity.Warning,
     new RuleParameter("MinYears", 1, "years", new("书记最低党龄（年，自转正之日起算）", "fewest years of standing, from becoming a full member")))

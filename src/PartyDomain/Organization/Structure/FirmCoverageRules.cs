@@ -8,7 +8,7 @@ namespace PartyDomain.Organization.Structure;
 /// </summary>
 public sealed class FirmOwnBranchRule() : StructureRule(
     StructureRuleIds.FirmOwnBranch,
-    new("正式党员3人以上的律所单独成立党支部", "A firm with 3 or more full members forms its own branch"),
+    new("正式党员{MinFullMembers}人以上的律所单独成立党支部", "A firm with {MinFullMembers} or more full members forms its own branch"),
     new(Regulations.BranchWork, "第四条", SourceConfidence.Secondary),
     FindingSeverity.Violation,
     new RuleParameter("MinFullMembers", 3, "members", new("单独组建党支部所需的正式党员人数", "full members from which a firm forms its own branch")))

@@ -10,7 +10,7 @@ namespace PartyDomain.Organization.Structure;
 /// </summary>
 public sealed class RegistrationFollowsFirmRule() : StructureRule(
     StructureRuleIds.RegistrationFollowsFirm,
-    new("律师转所满6个月应转接组织关系", "A lawyer's registration follows within 6 months of changing firms"),
+    new("律师转所满{Months}个月应转接组织关系", "A lawyer's registration follows within {Months} months of changing firms"),
     new(Regulations.MemberEducation, "第二十五条", SourceConfidence.Verified),
     FindingSeverity.Warning,
     new RuleParameter("Months", 6, "months", new("转所后应转接组织关系的月数", "months after changing firms by which the registration moves")))

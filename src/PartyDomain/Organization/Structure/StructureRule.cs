@@ -40,7 +40,7 @@ public abstract class StructureRule : RuleBase, IStructureRule
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rule);
-        return new Finding(Id, Title, Citation, severity ?? rule.Severity, subject, context.AsOf, expected, found);
+        return new Finding(Id, TitleFor(rule), Citation, severity ?? rule.Severity, subject, context.AsOf, expected, found);
     }
 
     /// <summary>The subject for an organization.</summary>

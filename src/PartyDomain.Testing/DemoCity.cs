@@ -9,7 +9,7 @@ using PartyDomain.Organization;
 using PartyDomain.Time;
 using PartyDomain.Training;
 
-namespace PartyDomain.ConsoleHost.Demo;
+namespace PartyDomain.Testing;
 
 /// <summary>
 /// A realistic, deterministic demo city (信阳市): one industry committee, about 40 firm branches, a general branch of a
