@@ -18,7 +18,7 @@ public sealed class BadFileImportTests : IDisposable
     private readonly string _host = Directory.CreateTempSubdirectory("partydomain-badfile-").FullName;
     private readonly Data.CityDataset _demo = DemoCity.Build(scale: 0.2);
 
-    public BadFileImportTests() => File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(_host, "appsettings.json"));
+    public BadFileImportTests() => HostFolder.WriteSettings(_host);
 
     public void Dispose() => Directory.Delete(_host, recursive: true);
 

@@ -32,6 +32,16 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_misspelt_rule_id_is_answered_with_the_few_closest_ids_not_all_of_them()
+    {
+        var run = HostRun.Of("check", "--set", "PartyDomain:Rules:ORG-BRANCH-SIZ:Parameters:MaxMembers=60");
+
+        run.ExitCode.Should().Be(ExitCodes.BadInput);
+        var message = run.Output.ReplaceLineEndings(" ");
+        message.Should().MatchRegex("(最接近的规则：|Closest rules: )ORG-BRANCH-SIZE, ").And.NotContain("BS-THEME-PARTY-DAY").And.NotContain("DEV-AGE");
+    }
+
+    [Fact]
     public void An_unknown_rule_parameter_is_named()
     {
         var run = HostRun.Of("check", "--set", "PartyDomain:Rules:ORG-BRANCH-SIZE:Parameters:MaxPeople=60");

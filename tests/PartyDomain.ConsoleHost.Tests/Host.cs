@@ -19,3 +19,20 @@ internal sealed record HostRun(int ExitCode, string Output)
         return new HostRun(code, console.Output);
     }
 }
+
+/// <summary>Host folders of a test's own: the built host's appsettings.json with its plugin folder kept (a plugin folder that is not there is a part that failed, exit 6).</summary>
+internal static class HostFolder
+{
+    /// <summary>A new temporary host folder whose appsettings.json loads the built host's plugins.</summary>
+    public static string Create(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        WriteSettings(folder);
+        return folder;
+    }
+
+    /// <summary>Writes the built host's appsettings.json into <paramref name="folder"/>, its plugin folder made absolute.</summary>
+    public static void WriteSettings(string folder) =>
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .Replace("\"Folders\": [ \"plugins\" ]", $"\"Folders\": [ {System.Text.Json.JsonSerializer.Serialize(Path.Combine(AppContext.BaseDirectory, "plugins"))} ]", StringComparison.Ordinal));
+}

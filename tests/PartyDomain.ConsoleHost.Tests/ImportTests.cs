@@ -10,9 +10,7 @@ public sealed class ImportTests : IDisposable
     // A host folder of its own: import keeps the data next to appsettings.json, which must not leak into other tests.
     private readonly string _host = Directory.CreateTempSubdirectory("partydomain-import-").FullName;
 
-    // The host's own settings, its plugin folder kept (a plugin folder that is not there is a part that failed, exit 6).
-    public ImportTests() => File.WriteAllText(Path.Combine(_host, "appsettings.json"), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-        .Replace("\"Folders\": [ \"plugins\" ]", $"\"Folders\": [ {System.Text.Json.JsonSerializer.Serialize(Path.Combine(AppContext.BaseDirectory, "plugins"))} ]", StringComparison.Ordinal));
+    public ImportTests() => HostFolder.WriteSettings(_host);
 
     [Theory]
     [InlineData("city.xlsx")]

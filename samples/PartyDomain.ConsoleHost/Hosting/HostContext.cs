@@ -191,7 +191,8 @@ public sealed class HostContext : IDisposable
             _ = postgres is null ? o.UseSqlite(dataFile) : o.UsePostgreSql(options.PostgreSql!);
             o.BusyTimeout = TimeSpan.FromSeconds(options.BusyTimeoutSeconds);
             o.OnWaitingForWriter = location => waiting.Action?.Invoke(location);
-            o.PersonalDataKey = options.PersonalDataKey ?? PersonalDataKeyFile.ReadOrCreate(dataFile + ".key");
+            // Beside the Host:Data file even on PostgreSQL: the key stays on the host's machine, not in the database.
+            o.PersonalDataKey = options.PersonalDataKey ?? PersonalDataKeyFile.ReadOrCreate(Path.GetFullPath(options.Data, environment.BaseDirectory) + ".key");
         });
         var builder = services.AddPartyDomain(b =>
         {

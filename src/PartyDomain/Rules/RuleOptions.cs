@@ -56,14 +56,44 @@ public sealed class RuleOptions
         {
             if (!rules.TryGetValue(id, out var rule))
             {
-                var ids = string.Join(", ", rules.Keys.Order(StringComparer.Ordinal));
+                // The few nearest ids, not the whole list: a typo is the usual cause, and 46 ids hide the one meant.
+                var ids = string.Join(", ", Closest(id, rules.Keys));
                 throw new RuleConfigurationException(new LocalizedText(
-                    $"配置调整了规则“{id}”，但没有这个 id 的规则。请改正规则 id（若它来自某个插件，请确认该插件已加载）。已有规则：{ids}",
-                    $"The configuration tunes rule '{id}', but no rule has that id. Correct the rule id (if a plugin brings it, check that the plugin loaded). Known rules: {ids}."));
+                    $"配置调整了规则“{id}”，但没有这个 id 的规则。请改正规则 id（若它来自某个插件，请确认该插件已加载）。最接近的规则：{ids}",
+                    $"The configuration tunes rule '{id}', but no rule has that id. Correct the rule id (if a plugin brings it, check that the plugin loaded). Closest rules: {ids}."));
             }
 
             Resolve(rule);
         }
+    }
+
+    /// <summary>The three names nearest to <paramref name="name"/> by edit distance (case-insensitive), nearest first.</summary>
+    internal static IEnumerable<string> Closest(string name, IEnumerable<string> names) =>
+        names.Select(n => (Name: n, Distance: Distance(name.ToUpperInvariant(), n.ToUpperInvariant())))
+            .OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal).Take(3).Select(n => n.Name);
+
+    /// <summary>Levenshtein distance, two rows.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 }
 

@@ -11,9 +11,7 @@ internal static class HostFaults
     /// <summary>A host folder of its own with the built host's appsettings.json.</summary>
     public static string NewHostFolder()
     {
-        var folder = Directory.CreateTempSubdirectory("partydomain-faults-").FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(folder, "appsettings.json"));
-        return folder;
+        return HostFolder.Create("partydomain-faults-");
     }
 
     /// <summary>Demo files at <paramref name="scale"/>, as JSON, for <c>import</c>.</summary>
