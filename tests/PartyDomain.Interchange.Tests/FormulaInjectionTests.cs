@@ -48,8 +48,8 @@ public sealed class FormulaInjectionTests : IDisposable
     [InlineData("", "")]
     public void The_guard_covers_the_owasp_characters_and_is_taken_off_exactly(string value, string written)
     {
-        Reading.FormulaGuard.Neutralize(value).Should().Be(written);
-        Reading.FormulaGuard.Restore(written).Should().Be(value);
+        FormulaGuard.Neutralize(value).Should().Be(written);
+        FormulaGuard.Restore(written).Should().Be(value);
     }
 
     [Fact]

@@ -221,7 +221,7 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
             });
         }
 
-        return array.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return Output.Json.Of(array);
     }
 
     /// <summary>Whether a finding is about an organization of the subtree, a firm one of them covers, or a person registered in one.</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using PartyDomain.ConsoleHost.Hosting;
@@ -111,7 +110,7 @@ public sealed class RemindersCommand(IAnsiConsole console, HostEnvironment envir
                 Console.Profile.Out.Writer.Write(Csv(host, notices));
                 return ExitCodes.Success;
             case "json":
-                Console.Profile.Out.Writer.WriteLine(Json(host, notices).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                Console.Profile.Out.Writer.Write(Output.Json.Of(Json(host, notices)));
                 return ExitCodes.Success;
         }
 
@@ -191,7 +190,7 @@ public sealed class RemindersCommand(IAnsiConsole console, HostEnvironment envir
                 });
             }
 
-            Console.Profile.Out.Writer.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            Console.Profile.Out.Writer.Write(Output.Json.Of(array));
         }
         else
         {

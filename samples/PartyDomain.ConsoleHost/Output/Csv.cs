@@ -19,16 +19,12 @@ internal static class Csv
     }
 
     /// <summary>
-    /// Quotes a cell when needed and neutralizes a leading formula character with a quote (OWASP's advice on CSV
-    /// injection), so a spreadsheet opening the output shows the text instead of evaluating it.
+    /// Quotes a cell when needed, guarded against formulas as the dataset files are (<see cref="Interchange.FormulaGuard"/>),
+    /// so a spreadsheet opening the output shows the text instead of evaluating it.
     /// </summary>
     public static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
+        value = Interchange.FormulaGuard.Neutralize(value);
         return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

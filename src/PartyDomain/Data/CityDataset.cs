@@ -248,6 +248,10 @@ public sealed class CityDataset
         return null;
     }
 
+    /// <summary>The name of <paramref name="organization"/>'s secretary on <paramref name="date"/>, or <c>null</c> when the post is vacant.</summary>
+    internal string? SecretaryNameOf(OrganizationId organization, LocalDate date) =>
+        SecretaryOf(organization, date) is { } post && TryGetPerson(post.PersonId, out var person) ? person.Name : null;
+
     /// <summary>The committee seats (secretary, deputies, committee members) of <paramref name="organization"/> held on <paramref name="date"/>.</summary>
     /// <param name="organization">The organization.</param>
     /// <param name="date">The date.</param>

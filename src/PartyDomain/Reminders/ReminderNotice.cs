@@ -37,7 +37,7 @@ public sealed record ReminderNotice(PartyOrganization Organization, string? Secr
             {
                 var ordered = g.OrderBy(i => i.Due).ThenBy(i => i.Kind).ThenBy(i => i.Subject, StringComparer.Ordinal).ToArray();
                 var organization = ordered[0].Organization;
-                var secretary = dataset.SecretaryOf(organization.Id, today) is { } post && dataset.TryGetPerson(post.PersonId, out var person) ? person.Name : null;
+                var secretary = dataset.SecretaryNameOf(organization.Id, today);
                 return new ReminderNotice(organization, secretary, today, ordered);
             })
             .OrderByDescending(n => n.Overdue > 0)

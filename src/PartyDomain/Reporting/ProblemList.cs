@@ -75,7 +75,7 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
                 branch = o.Name;
                 if (!secretaries.TryGetValue(o.Id, out secretary!))
                 {
-                    secretaries[o.Id] = secretary = dataset.SecretaryOf(o.Id, asOf) is { } post && dataset.TryGetPerson(post.PersonId, out var person) ? person.Name : none;
+                    secretaries[o.Id] = secretary = dataset.SecretaryNameOf(o.Id, asOf) ?? none;
                 }
             }
 
