@@ -12,7 +12,7 @@ public sealed partial class ReportDocumentTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("partydomain-report-doc-").FullName;
 
-    private static readonly Lazy<string> Soffice = new(() => Tool("PARTYDOMAIN_SOFFICE", "libreoffice.sh"));
+    private static readonly Lazy<string> Soffice = new(() => PartyDomain.Tests.Shared.CiTool.Find("PARTYDOMAIN_SOFFICE", "libreoffice.sh", "LibreOffice (soffice)"));
 
     [Fact]
     public void The_demo_city_s_word_summary_is_at_most_six_pages_with_no_xx_rule_id_or_type_name()
@@ -99,28 +99,6 @@ public sealed partial class ReportDocumentTests : IDisposable
 
     [GeneratedRegex(@"\b[A-Z][a-z]+([A-Z][a-z]+)+\b")]
     private static partial Regex TypeName();
-
-    /// <summary>The binary named by <paramref name="variable"/>, else the last line <c>.ci/<paramref name="script"/></c> prints.</summary>
-    private static string Tool(string variable, string script)
-    {
-        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var path = Ancestors(new DirectoryInfo(AppContext.BaseDirectory)).Select(d => Path.Combine(d.FullName, ".ci", script)).FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"LibreOffice is needed for this test: set {variable}, or run from the repository (no .ci/{script}).");
-        var lines = Exec("bash", path).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.Length > 0 ? lines[^1] : throw new InvalidOperationException($".ci/{script} printed nothing.");
-    }
-
-    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
-    {
-        for (; dir is not null; dir = dir.Parent)
-        {
-            yield return dir;
-        }
-    }
 
     private static string Exec(string file, params string[] args)
     {

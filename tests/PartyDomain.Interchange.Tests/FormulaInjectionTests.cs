@@ -18,7 +18,7 @@ public sealed class FormulaInjectionTests : IDisposable
         "=1+1", "+1+1", "-1+1", "@SUM(1,1)", "=HYPERLINK(\"http://example.invalid\",\"点击\")", "'单引号开头", "''", "-", "普通姓名",
     ];
 
-    private static readonly Lazy<string> SofficePath = new(FindSoffice);
+    private static readonly Lazy<string> SofficePath = new(() => PartyDomain.Tests.Shared.CiTool.Find("PARTYDOMAIN_SOFFICE", "libreoffice.sh", "LibreOffice (soffice)"));
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -197,37 +197,4 @@ public sealed class FormulaInjectionTests : IDisposable
         return rows;
     }
 
-    /// <summary>
-    /// <c>PARTYDOMAIN_SOFFICE</c> when set (as CI does), else whatever <c>.ci/libreoffice.sh</c> finds or installs: the
-    /// test fails, saying so, when LibreOffice cannot be had — it is never skipped.
-    /// </summary>
-    private static string FindSoffice()
-    {
-        if (Environment.GetEnvironmentVariable("PARTYDOMAIN_SOFFICE") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var script = Ancestors(new DirectoryInfo(AppContext.BaseDirectory))
-            .Select(d => Path.Combine(d.FullName, ".ci", "libreoffice.sh"))
-            .FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"LibreOffice (soffice) is needed for this test: set PARTYDOMAIN_SOFFICE, or run from the repository (no .ci/libreoffice.sh above {AppContext.BaseDirectory}).");
-        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {script}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return process.ExitCode == 0 && lines.Length > 0
-            ? lines[^1]
-            : throw new InvalidOperationException($"LibreOffice (soffice) is needed for this test and {script} could not provide it (exit {process.ExitCode}):\n{error.Result}");
-    }
-
-    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
-    {
-        for (; dir is not null; dir = dir.Parent)
-        {
-            yield return dir;
-        }
-    }
 }

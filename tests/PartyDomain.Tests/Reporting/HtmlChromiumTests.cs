@@ -17,43 +17,9 @@ public sealed class HtmlChromiumTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    private static readonly Lazy<string> ChromiumPath = new(FindChromium);
+    private static readonly Lazy<string> ChromiumPath = new(() => PartyDomain.Tests.Shared.CiTool.Find("PARTYDOMAIN_CHROMIUM", "chromium.sh", "Headless Chromium"));
 
     private static string Chromium() => ChromiumPath.Value;
-
-    /// <summary>
-    /// <c>PARTYDOMAIN_CHROMIUM</c> when set (as <c>.ci/run</c> does), else whatever <c>.ci/chromium.sh</c> finds or
-    /// installs, so a plain <c>dotnet test</c> on a fresh machine needs no other step.
-    /// </summary>
-    private static string FindChromium()
-    {
-        if (Environment.GetEnvironmentVariable("PARTYDOMAIN_CHROMIUM") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var script = Ancestors(new DirectoryInfo(AppContext.BaseDirectory))
-            .Select(d => Path.Combine(d.FullName, ".ci", "chromium.sh"))
-            .FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"Headless Chromium is needed for this test: set PARTYDOMAIN_CHROMIUM, or run from the repository (no .ci/chromium.sh above {AppContext.BaseDirectory}).");
-        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {script}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return process.ExitCode == 0 && lines.Length > 0
-            ? lines[^1]
-            : throw new InvalidOperationException($"Headless Chromium is needed for this test and {script} could not provide it (exit {process.ExitCode}):\n{error.Result}");
-    }
-
-    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
-    {
-        for (; dir is not null; dir = dir.Parent)
-        {
-            yield return dir;
-        }
-    }
 
     private (string Stdout, string Stderr) Run(params string[] arguments)
     {
