@@ -7,7 +7,7 @@ namespace PartyDomain.Notifications.Tests;
 /// <summary>
 /// A real SMTP server for the tests: aiosmtpd (Debian's python3-aiosmtpd; <c>.ci/smtp.sh</c> installs it) on a free port
 /// of 127.0.0.1, storing what it receives in a Maildir the test reads. <c>PARTYDOMAIN_SMTP_PYTHON</c> names the Python
-/// that has aiosmtpd; else <c>/usr/bin/python3</c>.
+/// that has aiosmtpd; else <c>.ci/smtp.sh</c> finds or installs it.
 /// </summary>
 public sealed class SmtpServer : IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class SmtpServer : IDisposable
     {
         Port = Robot.FreePort();
         _maildir = Path.Combine(Path.GetTempPath(), "partydomain-smtp-" + Guid.NewGuid().ToString("N"));
-        var python = Environment.GetEnvironmentVariable("PARTYDOMAIN_SMTP_PYTHON") is { Length: > 0 } configured ? configured : "/usr/bin/python3";
+        var python = Python.Value;
         var start = new ProcessStartInfo(python)
         {
             ArgumentList = { "-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Mailbox", "-l", $"127.0.0.1:{Port}", _maildir },
@@ -52,6 +52,8 @@ public sealed class SmtpServer : IDisposable
     }
 
     public int Port { get; }
+
+    private static readonly Lazy<string> Python = new(() => PartyDomain.Tests.Shared.CiTool.Find("PARTYDOMAIN_SMTP_PYTHON", "smtp.sh", "A Python with aiosmtpd"));
 
     /// <summary>The messages received so far, as raw RFC 5322 text.</summary>
     public IReadOnlyList<string> Messages =>
