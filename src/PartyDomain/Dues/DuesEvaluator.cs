@@ -52,7 +52,21 @@ public sealed record DuesLine(PersonId PersonId, YearMonth Month, DuesBase? Base
 /// <param name="Lines">One line per member and month of membership (the evaluator works them out on first read).</param>
 /// <param name="Findings">Arrears, back-payments over the limit, six months unpaid, missing bases.</param>
 /// <param name="Rules">The dues rules with the settings they ran with.</param>
-public sealed record DuesResult(ReportingPeriod Period, IReadOnlyList<DuesLine> Lines, IReadOnlyList<Finding> Findings, IReadOnlyList<EffectiveRule> Rules);
+public sealed record DuesResult(ReportingPeriod Period, IReadOnlyList<DuesLine> Lines, IReadOnlyList<Finding> Findings, IReadOnlyList<EffectiveRule> Rules)
+{
+    /// <summary>Each member-month's outcome from the same sweep, for the six-systems rate, which so never reads the lines.</summary>
+    internal DuesSlots? Slots { get; init; }
+}
+
+/// <summary>
+/// Each member and month of a dues sweep in one byte, person-major in the dataset's person order: 0 no line (not a member
+/// that month, or a month not begun), 1 a line not paid in full in time, 2 a line paid in full, every payment within the
+/// month and the grace of <c>DUES-ARREARS</c>.
+/// </summary>
+internal sealed record DuesSlots(YearMonth[] Months, byte[] Outcomes)
+{
+    public const byte None = 0, Short = 1, Paid = 2;
+}
 
 /// <summary>
 /// Works out dues due per member and month (党费收缴) from a base policy and the national rates, matches payments, and
@@ -114,18 +128,28 @@ public sealed class DuesEvaluator
         ArgumentNullException.ThrowIfNull(period);
         var sweep = new Sweep(this, dataset, period, PartyDomainTime.Today(_clock, _zone));
         var findings = new List<Finding>();
+        var slots = sweep.NewSlots();
 
         // A city's own policy is asked once per member and month, so its lines are kept from the one sweep; the national
         // policy is a pure function of the declarations, so its lines can be worked out again when read.
         if (_policy is not NationalDuesBasePolicy)
         {
             var lines = new List<DuesLine>();
-            sweep.Run(lines, findings);
-            return new DuesResult(period, lines, findings, sweep.Rules);
+            sweep.Run(lines, findings, slots.Outcomes);
+            return new DuesResult(period, lines, findings, sweep.Rules) { Slots = slots };
         }
 
-        sweep.Run(null, findings);
-        return new DuesResult(period, new DuesLines(sweep), findings, sweep.Rules);
+        sweep.Run(null, findings, slots.Outcomes);
+        return new DuesResult(period, new DuesLines(sweep), findings, sweep.Rules) { Slots = slots };
+    }
+
+    /// <summary>Only each member-month's outcome, with no finding and no line: the previous year's six-systems rate.</summary>
+    internal DuesResult EvaluateSlots(CityDataset dataset, ReportingPeriod period)
+    {
+        var sweep = new Sweep(this, dataset, period, PartyDomainTime.Today(_clock, _zone));
+        var slots = sweep.NewSlots();
+        sweep.Run(null, null, slots.Outcomes);
+        return new DuesResult(period, [], [], sweep.Rules) { Slots = slots };
     }
 
     /// <summary>
@@ -157,8 +181,14 @@ public sealed class DuesEvaluator
 
         public EffectiveRule[] Rules => [_arrears, _back, _unpaid];
 
-        /// <summary>Walks every member's months in order, adding to <paramref name="lines"/> and <paramref name="findings"/> when given.</summary>
-        public void Run(List<DuesLine>? lines, List<Finding>? findings)
+        /// <summary>An empty outcome grid for this sweep's people and months.</summary>
+        public DuesSlots NewSlots() => new([.. _months.Select(m => m.Value)], new byte[_dataset.Indexes.PersonArray.Length * _months.Length]);
+
+        /// <summary>
+        /// Walks every member's months in order, adding to <paramref name="lines"/> and <paramref name="findings"/> and
+        /// filling <paramref name="slots"/> (see <see cref="DuesSlots"/>) when given.
+        /// </summary>
+        public void Run(List<DuesLine>? lines, List<Finding>? findings, byte[]? slots = null)
         {
             var ix = _dataset.Indexes;
             var people = ix.PersonArray;
@@ -223,8 +253,9 @@ public sealed class DuesEvaluator
                 string? dueText = null, baseText = null;
                 LocalizedText? owing = null;
                 decimal owingPaid = 0, owingDue = 0;
-                foreach (var m in _months)
+                for (var mi = 0; mi < _months.Length; mi++)
                 {
+                    var m = _months[mi];
                     var month = m.Value;
                     if (m.Start > _today || !(StandingOn(standingsOf, m.End) is { } s && s.IsMember() || StandingOn(standingsOf, m.Start) is { } s0 && s0.IsMember()))
                     {
@@ -253,6 +284,7 @@ public sealed class DuesEvaluator
                     }
 
                     var paid = 0m;
+                    var late = false;
                     while (next < paidBy.Length && MemberRecords<DuesPayment>.Key(paidBy[next].Month) < m.Key)
                     {
                         next++;
@@ -267,6 +299,7 @@ public sealed class DuesEvaluator
                         }
 
                         paid += p.Amount;
+                        late |= p.PaidOn > m.GraceEnd;
                         if (findings is not null && _back.Enabled && p.PaidOn > m.Limit)
                         {
                             var amount = Yuan(p.Amount);
@@ -279,6 +312,11 @@ public sealed class DuesEvaluator
                     }
 
                     lines?.Add(new DuesLine(member.Id, month, custom ?? duesBase?.ToBase(), due, paid));
+                    if (slots is not null)
+                    {
+                        slots[(person * _months.Length) + mi] = due is { } full && paid >= full && !late ? DuesSlots.Paid : DuesSlots.Short;
+                    }
+
                     if (findings is null)
                     {
                         continue;
@@ -349,7 +387,7 @@ public sealed class DuesEvaluator
                 var key = MemberRecords<DuesPayment>.Key(month);
                 var text = $"{month:uuuu-MM}";
                 var limit = end.PlusMonths(backMonths);
-                months.Add(new Month(month, key, key - (key % 3), text, month.OnDayOfMonth(1), end, limit, end.PlusDays(graceDays) < today, end < today,
+                months.Add(new Month(month, key, key - (key % 3), text, month.OnDayOfMonth(1), end, limit, end.PlusDays(graceDays), end.PlusDays(graceDays) < today, end < today,
                     new($"补交不超过{backMonths}个月（{text}的党费最迟{limit:uuuu-MM-dd}）", $"back-payment within {backMonths} months ({text} by {limit:uuuu-MM-dd})"),
                     new($"{text}无可用的收入申报，无法核定应交党费", $"no usable income declaration for {text}")));
             }
@@ -360,9 +398,9 @@ public sealed class DuesEvaluator
 
     /// <summary>
     /// A month of the period: the month, as a key, its quarter's first month as a key, as text, its first and last day, the
-    /// back-payment limit, whether its grace and the month itself are over, and the text of its back-payment and no-base findings.
+    /// back-payment limit, the last day of its grace, whether its grace and the month itself are over, and the text of its back-payment and no-base findings.
     /// </summary>
-    private sealed record Month(YearMonth Value, int Key, int Quarter, string Text, LocalDate Start, LocalDate End, LocalDate Limit, bool Ended, bool Over,
+    private sealed record Month(YearMonth Value, int Key, int Quarter, string Text, LocalDate Start, LocalDate End, LocalDate Limit, LocalDate GraceEnd, bool Ended, bool Over,
         LocalizedText BackExpected, LocalizedText NoBaseFound)
     {
         /// <summary>The month's days, the period of its findings (one instance per month, not per finding).</summary>

@@ -499,7 +499,7 @@ public sealed partial class AnnualSummaryBuilder
         }
 
         var compliance = _compliance.Evaluate(dataset, previous);
-        var dues = DuesCompliance.Rate(dataset, _dues.Evaluate(dataset, previous)).Overall;
+        var dues = DuesCompliance.Rate(dataset, _dues.EvaluateSlots(dataset, previous)).Overall;
         return DuesCompliance.Blend(compliance.Overall().Rate, compliance.RateBySystem().Count, dues.Rate) is { } v ? Math.Round(v * 100, 1) : null;
     }
 

@@ -34,41 +34,29 @@ internal static class DuesCompliance
 
         var grace = dues.Rules.FirstOrDefault(r => r.Id == DuesRule.Arrears.Id) is { } arrears && arrears.Parameters.TryGetValue("GraceDays", out var g) ? g : 0;
         var today = dataset.Today;
-
-        // The few payments made after their month's grace, so that a month paid in full but late is missed: one pass.
-        var late = new HashSet<(PersonId, YearMonth)>();
-        foreach (var payment in dataset.DuesPayments)
-        {
-            if (payment.PaidOn > LastDay(payment.Month).PlusDays(grace))
-            {
-                late.Add((payment.PersonId, payment.Month));
-            }
-        }
-
         int met = 0, missed = 0, pending = 0;
         var byOrganization = new Dictionary<OrganizationId, (int Met, int Missed, int Pending)>();
         PersonId? person = null;
         MembershipRegistration? registration = null;
-        foreach (var line in dues.Lines)
+        foreach (var (personId, month, paid) in Slots(dataset, dues, grace))
         {
-            var end = LastDay(line.Month);
+            var end = LastDay(month);
 
-            // The lines come member by member, month by month: the registration is looked up again only when it no longer holds.
-            if (person != line.PersonId || registration is null || !registration.IsActiveOn(end))
+            // The slots come member by member, month by month: the registration is looked up again only when it no longer holds.
+            if (person != personId || registration is null || !registration.IsActiveOn(end))
             {
-                person = line.PersonId;
-                registration = dataset.RegistrationOf(line.PersonId, end);
+                person = personId;
+                registration = dataset.RegistrationOf(personId, end);
             }
 
             var judged = end.PlusDays(grace) < today;
-            var ok = judged && line.Due is { } due && line.Paid >= due && !late.Contains((line.PersonId, line.Month));
             var (m, x, p) = registration is null ? default : byOrganization.GetValueOrDefault(registration.OrganizationId);
             if (!judged)
             {
                 pending++;
                 p++;
             }
-            else if (ok)
+            else if (paid)
             {
                 met++;
                 m++;
@@ -100,6 +88,42 @@ internal static class DuesCompliance
         (null, { } d) => d,
         _ => null,
     };
+
+    /// <summary>
+    /// Each member-month with whether it was paid in full in time: from the sweep's grid, or, for a result made some other
+    /// way, from its lines and the payments made after their month's grace.
+    /// </summary>
+    private static IEnumerable<(PersonId Person, YearMonth Month, bool Paid)> Slots(CityDataset dataset, DuesResult dues, int grace)
+    {
+        if (dues.Slots is { } slots)
+        {
+            var people = dataset.Indexes.PersonArray;
+            var months = slots.Months.Length;
+            for (var i = 0; i < slots.Outcomes.Length; i++)
+            {
+                if (slots.Outcomes[i] != DuesSlots.None)
+                {
+                    yield return (people[i / months].Id, slots.Months[i % months], slots.Outcomes[i] == DuesSlots.Paid);
+                }
+            }
+
+            yield break;
+        }
+
+        var late = new HashSet<(PersonId, YearMonth)>();
+        foreach (var payment in dataset.DuesPayments)
+        {
+            if (payment.PaidOn > LastDay(payment.Month).PlusDays(grace))
+            {
+                late.Add((payment.PersonId, payment.Month));
+            }
+        }
+
+        foreach (var line in dues.Lines)
+        {
+            yield return (line.PersonId, line.Month, line.Due is { } due && line.Paid >= due && !late.Contains((line.PersonId, line.Month)));
+        }
+    }
 
     private static LocalDate LastDay(YearMonth month) => month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
 }
