@@ -61,6 +61,52 @@ public class DuesEquivalenceTests
         actual.Findings.Select(Describe).Should().Equal(expected.Findings.Select(Describe));
     }
 
+    [Theory]
+    [InlineData(11, 2025, 0, false)]
+    [InlineData(12, 2024, 0, false)]
+    [InlineData(13, 2025, 10, false)]
+    [InlineData(14, 2025, 0, true)]
+    [InlineData(15, 2024, 20, true)]
+    public void The_six_systems_dues_rate_from_the_sweeps_outcomes_is_the_rate_from_the_lines(int seed, int year, int graceDays, bool cityPolicy)
+    {
+        // Members move between two branches mid-year and some have no branch: each month counts where the member is at its end.
+        var city = RandomCity(seed, people: 60).Organization("B1", OrganizationKind.Branch, TestCity.Committee).Organization("B2", OrganizationKind.Branch, TestCity.Committee);
+        var random = new Random(seed);
+        for (var p = 0; p < 60; p++)
+        {
+            var moved = new LocalDate(year, 1, 1).PlusDays(random.Next(0, 280));
+            switch (random.Next(3))
+            {
+                case 0:
+                    city.Register($"P{p:000}", "B1", new LocalDate(2022, 1, 1), moved).Register($"P{p:000}", "B2", moved.PlusDays(1));
+                    break;
+                case 1:
+                    city.Register($"P{p:000}", "B2", new LocalDate(2022, 1, 1));
+                    break;
+            }
+        }
+
+        var dataset = city.Build();
+        var options = new RuleOptions();
+        options.Set(DuesRule.Arrears.Id, "GraceDays", graceDays);
+        IDuesBasePolicy policy = cityPolicy ? new SocialInsuranceBasePolicy(6000m) : new NationalDuesBasePolicy();
+        var evaluator = new DuesEvaluator(policy, options, TestCity.ClockAt(Today), null);
+        var period = ReportingPeriod.Year(year);
+
+        var full = evaluator.Evaluate(dataset, period);
+        var fromLines = PartyDomain.Reporting.DuesCompliance.Rate(dataset, full with { Slots = null });
+        var fromSlots = PartyDomain.Reporting.DuesCompliance.Rate(dataset, full);
+        var slotsOnly = PartyDomain.Reporting.DuesCompliance.Rate(dataset, evaluator.EvaluateSlots(dataset, period));
+
+        fromLines.Overall.Met.Should().BePositive();
+        fromLines.Overall.Missed.Should().BePositive();
+        fromLines.ByOrganization.Should().HaveCount(2);
+        fromSlots.Overall.Should().Be(fromLines.Overall);
+        fromSlots.ByOrganization.Should().BeEquivalentTo(fromLines.ByOrganization);
+        slotsOnly.Overall.Should().Be(fromLines.Overall);
+        slotsOnly.ByOrganization.Should().BeEquivalentTo(fromLines.ByOrganization);
+    }
+
     [Fact]
     public void The_national_policy_gives_the_bases_of_the_plain_scan()
     {
