@@ -138,7 +138,7 @@ internal static class XlsxWriter
         var columns = new Columns();
         if (template)
         {
-            columns.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 1, Max = 1, Width = Width(marker) + 2, CustomWidth = true });
+            columns.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 1, Max = 1, Width = Math.Max(8, Width(marker) + 2), CustomWidth = true });
         }
 
         foreach (var column in table.Columns)
