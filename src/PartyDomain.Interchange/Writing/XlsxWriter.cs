@@ -20,7 +20,7 @@ namespace PartyDomain.Interchange.Writing;
 /// </summary>
 internal static class XlsxWriter
 {
-    private const uint TextStyle = 1, DateStyle = 2, RequiredHeader = 3, OptionalHeader = 4, ExampleText = 5, ExampleDate = 6, ExampleNumber = 7, TitleStyle = 8, WrapStyle = 9, BoldStyle = 10;
+    private const uint TextStyle = 1, DateStyle = 2, RequiredHeader = 3, OptionalHeader = 4, ExampleText = 5, ExampleDate = 6, ExampleNumber = 7, TitleStyle = 8, WrapStyle = 9, BoldStyle = 10, TopStyle = 11;
 
     private const int LastExcelRow = 1_048_576;
 
@@ -84,39 +84,50 @@ internal static class XlsxWriter
 
     private static void WriteInstructions(WorksheetPart part, WriteContext context, bool template)
     {
+        const double labelWidth = 18, textWidth = 84;
+        var english = context.Language == TextLanguage.English;
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
+        // Printed on A4 one page wide, as staff print the instructions beside the screen.
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         writer.WriteElement(new SheetViews(new SheetView { WorkbookViewId = 0, TabSelected = true }));
         writer.WriteElement(new Columns(
-            new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 1, Max = 1, Width = 22, CustomWidth = true },
-            new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 2, Max = 2, Width = 110, CustomWidth = true, Style = WrapStyle }));
+            new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 1, Max = 1, Width = labelWidth, CustomWidth = true },
+            new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 2, Max = 2, Width = textWidth, CustomWidth = true, Style = WrapStyle }));
         writer.WriteStartElement(new SheetData());
         var row = 0;
-        void Line(string label, string text, uint labelStyle, uint textStyle)
+        void Line(string label, string? text, uint labelStyle, uint textStyle)
         {
             row++;
-            writer.WriteStartElement(new Row { RowIndex = (uint)row });
+            // Spreadsheets do not grow a wrapped row on opening a file, so its height is the lines its text takes.
+            var lines = text is null ? 1 : Math.Max(1, (int)Math.Ceiling(Width(text) / (textWidth - 2)));
+            writer.WriteStartElement(new Row { RowIndex = (uint)row, Height = lines > 1 ? lines * 15 : null, CustomHeight = lines > 1 ? true : null });
             WriteText(writer, $"A{row}", label, labelStyle);
-            WriteText(writer, $"B{row}", text, textStyle);
+            if (text is not null)
+            {
+                WriteText(writer, $"B{row}", text, textStyle);
+            }
+
             writer.WriteEndElement();
         }
 
-        Line(Instructions.Title(context, template), string.Empty, TitleStyle, WrapStyle);
+        Line(Instructions.Title(context, template), null, TitleStyle, WrapStyle);
         row++;
-        Line(context.Language == TextLanguage.English ? "Tables, in order" : "填写顺序", context.Language == TextLanguage.English ? "What each sheet holds, and its required columns" : "各工作表的内容及必填列", BoldStyle, BoldStyle);
+        Line(english ? "Tables, in order" : "填写顺序", english ? "What each sheet holds, and its required columns" : "各工作表的内容及必填列", BoldStyle, BoldStyle);
         foreach (var line in Instructions.Tables(context, DatasetFormat.Xlsx))
         {
-            Line(line.Label, line.Text, 0, WrapStyle);
+            Line(line.Label, line.Text, TopStyle, WrapStyle);
         }
 
         row++;
-        Line(context.Language == TextLanguage.English ? "Rules" : "填写规则", string.Empty, BoldStyle, WrapStyle);
+        Line(english ? "Rules" : "填写规则", null, BoldStyle, WrapStyle);
         foreach (var line in Instructions.Rules(context, DatasetFormat.Xlsx, template))
         {
-            Line(line.Label, line.Text, 0, WrapStyle);
+            Line(line.Label, line.Text, TopStyle, WrapStyle);
         }
 
         writer.WriteEndElement();
+        writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
         writer.WriteEndElement();
     }
 
@@ -389,7 +400,8 @@ internal static class XlsxWriter
                 new CellFormat { FontId = 2, ApplyFont = true },
                 new CellFormat { FontId = 3, ApplyFont = true },
                 new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
-                new CellFormat { FontId = 1, ApplyFont = true })
-            { Count = 11 });
+                new CellFormat { FontId = 1, ApplyFont = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true })
+            { Count = 12 });
     }
 }
