@@ -38,6 +38,13 @@ public static class ConsoleApp
                 .WithDescription("导入数据（CSV 文件夹、XLSX、JSON），逐条列出问题 / import data, listing every problem")
                 .WithExample("import", "data/信阳市2025.xlsx")
                 .WithExample("import", "--reset");
+            config.AddCommand<TemplateCommand>("template")
+                .WithDescription("写出录入模板（XLSX 或 CSV）：说明、下拉列表、示例行 / write the data-entry template with instructions, dropdowns and examples")
+                .WithExample("template")
+                .WithExample("template", "--format", "csv", "--out", "模板");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("按录入模板的格式导出当前数据，修改后可再导入 / export the current data in the template's form")
+                .WithExample("export", "--out", "信阳市.xlsx");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("检查组织结构与六项基本制度 / check the structure and the six basic systems")
                 .WithExample("check", "--year", "2025", "--fail-on", "error");

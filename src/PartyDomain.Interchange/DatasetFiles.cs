@@ -60,31 +60,45 @@ public static class DatasetFiles
     }
 
     /// <summary>
-    /// Writes <paramref name="dataset"/> to <paramref name="path"/>, replacing what is there. Text that a spreadsheet
-    /// would take for a formula (beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) is
-    /// written to CSV with a leading <c>'</c>, which reading takes off again, and to XLSX as plain text cells.
+    /// Writes <paramref name="dataset"/> to <paramref name="path"/>, replacing what is there, in the form of
+    /// <see cref="WriteTemplate"/> without its example rows: what staff edit
+    /// and import again. Choices are written with their Chinese names (codes in English). Text that a spreadsheet would
+    /// take for a formula (beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) is written to
+    /// CSV with a leading <c>'</c>, which reading takes off again, and to XLSX as plain text cells.
     /// </summary>
     /// <exception cref="InvalidOperationException">CSV, and a text value holds a line break: a CSV cell of this format is one line.</exception>
     /// <param name="dataset">The dataset.</param>
-    /// <param name="path">A folder for CSV (created if needed; one file per table), otherwise the file.</param>
+    /// <param name="path">A folder for CSV (created if needed; one file per table and a README.txt), otherwise the file.</param>
     /// <param name="format">The format.</param>
     /// <param name="language">The headers' and values' language: Chinese unless set, English for JSON unless set.</param>
-    public static void Write(CityDataset dataset, string path, DatasetFormat format, TextLanguage? language = null)
+    /// <param name="activityKinds">The city's activity kinds, written by their Chinese names; the built-in kinds unless set.
+    /// The dataset's own indicators (<see cref="CityDataset.Indicators"/>) name its service records.</param>
+    public static void Write(CityDataset dataset, string path, DatasetFormat format, TextLanguage? language = null, ActivityKindCatalog? activityKinds = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var lang = language ?? DefaultLanguage(format);
-        DatasetWriter.Write(path, format, lang, table => table.Write(dataset, lang));
+        var context = Context(language, format, activityKinds, dataset.Indicators);
+        DatasetWriter.Write(path, format, context, table => table.Write(dataset, context), template: false);
     }
 
-    /// <summary>Writes an empty dataset: every table with its headers and no rows, for staff to fill in.</summary>
+    /// <summary>
+    /// Writes the template staff fill in. XLSX: a 说明 sheet (the order to fill the sheets, what each holds, its required
+    /// columns, how dates and the example row work), then a sheet per table with Chinese names and headers, a frozen header,
+    /// dropdowns for every choice column (its Chinese names) and every reference column (the ids of the sheet it refers to),
+    /// date cells formatted yyyy-mm-dd, and one grey, italic example row marked 示例 in a first column, which reading
+    /// skips. CSV: a file per table (UTF-8 with a byte-order mark) with the same marker column and example row, and a
+    /// README.txt with the instructions and every choice column's values. JSON: every table empty.
+    /// </summary>
     /// <param name="path">A folder for CSV (created if needed), otherwise the file.</param>
     /// <param name="format">The format.</param>
     /// <param name="language">The headers' language: Chinese unless set, English for JSON unless set.</param>
-    public static void WriteTemplate(string path, DatasetFormat format, TextLanguage? language = null)
+    /// <param name="activityKinds">The activity kinds the dropdown lists; the built-in kinds unless set.</param>
+    /// <param name="indicators">The indicators the dropdown lists (those that take records); the built-in catalog unless set.</param>
+    public static void WriteTemplate(string path, DatasetFormat format, TextLanguage? language = null, ActivityKindCatalog? activityKinds = null, IndicatorCatalog? indicators = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        DatasetWriter.Write(path, format, language ?? DefaultLanguage(format), _ => []);
+        var context = Context(language, format, activityKinds, indicators ?? IndicatorCatalog.CreateDefault());
+        DatasetWriter.Write(path, format, context, _ => [], template: true);
     }
 
     /// <summary>The format of <paramref name="path"/>: a folder is CSV, <c>.xlsx</c> is XLSX, <c>.json</c> is JSON; otherwise <c>null</c>.</summary>
@@ -105,5 +119,8 @@ public static class DatasetFiles
         };
     }
 
-    private static TextLanguage DefaultLanguage(DatasetFormat format) => format == DatasetFormat.Json ? TextLanguage.English : TextLanguage.Chinese;
+    private static WriteContext Context(TextLanguage? language, DatasetFormat format, ActivityKindCatalog? activityKinds, IndicatorCatalog indicators) => new(
+        language ?? (format == DatasetFormat.Json ? TextLanguage.English : TextLanguage.Chinese),
+        activityKinds ?? ActivityKindCatalog.CreateDefault(),
+        indicators);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.BasicSystems;
+using PartyDomain.Data;
 using PartyDomain.Extensibility;
 using PartyDomain.Metrics;
 
@@ -30,8 +31,8 @@ public static class InterchangeBuilderExtensions
 }
 
 /// <summary>
-/// Reads datasets with the clock, time zone and catalogs of the application's container; writing needs none of them,
-/// so it stays on <see cref="DatasetFiles.Write"/> and <see cref="DatasetFiles.WriteTemplate"/>.
+/// Reads datasets with the clock, time zone and catalogs of the application's container, and writes datasets and
+/// templates with its activity kinds and indicators (their Chinese names in the files and the template's dropdowns).
 /// </summary>
 /// <param name="clock">The clock.</param>
 /// <param name="zone">The time zone of "today".</param>
@@ -51,4 +52,18 @@ public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, Indicato
         ActivityKinds = activityKinds,
     });
 
+    /// <summary>Writes <paramref name="dataset"/>; see <see cref="DatasetFiles.Write"/>.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="path">A folder for CSV, otherwise the file.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="language">The language: Chinese unless set, English for JSON unless set.</param>
+    public void Write(CityDataset dataset, string path, DatasetFormat format, TextLanguage? language = null) =>
+        DatasetFiles.Write(dataset, path, format, language, activityKinds);
+
+    /// <summary>Writes the template staff fill in; see <see cref="DatasetFiles.WriteTemplate"/>.</summary>
+    /// <param name="path">A folder for CSV, otherwise the file.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="language">The language: Chinese unless set, English for JSON unless set.</param>
+    public void WriteTemplate(string path, DatasetFormat format, TextLanguage? language = null) =>
+        DatasetFiles.WriteTemplate(path, format, language, activityKinds, indicators);
 }

@@ -104,7 +104,8 @@ public sealed class BadFileImportTests : IDisposable
         DatasetFiles.Write(_demo, path, DatasetFormat.Xlsx);
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
         {
-            var entry = zip.GetEntry("xl/worksheets/sheet4.xml")!;
+            // Part 5: the 说明 sheet comes first, then 城市, 党组织, 律师事务所 and 人员.
+            var entry = zip.GetEntry("xl/worksheets/sheet5.xml")!;
             string xml;
             using (var reader = new StreamReader(entry.Open()))
             {
@@ -113,8 +114,8 @@ public sealed class BadFileImportTests : IDisposable
 
             entry.Delete();
             var row = xml.IndexOf("<x:row r=\"3\"", StringComparison.Ordinal);
-            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet4.xml").Open());
-            writer.Write(xml.Insert(xml.IndexOf("<x:v>", row, StringComparison.Ordinal) + 5, "<"));
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet5.xml").Open());
+            writer.Write(xml.Insert(xml.IndexOf("<x:t>", row, StringComparison.Ordinal) + 5, "<"));
         }
 
         var run = HostRun.In(_host, "import", path);

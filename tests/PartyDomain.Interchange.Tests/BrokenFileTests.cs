@@ -118,7 +118,7 @@ public sealed partial class BrokenFileTests : IDisposable
             ("bad-choice", "party_posts.csv", 3, "职务", "主席"));
         result.Problems[3].Describe(TextLanguage.Chinese).Should().Be("party_posts.csv 第 2 行 [职务] '主席'：不是可选值之一：书记、副书记、委员、党小组组长。");
         result.Problems[3].Describe(TextLanguage.English).Should().Be(
-            "party_posts.csv row 2 [职务] '主席': Not one of the accepted values: secretary, deputy-secretary, committee-member, group-leader.");
+            "party_posts.csv row 2 [职务] '主席': Not one of the accepted values: secretary (书记), deputy-secretary (副书记), committee-member (委员), group-leader (党小组组长).");
     }
 
     [Fact]

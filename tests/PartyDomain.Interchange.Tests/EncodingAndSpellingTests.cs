@@ -110,22 +110,25 @@ public sealed class EncodingAndSpellingTests : IDisposable
     public void Months_that_are_not_a_month_are_refused(string text) => CellText.TryParseMonth(text, out _).Should().BeFalse();
 
     [Fact]
-    public void Templates_hold_every_table_with_its_headers_and_no_rows()
+    public void Templates_hold_every_table_with_its_headers_and_only_the_example_row()
     {
         DatasetFiles.WriteTemplate(_folder["csv"], DatasetFormat.Csv);
         DatasetFiles.WriteTemplate(_folder["t.xlsx"], DatasetFormat.Xlsx);
         DatasetFiles.WriteTemplate(_folder["t.json"], DatasetFormat.Json);
 
-        File.ReadAllBytes(_folder["csv/people.csv"]).Should().Equal([0xEF, 0xBB, 0xBF, .. "人员编号,姓名,出生日期,身份证号,手机号码,执业证号,首次执业日期\n"u8]);
-        Directory.GetFiles(_folder["csv"]).Should().HaveCount(Schema.DatasetSchema.Tables.Count);
-        MiniExcel.GetSheetNames(_folder["t.xlsx"]).Should().HaveCount(Schema.DatasetSchema.Tables.Count).And.Contain(["城市", "党组织", "服务记录", "发展党员"]);
-        MiniExcel.Query(_folder["t.xlsx"], sheetName: "组织关系").Cast<IDictionary<string, object?>>().Single().Values
-            .Should().Equal("人员编号", "组织编号", "开始日期", "结束日期");
+        File.ReadAllBytes(_folder["csv/people.csv"]).Should().Equal([0xEF, 0xBB, 0xBF, .. "示例,人员编号,姓名,出生日期,身份证号,手机号码,执业证号,首次执业日期\n示例,P0001,张三,1990-05-20,,,14115201810012345,2018-10-01\n"u8]);
+        Directory.GetFiles(_folder["csv"]).Select(Path.GetFileName).Should().HaveCount(Schema.DatasetSchema.Tables.Count + 1).And.Contain("README.txt");
+        MiniExcel.GetSheetNames(_folder["t.xlsx"]).Should().HaveCount(Schema.DatasetSchema.Tables.Count + 2).And.Contain(["说明", "城市", "党组织", "服务记录", "发展党员", "可选值"]);
+        MiniExcel.Query(_folder["t.xlsx"], sheetName: "组织关系").Cast<IDictionary<string, object?>>().First().Values
+            .Should().Equal("示例", "人员编号", "组织编号", "开始日期", "结束日期");
         File.ReadAllText(_folder["t.json"]).Should().Contain("\"services\": []");
 
-        // A filled-in template with only its city row is a valid, empty dataset, in every format.
-        File.AppendAllText(_folder["csv/city.csv"], "411500,信阳市\n");
-        DatasetFiles.Read(_folder["csv"], RoundTripTests.Options()).Dataset!.City.Name.Should().Be("信阳市");
+        // A filled-in template with only its city row is a valid, empty dataset, in every format: the examples are skipped.
+        File.AppendAllText(_folder["csv/city.csv"], ",411500,信阳市\n");
+        var csv = DatasetFiles.Read(_folder["csv"], RoundTripTests.Options());
+        csv.Problems.Should().BeEmpty();
+        csv.Dataset!.City.Name.Should().Be("信阳市");
+        csv.Dataset.People.Should().BeEmpty();
         File.WriteAllText(_folder["t.json"], File.ReadAllText(_folder["t.json"]).Replace("\"city\": []", "\"city\": [ { \"id\": \"411500\", \"name\": \"信阳市\" } ]", StringComparison.Ordinal));
         DatasetFiles.Read(_folder["t.json"], RoundTripTests.Options()).Problems.Should().BeEmpty();
     }

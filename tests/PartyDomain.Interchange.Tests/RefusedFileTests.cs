@@ -233,7 +233,8 @@ public sealed partial class BrokenFileTests
     public void A_workbook_with_malformed_sheet_xml_names_the_sheet_and_row()
     {
         var path = Workbook();
-        RewriteEntry(path, "xl/worksheets/sheet4.xml", xml => xml.Replace("人员M3", "人员M3<", StringComparison.Ordinal));
+        // Part 5: the 说明 sheet comes first, then 城市, 党组织, 律师事务所 and 人员.
+        RewriteEntry(path, "xl/worksheets/sheet5.xml", xml => xml.Replace("人员M3", "人员M3<", StringComparison.Ordinal));
 
         Problems(path).Should().ContainSingle().Which.Should().Match<(string Code, string Source, int? Row, string? Column, string? Value)>(
             p => p.Code == "bad-workbook" && p.Source == "city.xlsx/人员" && p.Row == 4);

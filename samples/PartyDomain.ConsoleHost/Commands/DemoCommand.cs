@@ -71,7 +71,7 @@ public sealed class DemoCommand(IAnsiConsole console, HostEnvironment environmen
             var format = settings.Format ?? DatasetFiles.FormatOf(path) ?? DatasetFormat.Csv;
             Step(host.T("写出演示数据文件", "Writing the demo data files"), () =>
             {
-                DatasetFiles.Write(dataset, path, format, host.Language);
+                host.Get<DatasetInterchange>().Write(dataset, path, format, host.Language);
                 return path;
             });
             Console.MarkupLine(Markup.Escape(host.T($"已写出（{format}）：{path}；可用 import 导入。", $"Written ({format}): {path}; import reads it back.")));

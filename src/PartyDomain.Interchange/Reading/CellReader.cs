@@ -241,9 +241,8 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
             return kind;
         }
 
-        var known = string.Join("、", _activityKinds.Values.Distinct().Select(k => k.Code));
-        Fail(column, v, "bad-choice", $"不是已登记的活动类型（代码或中文名称）：{known}。",
-            $"Not a registered activity kind (code or Chinese name): {known}.");
+        Fail(column, v, "bad-choice", $"不是已登记的活动类型；可填：{string.Join("、", activityKinds.Names.Select(n => $"{n.Value.Chinese}（{n.Key.Code}）"))}。",
+            $"Not a registered activity kind; accepted: {string.Join(", ", activityKinds.Names.Select(n => $"{n.Key.Code} ({n.Value.Chinese})"))}.");
         return default;
     }
 

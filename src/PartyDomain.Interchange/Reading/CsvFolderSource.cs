@@ -20,6 +20,12 @@ internal static class CsvFolderSource
         {
             var source = Path.GetFileName(entry);
             var kind = FileKinds.Of(entry);
+            if (kind == FileKind.Regular && Path.GetExtension(entry).Equals(".txt", StringComparison.OrdinalIgnoreCase) && Schema.TemplateGuide.IsGuide(Path.GetFileNameWithoutExtension(entry)))
+            {
+                // The instructions written with a template or an export (README.txt, or 说明.txt).
+                continue;
+            }
+
             if (kind == FileKind.Directory || !Path.GetExtension(entry).Equals(".csv", StringComparison.OrdinalIgnoreCase))
             {
                 problems.Add(NotATable(source, kind));

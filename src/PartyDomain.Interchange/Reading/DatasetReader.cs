@@ -3,6 +3,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Governance;
 using PartyDomain.Interchange.Schema;
+using PartyDomain.Interchange.Writing;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Training;
@@ -34,11 +35,14 @@ internal sealed class DatasetReader
     private readonly HashSet<Table> _failedTables = [];
     private readonly CellReader _cells;
     private readonly DatasetReadLimits _limits;
+    private readonly Lazy<WriteContext[]> _exampleContexts;
 
     public DatasetReader(ActivityKindCatalog activityKinds, IndicatorCatalog indicators, DatasetReadLimits limits)
     {
         _cells = new CellReader(_problems, activityKinds, indicators);
         _limits = limits;
+        // A template's example rows, as written in either language with the catalogs the rows are read with.
+        _exampleContexts = new(() => [new WriteContext(TextLanguage.Chinese, activityKinds, indicators), new WriteContext(TextLanguage.English, activityKinds, indicators)]);
     }
 
     public List<ImportProblem> Problems => _problems;
@@ -131,7 +135,7 @@ internal sealed class DatasetReader
     private void ReadTable(Table table, RawTable raw)
     {
 
-        var map = MapHeaders(table, raw);
+        var map = MapHeaders(table, raw, out var marker);
         var headers = table.Columns.Select(c => c.Name).ToArray();
         var present = new bool[table.Columns.Count];
         for (var i = 0; i < map.Length; i++)
@@ -165,6 +169,19 @@ internal sealed class DatasetReader
                 continue;
             }
 
+            if (marker >= 0 && marker < row.Cells.Count && row.Cells[marker] is { } mark && !string.IsNullOrWhiteSpace(mark) && !ReferenceEquals(mark, RawRow.Refused))
+            {
+                // A template's example row is skipped while it is still the example; changed, it may be data, so it is reported, never dropped.
+                if (!IsExample(table, cells, present))
+                {
+                    _problems.Add(new ImportProblem("edited-example", raw.Source, row.Number, raw.Headers[marker].Trim(), mark, new(
+                        "这一行标为示例（“示例”列有值），但内容与模板的示例不同，未导入：若是要导入的数据，请清空它的“示例”列；否则删除这一行。",
+                        "This row is marked as the example (its 'example' cell has a value) but differs from the template's example, so it was not imported: if it is data to import, clear its 'example' cell; otherwise delete the row.")));
+                }
+
+                continue;
+            }
+
             _cells.StartRow(row.Number, cells, refused);
             var item = table.Read(_cells);
             if (!_cells.Failed)
@@ -174,9 +191,30 @@ internal sealed class DatasetReader
         }
     }
 
-    /// <summary>File column → table column, or -1 for an ignored one; problems for unknown, duplicate and missing columns.</summary>
-    private int[] MapHeaders(Table table, RawTable raw)
+    /// <summary>Whether a row marked as the example holds, in every column the file has, what a template's example row holds.</summary>
+    private bool IsExample(Table table, string?[] cells, bool[] present) => _exampleContexts.Value.Any(context =>
     {
+        var example = TemplateGuide.Example(table, context);
+        return table.Columns.All(c => !present[c.Index] || Same(c, cells[c.Index], example[c.Index]));
+    });
+
+    /// <summary>Two cells with the same value: dates and numbers compared as such, since a workbook may have turned the example's into serial days or another spelling.</summary>
+    private static bool Same(Column column, string? cell, string? example) => (cell, example) switch
+    {
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        _ when column.IsDate => CellText.TryParseDate(cell, out var a) && CellText.TryParseDate(example, out var b) && a == b,
+        _ when column.IsNumber => CellText.TryParseDecimal(cell, out var a) && CellText.TryParseDecimal(example, out var b) && a == b,
+        _ => string.Equals(cell, example, StringComparison.Ordinal),
+    };
+
+    /// <summary>
+    /// File column → table column, or -1 for an ignored one; problems for unknown, duplicate and missing columns.
+    /// <paramref name="marker"/> is the column marking a template's example row (示例), or -1.
+    /// </summary>
+    private int[] MapHeaders(Table table, RawTable raw, out int marker)
+    {
+        marker = -1;
         var map = new int[raw.Headers.Count];
         var seen = new Dictionary<int, string>();
         for (var i = 0; i < raw.Headers.Count; i++)
@@ -186,6 +224,12 @@ internal sealed class DatasetReader
             var key = Names.Normalize(header);
             if (key.Length == 0 || IgnoredHeaders.Contains(key))
             {
+                continue;
+            }
+
+            if (TemplateGuide.IsMarker(header) && marker < 0)
+            {
+                marker = i;
                 continue;
             }
 
@@ -378,14 +422,5 @@ internal sealed class DatasetReader
 
     private List<T> Items<T>(Table table) => _items.TryGetValue(table, out var items) ? items.Cast<T>().ToList() : [];
 
-    private static string ColumnLetter(int index)
-    {
-        var letters = string.Empty;
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            letters = (char)('A' + ((n - 1) % 26)) + letters;
-        }
-
-        return letters;
-    }
+    private static string ColumnLetter(int index) => XlsxWriter.ColumnLetter(index);
 }

@@ -36,7 +36,8 @@ internal static class XlsxSource
             return [];
         }
 
-        return sheets.Select(sheet => Sheet(path, file, sheet, problems)).OfType<RawTable>().ToList();
+        // A template's instructions and dropdown lists are no tables.
+        return sheets.Where(sheet => !Schema.TemplateGuide.IsGuide(sheet)).Select(sheet => Sheet(path, file, sheet, problems)).OfType<RawTable>().ToList();
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Training;
 using PartyDomain.Interchange.Reading;
+using PartyDomain.Interchange.Writing;
 using static PartyDomain.Interchange.Schema.Column;
 using static PartyDomain.Interchange.Schema.ColumnKind;
 
@@ -51,6 +52,21 @@ internal static class DatasetSchema
         public const decimal Money = 100_000_000m;
     }
 
+    /// <summary>What each reference column names: the id column of the table it refers to (a template's dropdowns list them).</summary>
+    private static readonly Dictionary<string, string> ReferenceColumns = new(StringComparer.Ordinal)
+    {
+        ["organization_id"] = "organizations",
+        ["parent_id"] = "organizations",
+        ["firm_id"] = "firms",
+        ["person_id"] = "people",
+        ["lecturer_id"] = "people",
+        ["member_id"] = "people",
+        ["activity_id"] = "activities",
+        ["session_id"] = "training_sessions",
+        ["matter_id"] = "major_matters",
+        ["pairing_id"] = "pairings",
+    };
+
     public static Table City { get; } = CityTable();
 
     public static Table People { get; } = PeopleTable();
@@ -69,7 +85,7 @@ internal static class DatasetSchema
 
     public static Table MajorMatterSteps { get; } = MajorMatterStepsTable();
 
-    public static IReadOnlyList<Table> Tables { get; } =
+    public static IReadOnlyList<Table> Tables { get; } = WithReferences(
     [
         City,
         Organizations(),
@@ -99,7 +115,18 @@ internal static class DatasetSchema
         JointActivities(),
         Commendations(),
         Donations(),
-    ];
+    ]);
+
+
+    private static Table[] WithReferences(Table[] tables)
+    {
+        foreach (var column in tables.SelectMany(t => t.Columns))
+        {
+            column.References = ReferenceColumns.GetValueOrDefault(column.Name);
+        }
+
+        return tables;
+    }
 
     /// <summary>The table a record type is read into, for naming columns in the dataset's integrity problems.</summary>
     public static Table? ForEntity(string entity) => entity switch
@@ -150,7 +177,7 @@ internal static class DatasetSchema
     {
         Column id = Req("id", "组织编号", nameof(PartyOrganization.Id), Id),
             name = Req("name", "组织名称", nameof(PartyOrganization.Name), Text),
-            kind = Req("kind", "组织类别", nameof(PartyOrganization.Kind), Choice),
+            kind = Req("kind", "组织类别", nameof(PartyOrganization.Kind), Choice).Of(Vocabularies.OrganizationKinds),
             parent = Opt("parent_id", "上级组织编号", nameof(PartyOrganization.ParentId), Id),
             established = Req("established", "成立日期", nameof(PartyOrganization.Established), Date),
             dissolved = Opt("dissolved", "撤销日期", nameof(PartyOrganization.Dissolved), Date),
@@ -170,7 +197,7 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.Organizations,
-            (o, l) => [o.Id.Value, o.Name, Vocabularies.OrganizationKinds.Format(o.Kind, l), o.ParentId?.Value, Fmt.Date(o.Established), Fmt.Date(o.Dissolved),
+            (o, l) => [o.Id.Value, o.Name, Vocabularies.OrganizationKinds.Format(o.Kind, l.Language), o.ParentId?.Value, Fmt.Date(o.Established), Fmt.Date(o.Dissolved),
                 o.FormerParents.Count == 0 ? null : Fmt.List(o.FormerParents.Select(f => f.ParentId.Value)),
                 o.FormerParents.Count == 0 ? null : Fmt.List(o.FormerParents.Select(f => Fmt.Date(f.Until)!))]);
     }
@@ -253,12 +280,12 @@ internal static class DatasetSchema
     private static Table StandingsTable()
     {
         Column person = Req("person_id", "人员编号", null, Id),
-            standing = Req("standing", "政治身份", null, Choice),
+            standing = Req("standing", "政治身份", null, Choice).Of(Vocabularies.Standings),
             since = Req("since", "起始日期", null, Date);
         return new Table<StandingRow>("standings", "政治身份", [person, standing, since],
             r => new StandingRow(r.PersonId(person), new StandingChange(r.Choice(standing, Vocabularies.Standings), r.Date(since)), r.Origin),
             d => d.People.SelectMany(p => p.Standings.Select(s => new StandingRow(p.Id, s, null!))),
-            (s, l) => [s.PersonId.Value, Vocabularies.Standings.Format(s.Change.Standing, l), Fmt.Date(s.Change.Since)]);
+            (s, l) => [s.PersonId.Value, Vocabularies.Standings.Format(s.Change.Standing, l.Language), Fmt.Date(s.Change.Since)]);
     }
 
     private static Table Registrations()
@@ -296,7 +323,7 @@ internal static class DatasetSchema
     {
         Column person = Req("person_id", "人员编号", nameof(FirmPostHolding.PersonId), Id),
             firm = Req("firm_id", "律所编号", nameof(FirmPostHolding.FirmId), Id),
-            post = Req("post", "职务", nameof(FirmPostHolding.Post), Choice),
+            post = Req("post", "职务", nameof(FirmPostHolding.Post), Choice).Of(Vocabularies.FirmPosts),
             from = Req("from", "开始日期", nameof(FirmPostHolding.From), Date),
             to = Opt("to", "结束日期", nameof(FirmPostHolding.To), Date);
         return new Table<FirmPostHolding>("firm_posts", "律所职务", [person, firm, post, from, to],
@@ -310,14 +337,14 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.FirmPosts,
-            (x, l) => [x.PersonId.Value, x.FirmId.Value, Vocabularies.FirmPosts.Format(x.Post, l), Fmt.Date(x.From), Fmt.Date(x.To)]);
+            (x, l) => [x.PersonId.Value, x.FirmId.Value, Vocabularies.FirmPosts.Format(x.Post, l.Language), Fmt.Date(x.From), Fmt.Date(x.To)]);
     }
 
     private static Table PartyPosts()
     {
         Column person = Req("person_id", "人员编号", nameof(PartyPostHolding.PersonId), Id),
             organization = Req("organization_id", "组织编号", nameof(PartyPostHolding.OrganizationId), Id),
-            post = Req("post", "职务", nameof(PartyPostHolding.Post), Choice),
+            post = Req("post", "职务", nameof(PartyPostHolding.Post), Choice).Of(Vocabularies.PartyPosts),
             portfolio = Opt("portfolio", "分工", nameof(PartyPostHolding.Portfolio), Text),
             from = Req("from", "开始日期", nameof(PartyPostHolding.From), Date),
             to = Opt("to", "结束日期", nameof(PartyPostHolding.To), Date);
@@ -333,7 +360,7 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.PartyPosts,
-            (x, l) => [x.PersonId.Value, x.OrganizationId.Value, Vocabularies.PartyPosts.Format(x.Post, l), x.Portfolio, Fmt.Date(x.From), Fmt.Date(x.To)]);
+            (x, l) => [x.PersonId.Value, x.OrganizationId.Value, Vocabularies.PartyPosts.Format(x.Post, l.Language), x.Portfolio, Fmt.Date(x.From), Fmt.Date(x.To)]);
     }
 
     private static Table Coverage()
@@ -375,7 +402,7 @@ internal static class DatasetSchema
     {
         Column id = Req("id", "记录编号", nameof(ActivityRecord.Id), Id),
             organization = Req("organization_id", "组织编号", nameof(ActivityRecord.OrganizationId), Id),
-            kind = Req("kind", "活动类型", nameof(ActivityRecord.Kind), Choice),
+            kind = Req("kind", "活动类型", nameof(ActivityRecord.Kind), Choice).Of(w => w.ActivityKinds()),
             date = Req("date", "活动日期", nameof(ActivityRecord.Date), Date),
             title = Opt("title", "主题", nameof(ActivityRecord.Title), Text),
             lecturer = Opt("lecturer_id", "授课人编号", nameof(ActivityRecord.Lecturer), Id),
@@ -397,14 +424,14 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.Activities,
-            (a, _) => [a.Id, a.OrganizationId.Value, a.Kind.Code, Fmt.Date(a.Date), a.Title, a.Lecturer?.Value, Fmt.Number(a.HeadCount), a.SourcePlatform, Fmt.List(a.Tags)]);
+            (a, w) => [a.Id, a.OrganizationId.Value, w.ActivityKind(a.Kind), Fmt.Date(a.Date), a.Title, a.Lecturer?.Value, Fmt.Number(a.HeadCount), a.SourcePlatform, Fmt.List(a.Tags)]);
     }
 
     private static Table ActivityAttendanceTable()
     {
         Column activity = Req("activity_id", "记录编号", null, Id),
             person = Req("person_id", "人员编号", null, Id),
-            status = Req("status", "出勤情况", null, Choice),
+            status = Req("status", "出勤情况", null, Choice).Of(Vocabularies.Attendance),
             reason = Opt("reason", "请假事由", null, Text);
         return new Table<ActivityAttendanceRow>("activity_attendance", "活动出勤", [activity, person, status, reason],
             r =>
@@ -420,15 +447,15 @@ internal static class DatasetSchema
                 return row;
             },
             d => d.Activities.SelectMany(a => a.Attendance.Select(x => new ActivityAttendanceRow(a.Id, x, null!))),
-            (x, l) => [x.ActivityId, x.Attendance.PersonId.Value, Vocabularies.Attendance.Format(x.Attendance.Status, l), x.Attendance.Reason]);
+            (x, l) => [x.ActivityId, x.Attendance.PersonId.Value, Vocabularies.Attendance.Format(x.Attendance.Status, l.Language), x.Attendance.Reason]);
     }
 
     private static Table Services()
     {
         Column id = Opt("id", "记录编号", nameof(ServiceRecord.Id), Id),
-            indicator = Req("indicator", "指标", nameof(ServiceRecord.Indicator), Choice),
+            indicator = Req("indicator", "指标", nameof(ServiceRecord.Indicator), Choice).Of(w => w.Indicators()),
             date = Req("date", "日期", nameof(ServiceRecord.Date), Date),
-            span = Opt("span", "时间跨度", nameof(ServiceRecord.Span), Choice),
+            span = Opt("span", "时间跨度", nameof(ServiceRecord.Span), Choice).Of(Vocabularies.Spans),
             quantity = Opt("quantity", "数量", nameof(ServiceRecord.Quantity), ColumnKind.Decimal).Within(0, 100_000_000_000m),
             member = Opt("member_id", "党员编号", nameof(ServiceRecord.Member), Id),
             firm = Opt("firm_id", "律所编号", nameof(ServiceRecord.Firm), Id),
@@ -457,7 +484,7 @@ internal static class DatasetSchema
             d => d.Services,
             (s, l) =>
             [
-                s.Id, s.Indicator.Value, Fmt.Date(s.Date), Vocabularies.Spans.Format(s.Span, l), Fmt.Number(s.Quantity), s.Member?.Value, s.Firm?.Value,
+                s.Id, l.Indicator(s.Indicator), Fmt.Date(s.Date), Vocabularies.Spans.Format(s.Span, l.Language), Fmt.Number(s.Quantity), s.Member?.Value, s.Firm?.Value,
                 s.Organization?.Value, s.District, s.Channel, s.Subject, Fmt.List(s.Tags),
             ]);
     }
@@ -470,7 +497,7 @@ internal static class DatasetSchema
             start = Req("start", "开始日期", nameof(TrainingSession.Start), Date),
             end = Opt("end", "结束日期", nameof(TrainingSession.End), Date),
             hours = Req("study_hours", "学时", nameof(TrainingSession.StudyHours), ColumnKind.Decimal).Within(0, Limits.Hours),
-            audience = Opt("audience", "培训对象", nameof(TrainingSession.Audience), List),
+            audience = Opt("audience", "培训对象", nameof(TrainingSession.Audience), List).Of(Vocabularies.Audiences),
             concentrated = Opt("concentrated", "集中培训", nameof(TrainingSession.Concentrated), ColumnKind.Boolean),
             partySchool = Opt("party_school", "党校举办", nameof(TrainingSession.PartySchool), ColumnKind.Boolean);
         return new Table<TrainingSession>("training_sessions", "培训班次", [id, title, organizer, start, end, hours, audience, concentrated, partySchool],
@@ -490,8 +517,8 @@ internal static class DatasetSchema
             d => d.TrainingSessions,
             (t, l) =>
             [
-                t.Id, t.Title, t.Organizer, Fmt.Date(t.Start), Fmt.Date(t.End), Fmt.Number(t.StudyHours), Vocabularies.FormatAudience(t.Audience, l),
-                Fmt.Boolean(t.Concentrated, l), Fmt.Boolean(t.PartySchool, l),
+                t.Id, t.Title, t.Organizer, Fmt.Date(t.Start), Fmt.Date(t.End), Fmt.Number(t.StudyHours), Vocabularies.FormatAudience(t.Audience, l.Language),
+                Fmt.Boolean(t.Concentrated, l.Language), Fmt.Boolean(t.PartySchool, l.Language),
             ]);
     }
 
@@ -522,12 +549,12 @@ internal static class DatasetSchema
     {
         Column person = Req("person_id", "人员编号", nameof(MemberIncome.PersonId), Id),
             month = Req("month", "月份", nameof(MemberIncome.Month), ColumnKind.Month),
-            kind = Req("kind", "收入类别", nameof(MemberIncome.Kind), Choice),
+            kind = Req("kind", "收入类别", nameof(MemberIncome.Kind), Choice).Of(Vocabularies.IncomeKinds),
             amount = Opt("amount", "月收入金额", nameof(MemberIncome.Amount), ColumnKind.Decimal).Within(0, Limits.Money);
         return new Table<MemberIncome>("incomes", "收入申报", [person, month, kind, amount],
             r => new MemberIncome { PersonId = r.PersonId(person), Month = r.Month(month), Kind = r.Choice(kind, Vocabularies.IncomeKinds), Amount = r.OptionalDecimal(amount) ?? 0m, Origin = r.Origin },
             d => d.Incomes,
-            (x, l) => [x.PersonId.Value, Fmt.Month(x.Month), Vocabularies.IncomeKinds.Format(x.Kind, l), Fmt.Number(x.Amount)]);
+            (x, l) => [x.PersonId.Value, Fmt.Month(x.Month), Vocabularies.IncomeKinds.Format(x.Kind, l.Language), Fmt.Number(x.Amount)]);
     }
 
     private static Table DuesPayments()
@@ -611,7 +638,7 @@ internal static class DatasetSchema
             [
                 c.Id, c.PersonId.Value, c.OrganizationId.Value, Fmt.Date(c.Applied), Fmt.Date(c.FirstTalk), Fmt.Date(c.ActivistDesignated),
                 Fmt.List(c.Contacts.Select(p => p.Value)), Fmt.List(c.Assessments.Select(d => Fmt.Date(d)!)), Fmt.Date(c.CandidateDesignated),
-                Fmt.List(c.Sponsors.Select(p => p.Value)), Fmt.Date(c.PoliticalReview), Fmt.Boolean(c.PoliticalReviewPassed, l), Fmt.Number(c.TrainingDays),
+                Fmt.List(c.Sponsors.Select(p => p.Value)), Fmt.Date(c.PoliticalReview), Fmt.Boolean(c.PoliticalReviewPassed, l.Language), Fmt.Number(c.TrainingDays),
                 Fmt.Number(c.TrainingHours), Fmt.Date(c.PreReview), Fmt.Date(c.AdmissionVote?.Date), Fmt.Number(c.AdmissionVote?.Expected),
                 Fmt.Number(c.AdmissionVote?.Present), Fmt.Number(c.AdmissionVote?.InFavour), Fmt.Date(c.Approved), Fmt.Date(c.Oath),
                 Fmt.Number(c.ExtensionMonths), Fmt.Date(c.ConversionVote?.Date), Fmt.Number(c.ConversionVote?.Expected),
@@ -623,8 +650,8 @@ internal static class DatasetSchema
     {
         Column id = Req("id", "事项编号", nameof(MajorMatter.Id), Id),
             title = Req("title", "事项名称", nameof(MajorMatter.Title), Text),
-            kind = Req("kind", "事项类别", nameof(MajorMatter.Kind), Choice),
-            route = Req("route", "决策程序", nameof(MajorMatter.Route), Choice);
+            kind = Req("kind", "事项类别", nameof(MajorMatter.Kind), Choice).Of(Vocabularies.MajorMatterKinds),
+            route = Req("route", "决策程序", nameof(MajorMatter.Route), Choice).Of(Vocabularies.Routes);
         return new Table<MajorMatter>("major_matters", "重大事项", [id, title, kind, route],
             r => new MajorMatter
             {
@@ -635,26 +662,26 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.MajorMatters,
-            (m, l) => [m.Id, m.Title, Vocabularies.MajorMatterKinds.Format(m.Kind, l), Vocabularies.Routes.Format(m.Route, l)]);
+            (m, l) => [m.Id, m.Title, Vocabularies.MajorMatterKinds.Format(m.Kind, l.Language), Vocabularies.Routes.Format(m.Route, l.Language)]);
     }
 
     private static Table MajorMatterStepsTable()
     {
         Column matter = Req("matter_id", "事项编号", null, Id),
             date = Req("date", "会议日期", null, Date),
-            body = Req("body", "决策机构", null, Choice),
-            outcome = Req("outcome", "结果", null, Choice);
+            body = Req("body", "决策机构", null, Choice).Of(Vocabularies.Bodies),
+            outcome = Req("outcome", "结果", null, Choice).Of(Vocabularies.Outcomes);
         return new Table<MajorMatterStepRow>("major_matter_steps", "重大事项程序", [matter, date, body, outcome],
             r => new MajorMatterStepRow(r.RequiredText(matter), new MajorMatterStep(r.Date(date), r.Choice(body, Vocabularies.Bodies), r.Choice(outcome, Vocabularies.Outcomes)), r.Origin),
             d => d.MajorMatters.SelectMany(m => m.Steps.Select(x => new MajorMatterStepRow(m.Id, x, null!))),
-            (x, l) => [x.MatterId, Fmt.Date(x.Step.Date), Vocabularies.Bodies.Format(x.Step.Body, l), Vocabularies.Outcomes.Format(x.Step.Outcome, l)]);
+            (x, l) => [x.MatterId, Fmt.Date(x.Step.Date), Vocabularies.Bodies.Format(x.Step.Body, l.Language), Vocabularies.Outcomes.Format(x.Step.Outcome, l.Language)]);
     }
 
     private static Table GovernanceDocuments()
     {
         Column id = Req("id", "文件编号", nameof(GovernanceDocument.Id), Id),
             title = Req("title", "文件名称", nameof(GovernanceDocument.Title), Text),
-            kind = Req("kind", "文件类别", nameof(GovernanceDocument.Kind), Choice),
+            kind = Req("kind", "文件类别", nameof(GovernanceDocument.Kind), Choice).Of(Vocabularies.DocumentKinds),
             issued = Req("issued", "印发日期", nameof(GovernanceDocument.Issued), Date),
             issuer = Opt("issuer", "印发单位", nameof(GovernanceDocument.Issuer), Text);
         return new Table<GovernanceDocument>("governance_documents", "制度文件", [id, title, kind, issued, issuer],
@@ -668,7 +695,7 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.GovernanceDocuments,
-            (x, l) => [x.Id, x.Title, Vocabularies.DocumentKinds.Format(x.Kind, l), Fmt.Date(x.Issued), x.Issuer]);
+            (x, l) => [x.Id, x.Title, Vocabularies.DocumentKinds.Format(x.Kind, l.Language), Fmt.Date(x.Issued), x.Issuer]);
     }
 
     private static Table Pairings()
@@ -676,7 +703,7 @@ internal static class DatasetSchema
         Column id = Req("id", "结对编号", nameof(Pairing.Id), Id),
             organization = Req("organization_id", "组织编号", nameof(Pairing.OrganizationId), Id),
             partner = Req("partner", "结对单位", nameof(Pairing.Partner), Text),
-            partnerKind = Opt("partner_kind", "结对对象类别", nameof(Pairing.PartnerKind), Choice),
+            partnerKind = Opt("partner_kind", "结对对象类别", nameof(Pairing.PartnerKind), Choice).Of(Vocabularies.PartnerKinds),
             from = Req("from", "开始日期", nameof(Pairing.From), Date),
             to = Opt("to", "结束日期", nameof(Pairing.To), Date);
         return new Table<Pairing>("pairings", "结对联建", [id, organization, partner, partnerKind, from, to],
@@ -691,7 +718,7 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.Pairings,
-            (x, l) => [x.Id, x.OrganizationId.Value, x.Partner, Vocabularies.PartnerKinds.Format(x.PartnerKind, l), Fmt.Date(x.From), Fmt.Date(x.To)]);
+            (x, l) => [x.Id, x.OrganizationId.Value, x.Partner, Vocabularies.PartnerKinds.Format(x.PartnerKind, l.Language), Fmt.Date(x.From), Fmt.Date(x.To)]);
     }
 
     private static Table JointActivities()
@@ -718,7 +745,7 @@ internal static class DatasetSchema
     private static Table Commendations()
     {
         Column id = Req("id", "表彰编号", nameof(Commendation.Id), Id),
-            level = Req("level", "表彰级别", nameof(Commendation.Level), Choice),
+            level = Req("level", "表彰级别", nameof(Commendation.Level), Choice).Of(Vocabularies.CommendationLevels),
             awarder = Req("awarder", "授予单位", nameof(Commendation.Awarder), Text),
             reason = Req("reason", "荣誉称号", nameof(Commendation.Reason), Text),
             date = Req("date", "表彰日期", nameof(Commendation.Date), Date),
@@ -737,7 +764,7 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.Commendations,
-            (x, l) => [x.Id, Vocabularies.CommendationLevels.Format(x.Level, l), x.Awarder, x.Reason, Fmt.Date(x.Date), x.FirmId?.Value, x.PersonId?.Value]);
+            (x, l) => [x.Id, Vocabularies.CommendationLevels.Format(x.Level, l.Language), x.Awarder, x.Reason, Fmt.Date(x.Date), x.FirmId?.Value, x.PersonId?.Value]);
     }
 
     private static Table Donations()
@@ -762,7 +789,7 @@ internal static class DatasetSchema
                 Origin = r.Origin,
             },
             d => d.Donations,
-            (x, l) => [x.Id, Fmt.Number(x.Amount), x.Purpose, Fmt.Date(x.Date), Fmt.Boolean(x.InKind, l), x.FirmId?.Value, x.PersonId?.Value]);
+            (x, l) => [x.Id, Fmt.Number(x.Amount), x.Purpose, Fmt.Date(x.Date), Fmt.Boolean(x.InKind, l.Language), x.FirmId?.Value, x.PersonId?.Value]);
     }
 
     /// <summary>A vote is four cells, all filled or all empty; a half-filled vote is reported, never guessed.</summary>

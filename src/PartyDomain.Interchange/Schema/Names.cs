@@ -51,9 +51,13 @@ internal sealed class Vocabulary<TEnum>
     public string Format(TEnum value, TextLanguage language) =>
         language == TextLanguage.English ? _names[value].Code : _names[value].Chinese;
 
-    /// <summary>The accepted values, for error messages and docs.</summary>
-    public string Choices(TextLanguage language) => string.Join(language == TextLanguage.English ? ", " : "、",
-        _names.Values.Select(n => language == TextLanguage.English ? n.Code : n.Chinese));
+    /// <summary>The accepted values, for error messages: the Chinese names, or in English the codes with the Chinese names that files usually hold.</summary>
+    public string Choices(TextLanguage language) => language == TextLanguage.English
+        ? string.Join(", ", _names.Values.Select(n => $"{n.Code} ({n.Chinese})"))
+        : string.Join("、", _names.Values.Select(n => n.Chinese));
+
+    /// <summary>The values as this library writes them: the Chinese names, or the codes in English.</summary>
+    public IReadOnlyList<string> Spellings(TextLanguage language) => [.. _names.Values.Select(n => language == TextLanguage.English ? n.Code : n.Chinese)];
 
     public IEnumerable<TEnum> Values => _names.Keys;
 }

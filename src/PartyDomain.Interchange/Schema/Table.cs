@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.Interchange.Reading;
+using PartyDomain.Interchange.Writing;
 
 namespace PartyDomain.Interchange.Schema;
 
@@ -44,7 +45,14 @@ internal abstract class Table
     public abstract object Read(CellReader reader);
 
     /// <summary>The dataset's rows of this table as cell text, in column order.</summary>
-    public abstract IEnumerable<string?[]> Write(CityDataset dataset, TextLanguage language);
+    public abstract IEnumerable<string?[]> Write(CityDataset dataset, WriteContext context);
+
+    /// <summary>The rows as written in <paramref name="language"/> with the dataset's indicators and the built-in activity kinds.</summary>
+    public IEnumerable<string?[]> Write(CityDataset dataset, TextLanguage language) =>
+        Write(dataset, new WriteContext(language, BasicSystems.ActivityKindCatalog.CreateDefault(), dataset.Indicators));
+
+    /// <summary>The column holding the row's own id (<c>id</c>), when the table has one.</summary>
+    public Column? IdColumn => Columns.FirstOrDefault(c => c.Name == "id");
 }
 
 /// <summary>A table whose rows are <typeparamref name="T"/>s.</summary>
@@ -54,12 +62,12 @@ internal sealed class Table<T>(
     Column[] columns,
     Func<CellReader, T> read,
     Func<CityDataset, IEnumerable<T>> rows,
-    Func<T, TextLanguage, string?[]> write) : Table(name, chineseName, columns)
+    Func<T, WriteContext, string?[]> write) : Table(name, chineseName, columns)
     where T : notnull
 {
     public override object Read(CellReader reader) => read(reader);
 
-    public override IEnumerable<string?[]> Write(CityDataset dataset, TextLanguage language) => rows(dataset).Select(r => write(r, language));
+    public override IEnumerable<string?[]> Write(CityDataset dataset, WriteContext context) => rows(dataset).Select(r => write(r, context));
 }
 
 /// <summary>How values are written: ISO dates and months, invariant numbers, 是/否 or true/false, lists joined by ';'.</summary>

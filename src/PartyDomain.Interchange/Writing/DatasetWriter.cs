@@ -1,9 +1,7 @@
-using System.Data;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using MiniExcelLibs;
 using nietras.SeparatedValues;
 using PartyDomain.Interchange.Reading;
 using PartyDomain.Interchange.Schema;
@@ -12,52 +10,69 @@ namespace PartyDomain.Interchange.Writing;
 
 /// <summary>
 /// Writes tables in each format. CSV is UTF-8 with a byte-order mark, which is what makes Excel open Chinese text
-/// correctly; XLSX has numbers as numbers and everything else as text; JSON keeps Chinese readable.
+/// correctly, with a README.txt of instructions; XLSX is the workbook <see cref="XlsxWriter"/> describes; JSON keeps
+/// Chinese readable. A template has, in CSV and XLSX, a first
+/// column 示例 and one example row per table, which reading skips.
 /// </summary>
 internal static class DatasetWriter
 {
-    public static void Write(string path, DatasetFormat format, TextLanguage language, Func<Table, IEnumerable<string?[]>> rows)
+    public static void Write(string path, DatasetFormat format, WriteContext context, Func<Table, IEnumerable<string?[]>> rows, bool template)
     {
         switch (format)
         {
             case DatasetFormat.Csv:
-                WriteCsv(path, language, rows);
+                WriteCsv(path, context, rows, template);
                 break;
             case DatasetFormat.Xlsx:
-                WriteXlsx(path, language, rows);
+                XlsxWriter.Write(path, context, rows, template);
                 break;
             case DatasetFormat.Json:
-                WriteJson(path, language, rows);
+                WriteJson(path, context.Language, rows);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format.");
         }
     }
 
-    private static void WriteCsv(string folder, TextLanguage language, Func<Table, IEnumerable<string?[]>> rows)
+    private static void WriteCsv(string folder, WriteContext context, Func<Table, IEnumerable<string?[]>> rows, bool template)
     {
         Directory.CreateDirectory(folder);
+        var bom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+        File.WriteAllText(Path.Combine(folder, TemplateGuide.ReadmeFile), Instructions.Readme(context, template), bom);
+        var offset = template ? 1 : 0;
+        var marker = TemplateGuide.Marker.In(context.Language);
         foreach (var table in DatasetSchema.Tables)
         {
-            using var text = new StreamWriter(Path.Combine(folder, table.Name + ".csv"), append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            using var text = new StreamWriter(Path.Combine(folder, table.Name + ".csv"), append: false, bom);
             // Commas, as Excel in China writes and expects them (Sep's own default is a semicolon).
             using var writer = new Sep(',').Writer(o => o with { Escape = true, WriteHeader = false }).To(text);
             using (var header = writer.NewRow())
             {
+                if (template)
+                {
+                    header[0].Set(marker);
+                }
+
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
-                    header[i].Set(table.Columns[i].Header(language));
+                    header[i + offset].Set(table.Columns[i].Header(context.Language));
                 }
             }
 
             var number = 1;
-            foreach (var cells in rows(table))
+            var example = template ? [TemplateGuide.Example(table, context)] : Enumerable.Empty<string?[]>();
+            foreach (var cells in example.Concat(rows(table)))
             {
                 number++;
                 using var row = writer.NewRow();
+                if (template)
+                {
+                    row[0].Set(number == 2 ? marker : string.Empty);
+                }
+
                 for (var i = 0; i < cells.Length; i++)
                 {
-                    row[i].Set(CsvCell(table, number, i, cells[i]));
+                    row[i + offset].Set(CsvCell(table, number, i, cells[i]));
                 }
             }
         }
@@ -79,47 +94,6 @@ internal static class DatasetWriter
         }
 
         return table.Columns[column].Kind is ColumnKind.Integer or ColumnKind.Decimal ? value : FormulaGuard.Neutralize(value);
-    }
-
-    private static void WriteXlsx(string path, TextLanguage language, Func<Table, IEnumerable<string?[]>> rows)
-    {
-        var sheets = new Dictionary<string, object>();
-        foreach (var table in DatasetSchema.Tables)
-        {
-            var headers = table.Columns.Select(c => c.Header(language)).ToArray();
-            using var probe = rows(table).GetEnumerator();
-            sheets[table.Title(language)] = probe.MoveNext() ? XlsxRows(table, headers, rows(table)) : EmptySheet(headers);
-        }
-
-        MiniExcel.SaveAs(path, sheets, printHeader: true, excelType: ExcelType.XLSX, overwriteFile: true);
-    }
-
-    private static IEnumerable<Dictionary<string, object?>> XlsxRows(Table table, string[] headers, IEnumerable<string?[]> rows)
-    {
-        foreach (var cells in rows)
-        {
-            var row = new Dictionary<string, object?>(headers.Length);
-            for (var i = 0; i < headers.Length; i++)
-            {
-                row[headers[i]] = table.Columns[i].Kind is ColumnKind.Integer or ColumnKind.Decimal && cells[i] is { } n
-                    ? decimal.Parse(n, CultureInfo.InvariantCulture)
-                    : cells[i];
-            }
-
-            yield return row;
-        }
-    }
-
-    private static DataTable EmptySheet(string[] headers)
-    {
-        // MiniExcel takes the header from the first row, so an empty table goes as a DataTable, which carries its columns.
-        var table = new DataTable { Locale = CultureInfo.InvariantCulture };
-        foreach (var header in headers)
-        {
-            table.Columns.Add(header, typeof(string));
-        }
-
-        return table;
     }
 
     private static void WriteJson(string path, TextLanguage language, Func<Table, IEnumerable<string?[]>> rows)
