@@ -39,16 +39,19 @@ public sealed class ProblemListWordRenderer : IReportRenderer
         var list = summary.Problems;
         var english = summary.Language == TextLanguage.English;
         var missing = ReportFigure.MissingText.In(summary.Language);
-        using var buffer = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+        using (var package = new PackageWriter(output, list.Title))
         {
-            document.PackageProperties.Title = list.Title;
-            document.PackageProperties.Creator = "PartyDomain";
-            var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = WordReportRenderer.Styles();
-            var (header, footer) = WordReportRenderer.HeaderAndFooter(main, list.Title);
-            using var stream = main.GetStream(FileMode.Create, FileAccess.Write);
-            using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
+            const string Relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+            const string Main = "word/document.xml";
+            package.Relate(string.Empty, "rIdDocument", Relations + "officeDocument", Main);
+            package.Relate(Main, "rIdStyles", Relations + "styles", "styles.xml");
+            package.Relate(Main, "rIdHeader", Relations + "header", "header1.xml");
+            package.Relate(Main, "rIdFooter", Relations + "footer", "footer1.xml");
+            package.Write("word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml", WordReportRenderer.Styles());
+            package.Write("word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml", WordReportRenderer.HeaderOf(list.Title));
+            package.Write("word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml", WordReportRenderer.PageFooter());
+            var (header, footer) = ("rIdHeader", "rIdFooter");
+            using var writer = package.Open(Main, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
             writer.WriteStartDocument();
             writer.WriteStartElement("w", "document", W);
             writer.WriteStartElement("w", "body", W);
@@ -116,9 +119,6 @@ public sealed class ProblemListWordRenderer : IReportRenderer
             writer.WriteEndElement();
             writer.WriteEndDocument();
         }
-
-        buffer.Position = 0;
-        buffer.CopyTo(output);
     }
 }
 
@@ -147,40 +147,104 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
         ArgumentNullException.ThrowIfNull(output);
         var list = summary.Problems;
         var english = summary.Language == TextLanguage.English;
-        using var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        const string Relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        const string Book = "xl/workbook.xml";
+        using var package = new PackageWriter(output, list.Title);
+        package.Relate(string.Empty, "rIdWorkbook", Relations + "officeDocument", Book);
+        package.Relate(Book, "rIdStyles", Relations + "styles", "styles.xml");
+        package.Relate(Book, "rIdStrings", Relations + "sharedStrings", "sharedStrings.xml");
+        package.Write("xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml", new Stylesheet(
+            new Fonts(new DocumentFormat.OpenXml.Spreadsheet.Font(new FontSize { Val = 11 }), new DocumentFormat.OpenXml.Spreadsheet.Font(new DocumentFormat.OpenXml.Spreadsheet.Bold(), new FontSize { Val = 11 })) { Count = 2U },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
+            new Borders(new DocumentFormat.OpenXml.Spreadsheet.Border()) { Count = 1U },
+            new CellFormats(new CellFormat(), new CellFormat { FontId = 1U, ApplyFont = true }, new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }) { Count = 3U }));
+
+        var counts = list.CountByBranch();
+        var firsts = new Dictionary<string, ProblemLine>(StringComparer.Ordinal);
+        foreach (var line in list.Lines)
         {
-            document.PackageProperties.Title = list.Title;
-            document.PackageProperties.Creator = "PartyDomain";
-            var book = document.AddWorkbookPart();
-            var styles = book.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = new Stylesheet(
-                new Fonts(new DocumentFormat.OpenXml.Spreadsheet.Font(new FontSize { Val = 11 }), new DocumentFormat.OpenXml.Spreadsheet.Font(new DocumentFormat.OpenXml.Spreadsheet.Bold(), new FontSize { Val = 11 })) { Count = 2U },
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
-                new Borders(new DocumentFormat.OpenXml.Spreadsheet.Border()) { Count = 1U },
-                new CellFormats(new CellFormat(), new CellFormat { FontId = 1U, ApplyFont = true }, new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }) { Count = 3U });
-
-            var counts = list.CountByBranch();
-            var firsts = new Dictionary<string, ProblemLine>(StringComparer.Ordinal);
-            foreach (var line in list.Lines)
-            {
-                firsts.TryAdd(line.Branch, line);
-            }
-
-            var summarySheet = Sheet(book, english ? ["organization", "secretary", "problems"] : ["党组织", "书记（责任人）", "问题数"], [40, 16, 10],
-                counts.Select(c => new[] { c.Branch, firsts[c.Branch].Secretary, c.Count.ToString(CultureInfo.InvariantCulture) }), numberColumn: 2);
-            string[] head = english
-                ? ["organization", "area", "period", "subject", "problem", "expected", "found", "source", "responsible", "severity"]
-                : ["党组织", "领域", "所属周期", "对象", "问题", "应当", "实际", "依据", "责任人", "严重程度"];
-            var linesSheet = Sheet(book, head, [30, 14, 14, 20, 30, 40, 40, 30, 10, 8],
-                list.Lines.Select(l => new[] { l.Branch, l.Area, l.Slot, l.Subject, l.Problem, l.Expected, l.Found, l.Citation, l.Secretary, Severity(l.Severity, english) }), numberColumn: -1);
-            book.Workbook = new Workbook(new Sheets(
-                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Name = english ? "Summary" : "汇总", SheetId = 1U, Id = book.GetIdOfPart(summarySheet) },
-                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Name = english ? "Problems" : "问题清单", SheetId = 2U, Id = book.GetIdOfPart(linesSheet) }));
+            firsts.TryAdd(line.Branch, line);
         }
 
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+        // Branches, areas, problems, citations and secretaries repeat on most lines: each text is written once, in the
+        // shared strings, and the cells refer to it.
+        var strings = new SharedStrings();
+        var sheets = new List<(string Name, string Part)>();
+        void Add(string name, string[] head, int[] widths, IEnumerable<string[]> rows, int numberColumn)
+        {
+            var part = $"xl/worksheets/sheet{sheets.Count + 1}.xml";
+            package.Relate(Book, $"rIdSheet{sheets.Count + 1}", Relations + "worksheet", $"worksheets/sheet{sheets.Count + 1}.xml");
+            sheets.Add((name, part));
+            Sheet(package, part, strings, head, widths, rows, numberColumn);
+        }
+
+        Add(english ? "Summary" : "汇总", english ? ["organization", "secretary", "problems"] : ["党组织", "书记（责任人）", "问题数"], [40, 16, 10],
+            counts.Select(c => new[] { c.Branch, firsts[c.Branch].Secretary, c.Count.ToString(CultureInfo.InvariantCulture) }), numberColumn: 2);
+        string[] head = english
+            ? ["organization", "area", "period", "subject", "problem", "expected", "found", "source", "responsible", "severity"]
+            : ["党组织", "领域", "所属周期", "对象", "问题", "应当", "实际", "依据", "责任人", "严重程度"];
+
+        // A sheet holds at most 1,048,576 rows: a longer list goes on in a second sheet (问题清单2), with its header again.
+        var name = english ? "Problems" : "问题清单";
+        for (var from = 0; from == 0 || from < list.Lines.Count; from += RowsPerSheet)
+        {
+            var take = Math.Min(RowsPerSheet, list.Lines.Count - from);
+            Add(from == 0 ? name : $"{name}{(from / RowsPerSheet) + 1}", head, [30, 14, 14, 20, 30, 40, 40, 30, 10, 8],
+                Enumerable.Range(from, take).Select(i => list.Lines[i]).Select(l => new[] { l.Branch, l.Area, l.Slot, l.Subject, l.Problem, l.Expected, l.Found, l.Citation, l.Secretary, Severity(l.Severity, english) }),
+                numberColumn: -1);
+        }
+
+        using (var writer = package.Open("xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"))
+        {
+            writer.WriteStartDocument(true);
+            writer.WriteStartElement("sst", S);
+            writer.WriteAttributeString("count", strings.References.ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("uniqueCount", strings.Texts.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var text in strings.Texts)
+            {
+                writer.WriteStartElement("si", S);
+                writer.WriteStartElement("t", S);
+                if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+                {
+                    writer.WriteAttributeString("xml", "space", null, "preserve");
+                }
+
+                writer.WriteString(text);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        }
+
+        package.Write(Book, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", new Workbook(new Sheets(
+            sheets.Select((sheet, i) => new DocumentFormat.OpenXml.Spreadsheet.Sheet { Name = sheet.Name, SheetId = (uint)(i + 1), Id = $"rIdSheet{i + 1}" }))));
+    }
+
+    /// <summary>The most rows of findings a sheet takes below its header (Excel's limit is 1,048,576 rows).</summary>
+    internal static int RowsPerSheet { get; set; } = 1_048_575;
+
+    /// <summary>The workbook's shared strings: each distinct text once, in the order first met.</summary>
+    private sealed class SharedStrings
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+        public List<string> Texts { get; } = [];
+
+        public long References { get; private set; }
+
+        public int Of(string text)
+        {
+            References++;
+            text = WordReportRenderer.Safe(text);
+            if (!_index.TryGetValue(text, out var i))
+            {
+                _index[text] = i = Texts.Count;
+                Texts.Add(text);
+            }
+
+            return i;
+        }
     }
 
     private static string Severity(Rules.FindingSeverity severity, bool english) => severity switch
@@ -191,12 +255,10 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
     };
 
     /// <summary>A sheet streamed row by row, the header bold and frozen, the columns filterable; <paramref name="numberColumn"/> is written as numbers.</summary>
-    private static WorksheetPart Sheet(WorkbookPart book, string[] head, int[] widths, IEnumerable<string[]> rows, int numberColumn)
+    private static void Sheet(PackageWriter package, string part, SharedStrings strings, string[] head, int[] widths, IEnumerable<string[]> rows, int numberColumn)
     {
-        var part = book.AddNewPart<WorksheetPart>();
-        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
-        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
-        writer.WriteStartDocument();
+        using var writer = package.Open(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+        writer.WriteStartDocument(true);
         writer.WriteStartElement("worksheet", S);
         writer.WriteRaw($"<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
         writer.WriteRaw("<cols>" + string.Concat(widths.Select((w, i) => $"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{w}\" customWidth=\"1\"/>")) + "</cols>");
@@ -204,29 +266,24 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
         var count = 1;
         void Row(string[] cells, int style)
         {
-            writer.WriteStartElement("row", S);
+            writer.WriteRaw("<row>");
             for (var i = 0; i < cells.Length; i++)
             {
-                writer.WriteStartElement("c", S);
-                writer.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
                 if (i == numberColumn && style != 1 && decimal.TryParse(cells[i], NumberStyles.Number, CultureInfo.InvariantCulture, out _))
                 {
-                    writer.WriteElementString("v", S, cells[i]);
+                    writer.WriteRaw(style == 1 ? "<c s=\"1\"><v>" : "<c s=\"2\"><v>");
+                    writer.WriteString(cells[i]);
                 }
                 else
                 {
-                    writer.WriteAttributeString("t", "inlineStr");
-                    writer.WriteStartElement("is", S);
-                    writer.WriteStartElement("t", S);
-                    writer.WriteString(WordReportRenderer.Safe(cells[i]));
-                    writer.WriteEndElement();
-                    writer.WriteEndElement();
+                    writer.WriteRaw(style == 1 ? "<c s=\"1\" t=\"s\"><v>" : "<c s=\"2\" t=\"s\"><v>");
+                    writer.WriteRaw(strings.Of(cells[i]).ToString(CultureInfo.InvariantCulture));
                 }
 
-                writer.WriteEndElement();
+                writer.WriteRaw("</v></c>");
             }
 
-            writer.WriteEndElement();
+            writer.WriteRaw("</row>");
         }
 
         Row(head, 1);
@@ -240,6 +297,5 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
         writer.WriteRaw($"<autoFilter ref=\"A1:{(char)('A' + head.Length - 1)}{count}\"/>");
         writer.WriteEndElement();
         writer.WriteEndDocument();
-        return part;
     }
 }

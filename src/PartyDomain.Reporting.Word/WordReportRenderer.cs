@@ -94,21 +94,27 @@ public sealed class WordReportRenderer : IReportRenderer
     internal static (string Header, string Footer) HeaderAndFooter(MainDocumentPart main, string title)
     {
         var header = main.AddNewPart<HeaderPart>();
-        header.Header = new Header(new Paragraph(
-            new ParagraphProperties(new ParagraphStyleId { Val = "Header" }),
-            new Run(Text(Safe(title)))));
+        header.Header = HeaderOf(title);
         var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(new Paragraph(
-            new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }),
-            new Run(Text("— ")),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-            new Run(Text("1")),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
-            new Run(Text(" —"))));
+        footer.Footer = PageFooter();
         return (main.GetIdOfPart(header), main.GetIdOfPart(footer));
     }
+
+    /// <summary>The header: the document's name, right-aligned, ruled.</summary>
+    internal static Header HeaderOf(string title) => new(new Paragraph(
+        new ParagraphProperties(new ParagraphStyleId { Val = "Header" }),
+        new Run(Text(Safe(title)))));
+
+    /// <summary>The footer: — page —, centred.</summary>
+    internal static Footer PageFooter() => new(new Paragraph(
+        new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }),
+        new Run(Text("— ")),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+        new Run(Text("1")),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+        new Run(Text(" —"))));
 
     /// <summary>
     /// The text with the characters XML 1.0 cannot hold (control characters, lone surrogates) removed: a name pasted from
@@ -186,9 +192,9 @@ public sealed class WordReportRenderer : IReportRenderer
     /// <summary>Writes a one-run paragraph straight to the stream, without building its elements (the problem list has hundreds of thousands).</summary>
     internal static void WritePara(XmlWriter writer, string text, string style)
     {
-        writer.WriteRaw("<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>" + PlainRunStart);
-        writer.WriteString(Safe(text));
-        writer.WriteRaw("</w:t></w:r></w:p>");
+        writer.WriteRaw("<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr><w:r>");
+        WriteText(writer, text);
+        writer.WriteRaw("</w:r></w:p>");
     }
 
     internal static Paragraph Para(string text, string style, string? highlight = null)
@@ -245,9 +251,9 @@ public sealed class WordReportRenderer : IReportRenderer
                 foreach (var (part, isHighlight) in Segments(cells[i], missing))
                 {
                     // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
-                    writer.WriteRaw(isHighlight ? t.Highlighted : head ? t.Bold : PlainRunStart);
-                    writer.WriteString(Safe(part));
-                    writer.WriteRaw("</w:t></w:r>");
+                    writer.WriteRaw(isHighlight ? t.Highlighted : head ? t.Bold : "<w:r>");
+                    WriteText(writer, part);
+                    writer.WriteRaw("</w:r>");
                 }
 
                 writer.WriteRaw("</w:p></w:tc>");
@@ -280,16 +286,22 @@ public sealed class WordReportRenderer : IReportRenderer
                 new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
                 new TableLayout { Type = TableLayoutValues.Fixed }))
                 + Fragment(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-            var cellStart = widths.Select(w => "<w:tc>" + Fragment(new TableCellProperties(new TableCellWidth { Width = w.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }))
-                + "<w:p>" + Fragment(new ParagraphProperties(new ParagraphStyleId { Val = style }))).ToArray();
-            return new TableTemplate(start, cellStart, "<w:r>" + Fragment(new RunProperties(new Bold())) + TextStart, "<w:r>" + Fragment(HighlightProperties()) + TextStart,
+            // The fixed layout takes the columns' widths from the grid, so cells carry no width of their own: at national
+            // scale the problem list has millions of cells.
+            var cellStart = widths.Select(_ => "<w:tc><w:p>" + Fragment(new ParagraphProperties(new ParagraphStyleId { Val = style }))).ToArray();
+            return new TableTemplate(start, cellStart, "<w:r>" + Fragment(new RunProperties(new Bold())), "<w:r>" + Fragment(HighlightProperties()),
                 "<w:tr>" + Fragment(new TableRowProperties(new TableHeader())), "<w:tr>" + Fragment(new TableRowProperties(new CantSplit())));
         }
     }
 
-    private const string TextStart = "<w:t xml:space=\"preserve\">";
-
-    private const string PlainRunStart = "<w:r>" + TextStart;
+    /// <summary>A run's text, marked to keep its spaces only when it has spaces at either end to keep.</summary>
+    private static void WriteText(XmlWriter writer, string text)
+    {
+        var safe = Safe(text);
+        writer.WriteRaw(safe.Length > 0 && (char.IsWhiteSpace(safe[0]) || char.IsWhiteSpace(safe[^1])) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
+        writer.WriteString(safe);
+        writer.WriteRaw("</w:t>");
+    }
 
     /// <summary>An element's markup as it stands inside the document, where the <c>w</c> prefix is already declared.</summary>
     private static string Fragment(OpenXmlElement element)
