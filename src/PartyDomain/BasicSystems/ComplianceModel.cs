@@ -451,12 +451,13 @@ public sealed class RuleOutcomes
     public bool MetSoFar(int organization, int slot) => _metEarly is { } m && m[(organization * _slotCount) + slot];
 
     /// <summary>
-    /// Counts per cell, two bytes each until a value needs more: a national evaluation writes millions of cells, and the
-    /// smaller its arrays the less often the garbage collector walks the whole dataset.
+    /// Counts per cell, one byte each until a value needs more (then four): a national evaluation writes millions of
+    /// cells, nearly all small counts, and every evaluation's fresh arrays are pages the system must clear and the
+    /// garbage collector must later reclaim beside the whole dataset.
     /// </summary>
     private sealed class CountColumn(int length)
     {
-        private readonly ushort[] _narrow = new ushort[length];
+        private readonly byte[] _narrow = new byte[length];
         private int[]? _wide;
 
         public int Get(int i) => _wide is { } wide ? wide[i] : _narrow[i];
@@ -464,9 +465,9 @@ public sealed class RuleOutcomes
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Set(int i, int value)
         {
-            if (_wide is null && (uint)value <= ushort.MaxValue)
+            if (_wide is null && (uint)value <= byte.MaxValue)
             {
-                _narrow[i] = (ushort)value;
+                _narrow[i] = (byte)value;
                 return;
             }
 

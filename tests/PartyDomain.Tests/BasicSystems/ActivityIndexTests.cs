@@ -98,8 +98,8 @@ public class ActivityIndexTests
         var result = Evaluate(city, ReportingPeriod.Year(2024), rules: [new CountingRule()]);
         var e = result.Evaluations.Single();
 
-        (e.Found(0, 0), e.Expected(0, 0)).Should().Be((3, 4));
-        (e.Found(0, 1), e.Expected(0, 1)).Should().Be((70_000, -5), "a count beyond two bytes widens the column");
+        (e.Found(0, 0), e.Expected(0, 0)).Should().Be((255, 4), "one byte holds it, before and after the column widens");
+        (e.Found(0, 1), e.Expected(0, 1)).Should().Be((70_000, -5), "a count beyond a byte widens the column");
         (e.Found(0, 2), e.Expected(0, 2)).Should().Be((65_535, 0));
         (e.Found(0, 3), e.Expected(0, 3)).Should().Be((0, 0), "a slot never written reads zero");
     }
@@ -110,7 +110,7 @@ public class ActivityIndexTests
     {
         public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
         {
-            outcomes.Set(0, 0, Met, 3, 4);
+            outcomes.Set(0, 0, Met, 255, 4);
             outcomes.Set(0, 1, Met, 70_000, -5);
             outcomes.Set(0, 2, Met, 65_535, 0);
         }
