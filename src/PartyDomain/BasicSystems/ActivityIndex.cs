@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.Data;
@@ -547,6 +548,7 @@ internal sealed class ActivityIndex
         return (present, seats);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // asked per member and slot by the coverage rules, per slot by committee scopes
     private static bool InSpells((int From, int To)[] spells, int start, int end, int day)
     {
         for (var i = start; i < end; i++)
