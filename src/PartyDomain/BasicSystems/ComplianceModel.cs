@@ -29,7 +29,7 @@ public enum OrganizationScope
     /// <summary>Branches and joint branches.</summary>
     Branches,
 
-    /// <summary>Branches and joint branches that have a committee (at least one committee member) at the end of the slot.</summary>
+    /// <summary>Branches and joint branches that have a committee (three or more people in committee seats) at the end of the slot.</summary>
     BranchesWithCommittee,
 
     /// <summary>Party groups.</summary>
