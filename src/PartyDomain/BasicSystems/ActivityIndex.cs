@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PartyDomain.Data;
@@ -135,18 +136,8 @@ internal sealed class ActivityIndex
 
         SeatStart[Organizations.Length] = seats.Count;
         Seats = [.. seats];
-        // Fewer than three people ever in seats: never a committee on any day (a cheap test before the per-day one).
-        EverHasCommittee = new bool[Organizations.Length];
-        for (var o = 0; o < Organizations.Length; o++)
-        {
-            var holders = 0;
-            for (var s = SeatStart[o]; s < SeatStart[o + 1] && holders < PartyPostExtensions.MinimumCommitteeSeats; s++)
-            {
-                holders += Seats[s].Post.IsCommitteeSeat() && FirstSeatOf(SeatStart[o], s, Seats[s].Person) ? 1 : 0;
-            }
-
-            EverHasCommittee[o] = holders >= PartyPostExtensions.MinimumCommitteeSeats;
-        }
+        // The days each organization has a committee, worked out once: the rules ask per organization and slot.
+        (CommitteeStart, CommitteeSpans) = CommitteeDays();
 
         var activities = ix.ActivityArray;
         var order = SortActivities(activities, out var days, out var organizationOf, out var attendees, out var kinds);
@@ -290,8 +281,11 @@ internal sealed class ActivityIndex
 
     public (int Person, int From, int To, PartyPost Post)[] Seats { get; }
 
-    /// <summary>Whether three or more people ever held committee seats: without that it never has a committee on any day.</summary>
-    public bool[] EverHasCommittee { get; }
+    /// <summary>Where organization <c>o</c>'s <see cref="CommitteeSpans"/> start: at <c>CommitteeStart[o]</c>, up to <c>CommitteeStart[o + 1]</c>.</summary>
+    public int[] CommitteeStart { get; }
+
+    /// <summary>Per organization, the day ranges (in order, apart) on which it has a committee (<see cref="HasCommitteeOn"/>).</summary>
+    public (int From, int To)[] CommitteeSpans { get; }
 
     /// <summary>Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[o * Kinds.Count + k]</c>.</summary>
     public int[] BlockStart { get; private set; } = [0];
@@ -373,33 +367,88 @@ internal sealed class ActivityIndex
     /// Whether the organization has a committee on the day: at least <see cref="PartyPostExtensions.MinimumCommitteeSeats"/>
     /// (3) distinct people in secretary, deputy or committee-member seats (《中国共产党支部工作条例（试行）》第六章).
     /// </summary>
-    public bool HasCommitteeOn(int organization, int day)
+    public bool HasCommitteeOn(int organization, int day) => InSpells(CommitteeSpans, CommitteeStart[organization], CommitteeStart[organization + 1], day);
+
+    /// <summary>Whether the organization has a committee on any day: without that, committee-scoped rules skip it.</summary>
+    public bool EverHasCommittee(int organization) => CommitteeStart[organization + 1] > CommitteeStart[organization];
+
+    /// <summary>
+    /// The day ranges with a committee, per organization. The seats held change only on a seat's first day and the day
+    /// after its last, so the distinct holders are counted once per such day rather than per question asked: the
+    /// committee-scoped rules ask on every slot of every branch, and counting distinct holders is quadratic in the seats.
+    /// </summary>
+    private (int[] Start, (int From, int To)[] Spans) CommitteeDays()
     {
-        int start = SeatStart[organization], end = SeatStart[organization + 1], holders = 0;
-        for (var s = start; s < end; s++)
+        var start = new int[Organizations.Length + 1];
+        var spans = new List<(int From, int To)>();
+        var changes = new List<int>();
+        for (var o = 0; o < Organizations.Length; o++)
         {
-            // Distinct holders: the first seat the person holds that day counts, a second (secretary and member) does not.
-            holders += IndexOfSeat(start, end, Seats[s].Person, day) == s ? 1 : 0;
-            if (holders >= PartyPostExtensions.MinimumCommitteeSeats)
+            start[o] = spans.Count;
+            int first = SeatStart[o], end = SeatStart[o + 1];
+            changes.Clear();
+            var seats = 0;
+            for (var s = first; s < end; s++)
             {
-                return true;
+                if (Seats[s].Post.IsCommitteeSeat())
+                {
+                    seats++;
+                    changes.Add(Seats[s].From);
+                    if (Seats[s].To < int.MaxValue)
+                    {
+                        changes.Add(Seats[s].To + 1);
+                    }
+                }
+            }
+
+            // Fewer than three seats ever: never a committee (most branches without one end here).
+            if (seats < PartyPostExtensions.MinimumCommitteeSeats)
+            {
+                continue;
+            }
+
+            changes.Sort();
+            var open = -1;
+            for (var c = 0; c < changes.Count; c++)
+            {
+                var day = changes[c];
+                if (c > 0 && changes[c - 1] == day)
+                {
+                    continue;
+                }
+
+                var has = DistinctHolders(first, end, day) >= PartyPostExtensions.MinimumCommitteeSeats;
+                if (has && open < 0)
+                {
+                    open = day;
+                }
+                else if (!has && open >= 0)
+                {
+                    spans.Add((open, day - 1));
+                    open = -1;
+                }
+            }
+
+            if (open >= 0)
+            {
+                spans.Add((open, int.MaxValue));
             }
         }
 
-        return false;
+        start[Organizations.Length] = spans.Count;
+        return (start, [.. spans]);
     }
 
-    private bool FirstSeatOf(int start, int seat, int person)
+    /// <summary>The distinct people holding committee seats in [start, end) on the day: a person with two seats (secretary and member) counts once.</summary>
+    private int DistinctHolders(int start, int end, int day)
     {
-        for (var s = start; s < seat; s++)
+        var holders = 0;
+        for (var s = start; s < end; s++)
         {
-            if (Seats[s].Person == person && Seats[s].Post.IsCommitteeSeat())
-            {
-                return false;
-            }
+            holders += IndexOfSeat(start, end, Seats[s].Person, day) == s ? 1 : 0;
         }
 
-        return true;
+        return holders;
     }
 
     /// <summary>
@@ -492,18 +541,14 @@ internal sealed class ActivityIndex
             }
         }
 
-        // Distinct holders: a person holding two seats (secretary and committee member) counts once.
-        var seats = 0;
-        for (var s = start; s < end; s++)
-        {
-            seats += IndexOfSeat(start, end, Seats[s].Person, day) == s ? 1 : 0;
-        }
+        var seats = DistinctHolders(start, end, day);
 
         _presentCommittee[activity] = present;
         Volatile.Write(ref _committeeSeats[activity], seats);
         return (present, seats);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // asked per member and slot by the coverage rules, per slot by committee scopes
     private static bool InSpells((int From, int To)[] spells, int start, int end, int day)
     {
         for (var i = start; i < end; i++)

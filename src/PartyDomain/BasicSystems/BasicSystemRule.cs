@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
 using PartyDomain.Time;
@@ -56,12 +57,13 @@ public abstract class BasicSystemRule : RuleBase, IBasicSystemRule
     /// Whether the scope admits the organization in this slot: for <see cref="OrganizationScope.BranchesWithCommittee"/>,
     /// whether it has a committee (3 or more people in seats) on the window's reference day.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per slot; the scope test alone for most rules
     private protected bool InScope(ComplianceContext context, in SweptSlot slot) =>
         Scope != OrganizationScope.BranchesWithCommittee || context.Index.HasCommitteeOn(slot.Dense, slot.Window.Reference);
 
     /// <summary>Whether the scope can admit the organization on any day; when not, <see cref="InScope"/> is false in every slot.</summary>
     internal bool MayBeInScope(ComplianceContext context, int dense) =>
-        Scope != OrganizationScope.BranchesWithCommittee || context.Index.EverHasCommittee[dense];
+        Scope != OrganizationScope.BranchesWithCommittee || context.Index.EverHasCommittee(dense);
 
     /// <summary>Every judged slot of every organization in scope this rule applies to, with its records of <paramref name="kind"/>.</summary>
     private protected SlotSweep Sweep(ComplianceContext context, ActivityKind kind) => new(context, this, kind);

@@ -29,7 +29,7 @@ public enum OrganizationScope
     /// <summary>Branches and joint branches.</summary>
     Branches,
 
-    /// <summary>Branches and joint branches that have a committee (at least one committee member) at the end of the slot.</summary>
+    /// <summary>Branches and joint branches that have a committee (three or more people in committee seats) at the end of the slot.</summary>
     BranchesWithCommittee,
 
     /// <summary>Party groups.</summary>
@@ -212,6 +212,9 @@ public sealed class ComplianceContext
         return cached;
     }
 
+    /// <summary>The window of an organization that does not live through the period, in day numbers.</summary>
+    internal DayWindow WindowDays(int organization, Cadence cadence, int slot) => DayWindow.Of(Window(organization, Slots(cadence)[slot]));
+
     internal bool LivesThrough(int organization)
     {
         if (_livesThrough is null)
@@ -262,6 +265,7 @@ internal struct SlotSweep
     private readonly int _kind;
     private readonly DayWindow[] _full;
     private readonly int[] _days;
+    private readonly int _organizations;
     private int _organization;
     private int _dense;
     private int _slot;
@@ -276,6 +280,7 @@ internal struct SlotSweep
         _kind = context.Index.Kinds.TryGetValue(kind, out var k) ? k : -1;
         _full = context.FullDayWindows(rule.Cadence);
         _days = context.Index.ActivityDay;
+        _organizations = _full.Length == 0 ? 0 : context.Organizations.Count;
         _organization = -1;
         _slot = _full.Length;
     }
@@ -284,18 +289,29 @@ internal struct SlotSweep
 
     public readonly SlotSweep GetEnumerator() => this;
 
+    // Everything the loop calls gets values, never this struct's address: a call given its address would keep every
+    // field in memory, read and written on each record of the rules' inner loops.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {
         while (true)
         {
-            if (_slot >= _full.Length && !NextOrganization())
+            if (_slot >= _full.Length)
             {
-                return false;
+                _organization = NextOrganization(_context, _rule, _organization, _organizations);
+                if (_organization >= _organizations)
+                {
+                    return false;
+                }
+
+                _dense = _context.Scope[_organization];
+                (_at, _end) = _kind < 0 ? (0, 0) : _context.Index.Block(_dense, _kind);
+                _livesThrough = _context.LivesThrough(_organization);
+                _slot = 0;
             }
 
             var slot = _slot++;
-            var w = _livesThrough ? _full[slot] : DayWindow.Of(_context.Window(_organization, _context.Slots(_rule.Cadence)[slot]));
+            var w = _livesThrough ? _full[slot] : _context.WindowDays(_organization, _rule.Cadence, slot);
             if (!w.Judged)
             {
                 continue;
@@ -317,23 +333,16 @@ internal struct SlotSweep
         }
     }
 
-    private bool NextOrganization()
+    /// <summary>The next organization after <paramref name="organization"/> the rule applies to and its scope may admit, or <paramref name="count"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // once per organization: kept out of the rules' loops
+    private static int NextOrganization(ComplianceContext context, BasicSystemRule rule, int organization, int count)
     {
-        var organizations = _context.Organizations;
-        do
+        var organizations = context.Organizations;
+        while (++organization < count && !(rule.AppliesTo(organizations[organization]) && rule.MayBeInScope(context, context.Scope[organization])))
         {
-            if (++_organization >= organizations.Count)
-            {
-                return false;
-            }
         }
-        while (!_rule.AppliesTo(organizations[_organization]) || _full.Length == 0 || !_rule.MayBeInScope(_context, _context.Scope[_organization]));
 
-        _dense = _context.Scope[_organization];
-        (_at, _end) = _kind < 0 ? (0, 0) : _context.Index.Block(_dense, _kind);
-        _livesThrough = _context.LivesThrough(_organization);
-        _slot = 0;
-        return true;
+        return Math.Min(organization, count);
     }
 }
 
@@ -384,18 +393,31 @@ public sealed class RuleOutcomes
     /// <param name="outcome">The outcome.</param>
     /// <param name="found">What was counted.</param>
     /// <param name="expected">What was required.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per judged cell: millions at national scale
     public void Set(int organization, int slot, SlotOutcome outcome, int found, int expected)
     {
         var i = (organization * _slotCount) + slot;
-        if (_pendUntilEnded is { } context && outcome == SlotOutcome.Met && !context.Window(organization, Slots[slot]).Ended)
+        if (_pendUntilEnded is not null && outcome == SlotOutcome.Met)
         {
-            outcome = SlotOutcome.Pending;
-            (_metEarly ??= new bool[_outcomes.Length])[i] = true;
+            outcome = MetOrPending(organization, slot, i);
         }
 
         _outcomes[i] = outcome;
         _found.Set(i, found);
         _expected.Set(i, expected);
+    }
+
+    /// <summary>A met slot under <see cref="RunningSlotMet.Pending"/>: pending (and met so far) until it has ended.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // not the default reading: kept out of the rules' loops
+    private SlotOutcome MetOrPending(int organization, int slot, int i)
+    {
+        if (_pendUntilEnded!.Window(organization, Slots[slot]).Ended)
+        {
+            return SlotOutcome.Met;
+        }
+
+        (_metEarly ??= new bool[_outcomes.Length])[i] = true;
+        return SlotOutcome.Pending;
     }
 
     /// <summary>Adds a finding about a member.</summary>
@@ -429,24 +451,32 @@ public sealed class RuleOutcomes
     public bool MetSoFar(int organization, int slot) => _metEarly is { } m && m[(organization * _slotCount) + slot];
 
     /// <summary>
-    /// Counts per cell, two bytes each until a value needs more: a national evaluation writes millions of cells, and the
-    /// smaller its arrays the less often the garbage collector walks the whole dataset.
+    /// Counts per cell, one byte each until a value needs more (then four): a national evaluation writes millions of
+    /// cells, nearly all small counts, and every evaluation's fresh arrays are pages the system must clear and the
+    /// garbage collector must later reclaim beside the whole dataset.
     /// </summary>
     private sealed class CountColumn(int length)
     {
-        private readonly ushort[] _narrow = new ushort[length];
+        private readonly byte[] _narrow = new byte[length];
         private int[]? _wide;
 
         public int Get(int i) => _wide is { } wide ? wide[i] : _narrow[i];
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Set(int i, int value)
         {
-            if (_wide is null && (uint)value <= ushort.MaxValue)
+            if (_wide is null && (uint)value <= byte.MaxValue)
             {
-                _narrow[i] = (ushort)value;
+                _narrow[i] = (byte)value;
                 return;
             }
 
+            SetWide(i, value);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void SetWide(int i, int value)
+        {
             _wide ??= Array.ConvertAll(_narrow, v => (int)v);
             _wide[i] = value;
         }

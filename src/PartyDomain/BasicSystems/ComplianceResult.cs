@@ -190,6 +190,7 @@ public sealed class ComplianceResult
         var reminders = new List<Reminder>();
         foreach (var e in Evaluations)
         {
+            var title = e.Rule.TitleFor(e.Settings);
             for (var o = 0; o < e.OrganizationCount; o++)
             {
                 for (var s = 0; s < e.Slots.Count; s++)
@@ -197,7 +198,7 @@ public sealed class ComplianceResult
                     if (e.Outcome(o, s) == SlotOutcome.Pending && !e.MetSoFar(o, s) && e.Slots[s].Calendar.End <= until)
                     {
                         var (expected, found) = e.Rule.Explain(e.Settings, e.Found(o, s), e.Expected(o, s));
-                        reminders.Add(new Reminder(_context.Organizations[o], e.Rule.Id, e.Rule.TitleFor(e.Settings), e.Rule.Citation, e.Slots[s], e.Slots[s].Calendar.End, expected, found));
+                        reminders.Add(new Reminder(_context.Organizations[o], e.Rule.Id, title, e.Rule.Citation, e.Slots[s], e.Slots[s].Calendar.End, expected, found));
                     }
                 }
             }
@@ -362,6 +363,8 @@ public sealed class ComplianceResult
         // thousands of times: each rule explains each pair of counts once, and the texts (immutable) are shared.
         var buffer = new List<long>();
         var explained = Evaluations.Select(_ => new Dictionary<(int, int), (LocalizedText Expected, LocalizedText Found)>()).ToArray();
+        // Each rule's title with its settings, once: a custom rule's TitleFor may build it on every call.
+        var titles = Evaluations.Select(e => e.Rule.TitleFor(e.Settings)).ToArray();
         for (var o = 0; o < _context.Organizations.Count; o++)
         {
             var organization = _context.Organizations[o];
@@ -385,7 +388,7 @@ public sealed class ComplianceResult
                     }
 
                     subject ??= new FindingSubject(SubjectKind.Organization, organization.Id.Value, organization.Name);
-                    var finding = new Finding(e.Rule.Id, e.Rule.TitleFor(e.Settings), e.Rule.Citation, e.Settings.Severity, subject, window.To, texts.Expected, texts.Found)
+                    var finding = new Finding(e.Rule.Id, titles[r], e.Rule.Citation, e.Settings.Severity, subject, window.To, texts.Expected, texts.Found)
                     {
                         Period = new DateInterval(window.From, window.To),
                         ExpectedValue = counts.Item2,

@@ -68,7 +68,7 @@ public sealed class FrequencyRule : BasicSystemRule
             int count = 0, lastDay = -1;
             for (var at = slot.Start; at < slot.End; at++)
             {
-                if (days[at] != lastDay && Valid(index, quorum, slot.Dense, at))
+                if (days[at] != lastDay && (quorum == QuorumKind.None || Valid(index, quorum, slot.Dense, at)))
                 {
                     count++;
                     lastDay = days[at];

@@ -226,6 +226,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
 
         // Dates formatted once: a national evaluation writes thousands of these findings.
         string sinceText = $"{since:uuuu-MM-dd}", referenceText = $"{reference:uuuu-MM-dd}";
+        var title = TitleFor(rule);
         for (var o = 0; o < context.Organizations.Count; o++)
         {
             var organization = context.Organizations[o];
@@ -249,7 +250,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
 
                 var member = index.People[person];
                 expected ??= new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})");
-                outcomes.Add(new Finding(Id, TitleFor(rule), Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
+                outcomes.Add(new Finding(Id, title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
                     new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
                         $"no organizational life of {organization.Name} from {sinceText} to {referenceText}")));
             }

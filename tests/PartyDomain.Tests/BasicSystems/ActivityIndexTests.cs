@@ -98,8 +98,8 @@ public class ActivityIndexTests
         var result = Evaluate(city, ReportingPeriod.Year(2024), rules: [new CountingRule()]);
         var e = result.Evaluations.Single();
 
-        (e.Found(0, 0), e.Expected(0, 0)).Should().Be((3, 4));
-        (e.Found(0, 1), e.Expected(0, 1)).Should().Be((70_000, -5), "a count beyond two bytes widens the column");
+        (e.Found(0, 0), e.Expected(0, 0)).Should().Be((255, 4), "one byte holds it, before and after the column widens");
+        (e.Found(0, 1), e.Expected(0, 1)).Should().Be((70_000, -5), "a count beyond a byte widens the column");
         (e.Found(0, 2), e.Expected(0, 2)).Should().Be((65_535, 0));
         (e.Found(0, 3), e.Expected(0, 3)).Should().Be((0, 0), "a slot never written reads zero");
     }
@@ -110,7 +110,7 @@ public class ActivityIndexTests
     {
         public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
         {
-            outcomes.Set(0, 0, Met, 3, 4);
+            outcomes.Set(0, 0, Met, 255, 4);
             outcomes.Set(0, 1, Met, 70_000, -5);
             outcomes.Set(0, 2, Met, 65_535, 0);
         }
@@ -204,6 +204,84 @@ public class ActivityIndexEquivalenceTests
                     && counts[index.OrganizationIndex[r.OrganizationId]]));
             index.HadOrganizationalLife(person, after, until, counts).Should().Be(expected, $"person {index.People[person].Id}, days ({after}, {until}]");
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Committee_days_match_a_plain_count_of_distinct_seat_holders(int seed)
+    {
+        // Seats that start and end anywhere: secretaries one after another, deputies and members coming and going, a
+        // person holding two seats at once, open-ended seats, and group leaders (not committee seats) in the groups.
+        var random = new Random(seed);
+        var today = new LocalDate(2026, 1, 1);
+        var city = new TestCity(today);
+        var start = new LocalDate(2020, 1, 1);
+        LocalDate Day(int max) => start.PlusDays(random.Next(0, max));
+        var branches = Enumerable.Range(0, 12).Select(b => $"B{b}").ToArray();
+        foreach (var branch in branches)
+        {
+            city.Branch(branch).PartyGroup($"{branch}-G", branch);
+            var people = Enumerable.Range(0, random.Next(2, 7)).Select(p => $"{branch}-P{p}").ToArray();
+            foreach (var person in people)
+            {
+                city.FullMember(person, since: start);
+            }
+
+            for (LocalDate from = Day(300), to; from < new LocalDate(2025, 6, 1); from = to.PlusDays(random.Next(1, 60)))
+            {
+                to = from.PlusDays(random.Next(30, 700));
+                var open = to >= today || random.Next(6) == 0;
+                city.Secretary(people[random.Next(people.Length)], branch, from, open ? null : to);
+                if (open)
+                {
+                    break;
+                }
+            }
+
+            foreach (var person in people)
+            {
+                foreach (var post in new[] { PartyPost.DeputySecretary, PartyPost.CommitteeMember })
+                {
+                    // None, one or two spells of the post, one after the other.
+                    for (LocalDate? from = Day(1200), to; from is { } f && f < today && random.Next(3) > 0; from = to?.PlusDays(random.Next(1, 300)))
+                    {
+                        to = f.PlusDays(random.Next(0, 600));
+                        to = to >= today || random.Next(4) == 0 ? null : to;
+                        city.Post(person, branch, post, f, to);
+                    }
+                }
+            }
+
+            city.Post(people[0], $"{branch}-G", PartyPost.GroupLeader, Day(500));
+        }
+
+        var dataset = city.Build();
+        var index = dataset.ActivityIndex;
+        foreach (var organization in index.Organizations)
+        {
+            var o = index.OrganizationIndex[organization.Id];
+            var posts = dataset.PartyPosts.Where(p => p.OrganizationId == organization.Id).ToList();
+            bool Plain(LocalDate date) => posts.Where(p => p.Post.IsCommitteeSeat() && p.IsActiveOn(date)).Select(p => p.PersonId).Distinct().Count()
+                >= PartyPostExtensions.MinimumCommitteeSeats;
+
+            // The seats held change only on a first day or the day after a last one: those days and their neighbours, and
+            // random days, cover every state.
+            var days = posts.SelectMany(p => new[] { p.From.PlusDays(-1), p.From, p.From.PlusDays(1) }
+                    .Concat(p.To is { } t ? [t.PlusDays(-1), t, t.PlusDays(1)] : []))
+                .Concat(Enumerable.Range(0, 100).Select(_ => Day(2500)))
+                .ToList();
+            foreach (var date in days)
+            {
+                index.HasCommitteeOn(o, ActivityIndex.Day(date)).Should().Be(Plain(date), $"{organization.Id} on {date}");
+            }
+
+            index.EverHasCommittee(o).Should().Be(days.Any(Plain), organization.Id.Value);
+        }
+
+        index.Organizations.Count(o => index.EverHasCommittee(index.OrganizationIndex[o.Id])).Should().BeGreaterThan(2, "the data has committees to find");
     }
 
     private static (PersonId, int, int) Spell(MembershipRegistration r) =>
