@@ -47,7 +47,7 @@ public sealed class ProblemListWordRenderer : IReportRenderer
             package.Relate(Main, "rIdStyles", Relations + "styles", "styles.xml");
             package.Relate(Main, "rIdHeader", Relations + "header", "header1.xml");
             package.Relate(Main, "rIdFooter", Relations + "footer", "footer1.xml");
-            package.Write("word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml", WordReportRenderer.Styles());
+            package.Write("word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml", WordReportRenderer.Styles(normalIsTableText: true));
             package.Write("word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml", WordReportRenderer.HeaderOf(list.Title));
             package.Write("word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml", WordReportRenderer.PageFooter());
             var (header, footer) = ("rIdHeader", "rIdFooter");
@@ -74,7 +74,7 @@ public sealed class ProblemListWordRenderer : IReportRenderer
                 }
 
                 WordReportRenderer.WriteTable(writer, english ? ["organization", "secretary", "problems"] : ["党组织", "书记（责任人）", "问题数"],
-                    counts.Select(c => new[] { c.Branch, firsts[c.Branch].Secretary, c.Count.ToString(CultureInfo.InvariantCulture) }), [7000, 3600, 1800], missing);
+                    counts.Select(c => new[] { c.Branch, firsts[c.Branch].Secretary, c.Count.ToString(CultureInfo.InvariantCulture) }), [7000, 3600, 1800], missing, style: null);
                 new Paragraph(new Run(new Break { Type = BreakValues.Page })).WriteTo(writer);
                 WordReportRenderer.Para(english ? "Problems, by organization and area" : "二、问题明细（按党组织、领域）", "Heading1").WriteTo(writer);
                 string[] head = english ? ["period", "subject", "problem", "expected", "found", "source", "responsible"] : ["所属周期", "对象", "问题", "应当", "实际", "依据", "责任人"];
@@ -98,10 +98,10 @@ public sealed class ProblemListWordRenderer : IReportRenderer
                             stop++;
                         }
 
-                        WordReportRenderer.WritePara(writer, english ? $"{area} ({stop - a})" : $"{area}（{stop - a}项）", "Caption");
+                        WordReportRenderer.WritePara(writer, english ? $"{area} ({stop - a})" : $"{area}（{stop - a}项）", "TableCaption");
                         WordReportRenderer.WriteTable(writer, head,
                             Enumerable.Range(a, stop - a).Select(k => list.Lines[k]).Select(l => new[] { l.Slot, l.Subject, l.Problem, l.Expected, l.Found, l.Citation, l.Secretary }),
-                            widths, missing);
+                            widths, missing, style: null);
                         WordReportRenderer.WritePara(writer, string.Empty, "TableGap");
                         a = stop;
                     }

@@ -234,7 +234,7 @@ public sealed class WordReportRenderer : IReportRenderer
     /// Writes a table row by row: the small fixed parts (row and cell properties, paragraph style, run formatting) are
     /// serialized once per table and written again as they are for every cell, so a row costs no elements of its own.
     /// </summary>
-    internal static void WriteTable(XmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing, string style = "TableText")
+    internal static void WriteTable(XmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing, string? style = "TableText")
     {
         // A problem list has a table per branch and area (tens of thousands at national scale): the fixed markup is made
         // once per layout and reused.
@@ -248,6 +248,15 @@ public sealed class WordReportRenderer : IReportRenderer
             for (var i = 0; i < cells.Length; i++)
             {
                 writer.WriteRaw(t.CellStart[i]);
+                if (cells[i].Length > 0 && !cells[i].Contains(missing, StringComparison.Ordinal))
+                {
+                    // Most cells: one run, without the pieces below.
+                    writer.WriteRaw(head ? t.Bold : "<w:r>");
+                    WriteText(writer, cells[i]);
+                    writer.WriteRaw("</w:r></w:p></w:tc>");
+                    continue;
+                }
+
                 foreach (var (part, isHighlight) in Segments(cells[i], missing))
                 {
                     // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
@@ -276,7 +285,7 @@ public sealed class WordReportRenderer : IReportRenderer
     /// <summary>The fixed markup of a table layout: properties and grid, each column's cell start, the run starts and the row starts.</summary>
     private sealed record TableTemplate(string Start, string[] CellStart, string Bold, string Highlighted, string HeaderRow, string BodyRow)
     {
-        public static TableTemplate Of(int[] widths, string style)
+        public static TableTemplate Of(int[] widths, string? style)
         {
             BorderType Line<TBorder>()
                 where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "808080" };
@@ -288,7 +297,7 @@ public sealed class WordReportRenderer : IReportRenderer
                 + Fragment(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
             // The fixed layout takes the columns' widths from the grid, so cells carry no width of their own: at national
             // scale the problem list has millions of cells.
-            var cellStart = widths.Select(_ => "<w:tc><w:p>" + Fragment(new ParagraphProperties(new ParagraphStyleId { Val = style }))).ToArray();
+            var cellStart = widths.Select(_ => "<w:tc><w:p>" + (style is null ? string.Empty : Fragment(new ParagraphProperties(new ParagraphStyleId { Val = style })))).ToArray();
             return new TableTemplate(start, cellStart, "<w:r>" + Fragment(new RunProperties(new Bold())), "<w:r>" + Fragment(HighlightProperties()),
                 "<w:tr>" + Fragment(new TableRowProperties(new TableHeader())), "<w:tr>" + Fragment(new TableRowProperties(new CantSplit())));
         }
@@ -310,7 +319,11 @@ public sealed class WordReportRenderer : IReportRenderer
         return xml.Contains("xmlns", StringComparison.Ordinal) ? throw new InvalidOperationException($"Unexpected namespace in {xml}") : xml;
     }
 
-    internal static Styles Styles()
+    /// <param name="normalIsTableText">
+    /// Whether the Normal style takes the table text's size and spacing: a document whose every other paragraph names its
+    /// style (the problem list) then writes its millions of table cells without a style of their own.
+    /// </param>
+    internal static Styles Styles(bool normalIsTableText = false)
     {
         static Style Paragraph(string id, string name, string eastAsia, int halfPoints, bool bold = false, JustificationValues? justify = null,
             int before = 0, int after = 120, int? firstLineChars = null, bool keepNext = false, int line = 360, int? exact = null)
@@ -345,10 +358,14 @@ public sealed class WordReportRenderer : IReportRenderer
         var normal = new Style(
             new StyleName { Val = "Normal" },
             new PrimaryStyle(),
-            new StyleRunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = "宋体" }, new FontSize { Val = "24" }, new Languages { Val = "en-US", EastAsia = "zh-CN" }))
+            new StyleRunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = "宋体" }, new FontSize { Val = normalIsTableText ? TableTextSize : "24" }, new Languages { Val = "en-US", EastAsia = "zh-CN" }))
         {
             Type = StyleValues.Paragraph, StyleId = "Normal", Default = true,
         };
+        if (normalIsTableText)
+        {
+            normal.InsertBefore(new StyleParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = TableTextLine, LineRule = LineSpacingRuleValues.Exact }), normal.GetFirstChild<StyleRunProperties>());
+        }
 
         return new Styles(
             normal,
@@ -359,13 +376,16 @@ public sealed class WordReportRenderer : IReportRenderer
             Paragraph("BodyText", "Body Text", "仿宋", 28, justify: JustificationValues.Both, firstLineChars: 200, after: 0, exact: 500),
             Paragraph("ListItem", "List Paragraph", "仿宋", 21, after: 40, exact: 360),
             Paragraph("Caption", "caption", "黑体", 21, justify: JustificationValues.Center, before: 0, after: 120, exact: 340),
+            Paragraph("TableCaption", "Table Caption", "黑体", 21, justify: JustificationValues.Center, before: 0, after: 120, keepNext: true, exact: 340),
             Paragraph("Chart", "Chart", "宋体", 21, justify: JustificationValues.Center, before: 120, after: 0, keepNext: true),
             Paragraph("Header", "header", "仿宋", 18, justify: JustificationValues.Right, after: 0),
             Paragraph("Footer", "footer", "宋体", 28, justify: JustificationValues.Center, after: 0),
-            Paragraph("TableText", "Table Text", "宋体", 18, after: 0, exact: 260),
+            Paragraph("TableText", "Table Text", "宋体", int.Parse(TableTextSize, CultureInfo.InvariantCulture), after: 0, exact: int.Parse(TableTextLine, CultureInfo.InvariantCulture)),
             Paragraph("AppendixText", "Appendix Text", "宋体", 15, after: 0, exact: 210),
             Paragraph("TableGap", "Table Gap", "宋体", 12, after: 60));
     }
+
+    private const string TableTextSize = "18", TableTextLine = "260";
 
     private static string Day(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -94,17 +94,38 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
                 finding.Expected.In(language), finding.Found.In(language), citation, secretary, finding.Severity)));
         }
 
-        // One sort, n log n; the unassigned go last.
-        rows.Sort((x, y) =>
+        // One sort, n log n; the unassigned go last. Branches and rules are ranked once, so the half a million lines of a
+        // national city are compared by number, not by name.
+        var branchRank = Ranks(rows.Select(r => r.Branch), unassigned);
+        var ruleRank = Ranks(rows.Select(r => r.Rule), null);
+        var keyed = rows.ConvertAll(r => (Branch: branchRank[r.Branch], r.Area, Rule: ruleRank[r.Rule], r.Sort, r.Line));
+        keyed.Sort((x, y) =>
         {
-            var c = (x.Branch == unassigned).CompareTo(y.Branch == unassigned);
-            c = c != 0 ? c : string.CompareOrdinal(x.Branch, y.Branch);
+            var c = x.Branch.CompareTo(y.Branch);
             c = c != 0 ? c : x.Area.CompareTo(y.Area);
-            c = c != 0 ? c : string.CompareOrdinal(x.Rule, y.Rule);
+            c = c != 0 ? c : x.Rule.CompareTo(y.Rule);
             c = c != 0 ? c : x.Sort.CompareTo(y.Sort);
             return c != 0 ? c : string.CompareOrdinal(x.Line.Subject, y.Line.Subject);
         });
-        return new ProblemList(title, year, asOf, language, rows.ConvertAll(r => r.Line));
+        return new ProblemList(title, year, asOf, language, keyed.ConvertAll(r => r.Line));
+    }
+
+    /// <summary>Each distinct name's place in ordinal order, <paramref name="last"/> after all others.</summary>
+    private static Dictionary<string, int> Ranks(IEnumerable<string> names, string? last)
+    {
+        var distinct = names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (last is not null && distinct.Remove(last))
+        {
+            distinct.Add(last);
+        }
+
+        var ranks = new Dictionary<string, int>(distinct.Count, StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            ranks[distinct[i]] = i;
+        }
+
+        return ranks;
     }
 
     /// <summary>The organization that answers for a finding: the organization itself, a person's registration, a firm's covering branch.</summary>
