@@ -62,8 +62,21 @@ public sealed record AnnualSummary
     /// <summary>The text sections, in order.</summary>
     public required IReadOnlyList<ReportSectionContent> Sections { get; init; }
 
+    private Lazy<ProblemList> _problems = new(ProblemList.Empty);
+
     /// <summary>The problem list (问题清单): one line per finding, by branch, then area; the separate document a branch acts on.</summary>
-    public ProblemList Problems { get; init; } = ProblemList.Empty;
+    /// <remarks>The builder's list is put together on first read, so it is made while the summary's other files are written.</remarks>
+    public ProblemList Problems
+    {
+        get => _problems.Value;
+        init => _problems = new(value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>Sets <see cref="Problems"/> to be made on first read, once, whichever thread reads first.</summary>
+    internal Func<ProblemList> ProblemsFrom
+    {
+        init => _problems = new(value, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>The sections that failed, each standing in <see cref="Sections"/> as a note saying so; empty when all were written.</summary>
     public IReadOnlyList<ReportSectionFailure> FailedSections { get; init; } = [];

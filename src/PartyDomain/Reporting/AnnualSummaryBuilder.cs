@@ -215,6 +215,7 @@ public sealed partial class AnnualSummaryBuilder
             }
         }
 
+        var problemsTitle = context.Text("problems.title");
         return new AnnualSummary
         {
             City = dataset.City,
@@ -227,7 +228,7 @@ public sealed partial class AnnualSummaryBuilder
             Figures = context.Figures.ToArray(),
             Charts = charts,
             FailedSections = failed,
-            Problems = ProblemList.Build(dataset, findings, year, asOf, lang, context.Text("problems.title")),
+            ProblemsFrom = () => ProblemList.Build(dataset, findings, year, asOf, lang, problemsTitle),
             PartialYear = period.End >= dataset.Today,
             Findings = findings,
             Sections = sections,
