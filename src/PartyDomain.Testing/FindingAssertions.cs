@@ -9,6 +9,7 @@ namespace PartyDomain.Testing;
 /// <example>
 /// <code>
 /// var finding = result.Findings.ShouldHaveOne(new RuleId("ZZ-REGISTRATION-IN-FIRM-BRANCH"), "L1");
+/// result.Rules.ShouldHaveRun(StructureRuleIds.BranchSize);
 /// result.Findings.ShouldHaveNone(StructureRuleIds.BranchSize);
 /// </code>
 /// </example>
@@ -43,6 +44,24 @@ public static class FindingAssertions
             throw new FindingAssertionException(
                 $"Expected no finding of {rule}{(subjectId is null ? string.Empty : $" about {subjectId}")}, found {matching.Count}.{Listing(matching)}");
         }
+    }
+
+    /// <summary>
+    /// Asserts that <paramref name="rule"/> ran: listed, enabled, in <paramref name="rules"/> (a result's <c>Rules</c>).
+    /// Put it before <see cref="ShouldHaveNone"/>: "nothing found" also holds when the rule was disabled, misspelt in the
+    /// configuration or never registered.
+    /// </summary>
+    /// <param name="rules">The rules a check ran with (<c>result.Rules</c>).</param>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The rule's settings in force.</returns>
+    /// <exception cref="FindingAssertionException">The rule is not listed, or ran disabled.</exception>
+    public static EffectiveRule ShouldHaveRun(this IEnumerable<EffectiveRule> rules, RuleId rule)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var ran = rules.FirstOrDefault(r => r.Id == rule);
+        return ran is { Enabled: true } ? ran : throw new FindingAssertionException(ran is null
+            ? $"{rule} did not run (the check's rules do not list it), so finding nothing proves nothing."
+            : $"{rule} ran disabled, so finding nothing proves nothing.");
     }
 
     /// <summary>Asserts that <paramref name="finding"/> cites <paramref name="document"/> (and <paramref name="provision"/>, when given), as every rule's findings must.</summary>

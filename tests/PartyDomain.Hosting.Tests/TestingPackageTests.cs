@@ -47,6 +47,7 @@ public sealed class TestingPackageTests
         // The sample city plugin's local rule runs on the demo city.
         result.Rules.Should().Contain(r => r.Id.Value.EndsWith("-REGISTRATION-IN-FIRM-BRANCH", StringComparison.Ordinal));
         findings.Should().NotBeEmpty();
+        result.Rules.ShouldHaveRun(StructureRuleIds.BranchSize);
         findings.ShouldHaveNone(StructureRuleIds.BranchSize);
     }
 
@@ -63,6 +64,13 @@ public sealed class TestingPackageTests
             .WithMessage("*one finding of ORG-JOINT-BRANCH-FIRMS about J2, found 0*J1*6 firms covered*");
         FluentActions.Invoking(() => findings.ShouldHaveNone(StructureRuleIds.JointBranchFirms)).Should().Throw<FindingAssertionException>()
             .WithMessage("*no finding of ORG-JOINT-BRANCH-FIRMS*found 1*J1*");
+        FluentActions.Invoking(() => Array.Empty<EffectiveRule>().ShouldHaveRun(StructureRuleIds.BranchSize)).Should().Throw<FindingAssertionException>()
+            .WithMessage("*ORG-BRANCH-SIZE did not run*");
+        var disabled = new RuleOptions();
+        disabled.Rules[StructureRuleIds.BranchSize.Value] = new RuleSettings { Enabled = false };
+        var quiet = new StructureChecker(DefaultStructureRules.Create(), disabled).Check(city.Build(), city.Today);
+        FluentActions.Invoking(() => quiet.Rules.ShouldHaveRun(StructureRuleIds.BranchSize)).Should().Throw<FindingAssertionException>()
+            .WithMessage("*ORG-BRANCH-SIZE ran disabled*");
         FluentActions.Invoking(() => finding.ShouldCite("律师事务所党组织工作规则")).Should().Throw<FindingAssertionException>()
             .WithMessage("*cites 《中国共产党支部工作条例（试行）》第五条*");
         FluentActions.Invoking(() => findings.ShouldHaveOne(StructureRuleIds.BranchSize)).Should().Throw<FindingAssertionException>()

@@ -63,10 +63,14 @@ internal static class DuesTestData
     public static IReadOnlyList<DuesLine> LinesOf(this DuesResult result, string person) =>
         result.Lines.Where(l => l.PersonId == TestCity.P(person)).ToArray();
 
-    public static IReadOnlyList<Finding> Of(this DuesResult result, DuesRule rule) => result.Findings.Where(f => f.RuleId == rule.Id).ToArray();
+    public static IReadOnlyList<Finding> Of(this DuesResult result, DuesRule rule)
+    {
+        PartyDomain.Tests.Rules.RuleRan.Check(result.Rules, rule.Id);
+        return result.Findings.Where(f => f.RuleId == rule.Id).ToArray();
+    }
 
     public static IReadOnlyList<Finding> Of(this DuesResult result, DuesRule rule, string person) =>
-        result.Findings.Where(f => f.RuleId == rule.Id && f.Subject.Id == person).ToArray();
+        result.Of(rule).Where(f => f.Subject.Id == person).ToArray();
 }
 
 /// <summary>

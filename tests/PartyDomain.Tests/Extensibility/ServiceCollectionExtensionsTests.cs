@@ -72,7 +72,9 @@ public class ServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
         var dataset = FiftyOneMembers().Build();
 
-        provider.GetRequiredService<StructureChecker>().Check(dataset, dataset.Today).Of(StructureRuleIds.BranchSize).Should().BeEmpty();
+        var result = provider.GetRequiredService<StructureChecker>().Check(dataset, dataset.Today);
+        result.Effective(StructureRuleIds.BranchSize).Enabled.Should().BeFalse();
+        result.Findings.Should().NotContain(f => f.RuleId == StructureRuleIds.BranchSize);
     }
 
     [Fact]

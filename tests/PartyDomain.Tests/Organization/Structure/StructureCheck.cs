@@ -18,11 +18,16 @@ internal static class StructureCheck
     /// <summary>Builds <paramref name="city"/> and checks it as of its today.</summary>
     public static StructureCheckResult Run(TestCity city, Action<RuleOptions>? configure = null) => Run(city.Build(), null, configure);
 
-    public static IReadOnlyList<Finding> Of(this StructureCheckResult result, RuleId rule) =>
-        result.Findings.Where(f => f.RuleId == rule).ToArray();
+    /// <summary>The findings of <paramref name="rule"/>, which must have run.</summary>
+    public static IReadOnlyList<Finding> Of(this StructureCheckResult result, RuleId rule)
+    {
+        PartyDomain.Tests.Rules.RuleRan.Check(result.Rules, rule);
+        return result.Findings.Where(f => f.RuleId == rule).ToArray();
+    }
 
+    /// <summary>The findings of <paramref name="rule"/> about <paramref name="subjectId"/>; the rule must have run.</summary>
     public static IReadOnlyList<Finding> Of(this StructureCheckResult result, RuleId rule, string subjectId) =>
-        result.Findings.Where(f => f.RuleId == rule && f.Subject.Id == subjectId).ToArray();
+        result.Of(rule).Where(f => f.Subject.Id == subjectId).ToArray();
 
     public static EffectiveRule Effective(this StructureCheckResult result, RuleId rule) => result.Rules.Single(r => r.Id == rule);
 

@@ -42,7 +42,7 @@ public class StructureCheckerTests
     {
         var result = StructureCheck.Run(FiftyOneMembers(), o => o.Set(BranchSize, "MaxMembers", 60));
 
-        result.Of(BranchSize).Should().BeEmpty();
+        result.Findings.Should().NotContain(f => f.RuleId == BranchSize);
         var effective = result.Effective(BranchSize);
         effective.Enabled.Should().BeTrue();
         effective["MaxMembers"].Should().Be(60);
@@ -54,7 +54,8 @@ public class StructureCheckerTests
     {
         var result = StructureCheck.Run(FiftyOneMembers(), o => o.Rules["org-branch-size"] = new RuleSettings { Enabled = false });
 
-        result.Of(BranchSize).Should().BeEmpty();
+        result.Effective(BranchSize).Enabled.Should().BeFalse();
+        result.Findings.Should().NotContain(f => f.RuleId == BranchSize);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public class StructureCheckerTests
 
         var result = StructureCheck.Run(city, o => o.Disable(BranchSize));
 
-        result.Of(BranchSize).Should().BeEmpty();
+        result.Findings.Should().NotContain(f => f.RuleId == BranchSize);
         result.Rules.Should().HaveCount(10);
         result.Effective(BranchSize).Enabled.Should().BeFalse();
         result.Effective(BranchSize)["MaxMembers"].Should().Be(50);
