@@ -55,7 +55,7 @@ public class ConsoleHostJobBenchmarks
     [Benchmark(Description = "check --year 2025 (structure, six systems, dues)")]
     public int Check() => Run("check", "--year", "2025");
 
-    [Benchmark(Description = "report --year 2025 (all engines, md + html + docx + json; target < 10 s)")]
+    [Benchmark(Description = "report --year 2025 (all engines; md, html, docx, json and the problem list as docx and xlsx; target < 10 s)")]
     public int Report() => Run("report", "--year", "2025", "--out", _out);
 
     [GlobalCleanup]
