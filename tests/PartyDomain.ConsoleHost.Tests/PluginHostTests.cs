@@ -53,6 +53,19 @@ public sealed class PluginHostTests
         warning.Should().Contain("1 个插件未加载（xinyang）").And.Contain("运行 plugins 查看原因");
     }
 
+    [Theory]
+    [InlineData("training")]
+    [InlineData("check")]
+    [InlineData("reminders")]
+    public void With_csv_or_json_for_scripts_the_warning_goes_to_standard_error_and_the_output_stays_parseable(string command)
+    {
+        var run = HostRun.Of(command, "--format", "json", "--set", $"PartyDomain:PluginHost:TrustedSha256:0={PluginHost.HashFolder(SamplePlugin("xuexi-qiangguo"))}");
+
+        run.ExitCode.Should().Be(ExitCodes.PartialFailure, run.Output);
+        run.Output.Should().NotContain("插件未加载");
+        FluentActions.Invoking(() => System.Text.Json.JsonDocument.Parse(run.Output)).Should().NotThrow();
+    }
+
     [Fact]
     public void The_warning_is_in_the_chosen_language()
     {

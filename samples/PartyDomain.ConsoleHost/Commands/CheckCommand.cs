@@ -52,17 +52,10 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
         [Description("只看该组织及其下属组织（含其党员、覆盖的律所）/ only this organization and those below it (their members and firms)")]
         public string? Organization { get; init; }
 
-        /// <summary>The output format.</summary>
-        [CommandOption("--format <FORMAT>")]
-        [Description("输出格式 table|csv|json（默认 table；csv、json 列出全部问题，供脚本使用）/ output format (csv and json list every finding, for scripts)")]
-        [DefaultValue("table")]
-        public string Format { get; init; } = "table";
-
         /// <inheritdoc/>
         public override ValidationResult Validate() =>
             AsOf is not null && !LocalDatePattern.Iso.Parse(AsOf).Success
                 ? ValidationResult.Error($"--as-of: '{AsOf}' is not a date yyyy-MM-dd / 不是 yyyy-MM-dd 格式的日期")
-                : Format is not ("table" or "csv" or "json") ? ValidationResult.Error($"--format: '{Format}' is not table, csv or json / 不是 table、csv 或 json")
                 : base.Validate();
     }
 
@@ -106,7 +99,7 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
             return (structure, compliance, misses, dues);
         });
 
-        if (settings.Format != "table")
+        if (settings.ForScripts)
         {
             var rows = structure.Select(f => (f, (string?)null)).Concat(misses.Select(m => (m.Finding, (string?)m.Slot.ToString())))
                 .Concat(compliance.MemberFindings.Select(f => (f, (string?)null))).Concat(dues.Select(f => (f, (string?)null))).ToList();

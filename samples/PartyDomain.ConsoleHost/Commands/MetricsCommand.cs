@@ -79,6 +79,25 @@ public sealed class MetricsCommand(IAnsiConsole console, HostEnvironment environ
         };
         var metrics = new ServiceMetrics(dataset);
         var rates = query.Indicators.Where(c => dataset.Indicators.TryGet(c, out var d) && d.Aggregation == Aggregation.Ratio).ToHashSet();
+        if (settings.ForScripts)
+        {
+            // Every row of the query, none cut to --top: the year's totals with the previous year, or one row per group.
+            if (settings.By == Grouping.None)
+            {
+                Output.Records.Write(Console.Profile.Out.Writer, settings.Format, ["indicator", "name", "year", "value", "previous", "change", "difference", "unit"],
+                    metrics.CompareWithPreviousYear(query).Select(r => (IReadOnlyList<object?>)
+                        [r.Current.Indicator.Value, host.T(r.Current.Name), year, r.Current.Value, r.Previous?.Value, r.Change, r.Difference, host.T(r.Current.Unit)]));
+            }
+            else
+            {
+                Output.Records.Write(Console.Profile.Out.Writer, settings.Format, ["indicator", "name", "period", "district", "organization_id", "firm_id", "value", "unit", "records"],
+                    metrics.Query(query).Rows.Select(r => (IReadOnlyList<object?>)
+                        [r.Indicator.Value, host.T(r.Name), r.Period, r.District, r.Organization?.Value, r.Firm?.Value, r.Value, host.T(r.Unit), r.Records]));
+            }
+
+            return ExitCodes.Success;
+        }
+
         Heading(host, host.T($"服务指标（{year} 年）", $"Service indicators ({year})"));
         if (settings.By == Grouping.None)
         {

@@ -19,6 +19,19 @@ public sealed class PipelineCommand(IAnsiConsole console, HostEnvironment enviro
             return (data, host.Get<AdmissionPipeline>().Evaluate(data));
         });
 
+        if (settings.ForScripts)
+        {
+            // Every case, a row each, with its stage, next step, due day and the rules it breaks.
+            Output.Records.Write(Console.Profile.Out.Writer, settings.Format,
+                ["case_id", "person_id", "name", "stage", "next_step", "due", "violations"],
+                result.Cases.Select(c => (IReadOnlyList<object?>)
+                [
+                    c.Case.Id, c.Case.PersonId.Value, dataset.GetPerson(c.Case.PersonId).Name, c.Stage.ToString(), c.NextStep is { } next ? host.T(next) : null,
+                    c.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(';', c.Violations.Select(v => v.RuleId.ToString())),
+                ]));
+            return ExitCodes.Success;
+        }
+
         Heading(host, host.T($"发展党员（截至 {host.Today:yyyy-MM-dd}）", $"Admission pipeline (as of {host.Today:yyyy-MM-dd})"));
         var stages = Table(host.T("阶段", "Stage"), host.T("人数", "Cases"), host.T("其中青年", "Of whom young"));
         foreach (var stage in Enum.GetValues<AdmissionStage>())

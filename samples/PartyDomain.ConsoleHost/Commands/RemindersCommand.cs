@@ -53,6 +53,9 @@ public sealed class RemindersCommand(IAnsiConsole console, HostEnvironment envir
         public string Format { get; init; } = "table";
 
         /// <inheritdoc/>
+        public override bool ForScripts => Format != "table";
+
+        /// <inheritdoc/>
         public override ValidationResult Validate()
         {
             if (Horizon is < 0 || Top < 0)

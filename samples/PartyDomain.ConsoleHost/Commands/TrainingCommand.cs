@@ -15,12 +15,26 @@ public sealed class TrainingCommand(IAnsiConsole console, HostEnvironment enviro
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(settings);
         var year = settings.Year ?? host.DefaultYear;
-        var (result, figures) = Step(host.T("计算学时台账", "Computing the study-hours ledger"), () =>
+        var (dataset, result, figures) = Step(host.T("计算学时台账", "Computing the study-hours ledger"), () =>
         {
             var data = host.LoadDataset();
             var evaluator = host.Get<TrainingEvaluator>();
-            return (evaluator.Evaluate(data, year), evaluator.Figures(data, ReportingPeriod.Year(year)));
+            return (data, evaluator.Evaluate(data, year), evaluator.Figures(data, ReportingPeriod.Year(year)));
         });
+
+        if (settings.ForScripts)
+        {
+            // The ledger, a row per person, with the requirements each one falls short of.
+            var shortOf = result.Findings.Where(f => f.Subject.Kind == Rules.SubjectKind.Person).ToLookup(f => f.Subject.Id, f => f.RuleId.ToString());
+            Output.Records.Write(Console.Profile.Out.Writer, settings.Format,
+                ["person_id", "name", "year", "member", "cadre", "member_months", "session_hours", "credit_hours", "total_hours", "concentrated_trainings", "short_of"],
+                result.Ledger.Select(e => (IReadOnlyList<object?>)
+                [
+                    e.PersonId.Value, dataset.TryGetPerson(e.PersonId, out var p) ? p.Name : null, e.Year, e.Member, e.Cadre, e.MemberMonths, e.SessionHours, e.CreditHours,
+                    e.TotalHours, e.ConcentratedTrainings, string.Join(';', shortOf[e.PersonId.Value]),
+                ]));
+            return ExitCodes.Success;
+        }
 
         Heading(host, host.T($"学习培训（{year} 年）", $"Training ({year})"));
         var table = Table(host.T("指标", "Figure"), host.T("名称", "Name"), host.T("数值", "Value"), host.T("单位", "Unit"));

@@ -47,9 +47,19 @@ public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironme
 
         // One line, whatever the command: the results lack what these plugins would have brought.
         var names = string.Join(host.T("、", ", "), problems.Select(p => p.Name));
-        Console.MarkupLine($"[yellow]{Markup.Escape(host.T(
+        var warning = host.T(
             $"警告：{problems.Count} 个插件未加载（{names}），本次结果不含其规则、指标和报告章节；运行 plugins 查看原因和处理办法。",
-            $"Warning: {problems.Count} plugin(s) did not load ({names}); these results lack their rules, indicators and report sections. Run plugins for the reasons and what to do."))}[/]");
+            $"Warning: {problems.Count} plugin(s) did not load ({names}); these results lack their rules, indicators and report sections. Run plugins for the reasons and what to do.");
+        if (settings.ForScripts)
+        {
+            // Standard output is a script's CSV or JSON: the warning must not become a row of it.
+            System.Console.Error.WriteLine(warning);
+        }
+        else
+        {
+            Console.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
+        }
+
         return code == ExitCodes.Success ? ExitCodes.PartialFailure : code;
     }
 

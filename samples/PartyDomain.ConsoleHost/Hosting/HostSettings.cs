@@ -7,6 +7,9 @@ namespace PartyDomain.ConsoleHost.Hosting;
 /// <summary>The options every command takes: they override appsettings.json.</summary>
 public class HostSettings : CommandSettings
 {
+    /// <summary>Whether standard output carries CSV or JSON for scripts, so that warnings go to standard error.</summary>
+    public virtual bool ForScripts => false;
+
     /// <summary>An extra JSON configuration file, read after appsettings.json.</summary>
     [CommandOption("--config <FILE>")]
     [Description("额外的 JSON 配置文件，覆盖 appsettings.json / extra JSON configuration file")]
@@ -81,9 +84,23 @@ public class YearSettings : HostSettings
     [DefaultValue(15)]
     public int Top { get; init; } = 15;
 
+    /// <summary>The output format: tables for people, every row as CSV or JSON for scripts.</summary>
+    [CommandOption("--format <FORMAT>")]
+    [Description("输出格式 table|csv|json（默认 table；csv、json 列出全部行，供脚本使用）/ output format (csv and json list every row, for scripts)")]
+    [DefaultValue("table")]
+    public string Format { get; init; } = "table";
+
+    /// <summary>Whether the output is for scripts (CSV or JSON) rather than tables.</summary>
+    public override bool ForScripts => Format != "table";
+
     /// <inheritdoc/>
     public override ValidationResult Validate()
     {
+        if (Format is not ("table" or "csv" or "json"))
+        {
+            return ValidationResult.Error($"--format: '{Format}' is not table, csv or json / 不是 table、csv 或 json");
+        }
+
         if (Year is < 1949 or > 9999)
         {
             return ValidationResult.Error($"--year: {Year} is not a year / 不是有效年份");
