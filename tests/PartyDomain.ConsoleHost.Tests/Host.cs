@@ -12,9 +12,12 @@ internal sealed record HostRun(int ExitCode, string Output)
     public static HostRun In(string baseDirectory, params string[] args) => With(baseDirectory, null, args);
 
     /// <summary>Runs on a dataset built beforehand instead of the embedded demo city.</summary>
-    public static HostRun With(string baseDirectory, Data.CityDataset? dataset, params string[] args)
+    public static HostRun With(string baseDirectory, Data.CityDataset? dataset, params string[] args) => Narrow(400, baseDirectory, dataset, args);
+
+    /// <summary>Runs on a console <paramref name="width"/> columns wide, as a bureau's terminal is.</summary>
+    public static HostRun Narrow(int width, string baseDirectory, Data.CityDataset? dataset, params string[] args)
     {
-        var console = new TestConsole().Width(400);
+        var console = new TestConsole().Width(width);
         var code = ConsoleApp.Run(args, console, baseDirectory, dataset);
         return new HostRun(code, console.Output);
     }

@@ -65,3 +65,22 @@ public sealed class ScriptOutputTests
         HostRun.Of("metrics", "--format", "xml").ExitCode.Should().Be(ExitCodes.BadInput);
     }
 }
+
+/// <summary>The tables on a terminal of 100 columns: readable, and no id broken across lines.</summary>
+public sealed class NarrowConsoleTests
+{
+    [Theory]
+    [InlineData("check", "BS-COMMITTEE-MEETING-QUORUM")]
+    [InlineData("training", "TR-CADRE-CONCENTRATED")]
+    [InlineData("reminders", "2026-01-31")]
+    public void At_100_columns_no_line_is_wider_and_ids_and_days_stay_whole(string command, string whole)
+    {
+        var wide = HostRun.Of(command, "--top", "40");
+        var run = HostRun.Narrow(100, AppContext.BaseDirectory, null, command, "--top", "40");
+
+        wide.Output.Should().Contain(whole, "the demo city has it");
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Output);
+        run.Output.Split('\n').Should().OnlyContain(l => l.TrimEnd().Length <= 100);
+        run.Output.Should().Contain(whole, "an id or a day broken across two lines cannot be read, copied or searched");
+    }
+}

@@ -123,7 +123,7 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
 
         if (misses.Count > 0)
         {
-            var byRule = Table(host.T("规则", "Rule"), host.T("要求", "Requirement"), host.T("未达标次数", "Misses"), host.T("依据", "Source"));
+            var byRule = Unbroken(Table(host.T("规则", "Rule"), host.T("要求", "Requirement"), host.T("未达标次数", "Misses"), host.T("依据", "Source")), 0);
             foreach (var group in misses.GroupBy(m => m.Finding.RuleId).OrderByDescending(g => g.Count()))
             {
                 var first = group.First().Finding;
@@ -175,10 +175,10 @@ public sealed class CheckCommand(IAnsiConsole console, HostEnvironment environme
             return;
         }
 
-        var table = Table(host.T("级别", "Severity"), host.T("规则", "Rule"), host.T("对象", "Subject"), host.T("应当", "Expected"), host.T("实际", "Found"), host.T("依据", "Source"));
+        var table = Unbroken(Table(host.T("级别", "Severity"), host.T("规则", "Rule"), host.T("对象", "Subject"), host.T("应当", "Expected"), host.T("实际", "Found"), host.T("依据", "Source")), 0, 1);
         foreach (var f in findings.OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId.ToString(), StringComparer.Ordinal).Take(top))
         {
-            Row(table, Severity(host, f.Severity), f.RuleId.ToString(), f.Subject.ToString(), host.T(f.Expected), host.T(f.Found), f.Citation.ToString());
+            table.AddRow(SeverityCell(host, f.Severity), new Text(f.RuleId.ToString()), new Text(f.Subject.ToString()), new Text(host.T(f.Expected)), new Text(host.T(f.Found)), new Text(f.Citation.ToString()));
         }
 
         Console.Write(table);

@@ -132,7 +132,7 @@ public sealed class RemindersCommand(IAnsiConsole console, HostEnvironment envir
             Console.MarkupLine($"[bold]{Markup.Escape(notice.Organization.Name)}[/] [grey]({Markup.Escape(notice.Organization.Id.Value)})[/]  "
                 + Markup.Escape(host.T($"书记：{secretary}  {notice.Items.Count}项", $"secretary: {secretary}  {notice.Items.Count} item(s)"))
                 + (overdue > 0 ? $"  [red]{Markup.Escape(host.T($"{overdue}项已逾期", $"{overdue} overdue"))}[/]" : string.Empty));
-            var table = Table(host.T("到期日", "Due"), host.T("状态", "Status"), host.T("事项", "What"), host.T("应当", "Expected"), host.T("目前", "So far"), host.T("依据", "Source"));
+            var table = Unbroken(Table(host.T("到期日", "Due"), host.T("状态", "Status"), host.T("事项", "What"), host.T("应当", "Expected"), host.T("目前", "So far"), host.T("依据", "Source")), 0, 1);
             foreach (var item in notice.Items)
             {
                 var days = Period.Between(today, item.Due, PeriodUnits.Days).Days;

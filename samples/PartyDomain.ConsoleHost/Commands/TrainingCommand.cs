@@ -58,7 +58,7 @@ public sealed class TrainingCommand(IAnsiConsole console, HostEnvironment enviro
             return ExitCodes.Success;
         }
 
-        var byRule = Table(host.T("规则", "Rule"), host.T("要求", "Requirement"), host.T("未达到人数", "Short"), host.T("依据", "Source"));
+        var byRule = Unbroken(Table(host.T("规则", "Rule"), host.T("要求", "Requirement"), host.T("未达到人数", "Short"), host.T("依据", "Source")), 0);
         foreach (var group in result.Findings.GroupBy(f => f.RuleId).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
         {
             var first = group.First();
@@ -66,7 +66,7 @@ public sealed class TrainingCommand(IAnsiConsole console, HostEnvironment enviro
         }
 
         Console.Write(byRule);
-        var detail = Table(host.T("对象", "Who"), host.T("规则", "Rule"), host.T("应当", "Expected"), host.T("实际", "Found"));
+        var detail = Unbroken(Table(host.T("对象", "Who"), host.T("规则", "Rule"), host.T("应当", "Expected"), host.T("实际", "Found")), 1);
         foreach (var f in result.Findings.Take(settings.Top))
         {
             Row(detail, f.Subject.ToString(), f.RuleId.ToString(), host.T(f.Expected), host.T(f.Found));

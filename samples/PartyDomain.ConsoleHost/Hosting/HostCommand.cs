@@ -97,6 +97,27 @@ public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironme
         };
     }
 
+    /// <summary>The severity in its colour: a violation red, a warning yellow (plain where the terminal has no colour or NO_COLOR is set).</summary>
+    protected static Spectre.Console.Rendering.IRenderable SeverityCell(HostContext host, FindingSeverity severity) =>
+        new Text(Severity(host, severity), severity switch
+        {
+            FindingSeverity.Violation => new Style(Color.Red),
+            FindingSeverity.Warning => new Style(Color.Yellow),
+            _ => Style.Plain,
+        });
+
+    /// <summary>Keeps the given columns (rule ids, record ids) on one line: an id broken mid-word cannot be copied or searched.</summary>
+    protected static Table Unbroken(Table table, params int[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var column in columns)
+        {
+            table.Columns[column].NoWrap();
+        }
+
+        return table;
+    }
+
     /// <summary>A table with the given column headings.</summary>
     protected static Table Table(params string[] headings)
     {
