@@ -222,7 +222,7 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
     }
 
     /// <summary>The most rows of findings a sheet takes below its header (Excel's limit is 1,048,576 rows).</summary>
-    internal static int RowsPerSheet { get; set; } = 1_048_575;
+    internal int RowsPerSheet { get; init; } = 1_048_575;
 
     /// <summary>The workbook's shared strings: each distinct text once, in the order first met.</summary>
     private sealed class SharedStrings

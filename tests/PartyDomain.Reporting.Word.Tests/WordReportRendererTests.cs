@@ -206,6 +206,26 @@ public class WordReportRendererTests
     }
 
     [Fact]
+    public void A_problem_list_longer_than_a_sheet_goes_on_in_further_sheets_each_with_its_header()
+    {
+        var services = new ServiceCollection().AddSingleton<IClock>(Clock);
+        services.AddPartyDomain(b => b.AddWordReport());
+        using var provider = services.BuildServiceProvider();
+        var summary = provider.GetRequiredService<AnnualSummaryBuilder>().Build(City(), 2024);
+        var lines = summary.Problems.Lines.Count;
+        lines.Should().BeGreaterThan(4);
+
+        using var xlsx = SpreadsheetDocument.Open(new MemoryStream(Docx(summary, new ProblemListXlsxRenderer { RowsPerSheet = 2 })), false);
+
+        new OpenXmlValidator(FileFormatVersions.Office2019).Validate(xlsx).Should().BeEmpty();
+        var sheets = xlsx.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToArray();
+        sheets.Select(s => s.Name!.Value).Should().Equal(["汇总", "问题清单", .. Enumerable.Range(2, ((lines + 1) / 2) - 1).Select(i => $"问题清单{i}")]);
+        var rows = sheets.Skip(1).Select(s => ((WorksheetPart)xlsx.WorkbookPart.GetPartById(s.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count()).ToArray();
+        rows.Should().OnlyContain(r => r == 2 || r == 3, "a header and at most two lines each");
+        rows.Sum(r => r - 1).Should().Be(lines);
+    }
+
+    [Fact]
     public void A_name_with_markup_and_control_characters_stays_text_and_the_document_stays_valid()
     {
         var services = new ServiceCollection().AddSingleton<IClock>(Clock);
