@@ -67,7 +67,7 @@ public class WordReportRendererTests
         using var document = WordprocessingDocument.Open(new MemoryStream(Docx(summary, renderer)), false);
 
         var text = document.MainDocumentPart!.Document.Body!.InnerText;
-        text.Should().Contain("附：加载的插件").And.Contain("xinyang 1.2.0（信阳市律师行业党建）：指标 xy-a");
+        text.Should().Contain("附：加载的插件").And.Contain("xinyang 1.2.0（信阳市律师行业党建）：指标1项");
         text.IndexOf("附：加载的插件", StringComparison.Ordinal).Should().BeGreaterThan(text.IndexOf("附：数据口径", StringComparison.Ordinal));
         new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Should().BeEmpty();
     }

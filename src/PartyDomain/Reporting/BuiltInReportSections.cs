@@ -165,14 +165,17 @@ public static class BuiltInReportSections
         public ReportSectionContent? Compose(ReportContext context) => context.Plugins.Count == 0 ? null
             : new(Plugins, context.Text("plugins.title"), [new ReportList(context.Plugins.Select(p => Describe(p, context.Language)).ToArray())]);
 
-        /// <summary><c>xinyang 1.0.0（信阳市律师行业党建）：规则 XY-…；指标 xy-a、xy-b</c>.</summary>
+        /// <summary>
+        /// <c>xinyang 1.0.0（信阳市律师行业党建）：规则1项、指标2项</c>: what it registered counted by kind, since the summary
+        /// a bureau hands up names no rule id; the JSON report lists each by id.
+        /// </summary>
         internal static string Describe(Extensibility.Plugins.LoadedPlugin plugin, TextLanguage language)
         {
             var english = language == TextLanguage.English;
             var parts = plugin.Contributions.GroupBy(c => c.Kind).Select(g => english
-                ? $"{KindName(g.Key).English}: {string.Join(", ", g.Select(c => c.Id))}"
-                : $"{KindName(g.Key).Chinese} {string.Join("、", g.Select(c => c.Id))}").ToArray();
-            var what = parts.Length == 0 ? (english ? "registered nothing" : "未注册任何内容") : string.Join(english ? "; " : "；", parts);
+                ? $"{KindName(g.Key).English}: {g.Count()}"
+                : $"{KindName(g.Key).Chinese}{g.Count()}项").ToArray();
+            var what = parts.Length == 0 ? (english ? "registered nothing" : "未注册任何内容") : string.Join(english ? "; " : "、", parts);
             return english ? $"{plugin.Id} {plugin.Version} ({plugin.DisplayName.English}): {what}" : $"{plugin.Id} {plugin.Version}（{plugin.DisplayName.Chinese}）：{what}";
         }
 

@@ -4,7 +4,7 @@ using PartyDomain.Reporting;
 
 namespace PartyDomain.Tests.Reporting;
 
-/// <summary>Reports name the plugins that shaped them, with version and what each registered: 附：加载的插件 and JSON <c>plugins</c>.</summary>
+/// <summary>Reports name the plugins that shaped them, with version and what each registered: 附：加载的插件 (counted by kind) and JSON <c>plugins</c> (each by id).</summary>
 public sealed class PluginsInReportTests
 {
     private static readonly PluginRoster Roster = new(
@@ -47,14 +47,15 @@ public sealed class PluginsInReportTests
         section.Id.Should().Be(BuiltInReportSections.Plugins);
         section.Title.Should().Be("附：加载的插件");
         section.Blocks.Should().ContainSingle().Which.Should().BeOfType<ReportList>().Which.Items.Should().Equal(
-            "xuexi-qiangguo 1.0.0（学习强国学习积分）：学习积分折算 xuexi-qiangguo；平台接入 xuexi-points",
-            "xinyang 1.2.0（信阳市律师行业党建）：规则 XY-REGISTRATION-IN-FIRM-BRANCH；指标 xy-a、xy-b；报告章节 xinyang-work");
+            "xuexi-qiangguo 1.0.0（学习强国学习积分）：学习积分折算1项、平台接入1项",
+            "xinyang 1.2.0（信阳市律师行业党建）：规则1项、指标2项、报告章节1项");
         Render(new MarkdownReportRenderer(), summary).Should().Contain("附：加载的插件").And.Contain("xinyang 1.2.0（信阳市律师行业党建）");
         Render(new HtmlReportRenderer(), summary).Should().Contain("附：加载的插件").And.Contain("xuexi-qiangguo 1.0.0");
 
         var english = Summarize(Roster, TextLanguage.English).Sections[^1];
         english.Title.Should().Be("Appendix: the plugins loaded");
-        ((ReportList)english.Blocks[0]).Items[1].Should().Be("xinyang 1.2.0 (Xinyang): rules: XY-REGISTRATION-IN-FIRM-BRANCH; indicators: xy-a, xy-b; report sections: xinyang-work");
+        ((ReportList)english.Blocks[0]).Items[1].Should().Be("xinyang 1.2.0 (Xinyang): rules: 1; indicators: 2; report sections: 1");
+        Render(new MarkdownReportRenderer(), summary).Should().NotContain("XY-REGISTRATION", "the document names no rule id; the JSON lists each by id");
     }
 
     [Fact]
