@@ -70,7 +70,7 @@ public sealed partial class PluginHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var entries = new List<PluginLoadEntry>();
-        var sectionsOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var contributionsOf = new Dictionary<string, IReadOnlyList<PluginContribution>>(StringComparer.Ordinal);
         var candidates = new List<Candidate>();
         foreach (var folder in Discover())
         {
@@ -88,9 +88,15 @@ public sealed partial class PluginHost
 
         var report = new PluginLoadReport(HostVersion, entries);
         builder.Plugins = builder.Plugins.Then(new PluginRoster(
-            report.Loaded.Select(e => new LoadedPlugin(e.Manifest!.Id, e.Manifest.Version, e.Manifest.DisplayName) { ReportSections = sectionsOf.GetValueOrDefault(e.Manifest.Id, []) }),
+            report.Loaded.Select(e => Loaded(e.Manifest!, contributionsOf.GetValueOrDefault(e.Manifest!.Id, []))),
             report.Problems.Select(e => new NotLoadedPlugin(e.Name, e.Message))));
         return report;
+
+        static LoadedPlugin Loaded(PluginManifest manifest, IReadOnlyList<PluginContribution> contributions) => new(manifest.Id, manifest.Version, manifest.DisplayName)
+        {
+            Contributions = contributions,
+            ReportSections = contributions.Where(c => c.Kind == PluginContributionKind.ReportSection).Select(c => c.Id).ToArray(),
+        };
 
         // Every outcome goes through here: logged, recorded, and fatal under fail-fast.
         void Record(PluginLoadEntry entry, Exception? exception = null)
@@ -429,11 +435,11 @@ public sealed partial class PluginHost
             }
 
             var rollback = target.Checkpoint();
-            var sectionsBefore = target.ReportSections.ToHashSet(ReferenceEqualityComparer.Instance);
+            var before = PluginContributions.Before(target);
             try
             {
                 c.Plugin.Register(new HostPluginContext(target, manifest, config));
-                sectionsOf[manifest.Id] = target.ReportSections.Where(r => !sectionsBefore.Contains(r)).Select(r => r.Id).ToArray();
+                contributionsOf[manifest.Id] = before.Since(target);
             }
             catch (Exception e)
             {

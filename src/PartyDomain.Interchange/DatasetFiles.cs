@@ -24,7 +24,7 @@ public static class DatasetFiles
         ArgumentNullException.ThrowIfNull(options);
         var indicators = options.Indicators ?? IndicatorCatalog.CreateDefault();
         var limits = options.Limits ?? DatasetReadLimits.Default;
-        var reader = new DatasetReader(options.ActivityKinds ?? ActivityKindCatalog.CreateDefault(), indicators, limits);
+        var reader = new DatasetReader(options.ActivityKinds ?? ActivityKindCatalog.CreateDefault(), indicators, limits, options.Tables);
         var problems = reader.Problems;
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Missing)

@@ -23,6 +23,12 @@ public sealed class DatasetReadOptions
     /// <summary>The activity kinds activities may have, by code or name; the built-in kinds unless set.</summary>
     public ActivityKindCatalog? ActivityKinds { get; init; }
 
+    /// <summary>
+    /// The tables plugins add to the format (<see cref="Extensibility.PartyDomainBuilder.ImportTables"/>), read beside the
+    /// built-in ones with the same checks; none unless set.
+    /// </summary>
+    public IReadOnlyList<Data.ImportTable>? Tables { get; init; }
+
     /// <summary>How much is read before a file is refused; <see cref="DatasetReadLimits.Default"/> unless set.</summary>
     public DatasetReadLimits? Limits { get; init; }
 

@@ -13,7 +13,7 @@ public static class InterchangeBuilderExtensions
 {
     /// <summary>
     /// Registers <see cref="DatasetInterchange"/>, which reads with the container's clock, time zone
-    /// (<see cref="PartyDomainOptions.TimeZone"/>), indicators and activity kinds:
+    /// (<see cref="PartyDomainOptions.TimeZone"/>), indicators, activity kinds and the plugins' import tables:
     /// <c>services.AddPartyDomain(b =&gt; b.AddInterchange())</c>.
     /// </summary>
     /// <param name="builder">The PartyDomain builder.</param>
@@ -25,7 +25,8 @@ public static class InterchangeBuilderExtensions
             sp.GetRequiredService<IClock>(),
             DateTimeZoneProviders.Tzdb[sp.GetRequiredService<IOptions<PartyDomainOptions>>().Value.TimeZone],
             sp.GetRequiredService<IndicatorCatalog>(),
-            sp.GetRequiredService<ActivityKindCatalog>()));
+            sp.GetRequiredService<ActivityKindCatalog>(),
+            sp.GetService<IEnumerable<ImportTable>>()));
         return builder;
     }
 }
@@ -38,8 +39,11 @@ public static class InterchangeBuilderExtensions
 /// <param name="zone">The time zone of "today".</param>
 /// <param name="indicators">The city's indicators.</param>
 /// <param name="activityKinds">The city's activity kinds.</param>
-public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, IndicatorCatalog indicators, ActivityKindCatalog activityKinds)
+/// <param name="tables">The tables plugins add to the import format (<see cref="PartyDomainBuilder.ImportTables"/>); none when <c>null</c>.</param>
+public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, IndicatorCatalog indicators, ActivityKindCatalog activityKinds, IEnumerable<ImportTable>? tables = null)
 {
+    private readonly ImportTable[] _tables = tables?.ToArray() ?? [];
+
     /// <summary>Reads the dataset at <paramref name="path"/>; see <see cref="DatasetFiles.Read"/>.</summary>
     /// <param name="path">The folder or file.</param>
     /// <param name="format">The format, when it cannot be told from the path.</param>
@@ -50,6 +54,7 @@ public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, Indicato
         Format = format,
         Indicators = indicators,
         ActivityKinds = activityKinds,
+        Tables = _tables,
     });
 
     /// <summary>Writes <paramref name="dataset"/>; see <see cref="DatasetFiles.Write"/>.</summary>

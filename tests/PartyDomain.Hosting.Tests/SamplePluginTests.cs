@@ -48,6 +48,25 @@ public sealed class SamplePluginTests
     }
 
     [Fact]
+    public void The_roster_records_what_each_sample_plugin_registered_and_the_report_names_them()
+    {
+        var city = new TestCity().Firm("A").BranchOf("B", "A").Members("M", full: 3, registeredAt: "B", employedAt: "A");
+        var (provider, builder, _) = Host(city);
+        string Of(string id) => string.Join(", ", builder.Plugins.Loaded.Single(p => p.Id == id).Contributions.Select(c => $"{c.Kind}:{c.Id}"));
+
+        Of("xuexi-qiangguo").Should().Be("StudyCreditConverter:xuexi-qiangguo, DatasetContributor:xuexi-points, ImportTable:xuexi_points");
+        Of("xinyang").Should().Be("Rule:XY-REGISTRATION-IN-FIRM-BRANCH, RuleDefault:BS-SECRETARY-LECTURE.MinLessons, "
+            + "Indicator:xy-wechat-group-consultations, Indicator:xy-on-demand-visits, ReportSection:xinyang-work");
+        builder.Plugins.OwnerOf(Extensibility.Plugins.PluginContributionKind.DatasetContributor, "XUEXI-POINTS")!.Id.Should().Be("xuexi-qiangguo");
+        builder.Plugins.OwnerOf(Extensibility.Plugins.PluginContributionKind.Rule, StructureRuleIds.BranchSize.Value).Should().BeNull("the library's own");
+
+        var summary = provider.GetRequiredService<AnnualSummaryBuilder>().Build(city.Build(), 2024);
+        summary.Plugins.Select(p => p.ToString()).Should().Equal("xuexi-qiangguo 1.0.0", "xinyang 1.0.0");
+        var list = summary.Sections.Single(s => s.Id == BuiltInReportSections.Plugins).Blocks.OfType<ReportList>().Single().Items;
+        list[1].Should().StartWith("xinyang 1.0.0（").And.EndWith("：规则1项、规则默认值1项、指标2项、报告章节1项");
+    }
+
+    [Fact]
     public void Xuexi_points_export_becomes_study_credits_and_hours_with_the_configured_ratio_and_cap()
     {
         var city = new TestCity().FullMember("P1").FullMember("P2");

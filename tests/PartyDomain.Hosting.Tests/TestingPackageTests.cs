@@ -54,7 +54,7 @@ public sealed class TestingPackageTests
     [Fact]
     public void Finding_assertions_return_the_finding_and_fail_listing_what_was_found()
     {
-        var city = new PartyDomain.Tests.TestCity().Firms("F1", "F2", "F3", "F4", "F5", "F6").JointBranch("J1", "F1", "F2", "F3", "F4", "F5", "F6");
+        var city = new TestCity().Firms("F1", "F2", "F3", "F4", "F5", "F6").JointBranch("J1", "F1", "F2", "F3", "F4", "F5", "F6");
         var findings = new StructureChecker().Check(city.Build(), city.Today).Findings;
 
         var finding = findings.ShouldHaveOne(StructureRuleIds.JointBranchFirms, "J1").ShouldCite("中国共产党支部工作条例", "第五条");

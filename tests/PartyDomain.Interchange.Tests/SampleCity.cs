@@ -7,7 +7,7 @@ using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Tests;
 using PartyDomain.Training;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Interchange.Tests;
 

@@ -58,6 +58,21 @@ public class WordReportRendererTests
     }
 
     [Fact]
+    public void The_document_ends_with_the_plugins_that_shaped_it_and_stays_valid()
+    {
+        var (_, renderer) = Render();
+        var roster = new Extensibility.Plugins.PluginRoster(
+            [new("xinyang", "1.2.0", new("信阳市律师行业党建", "Xinyang")) { Contributions = [new(Extensibility.Plugins.PluginContributionKind.Indicator, "xy-a")] }], []);
+        var summary = new AnnualSummaryBuilder(Clock) { Plugins = roster }.Build(City(), 2024);
+        using var document = WordprocessingDocument.Open(new MemoryStream(Docx(summary, renderer)), false);
+
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        text.Should().Contain("附：加载的插件").And.Contain("xinyang 1.2.0（信阳市律师行业党建）：指标1项");
+        text.IndexOf("附：加载的插件", StringComparison.Ordinal).Should().BeGreaterThan(text.IndexOf("附：数据口径", StringComparison.Ordinal));
+        new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_document_passes_open_xml_validation_with_no_errors()
     {
         var (summary, renderer) = Render();

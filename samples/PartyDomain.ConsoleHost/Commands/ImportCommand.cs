@@ -4,6 +4,7 @@ using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.ConsoleHost.Hosting;
 using PartyDomain.ConsoleHost.Output;
+using PartyDomain.Data;
 using PartyDomain.EntityFrameworkCore;
 using PartyDomain.Interchange;
 using PartyDomain.Metrics;
@@ -16,8 +17,9 @@ namespace PartyDomain.ConsoleHost.Commands;
 /// <summary>
 /// <c>import</c>: reads a dataset (a folder of CSV files, an XLSX workbook or JSON), prints every problem with file,
 /// row, column and value, and keeps the dataset for the other commands only when it has none (all or nothing).
+/// <c>import --from PLATFORM FILE</c> reads a platform's export through a plugin's connector instead (ImportCommand.Connector.cs).
 /// </summary>
-public sealed class ImportCommand(IAnsiConsole console, HostEnvironment environment) : HostCommand<ImportCommand.Settings>(console, environment)
+public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment environment) : HostCommand<ImportCommand.Settings>(console, environment)
 {
     /// <summary>The options of <c>import</c>.</summary>
     public sealed class Settings : HostSettings
@@ -31,6 +33,11 @@ public sealed class ImportCommand(IAnsiConsole console, HostEnvironment environm
         [CommandOption("--format <FORMAT>")]
         [Description("csv|xlsx|json（默认按路径判断）/ format (default: from the path)")]
         public DatasetFormat? Format { get; init; }
+
+        /// <summary>The platform connector that reads <see cref="Path"/>, merged into the city's data.</summary>
+        [CommandOption("--from <PLATFORM>")]
+        [Description("用插件提供的平台接入读取该平台的导出文件，并入本市数据（如 xuexi-points）/ read the file with a plugin's platform connector and merge it into the city's data (e.g. xuexi-points)")]
+        public string? From { get; init; }
 
         /// <summary>Forget the imported data.</summary>
         [CommandOption("--reset")]
@@ -72,25 +79,44 @@ public sealed class ImportCommand(IAnsiConsole console, HostEnvironment environm
             throw new BadInputException(host.T($"找不到 {path}", $"{path} does not exist"));
         }
 
-        // Imported records are checked against the real today (or Host:Today), not the demo's.
-#pragma warning disable RS0030 // the composition root's default: the real clock, unless one is registered
-        var clock = string.IsNullOrWhiteSpace(host.Options.Today) ? SystemClock.Instance : host.Clock;
-#pragma warning restore RS0030
-        var interchange = new DatasetInterchange(clock, PartyDomainTime.DefaultZone, host.Get<IndicatorCatalog>(), host.Get<ActivityKindCatalog>());
+        if (settings.From is { } platform)
+        {
+            return ImportFrom(host, platform, path);
+        }
+
+        var clock = ImportClock(host);
+        var interchange = new DatasetInterchange(clock, PartyDomainTime.DefaultZone, host.Get<IndicatorCatalog>(), host.Get<ActivityKindCatalog>(), host.Get<IEnumerable<ImportTable>>());
         var read = Step(host.T($"读取并校验 {path}", $"Reading and checking {path}"), () => interchange.Read(path, settings.Format));
         if (read.Dataset is not { } dataset)
         {
-            Console.MarkupLine($"[red]{Markup.Escape(host.T($"导入失败：{read.Problems.Count} 处问题，未导入任何数据。", $"Import failed: {read.Problems.Count} problems; nothing was imported."))}[/]");
-            var table = Table(host.T("文件/工作表", "File/sheet"), host.T("行", "Row"), host.T("列", "Column"), host.T("值", "Value"), host.T("问题", "Problem"));
-            foreach (var p in read.Problems)
-            {
-                Row(table, p.Source, p.Row?.ToString(CultureInfo.InvariantCulture) ?? "—", p.Column ?? "—", p.Value ?? "—", host.T(p.Message));
-            }
-
-            Console.Write(table);
-            return ExitCodes.BadInput;
+            return Failed(host, read.Problems);
         }
 
+        return Keep(host, dataset);
+    }
+
+    // Imported records are checked against the real today (or Host:Today), not the demo's.
+#pragma warning disable RS0030 // the composition root's default: the real clock, unless one is registered
+    private static IClock ImportClock(HostContext host) => string.IsNullOrWhiteSpace(host.Options.Today) ? SystemClock.Instance : host.Clock;
+#pragma warning restore RS0030
+
+    /// <summary>Prints every problem, with file, row, column and value; nothing was imported.</summary>
+    private int Failed(HostContext host, IReadOnlyList<ImportProblem> problems)
+    {
+        Console.MarkupLine($"[red]{Markup.Escape(host.T($"导入失败：{problems.Count} 处问题，未导入任何数据。", $"Import failed: {problems.Count} problems; nothing was imported."))}[/]");
+        var table = Table(host.T("文件/工作表", "File/sheet"), host.T("行", "Row"), host.T("列", "Column"), host.T("值", "Value"), host.T("问题", "Problem"));
+        foreach (var p in problems)
+        {
+            Row(table, p.Source, p.Row?.ToString(CultureInfo.InvariantCulture) ?? "—", p.Column ?? "—", p.Value ?? "—", host.T(p.Message));
+        }
+
+        Console.Write(table);
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>Stores the dataset as the city's data and says so: the one store step of every import.</summary>
+    private int Keep(HostContext host, CityDataset dataset)
+    {
         if (string.IsNullOrWhiteSpace(host.Options.PostgreSql))
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(host.DataFile)!);

@@ -36,9 +36,30 @@ internal sealed class DatasetReader
     private readonly CellReader _cells;
     private readonly DatasetReadLimits _limits;
     private readonly Lazy<WriteContext[]> _exampleContexts;
+    private readonly IReadOnlyList<Table> _tables;
+    private readonly HashSet<Table> _pluginTables = [];
 
-    public DatasetReader(ActivityKindCatalog activityKinds, IndicatorCatalog indicators, DatasetReadLimits limits)
+    public DatasetReader(ActivityKindCatalog activityKinds, IndicatorCatalog indicators, DatasetReadLimits limits, IEnumerable<ImportTable>? pluginTables = null)
     {
+        var tables = DatasetSchema.Tables.ToList();
+        foreach (var definition in pluginTables ?? [])
+        {
+            // A plugin's table never shadows a built-in one (or another plugin's): the clash is reported and the table left out.
+            var table = new PluginTable(definition);
+            if (tables.Find(t => Names.Normalize(t.Name) == Names.Normalize(table.Name) || Names.Normalize(t.ChineseName) == Names.Normalize(table.ChineseName)
+                || Names.Normalize(t.Name) == Names.Normalize(table.ChineseName) || Names.Normalize(t.ChineseName) == Names.Normalize(table.Name)) is { } taken)
+            {
+                _problems.Add(new ImportProblem("table-clash", table.Name, null, null, table.ChineseName, new(
+                    $"插件的导入表 {table.Name}（{table.ChineseName}）与表 {taken.Name}（{taken.ChineseName}）重名，未启用。请插件作者给它换一个名称",
+                    $"The plugin's import table {table.Name} ({table.ChineseName}) has the name of table {taken.Name} ({taken.ChineseName}) and is not used. Ask the plugin's author to rename it.")));
+                continue;
+            }
+
+            tables.Add(table);
+            _pluginTables.Add(table);
+        }
+
+        _tables = tables;
         _cells = new CellReader(_problems, activityKinds, indicators);
         _limits = limits;
         // A template's example rows, as written in either language with the catalogs the rows are read with.
@@ -52,10 +73,11 @@ internal sealed class DatasetReader
     {
         foreach (var raw in tables)
         {
-            var table = DatasetSchema.Find(raw.Name);
+            var key = Names.Normalize(raw.Name);
+            var table = _tables.FirstOrDefault(t => Names.Normalize(t.Name) == key || Names.Normalize(t.ChineseName) == key);
             if (table is null)
             {
-                var known = string.Join(", ", DatasetSchema.Tables.Select(t => $"{t.Name}（{t.ChineseName}）"));
+                var known = string.Join(", ", _tables.Select(t => $"{t.Name}（{t.ChineseName}）"));
                 _problems.Add(new ImportProblem("unknown-table", raw.Source, null, null, raw.Name,
                     new($"无法识别的表名；可用的表：{known}。", $"Unknown table name; the tables are: {known}.")));
                 continue;
@@ -194,7 +216,12 @@ internal sealed class DatasetReader
     /// <summary>Whether a row marked as the example holds, in every column the file has, what a template's example row holds.</summary>
     private bool IsExample(Table table, string?[] cells, bool[] present) => _exampleContexts.Value.Any(context =>
     {
-        var example = TemplateGuide.Example(table, context);
+        // A plugin's table has no example row: a row marked as one is reported.
+        if (TemplateGuide.Example(table, context) is not { } example)
+        {
+            return false;
+        }
+
         return table.Columns.All(c => !present[c.Index] || Same(c, cells[c.Index], example[c.Index]));
     });
 
@@ -412,7 +439,9 @@ internal sealed class DatasetReader
     private ImportProblem ToImportProblem(DatasetProblem problem)
     {
         string? column = null;
-        if (problem.Origin is { } origin && DatasetSchema.ForEntity(problem.Entity)?.ColumnFor(problem.Field) is { } c)
+        // A record read from a plugin's table is named by that table's columns, not by the built-in table of its type.
+        var table = problem.Origin is { } from ? _pluginTables.FirstOrDefault(t => _tableSources.GetValueOrDefault(t) == from.Source) : null;
+        if (problem.Origin is { } origin && (table ?? DatasetSchema.ForEntity(problem.Entity))?.ColumnFor(problem.Field) is { } c)
         {
             column = _headersBySource.TryGetValue(origin.Source, out var headers) ? headers[c.Index] : c.Name;
         }

@@ -48,7 +48,7 @@ internal static class TemplateGuide
     public static LocalizedText Description(Table table) => Descriptions[table.Name];
 
     /// <summary>The example row of <paramref name="table"/>, in column order, as <paramref name="context"/> writes it.</summary>
-    public static string?[] Example(Table table, WriteContext context) => table.Write(ExampleCity.Value, context).Last();
+    public static string?[]? Example(Table table, WriteContext context) => table.Write(ExampleCity.Value, context).LastOrDefault();
 
     private static readonly Dictionary<string, LocalizedText> Descriptions = new(StringComparer.Ordinal)
     {

@@ -60,7 +60,7 @@ internal static class DatasetWriter
             }
 
             var number = 1;
-            var example = template ? [TemplateGuide.Example(table, context)] : Enumerable.Empty<string?[]>();
+            var example = template ? [TemplateGuide.Example(table, context)!] : Enumerable.Empty<string?[]>();
             foreach (var cells in example.Concat(rows(table)))
             {
                 number++;

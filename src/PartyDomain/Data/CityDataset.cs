@@ -126,6 +126,16 @@ public sealed class CityDataset
     /// <summary>The indicators the service records were checked against.</summary>
     public Metrics.IndicatorCatalog Indicators { get; }
 
+    /// <summary>
+    /// Every record, parents before the records that refer to them: what a <see cref="CityDatasetBuilder"/> takes
+    /// back (<see cref="CityDatasetBuilder.AddRange"/>) to build this dataset with more records merged in.
+    /// </summary>
+    public IEnumerable<DatasetRecord> Records() =>
+        Organizations.Concat<DatasetRecord>(Firms).Concat(People).Concat(Registrations).Concat(Employments).Concat(FirmPosts)
+            .Concat(PartyPosts).Concat(Coverages).Concat(Instructors).Concat(Elections).Concat(Activities).Concat(Services)
+            .Concat(TrainingSessions).Concat(StudyCredits).Concat(Incomes).Concat(DuesPayments).Concat(AdmissionCases)
+            .Concat(MajorMatters).Concat(GovernanceDocuments).Concat(Pairings).Concat(JointActivities).Concat(Commendations).Concat(Donations);
+
     /// <summary>The organization with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
     /// <exception cref="KeyNotFoundException">No organization has that identifier.</exception>

@@ -24,6 +24,7 @@ public sealed class PartyDomainBuilder
     private readonly List<IReportSection> _sections = [];
     private readonly List<IDatasetContributor> _contributors = [];
     private readonly List<RuleDefault> _ruleDefaults = [];
+    private readonly List<ImportTable> _importTables = [];
 
     internal PartyDomainBuilder(IServiceCollection services) => Services = services;
 
@@ -147,6 +148,27 @@ public sealed class PartyDomainBuilder
         return this;
     }
 
+    /// <summary>The tables plugins added to the import format, in registration order.</summary>
+    public IReadOnlyList<ImportTable> ImportTables => _importTables;
+
+    /// <summary>
+    /// Adds a table to the import format (a CSV file, sheet or JSON array of its own name), read with the same checks
+    /// and row-level problems as the built-in tables; see <see cref="ImportTable"/>.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <exception cref="ArgumentException">A table with the same English or Chinese name is already registered.</exception>
+    public PartyDomainBuilder AddImportTable(ImportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (_importTables.Find(t => string.Equals(t.Name, table.Name, StringComparison.OrdinalIgnoreCase) || t.ChineseName == table.ChineseName) is { } existing)
+        {
+            throw new ArgumentException($"An import table named '{existing.Name}' ({existing.ChineseName}) is already registered.", nameof(table));
+        }
+
+        _importTables.Add(table);
+        return this;
+    }
+
     /// <summary>The rule parameters whose defaults a city changed with <see cref="SetRuleDefault"/>, in the order set.</summary>
     public IReadOnlyList<RuleDefault> RuleDefaults => _ruleDefaults;
 
@@ -247,6 +269,7 @@ public sealed class PartyDomainBuilder
         var rules = _rules.ToArray();
         var converters = _converters.ToArray();
         var contributors = _contributors.ToArray();
+        var tables = _importTables.ToArray();
         var defaults = _ruleDefaults.ToArray();
         var sections = _sections.ToArray();
         var templates = ReportTemplates.Clone();
@@ -259,6 +282,7 @@ public sealed class PartyDomainBuilder
             Reset(_rules, rules);
             Reset(_converters, converters);
             Reset(_contributors, contributors);
+            Reset(_importTables, tables);
             Reset(_ruleDefaults, defaults);
             Reset(_sections, sections);
             ReportTemplates.RestoreFrom(templates);

@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RuleOptions>>(new RuleOptionsValidator(builder));
         services.AddSingleton<IPostConfigureOptions<RuleOptions>>(new RuleDefaultsApplier(builder));
         services.AddSingleton<IEnumerable<Data.IDatasetContributor>>(_ => builder.DatasetContributors.ToArray());
+        services.AddSingleton<IEnumerable<Data.ImportTable>>(_ => builder.ImportTables.ToArray());
         services.AddSingleton<IEnumerable<IRule>>(_ => builder.Rules.ToArray());
         services.AddSingleton(sp => new StructureChecker(builder.Rules.OfType<IStructureRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
         services.AddOptions<ComplianceOptions>()
@@ -107,7 +108,10 @@ public static class ServiceCollectionExtensions
             builder.ReportSections,
             builder.ReportTemplates,
             sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<IOptions<PartyDomainOptions>>()));
+            sp.GetRequiredService<IOptions<PartyDomainOptions>>())
+        {
+            Plugins = builder.Plugins,
+        });
         services.AddSingleton<IReportRenderer, MarkdownReportRenderer>();
         services.AddSingleton<IReportRenderer, HtmlReportRenderer>();
         services.AddSingleton<IReportRenderer, JsonReportRenderer>();

@@ -81,6 +81,9 @@ public sealed record AnnualSummary
     /// <summary>The sections that failed, each standing in <see cref="Sections"/> as a note saying so; empty when all were written.</summary>
     public IReadOnlyList<ReportSectionFailure> FailedSections { get; init; } = [];
 
+    /// <summary>The plugins that shaped the summary (its rules, indicators, sections, data), in load order; empty without a plugin host.</summary>
+    public IReadOnlyList<Extensibility.Plugins.LoadedPlugin> Plugins { get; init; } = [];
+
     /// <summary>Whether the year had not ended by the data's today, so the figures over the year are partial.</summary>
     public bool PartialYear { get; init; }
 

@@ -5,6 +5,7 @@ using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
 using PartyDomain.Extensibility;
+using PartyDomain.Extensibility.Plugins;
 using PartyDomain.Figures;
 using PartyDomain.Governance;
 using PartyDomain.Metrics;
@@ -100,6 +101,12 @@ public sealed partial class AnnualSummaryBuilder
         _language = language;
     }
 
+    /// <summary>
+    /// The plugins behind the engines, sections and templates, named in every summary (the <c>plugins</c> section and
+    /// <see cref="AnnualSummary.Plugins"/>); the registration's <see cref="PluginRoster"/> in the DI container, none unless set.
+    /// </summary>
+    public PluginRoster Plugins { get; init; } = PluginRoster.None;
+
     /// <summary>The sections the summary is written with, in order.</summary>
     public IReadOnlyList<IReportSection> Sections => _sections.OrderBy(s => s.Order).ToArray();
 
@@ -187,7 +194,7 @@ public sealed partial class AnnualSummaryBuilder
         findings.AddRange(dues.Findings.Select(f => new ReportFinding("dues", f)));
         findings.AddRange(governance.Findings.Select(f => new ReportFinding("governance", f)));
 
-        var context = new ReportContext(dataset, period, asOf, lang, _templates, ordered, charts, findings, metrics.Engine);
+        var context = new ReportContext(dataset, period, asOf, lang, _templates, ordered, charts, findings, metrics.Engine) { Plugins = Plugins.Loaded };
         var sections = new List<ReportSectionContent>();
         var failed = new List<ReportSectionFailure>();
         foreach (var section in _sections.OrderBy(s => s.Order))
@@ -229,6 +236,7 @@ public sealed partial class AnnualSummaryBuilder
             Charts = charts,
             FailedSections = failed,
             ProblemsFrom = () => ProblemList.Build(dataset, findings, year, asOf, lang, problemsTitle),
+            Plugins = Plugins.Loaded,
             PartialYear = period.End >= dataset.Today,
             Findings = findings,
             Sections = sections,

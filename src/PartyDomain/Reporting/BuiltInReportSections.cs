@@ -29,6 +29,9 @@ public static class BuiltInReportSections
     /// <summary>Id of the appendix listing every figure's basis.</summary>
     public const string Appendix = "appendix";
 
+    /// <summary>Id of the list of the plugins that shaped the report (附：加载的插件), left out when none was loaded.</summary>
+    public const string Plugins = "plugins";
+
     /// <summary>The built-in sections, in order.</summary>
     public static IReadOnlyList<IReportSection> Create() =>
     [
@@ -39,6 +42,7 @@ public static class BuiltInReportSections
         new ComplianceSection(),
         new FindingsSection(),
         new AppendixSection(),
+        new PluginsSection(),
     ];
 
     private static Func<ReportContext, ReportBlock> Para(string key) => c => new ReportParagraph(c.Text(key));
@@ -149,5 +153,43 @@ public static class BuiltInReportSections
         public ReportSectionContent Compose(ReportContext context) =>
             // Each branch's rate is in the branch chart, the JSON report and the problem list; here, the city's figures.
             new(Appendix, context.Text("appendix.title"), [new ReportFigureTable(context.Figures.Where(f => !f.Id.StartsWith("F26-branch-", StringComparison.Ordinal)).Select(f => f.Id).ToArray())]);
+    }
+
+    /// <summary>Each loaded plugin with its version and what it registered, so a reader knows what shaped the figures.</summary>
+    private sealed class PluginsSection : IReportSection
+    {
+        public string Id => Plugins;
+
+        public int Order => 950;
+
+        public ReportSectionContent? Compose(ReportContext context) => context.Plugins.Count == 0 ? null
+            : new(Plugins, context.Text("plugins.title"), [new ReportList(context.Plugins.Select(p => Describe(p, context.Language)).ToArray())]);
+
+        /// <summary>
+        /// <c>xinyang 1.0.0（信阳市律师行业党建）：规则1项、指标2项</c>: what it registered counted by kind, since the summary
+        /// a bureau hands up names no rule id; the JSON report lists each by id.
+        /// </summary>
+        internal static string Describe(Extensibility.Plugins.LoadedPlugin plugin, TextLanguage language)
+        {
+            var english = language == TextLanguage.English;
+            var parts = plugin.Contributions.GroupBy(c => c.Kind).Select(g => english
+                ? $"{KindName(g.Key).English}: {g.Count()}"
+                : $"{KindName(g.Key).Chinese}{g.Count()}项").ToArray();
+            var what = parts.Length == 0 ? (english ? "registered nothing" : "未注册任何内容") : string.Join(english ? "; " : "、", parts);
+            return english ? $"{plugin.Id} {plugin.Version} ({plugin.DisplayName.English}): {what}" : $"{plugin.Id} {plugin.Version}（{plugin.DisplayName.Chinese}）：{what}";
+        }
+
+        private static LocalizedText KindName(Extensibility.Plugins.PluginContributionKind kind) => kind switch
+        {
+            Extensibility.Plugins.PluginContributionKind.Rule => new("规则", "rules"),
+            Extensibility.Plugins.PluginContributionKind.RuleDefault => new("规则默认值", "rule defaults"),
+            Extensibility.Plugins.PluginContributionKind.Indicator => new("指标", "indicators"),
+            Extensibility.Plugins.PluginContributionKind.ActivityKind => new("活动类型", "activity kinds"),
+            Extensibility.Plugins.PluginContributionKind.StudyCreditConverter => new("学习积分折算", "study-credit converters"),
+            Extensibility.Plugins.PluginContributionKind.DatasetContributor => new("平台接入", "platform connectors"),
+            Extensibility.Plugins.PluginContributionKind.ImportTable => new("导入表", "import tables"),
+            Extensibility.Plugins.PluginContributionKind.ReportSection => new("报告章节", "report sections"),
+            _ => new("党费基数政策", "dues base policy"),
+        };
     }
 }

@@ -8,7 +8,7 @@ namespace PartyDomain.Reporting;
 /// <summary>
 /// Writes the summary as JSON for other apps: <c>figures</c> is an object keyed by figure id (<c>F2</c>, <c>F17</c>, ...),
 /// each with <c>value</c> (a number, <c>"2019-10"</c> for F1, or <c>null</c>), <c>status</c> (<c>computed</c> or
-/// <c>missing</c>), unit, share, filter, source and the reason when missing; then charts, findings and sections.
+/// <c>missing</c>), unit, share, filter, source and the reason when missing; then charts, findings, the plugins that shaped the report (id, version, name, contributions) and sections.
 /// </summary>
 public sealed class JsonReportRenderer : IReportRenderer
 {
@@ -195,6 +195,29 @@ public sealed class JsonReportRenderer : IReportRenderer
             {
                 w.Flush();
             }
+        }
+
+        w.WriteEndArray();
+
+        // The plugins that shaped the figures: a consumer can tell a city's own rules and indicators from the library's.
+        w.WriteStartArray("plugins");
+        foreach (var plugin in summary.Plugins)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", plugin.Id);
+            w.WriteString("version", plugin.Version);
+            w.WriteString("name", plugin.DisplayName.In(lang));
+            w.WriteStartArray("contributions");
+            foreach (var c in plugin.Contributions)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()));
+                w.WriteString("id", c.Id);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
         }
 
         w.WriteEndArray();

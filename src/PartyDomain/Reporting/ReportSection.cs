@@ -166,6 +166,9 @@ public sealed class ReportContext
     /// <summary>The findings worth reporting.</summary>
     public IReadOnlyList<ReportFinding> Findings { get; }
 
+    /// <summary>The plugins that shaped the report, in load order; empty without a plugin host.</summary>
+    public IReadOnlyList<Extensibility.Plugins.LoadedPlugin> Plugins { get; internal init; } = [];
+
     /// <summary>The figure with <paramref name="id"/>, or <c>null</c>.</summary>
     /// <param name="id">The id.</param>
     public ReportFigure? Figure(string id) => _figures.GetValueOrDefault(id);

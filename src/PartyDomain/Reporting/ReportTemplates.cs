@@ -109,7 +109,8 @@ public sealed partial class ReportTemplates
             "对照有关规定逐项核对，共发现需要整改的问题{count}项，其中{areas}。每项问题的所属周期、应当、实际、依据和责任人已逐条列入《{city}律师行业党建工作{year}年度问题清单》（另附），由各党支部对照整改。",
             "Checked against the regulations: {count} problems to correct ({areas}). Each, with its period, what is expected and found, its source and who answers for it, is in the {year} problem list (attached)."))
         .Set("problems.title", new("{city}律师行业党建工作{year}年度问题清单", "{city} lawyer-industry party building: {year} problem list"))
-        .Set("appendix.title", new("附：数据口径", "Appendix: how each figure was counted"));
+        .Set("appendix.title", new("附：数据口径", "Appendix: how each figure was counted"))
+        .Set("plugins.title", new("附：加载的插件", "Appendix: the plugins loaded"));
 
     [GeneratedRegex(@"\{(?<key>[A-Za-z][A-Za-z0-9\-\.]*)(:(?<format>value|share|change))?\}", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderRegex();

@@ -5,7 +5,7 @@ using PartyDomain.Extensibility;
 using PartyDomain.Rules;
 using PartyDomain.Time;
 using static PartyDomain.Tests.BasicSystems.ComplianceRun;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.BasicSystems;
 

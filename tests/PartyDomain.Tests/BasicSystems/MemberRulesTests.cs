@@ -6,7 +6,7 @@ using PartyDomain.Tests.Organization.Structure;
 using static PartyDomain.BasicSystems.BasicSystemRuleIds;
 using static PartyDomain.BasicSystems.SlotOutcome;
 using static PartyDomain.Tests.BasicSystems.ComplianceRun;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.BasicSystems;
 

@@ -4,7 +4,7 @@ using PartyDomain.Time;
 using PartyDomain.Tests.Organization.Structure;
 using static PartyDomain.BasicSystems.BasicSystemRuleIds;
 using static PartyDomain.Tests.BasicSystems.ComplianceRun;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.BasicSystems;
 

@@ -1,6 +1,6 @@
 using PartyDomain.Data;
 using PartyDomain.Organization;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.Data;
 

@@ -1,7 +1,7 @@
 using PartyDomain.Governance;
 using PartyDomain.Rules;
 using PartyDomain.Time;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.Governance;
 

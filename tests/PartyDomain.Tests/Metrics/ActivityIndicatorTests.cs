@@ -3,7 +3,7 @@ using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 using static PartyDomain.Tests.Metrics.MetricsTestData;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.Metrics;
 

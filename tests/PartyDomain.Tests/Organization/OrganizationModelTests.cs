@@ -1,6 +1,6 @@
 using PartyDomain.Organization;
 using PartyDomain.Time;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.Organization;
 

@@ -1,5 +1,5 @@
 using PartyDomain.Organization;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.Organization;
 

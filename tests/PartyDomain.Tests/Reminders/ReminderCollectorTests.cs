@@ -5,7 +5,7 @@ using PartyDomain.Development;
 using PartyDomain.Extensibility;
 using PartyDomain.Organization;
 using PartyDomain.Reminders;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.Reminders;
 

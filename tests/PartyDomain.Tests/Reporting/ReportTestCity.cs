@@ -8,7 +8,7 @@ using PartyDomain.Organization;
 using PartyDomain.Reporting;
 using PartyDomain.Rules;
 using PartyDomain.Training;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.Reporting;
 

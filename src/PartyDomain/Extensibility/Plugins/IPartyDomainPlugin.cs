@@ -89,9 +89,51 @@ public sealed record LoadedPlugin(string Id, string Version, LocalizedText Displ
     /// <summary>The ids of the report sections the plugin added or replaced, so a section that fails can be traced to it.</summary>
     public IReadOnlyList<string> ReportSections { get; init; } = [];
 
+    /// <summary>
+    /// What the plugin registered (added or replaced), in a fixed order of kinds, so a report can say what each plugin
+    /// shaped and the host can name the plugin behind a connector or table that fails.
+    /// </summary>
+    public IReadOnlyList<PluginContribution> Contributions { get; init; } = [];
+
     /// <summary><c>id version</c>, as reports name it.</summary>
     public override string ToString() => $"{Id} {Version}";
 }
+
+/// <summary>What kind of thing a plugin registered.</summary>
+public enum PluginContributionKind
+{
+    /// <summary>A rule, added or replaced (its id).</summary>
+    Rule,
+
+    /// <summary>A tuned rule default (<c>RULE-ID.Parameter</c>).</summary>
+    RuleDefault,
+
+    /// <summary>An indicator, added or changed (its code).</summary>
+    Indicator,
+
+    /// <summary>An activity kind, added or renamed (its code).</summary>
+    ActivityKind,
+
+    /// <summary>A study platform's credit converter (the platform).</summary>
+    StudyCreditConverter,
+
+    /// <summary>A platform connector (its id, as <c>import --from</c> takes it).</summary>
+    DatasetContributor,
+
+    /// <summary>A table of the import format (its name).</summary>
+    ImportTable,
+
+    /// <summary>A report section, added or replaced (its id).</summary>
+    ReportSection,
+
+    /// <summary>The dues base policy.</summary>
+    DuesBasePolicy,
+}
+
+/// <summary>One thing a plugin registered.</summary>
+/// <param name="Kind">What kind of thing.</param>
+/// <param name="Id">Its id, code or name.</param>
+public sealed record PluginContribution(PluginContributionKind Kind, string Id);
 
 /// <summary>A plugin the host found and did not load: rejected by policy or failed.</summary>
 /// <param name="Name">The plugin's id when known, else its folder's name.</param>
@@ -129,6 +171,12 @@ public sealed class PluginRoster
     /// <param name="sectionId">The section's id.</param>
     public LoadedPlugin? SectionOwner(string sectionId) =>
         Loaded.LastOrDefault(p => p.ReportSections.Contains(sectionId, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The loaded plugin that registered <paramref name="id"/> of <paramref name="kind"/> last; <c>null</c> for the library's own.</summary>
+    /// <param name="kind">What kind of thing.</param>
+    /// <param name="id">Its id, code or name (compared ignoring case).</param>
+    public LoadedPlugin? OwnerOf(PluginContributionKind kind, string id) =>
+        Loaded.LastOrDefault(p => p.Contributions.Any(c => c.Kind == kind && string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>This roster with <paramref name="other"/>'s plugins after its own (a second plugin load into one registration).</summary>
     /// <param name="other">The later roster.</param>

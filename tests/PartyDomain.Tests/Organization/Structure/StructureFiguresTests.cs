@@ -2,7 +2,7 @@ using PartyDomain.Data;
 using PartyDomain.Figures;
 using PartyDomain.Organization;
 using PartyDomain.Organization.Structure;
-using static PartyDomain.Tests.TestCity;
+using static PartyDomain.Testing.TestCity;
 
 namespace PartyDomain.Tests.Organization.Structure;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.Extensibility;
 using PartyDomain.Metrics;
@@ -41,5 +42,23 @@ public sealed class CityPluginTests
 
         Assert.Equal(3, result.Rules.Single(r => r.Id == BasicSystemRuleIds.ThemePartyDay)["MinCount"]);
         Assert.Contains(result.Misses(), m => m.Finding.RuleId == BasicSystemRuleIds.ThemePartyDay && m.Finding.RuleTitle.Chinese.Contains("3天", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_branch_with_one_theme_party_day_in_march_misses_the_citys_two()
+    {
+        // A small city of the test's own, described like the library's tests describe theirs (PartyDomain.Testing.TestCity).
+        var city = new TestCity().Firm("F1").BranchOf("B1", "F1").Members("M", full: 5, registeredAt: "B1", employedAt: "F1")
+            .Activity("B1", ActivityKind.ThemePartyDay, new LocalDate(2025, 3, 6), "M-F1", "M-F2", "M-F3", "M-F4", "M-F5");
+        var services = new ServiceCollection().AddSingleton<IClock>(city.Clock);
+        var builder = services.AddPartyDomain();
+        var plugin = new CityPlugin();
+        plugin.Register(new TestPluginContext(builder, plugin.Manifest));
+        using var provider = services.BuildServiceProvider();
+
+        var result = provider.GetRequiredService<ComplianceEvaluator>().Evaluate(city.Build(), ReportingPeriod.Month(new YearMonth(2025, 3)));
+
+        var miss = Assert.Single(result.Misses(), m => m.Finding.RuleId == BasicSystemRuleIds.ThemePartyDay);
+        Assert.Equal("B1", miss.Finding.Subject.Id);
     }
 }
