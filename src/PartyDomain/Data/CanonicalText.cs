@@ -5,10 +5,10 @@ using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace PartyDomain.EntityFrameworkCore.Mapping;
+namespace PartyDomain.Data;
 
 /// <summary>
-/// Builds the same text as <see cref="RecordTable.Join"/> of the parts and hashes it, in one reused buffer: a bulk
+/// Builds the same text as <see cref="DatasetRecordKeys.Join"/> of the parts and hashes it, in one reused buffer: a bulk
 /// import keys a million service records by their content, and building a dozen strings per record cost more than
 /// writing the record.
 /// </summary>
@@ -27,7 +27,7 @@ internal ref struct CanonicalText
         _started = false;
     }
 
-    /// <summary>Appends one part, escaped like <see cref="RecordTable.Join"/> (a null part is empty).</summary>
+    /// <summary>Appends one part, escaped like <see cref="DatasetRecordKeys.Join"/> (a null part is empty).</summary>
     public void Part(scoped ReadOnlySpan<char> part)
     {
         if (_started)
