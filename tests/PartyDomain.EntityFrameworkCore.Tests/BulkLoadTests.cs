@@ -67,9 +67,9 @@ public sealed class BulkLoadTests
     /// <summary>The key as first written: the fields joined with <see cref="Join"/>, hashed, after the date.</summary>
     internal static string ReferenceKey(ServiceRecord r) => Date(r.Date) + "/" + OldKey(r);
 
-    /// <summary>The key before the BulkLoad migration.</summary>
+    /// <summary>The key before the BulkLoad migration (the quantity without trailing zeros, as every key has it since incremental imports).</summary>
     internal static string OldKey(ServiceRecord r) => "h:" + Hash(Join(
-        r.Indicator.Value, Date(r.Date), r.Span.ToString(), r.Quantity.ToString(CultureInfo.InvariantCulture),
+        r.Indicator.Value, Date(r.Date), r.Span.ToString(), r.Quantity.ToString("0.############################", CultureInfo.InvariantCulture),
         r.Member?.Value, r.Firm?.Value, r.Organization?.Value, r.District, r.Channel, r.Subject, Join([.. r.Tags])));
 
     /// <summary>The parts joined with '|', '|' and '\' escaped: the plain form of the keys' canonical text.</summary>

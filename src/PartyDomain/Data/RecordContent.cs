@@ -20,17 +20,13 @@ internal static class RecordContent
             return true;
         }
 
-        if (a is null || b is null || a.GetType() != b.GetType())
+        if (a is null || b is null)
         {
             return false;
         }
 
-        if (a is string || a.GetType().IsValueType)
-        {
-            return a.Equals(b);
-        }
-
-        if (a is IEnumerable first && b is IEnumerable second)
+        // Lists by their elements, whatever their type (a list read back from a store is an array).
+        if (a is IEnumerable first and not string && b is IEnumerable second and not string)
         {
             var x = first.GetEnumerator();
             var y = second.GetEnumerator();
@@ -52,6 +48,16 @@ internal static class RecordContent
                     return false;
                 }
             }
+        }
+
+        if (a.GetType() != b.GetType())
+        {
+            return false;
+        }
+
+        if (a is string || a.GetType().IsValueType)
+        {
+            return a.Equals(b);
         }
 
         if (Properties.GetOrAdd(a.GetType(), RecordProperties) is not { } properties)
