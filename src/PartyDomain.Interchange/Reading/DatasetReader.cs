@@ -38,6 +38,7 @@ internal sealed class DatasetReader
     // The rows that failed: by the id they hold, and per table the failed rows whose id could not be read.
     private readonly Dictionary<(string Table, string Id), RecordOrigin> _failedIds = [];
     private readonly Dictionary<string, List<RecordOrigin>> _failedWithoutId = new(StringComparer.Ordinal);
+    private int _rowProblems;
     private readonly CellReader _cells;
     private readonly DatasetReadLimits _limits;
     private readonly Lazy<WriteContext[]> _exampleContexts;
@@ -128,9 +129,10 @@ internal sealed class DatasetReader
 
         var records = AttachChildren();
 
-        // Integrity is checked over the rows read when only rows failed (their records are missing, and references to
-        // them are reported as skipped); a missing table, column or file would make every reference into it unknown.
-        if (city.Count != 1 || _problems.Exists(p => p.Row is null or 1 || p.Code is "unreadable" or "too-many-rows" or "other-city"))
+        // Integrity is checked over the rows read when only rows failed, each on its own (their records are missing, and
+        // references to them are reported as skipped); a file, table or column not read, or a stray quote that swallowed
+        // the rows after it, would make every reference into the rows lost unknown.
+        if (city.Count != 1 || _rowProblems != _problems.Count)
         {
             return null;
         }
@@ -259,6 +261,8 @@ internal sealed class DatasetReader
                 break;
             }
 
+            // Problems of the row's own cells. A quote out of place may have swallowed the rows after it: not counted.
+            var before = _problems.Count;
             if (!Fill(row, map, raw, cells, refused))
             {
                 continue;
@@ -279,6 +283,11 @@ internal sealed class DatasetReader
 
             _cells.StartRow(row.Number, cells, refused);
             var item = table.Read(_cells);
+            for (var p = before; p < _problems.Count; p++)
+            {
+                _rowProblems += _problems[p].Code is "stray-quote" or "unclosed-quote" or "row-too-large" ? 0 : 1;
+            }
+
             if (!_cells.Failed)
             {
                 items.Add(item);
@@ -501,8 +510,9 @@ internal sealed class DatasetReader
 
     private void ReportOrphans<T>(List<T> rows, Func<T, bool> hasParent, Func<T, string> key, Func<T, RecordOrigin> origin, Table child, Table parent)
     {
-        // A parent table missing while others had problems may be missing only because of them.
-        if (!_tableSources.ContainsKey(parent) && _problems.Count > 0)
+        // Rows lost to a problem of a file, table or column (not a row's own), or a parent table missing while others
+        // had problems, may be missing only because of it.
+        if (_rowProblems != _problems.Count || (!_tableSources.ContainsKey(parent) && _problems.Count > 0))
         {
             return;
         }
@@ -516,6 +526,7 @@ internal sealed class DatasetReader
                 continue;
             }
 
+            _rowProblems++;
             _problems.Add(new ImportProblem("unknown-reference", where.Source, where.Row, column, key(row),
                 new($"{parent.Name}（{parent.ChineseName}）表中没有这个编号。", $"No row of {parent.Name} ({parent.ChineseName}) has this id.")));
         }
