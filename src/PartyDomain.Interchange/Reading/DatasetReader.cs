@@ -155,7 +155,7 @@ internal sealed class DatasetReader
         foreach (var problem in integrity)
         {
             if (problem.Code != "unknown-reference" || problem.Value is null || problem.Origin is null
-                || !_skipped.Add(FailedRow(ReferencedTable(problem), problem.Value), problem.Origin, ToImportProblem(problem).Column))
+                || !_skipped.Add(FailedRow(ReferencedTable(problem), problem.Value), problem.Origin, ColumnOf(problem), problem.Value))
             {
                 _problems.Add(ToImportProblem(problem));
             }
@@ -195,9 +195,9 @@ internal sealed class DatasetReader
     /// <summary>The rows skipped because a row they refer to failed: one problem per failed row and file, naming the rows.</summary>
     private sealed class Skipped
     {
-        private readonly Dictionary<(RecordOrigin Failed, string Source), (string? Column, SortedSet<int> Rows)> _groups = [];
+        private readonly Dictionary<(RecordOrigin Failed, string Source), (string? Column, string Id, SortedSet<int> Rows)> _groups = [];
 
-        public bool Add(RecordOrigin? failed, RecordOrigin dependent, string? column)
+        public bool Add(RecordOrigin? failed, RecordOrigin dependent, string? column, string id)
         {
             if (failed is null)
             {
@@ -207,7 +207,7 @@ internal sealed class DatasetReader
             var key = (failed, dependent.Source);
             if (!_groups.TryGetValue(key, out var group))
             {
-                _groups[key] = group = (column, []);
+                _groups[key] = group = (column, id, []);
             }
 
             group.Rows.Add(dependent.Row ?? 0);
@@ -223,7 +223,7 @@ internal sealed class DatasetReader
             var english = string.Join(", ", rows.Take(10)) + (rows.Count > 10 ? ", …" : string.Empty);
             var where = failed.Source == source ? $"第 {failed.Row} 行" : $"{failed.Source} 第 {failed.Row} 行";
             var whereEn = failed.Source == source ? $"row {failed.Row}" : $"{failed.Source} row {failed.Row}";
-            return new ImportProblem("skipped", source, first == 0 ? null : first, g.Value.Column, null, new(
+            return new ImportProblem("skipped", source, first == 0 ? null : first, g.Value.Column, g.Value.Id, new(
                 $"因{where}出错而跳过：{rows.Count} 行（第 {list} 行）引用了该行，待该行改正后再检查。",
                 $"Skipped because {whereEn} failed: {rows.Count} row(s) ({english}) refer to it; they are checked once it is corrected."));
         });
@@ -521,7 +521,7 @@ internal sealed class DatasetReader
         {
             var where = origin(row);
             var column = _headersBySource.TryGetValue(where.Source, out var h) ? h[0] : child.Columns[0].Name;
-            if (_skipped.Add(FailedRow(parent.Name, key(row)), where, column))
+            if (_skipped.Add(FailedRow(parent.Name, key(row)), where, column, key(row)))
             {
                 continue;
             }
@@ -532,16 +532,13 @@ internal sealed class DatasetReader
         }
     }
 
-    private ImportProblem ToImportProblem(DatasetProblem problem)
-    {
-        string? column = null;
-        if (problem.Origin is { } origin && DatasetSchema.ForEntity(problem.Entity)?.ColumnFor(problem.Field) is { } c)
-        {
-            column = _headersBySource.TryGetValue(origin.Source, out var headers) ? headers[c.Index] : c.Name;
-        }
+    private ImportProblem ToImportProblem(DatasetProblem problem) => ImportProblem.From(problem, ColumnOf(problem));
 
-        return ImportProblem.From(problem, column);
-    }
+    /// <summary>The header of the column the problem's field was read from, as the file wrote it, when the field has one.</summary>
+    private string? ColumnOf(DatasetProblem problem) =>
+        problem.Origin is { } origin && DatasetSchema.ForEntity(problem.Entity)?.ColumnFor(problem.Field) is { } c
+            ? _headersBySource.TryGetValue(origin.Source, out var headers) ? headers[c.Index] : c.Name
+            : null;
 
     private List<T> Items<T>(Table table) => _items.TryGetValue(table, out var items) ? items.Cast<T>().ToList() : [];
 
