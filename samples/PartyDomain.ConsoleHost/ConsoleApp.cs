@@ -16,12 +16,13 @@ public static class ConsoleApp
     /// <param name="console">Where output goes.</param>
     /// <param name="baseDirectory">Where appsettings.json is; the application's folder by default.</param>
     /// <param name="dataset">A dataset already built, used instead of the embedded demo city; "today" is its day unless configured.</param>
+    /// <param name="dataFolder">The folder the imported data is kept in unless <c>Host:Data</c> says; the user's data folder by default.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(IReadOnlyList<string> args, IAnsiConsole console, string? baseDirectory = null, PartyDomain.Data.CityDataset? dataset = null)
+    public static int Run(IReadOnlyList<string> args, IAnsiConsole console, string? baseDirectory = null, PartyDomain.Data.CityDataset? dataset = null, string? dataFolder = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         var services = new ServiceCollection();
-        services.AddSingleton(new HostEnvironment(baseDirectory ?? AppContext.BaseDirectory, dataset));
+        services.AddSingleton(new HostEnvironment(baseDirectory ?? AppContext.BaseDirectory, dataset, dataFolder));
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {
@@ -35,8 +36,9 @@ public static class ConsoleApp
                 .WithExample("demo", "--scale", "10")
                 .WithExample("demo", "--out", "demo.xlsx");
             config.AddCommand<ImportCommand>("import")
-                .WithDescription("导入数据（CSV 文件夹、XLSX、JSON），逐条列出问题 / import data, listing every problem")
-                .WithExample("import", "data/信阳市2025.xlsx")
+                .WithDescription("导入数据（CSV 文件夹、XLSX、JSON）：默认合并到已保存的数据，逐条列出问题 / import data (merged into the stored data by default), listing every problem")
+                .WithExample("import", "信阳市2025年12月.xlsx")
+                .WithExample("import", "--replace", "信阳市.xlsx")
                 .WithExample("import", "--reset");
             config.AddCommand<TemplateCommand>("template")
                 .WithDescription("写出录入模板（XLSX 或 CSV）：说明、下拉列表、示例行 / write the data-entry template with instructions, dropdowns and examples")

@@ -23,7 +23,41 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
             throw new ArgumentException($"The dataset is of city '{dataset.City.Id}', but this store is scoped to city '{CityId}'.", nameof(dataset));
         }
 
-        return WriteAsync(dataset.City.Name, RecordTables.All.Select(t => (t, t.Select(dataset))), mode == ImportMode.Replace, cancellationToken);
+        return WriteAsync(dataset.City.Name, RecordTables.All.Select(t => new Run(t, t.Select(dataset))), mode == ImportMode.Replace, cancellationToken);
+    }
+
+    public Task<ImportResult> MergeAsync(DatasetMerge merge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        var dataset = merge.Dataset ?? throw new ArgumentException($"The merge has {merge.Problems.Count} integrity problem(s); nothing of it may be stored.", nameof(merge));
+        if (!string.Equals(dataset.City.Id, CityId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The merge is of city '{dataset.City.Id}', but this store is scoped to city '{CityId}'.", nameof(merge));
+        }
+
+        // Nothing changed: nothing is written, not even the time of the import.
+        if (merge.Changes.Count == 0)
+        {
+            return Task.FromResult(new ImportResult(CityId, 0));
+        }
+
+        // The merge keyed each change against the stored records; they are written under those keys, not keyed again
+        // within the batch (a second dues payment of a day is key#2 whether or not the first is in the batch).
+        var runs = merge.Changes.GroupBy(c => RecordTables.For(c.Record.GetType()))
+            .OrderBy(g => IndexOf(g.Key))
+            .SelectMany(g => g.Chunk(store.RunSize).Select(chunk => new Run(g.Key, Array.ConvertAll(chunk, c => c.Record), Array.ConvertAll(chunk, c => c.Key))));
+        return WriteAsync(dataset.City.Name, runs, replace: false, cancellationToken);
+
+        static int IndexOf(RecordTable table)
+        {
+            for (var i = 0; ; i++)
+            {
+                if (RecordTables.All[i] == table)
+                {
+                    return i;
+                }
+            }
+        }
     }
 
     public Task<ImportResult> ImportRecordsAsync(IEnumerable<DatasetRecord> records, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default)
@@ -82,7 +116,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         }
     }
 
-    private async Task<ImportResult> WriteAsync(string? cityName, IEnumerable<(RecordTable Table, IEnumerable<DatasetRecord> Records)> runs, bool replace, CancellationToken cancellationToken)
+    private async Task<ImportResult> WriteAsync(string? cityName, IEnumerable<Run> runs, bool replace, CancellationToken cancellationToken)
     {
         try
         {
@@ -94,7 +128,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         }
     }
 
-    private async Task<ImportResult> WriteCoreAsync(string? cityName, IEnumerable<(RecordTable Table, IEnumerable<DatasetRecord> Records)> runs, bool replace, CancellationToken cancellationToken)
+    private async Task<ImportResult> WriteCoreAsync(string? cityName, IEnumerable<Run> runs, bool replace, CancellationToken cancellationToken)
     {
         var context = await store.OpenAsync(CityId, cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
@@ -128,14 +162,14 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
                 // Keys are given per table across the whole import, so a table split over several runs still gets unique keys.
                 var writers = new Dictionary<RecordTable, (TableShape Shape, RecordKeys Keys)>();
                 long written = 0;
-                foreach (var (table, records) in runs)
+                foreach (var (table, records, keys) in runs)
                 {
                     if (!writers.TryGetValue(table, out var writer))
                     {
                         writers.Add(table, writer = (TableShape.For(context, table), new RecordKeys(table)));
                     }
 
-                    written += await WriteRunAsync(context, writer.Shape, writer.Keys, records, replace, cancellationToken).ConfigureAwait(false);
+                    written += await WriteRunAsync(context, writer.Shape, keys is null ? writer.Keys : null, records, keys, replace, cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -185,7 +219,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
     }
 
     /// <summary>Consecutive records of one type, up to a bounded run, so a long batch streams through without being held whole.</summary>
-    private static IEnumerable<(RecordTable, IEnumerable<DatasetRecord>)> Runs(IEnumerable<DatasetRecord> records, int maxRun)
+    private static IEnumerable<Run> Runs(IEnumerable<DatasetRecord> records, int maxRun)
     {
         List<DatasetRecord>? run = null;
         RecordTable? table = null;
@@ -194,7 +228,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
             var next = RecordTables.For(record?.GetType() ?? throw new ArgumentException("A record is null.", nameof(records)));
             if (run is not null && (next != table || run.Count == maxRun))
             {
-                yield return (table!, run);
+                yield return new Run(table!, run);
                 run = null;
             }
 
@@ -204,7 +238,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
 
         if (run is not null)
         {
-            yield return (table!, run);
+            yield return new Run(table!, run);
         }
     }
 
@@ -226,7 +260,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<long> WriteRunAsync(StoreContext context, TableShape shape, RecordKeys keys, IEnumerable<DatasetRecord> records, bool emptied,
+    private Task<long> WriteRunAsync(StoreContext context, TableShape shape, RecordKeys? recordKeys, IEnumerable<DatasetRecord> records, string[]? keys, bool emptied,
         CancellationToken cancellationToken)
     {
         var array = records as DatasetRecord[] ?? [.. records];
@@ -236,7 +270,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
             array = Array.ConvertAll(array, r => r is Person p ? store.PersonalData.Protect(CityId, p) : r);
         }
 
-        var rows = keys.Assign(array, cancellationToken);
+        var rows = keys is null ? recordKeys!.Assign(array, cancellationToken) : KeyedRows.Sorted(keys, array);
         return context.Database.GetDbConnection() switch
         {
             NpgsqlConnection pg => PostgresBulkWriter.WriteAsync(pg, shape, CityId, rows, emptied, cancellationToken),
@@ -244,4 +278,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
             var other => throw new NotSupportedException($"The store does not write to {other.GetType().Name}."),
         };
     }
+
+    /// <summary>Records of one table to write; <paramref name="Keys"/> when they were keyed beforehand (an incremental import), otherwise keyed as written.</summary>
+    private sealed record Run(RecordTable Table, IEnumerable<DatasetRecord> Records, string[]? Keys = null);
 }

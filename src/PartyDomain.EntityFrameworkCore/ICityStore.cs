@@ -24,6 +24,20 @@ public interface ICityStore
     Task<ImportResult> ImportAsync(CityDataset dataset, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Saves an incremental import (<see cref="DatasetMerge"/>, made against this city's snapshot): its added and
+    /// updated records, under the keys the merge gave them, in one transaction; a merge without changes writes nothing.
+    /// Running the same merge again changes nothing.
+    /// </summary>
+    /// <param name="merge">A merge that succeeded, of this city.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing of it is kept.</param>
+    /// <exception cref="ArgumentException">The merge has integrity problems or is of another city.</exception>
+    /// <remarks>
+    /// The merge was validated against the snapshot it was made from; an import written to the city between that
+    /// snapshot and this call is not checked again (the console host runs one import at a time).
+    /// </remarks>
+    Task<ImportResult> MergeAsync(DatasetMerge merge, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Saves a batch of records (of any types a <see cref="CityDataset"/> holds, in any order) for the city, in one
     /// transaction and idempotently, like <see cref="ImportAsync(CityDataset, ImportMode, CancellationToken)"/>; the
     /// batch streams through in bounded runs. The city must have been imported once; the records are checked together

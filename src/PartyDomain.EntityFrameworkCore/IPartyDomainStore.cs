@@ -53,6 +53,18 @@ public static class PartyDomainStoreExtensions
         return store.ForCity(dataset.City.Id).ImportAsync(dataset, mode, cancellationToken);
     }
 
+    /// <summary>Saves an incremental import into its own city's store; see <see cref="ICityStore.MergeAsync"/>.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="merge">A merge that succeeded.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing of it is kept.</param>
+    public static Task<ImportResult> MergeAsync(this IPartyDomainStore store, DatasetMerge merge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(merge);
+        return store.ForCity((merge.Dataset ?? throw new ArgumentException("The merge has integrity problems; nothing of it may be stored.", nameof(merge))).City.Id)
+            .MergeAsync(merge, cancellationToken);
+    }
+
     /// <summary>Loads a city's snapshot; see <see cref="ICityStore.LoadSnapshotAsync"/>.</summary>
     /// <param name="store">The store.</param>
     /// <param name="cityId">The city.</param>

@@ -14,9 +14,13 @@ namespace PartyDomain.Interchange;
 /// </summary>
 public static class DatasetFiles
 {
-    /// <summary>Reads the dataset at <paramref name="path"/>: a folder of CSV files, an <c>.xlsx</c> workbook or a <c>.json</c> file.</summary>
+    /// <summary>
+    /// Reads the dataset at <paramref name="path"/>: a folder of CSV files, an <c>.xlsx</c> workbook or a <c>.json</c>
+    /// file. With <see cref="DatasetReadOptions.Stored"/> the file is an incremental import: its records are merged into
+    /// the stored dataset and the result validated as a whole (<see cref="DatasetReadResult.Merge"/>).
+    /// </summary>
     /// <param name="path">The folder or file.</param>
-    /// <param name="options">The clock, the format when it cannot be told from the path, and the city's catalogs.</param>
+    /// <param name="options">The clock, the format when it cannot be told from the path, the city's catalogs and its stored data.</param>
     /// <returns>The dataset, or every problem found.</returns>
     public static DatasetReadResult Read(string path, DatasetReadOptions options)
     {
@@ -55,8 +59,20 @@ public static class DatasetFiles
             _ => JsonSource.Read(path, problems, limits),
         };
         reader.ReadAll(tables);
-        var dataset = reader.Build(options.Today, indicators);
-        return new DatasetReadResult(dataset, problems);
+        var dataset = reader.Build(options.Today, indicators, options.Stored, out var merge);
+        return new DatasetReadResult(dataset, problems, merge);
+    }
+
+    /// <summary>
+    /// The name of the table records of <paramref name="recordType"/> are read from, as files and sheets are named
+    /// (Chinese: <c>组织生活</c>; English: <c>activities</c>), for telling what an import did per table.
+    /// </summary>
+    /// <param name="recordType">A record type a <see cref="CityDataset"/> holds.</param>
+    /// <returns>The name, or <c>null</c> for a type no table holds.</returns>
+    public static LocalizedText? TableName(Type recordType)
+    {
+        ArgumentNullException.ThrowIfNull(recordType);
+        return DatasetSchema.ForEntity(recordType.Name) is { } table ? new LocalizedText(table.ChineseName, table.Name) : null;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using NodaTime;
 using PartyDomain.BasicSystems;
+using PartyDomain.Data;
 using PartyDomain.Metrics;
 using PartyDomain.Time;
 
@@ -31,6 +32,15 @@ public sealed class DatasetReadOptions
 
     /// <summary>How much is read before a file is refused; <see cref="DatasetReadLimits.Default"/> unless set.</summary>
     public DatasetReadLimits? Limits { get; init; }
+
+    /// <summary>
+    /// The city's stored data, for an incremental import: the file's records (a month's activity records, new people,
+    /// corrected rows) are merged into it, a record with the key of a stored one (<see cref="DatasetRecordKeys"/>)
+    /// replacing it, and the merged records are validated as a whole, so the file's references resolve against the stored
+    /// records and its own. The file need not hold the city table; when it does, it must be the stored city's.
+    /// <c>null</c>: the file is the whole city.
+    /// </summary>
+    public CityDataset? Stored { get; init; }
 
     internal LocalDate Today => PartyDomainTime.Today(Clock, TimeZone);
 }

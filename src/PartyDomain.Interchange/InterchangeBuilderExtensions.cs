@@ -47,7 +47,8 @@ public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, Indicato
     /// <summary>Reads the dataset at <paramref name="path"/>; see <see cref="DatasetFiles.Read"/>.</summary>
     /// <param name="path">The folder or file.</param>
     /// <param name="format">The format, when it cannot be told from the path.</param>
-    public DatasetReadResult Read(string path, DatasetFormat? format = null) => DatasetFiles.Read(path, new DatasetReadOptions
+    /// <param name="stored">The city's stored data, for an incremental import (see <see cref="DatasetReadOptions.Stored"/>).</param>
+    public DatasetReadResult Read(string path, DatasetFormat? format = null, CityDataset? stored = null) => DatasetFiles.Read(path, new DatasetReadOptions
     {
         Clock = clock,
         TimeZone = zone,
@@ -55,6 +56,7 @@ public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, Indicato
         Indicators = indicators,
         ActivityKinds = activityKinds,
         Tables = _tables,
+        Stored = stored,
     });
 
     /// <summary>Writes <paramref name="dataset"/>; see <see cref="DatasetFiles.Write"/>.</summary>

@@ -29,7 +29,7 @@ public sealed class ImportTests : IDisposable
         check.ExitCode.Should().Be(ExitCodes.Success);
         check.Output.Should().Contain("已导入的数据").And.NotContain("内置演示数据");
 
-        HostRun.In(_host, "import", "--reset").ExitCode.Should().Be(ExitCodes.Success);
+        HostRun.In(_host, "import", "--reset", "--yes").ExitCode.Should().Be(ExitCodes.Success);
         HostRun.In(_host, "check").Output.Should().Contain("内置演示数据");
     }
 

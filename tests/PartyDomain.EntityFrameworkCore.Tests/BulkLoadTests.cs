@@ -20,7 +20,7 @@ public sealed class BulkLoadTests
         {
             var record = RandomService(random);
 
-            RecordTables.ServiceContentKey(record).Should().Be(ReferenceKey(record), "record {0}", record);
+            DatasetRecordKeys.Of(record).Should().Be(ReferenceKey(record), "record {0}", record);
         }
     }
 
@@ -48,8 +48,8 @@ public sealed class BulkLoadTests
         var first = keys.Assign([twin, other, twin with { Origin = new RecordOrigin("a.csv", 3) }], default);
         var second = keys.Assign([twin], default);
 
-        var plain = RecordTables.ServiceContentKey(twin);
-        first.Keys.Should().BeEquivalentTo(plain, plain + "#2", RecordTables.ServiceContentKey(other));
+        var plain = DatasetRecordKeys.Of(twin);
+        first.Keys.Should().BeEquivalentTo(plain, plain + "#2", DatasetRecordKeys.Of(other));
         first.Records[Array.IndexOf(first.Keys, plain + "#2")].Origin.Should().Be(new RecordOrigin("a.csv", 3), "the later record gets the number");
         second.Keys.Should().Equal(plain + "#3");
     }
@@ -64,13 +64,21 @@ public sealed class BulkLoadTests
         postgres.Database.HasPendingModelChanges().Should().BeFalse("a model change needs a PostgreSQL migration (dotnet ef migrations add)");
     }
 
-    /// <summary>The key as first written: the fields joined with <see cref="RecordTable.Join"/>, hashed, after the date.</summary>
-    internal static string ReferenceKey(ServiceRecord r) => RecordTable.Date(r.Date) + "/" + OldKey(r);
+    /// <summary>The key as first written: the fields joined with <see cref="Join"/>, hashed, after the date.</summary>
+    internal static string ReferenceKey(ServiceRecord r) => Date(r.Date) + "/" + OldKey(r);
 
-    /// <summary>The key before the BulkLoad migration.</summary>
-    internal static string OldKey(ServiceRecord r) => "h:" + RecordTable.Hash(RecordTable.Join(
-        r.Indicator.Value, RecordTable.Date(r.Date), r.Span.ToString(), r.Quantity.ToString(CultureInfo.InvariantCulture),
-        r.Member?.Value, r.Firm?.Value, r.Organization?.Value, r.District, r.Channel, r.Subject, RecordTable.Join([.. r.Tags])));
+    /// <summary>The key before the BulkLoad migration (the quantity without trailing zeros, as every key has it since incremental imports).</summary>
+    internal static string OldKey(ServiceRecord r) => "h:" + Hash(Join(
+        r.Indicator.Value, Date(r.Date), r.Span.ToString(), r.Quantity.ToString("0.############################", CultureInfo.InvariantCulture),
+        r.Member?.Value, r.Firm?.Value, r.Organization?.Value, r.District, r.Channel, r.Subject, Join([.. r.Tags])));
+
+    /// <summary>The parts joined with '|', '|' and '\' escaped: the plain form of the keys' canonical text.</summary>
+    internal static string Join(params string?[] parts) =>
+        string.Join('|', parts.Select(p => (p ?? string.Empty).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)));
+
+    private static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+    private static string Hash(string canonical) => Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(Encoding.UTF8.GetBytes(canonical)));
 
     private static ServiceRecord RandomService(Random random)
     {

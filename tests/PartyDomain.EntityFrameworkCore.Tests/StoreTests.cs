@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
 using PartyDomain.EntityFrameworkCore.Mapping;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
+using PartyDomain.Testing;
 
 namespace PartyDomain.EntityFrameworkCore.Tests;
 
@@ -91,6 +93,72 @@ public abstract class StoreTests : IAsyncLifetime
         loaded.Registrations.Single(r => r.PersonId == new PersonId("P2")).To.Should().Be(new LocalDate(2025, 5, 31));
         loaded.Services.Should().HaveCount(dataset.Services.Count + 1);
         loaded.Services.Single(s => s.Id == "S1").Quantity.Should().Be(99m);
+    }
+
+    [Fact]
+    public async Task A_month_of_activity_records_merges_into_the_stored_city_and_merging_it_again_changes_nothing()
+    {
+        using var store = new PartyDomainStore(_options!, DemoCity.Clock) { RunSize = 100 };
+        var (city, month) = DemoCityWithoutItsLastMonth();
+        await store.ImportAsync(city);
+
+        var merge = DatasetMerge.Create((await store.LoadSnapshotAsync(city.City.Id))!, month, DemoCity.Today);
+        merge.Problems.Should().BeEmpty();
+        merge.Counts.Should().Equal(new DatasetMergeCount(typeof(ActivityRecord), month.Count, 0, 0));
+        (await store.MergeAsync(merge)).Records.Should().Be(month.Count);
+        var merged = (await store.LoadSnapshotAsync(city.City.Id))!;
+        ShouldHoldTheSameRecords(merged, DemoCity.Build(scale: 0.2));
+
+        var again = DatasetMerge.Create(merged, month, DemoCity.Today);
+        again.Counts.Should().Equal(new DatasetMergeCount(typeof(ActivityRecord), 0, 0, month.Count));
+        again.Changes.Should().BeEmpty();
+        (await store.MergeAsync(again)).Records.Should().Be(0);
+        ShouldHoldTheSameRecords((await store.LoadSnapshotAsync(city.City.Id))!, merged);
+    }
+
+    [Fact]
+    public async Task A_merge_updates_a_changed_record_and_leaves_the_rest()
+    {
+        using var store = new PartyDomainStore(_options!, DemoCity.Clock);
+        var full = DemoCity.Build(scale: 0.2);
+        await store.ImportAsync(full);
+        var corrected = full.Activities[0] with { Title = "更正后的标题" };
+
+        var merge = DatasetMerge.Create((await store.LoadSnapshotAsync(full.City.Id))!, [corrected], DemoCity.Today);
+        await store.MergeAsync(merge);
+
+        merge.Counts.Should().Equal(new DatasetMergeCount(typeof(ActivityRecord), 0, 1, 0));
+        var loaded = (await store.LoadSnapshotAsync(full.City.Id))!;
+        loaded.Activities.Should().HaveCount(full.Activities.Count);
+        loaded.Activities.Single(a => a.Id == corrected.Id).Title.Should().Be("更正后的标题");
+    }
+
+    [Fact]
+    public async Task A_merge_that_would_break_integrity_cannot_be_stored_and_changes_nothing()
+    {
+        using var store = new PartyDomainStore(_options!, DemoCity.Clock);
+        var (city, month) = DemoCityWithoutItsLastMonth();
+        await store.ImportAsync(city);
+        var stranger = month[0] with { Attendance = [.. month[0].Attendance, new Attendance(new PersonId("P-nobody"), AttendanceStatus.Present)], Origin = new RecordOrigin("12月.xlsx › 组织生活", 7) };
+
+        var merge = DatasetMerge.Create((await store.LoadSnapshotAsync(city.City.Id))!, [.. month.Skip(1), stranger], DemoCity.Today);
+
+        merge.Succeeded.Should().BeFalse();
+        merge.Problems.Should().ContainSingle().Which.Should().Match<DatasetProblem>(p =>
+            p.Code == "unknown-reference" && p.Value == "P-nobody" && p.Field == "Attendance" && p.Origin == stranger.Origin);
+        await store.Invoking(s => s.MergeAsync(merge)).Should().ThrowAsync<ArgumentException>();
+        ShouldHoldTheSameRecords((await store.LoadSnapshotAsync(city.City.Id))!, city);
+    }
+
+    /// <summary>A small demo city without its activity records of December 2025, and those records.</summary>
+    private static (CityDataset City, List<ActivityRecord> Month) DemoCityWithoutItsLastMonth()
+    {
+        var records = DemoCity.Generate(scale: 0.2);
+        var month = records.OfType<ActivityRecord>().Where(a => a.Date.Year == 2025 && a.Date.Month == 12).ToList();
+        month.Should().NotBeEmpty();
+        var builder = new CityDatasetBuilder(DemoCity.City, DemoCity.Today);
+        builder.AddRange(records.Except(month));
+        return (builder.Build(), month);
     }
 
     [Fact]
@@ -298,7 +366,7 @@ public abstract class StoreTests : IAsyncLifetime
 
         await using var check = await Store.OpenAsync("411500", default);
         var keys = await check.Set<ServiceRecord>().Select(s => EF.Property<string>(s, StoreContext.KeyColumn)).ToListAsync();
-        keys.Should().Equal(RecordTables.ServiceContentKey(service));
+        keys.Should().Equal(DatasetRecordKeys.Of(service));
         keys[0].Should().StartWith("2025-03-01/h:");
         (await check.Set<ServiceRecord>().SingleAsync()).Should().BeEquivalentTo(service, o => o.ComparingRecordsByMembers());
     }
@@ -320,7 +388,9 @@ public abstract class StoreTests : IAsyncLifetime
     {
         foreach (var table in RecordTables.All)
         {
-            table.Select(actual).Should().BeEquivalentTo(table.Select(expected), o => o.ComparingRecordsByMembers().RespectingRuntimeTypes(), table.Name);
+            // In key order: matching thousands of records in any order compares each with every other.
+            table.Select(actual).OrderBy(DatasetRecordKeys.Of, StringComparer.Ordinal).Should().BeEquivalentTo(
+                table.Select(expected).OrderBy(DatasetRecordKeys.Of, StringComparer.Ordinal), o => o.ComparingRecordsByMembers().RespectingRuntimeTypes().WithStrictOrdering(), table.Name);
         }
     }
 }

@@ -44,7 +44,15 @@ public sealed partial class BrokenFileTests : IDisposable
         Problems().Should().Equal(
             ("bad-date", "firms.csv", 2, "成立日期", "2012-13-05"),
             ("bad-date", "firms.csv", 2, "党建入章日期", "2018年7月32日"),
-            ("bad-date", "people.csv", 7, "出生日期", "1990/2/30"));
+            ("bad-date", "people.csv", 7, "出生日期", "1990/2/30"),
+
+            // The rows naming firm F1, whose row failed, once per file.
+            ("skipped", "employments.csv", 2, "律所编号", "F1"),
+            ("skipped", "firm_posts.csv", 2, "律所编号", "F1"),
+            ("skipped", "coverage.csv", 2, "律所编号", "F1"),
+            ("skipped", "instructors.csv", 2, "律所编号", "F1"),
+            ("skipped", "services.csv", 2, "律所编号", "F1"),
+            ("skipped", "donations.csv", 2, "律所编号", "F1"));
     }
 
     [Fact]
@@ -61,15 +69,33 @@ public sealed partial class BrokenFileTests : IDisposable
     }
 
     [Fact]
+    public void The_rows_naming_a_row_that_failed_are_reported_once_per_file_as_skipped_not_as_unknown_references()
+    {
+        // Person M1's row fails; a dozen files name M1, some in several rows.
+        Rewrite("people.csv", text => text.Replace("人员M1", "人员\u0007M1", StringComparison.Ordinal));
+
+        var result = Read();
+
+        result.Problems.Should().NotContain(p => p.Code == "unknown-reference");
+        result.Problems[0].Code.Should().Be("bad-character");
+        var skipped = result.Problems.Where(p => p.Code == "skipped").ToList();
+        skipped.Should().HaveCountGreaterThan(5).And.OnlyContain(p => p.Value == "M1");
+        skipped.Select(p => p.Source).Should().OnlyHaveUniqueItems("one line per file, however many of its rows name M1");
+        var registrations = skipped.Single(p => p.Source == "registrations.csv");
+        registrations.Describe(TextLanguage.Chinese).Should().Contain("因people.csv 第 2 行出错而跳过");
+        registrations.Describe(TextLanguage.English).Should().Contain("Skipped because people.csv row 2 failed");
+    }
+
+    [Fact]
     public void An_unknown_reference_is_named_by_file_row_and_column()
     {
         Rewrite("registrations.csv", text => text.Replace("M3,J1,", "M3,J9,", StringComparison.Ordinal));
         Rewrite("standings.csv", text => text + "NOBODY,正式党员,2020-01-01\r\n");
 
+        // The orphan row and the dataset's own check, together, each at its file, row and column.
         Problems().Should().Equal(
-            ("unknown-reference", "standings.csv", 8, "人员编号", "NOBODY"));
-
-        // Once the child row is fixed, the dataset's own check names the registration's file, row and column.
+            ("unknown-reference", "standings.csv", 8, "人员编号", "NOBODY"),
+            ("unknown-reference", "registrations.csv", 5, "组织编号", "J9"));
         Rewrite("standings.csv", text => text.Replace("NOBODY,正式党员,2020-01-01\r\n", string.Empty, StringComparison.Ordinal));
         Problems().Should().Equal(("unknown-reference", "registrations.csv", 5, "组织编号", "J9"));
     }
@@ -146,7 +172,7 @@ public sealed partial class BrokenFileTests : IDisposable
         firms.Insert(1, firms[0].Keys.ToDictionary(k => k, _ => (object?)null));
         MiniExcel.SaveAs(path, sheets, overwriteFile: true);
 
-        Problems(path).Should().Equal(("bad-date", "city.xlsx/律师事务所", 4, "成立日期", "去年"));
+        Problems(path).Where(p => p.Code != "skipped").Should().Equal(("bad-date", "city.xlsx/律师事务所", 4, "成立日期", "去年"));
     }
 
     [Fact]

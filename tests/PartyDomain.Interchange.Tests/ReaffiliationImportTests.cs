@@ -89,7 +89,7 @@ public sealed class ReaffiliationImportTests : IDisposable
     {
         File.WriteAllText(_folder["organizations.csv"], File.ReadAllText(_folder["organizations.csv"]).Replace("B1党支部,党支部,C,2015-01-01,,BUREAU,2018-05-01", "B1党支部,党支部,C,2015-01-01,,BUREAU,", StringComparison.Ordinal), Utf8Bom);
 
-        var problem = Read().Problems.Should().ContainSingle().Subject;
+        var problem = Read().Problems.Where(p => p.Code != "skipped").Should().ContainSingle().Subject;
 
         (problem.Code, problem.Source, problem.Row, problem.Column).Should().Be(("list-mismatch", "organizations.csv", 4, "改隶日期"));
     }

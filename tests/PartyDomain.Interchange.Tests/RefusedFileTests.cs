@@ -135,7 +135,7 @@ public sealed partial class BrokenFileTests
 
         var result = Read();
 
-        Tuples(result).Should().Equal(
+        Tuples(result).Where(p => p.Code != "skipped").Should().Equal(
             ("bad-character", "people.csv", 2, "姓名", "人员␇M1\\u202E"),
             ("bad-character", "people.csv", 7, "姓名", "王 \uFFFD明"));
         var text = result.Describe(TextLanguage.English);
@@ -159,7 +159,7 @@ public sealed partial class BrokenFileTests
 
         var result = Read();
 
-        Tuples(result).Should().ContainSingle().Which.Should().Match<(string Code, string Source, int? Row, string? Column, string? Value)>(
+        Tuples(result).Where(p => p.Code != "skipped").Should().ContainSingle().Which.Should().Match<(string Code, string Source, int? Row, string? Column, string? Value)>(
             p => p.Code == "cell-too-large" && p.Source == "people.csv" && p.Row == 3 && p.Column == "姓名" && p.Value!.Length < 300);
         result.Describe(TextLanguage.English).Should().Contain("40,000 characters").And.Contain("32,767");
     }

@@ -231,7 +231,7 @@ public sealed class TemplateTests : IDisposable
 
         var result = DatasetFiles.Read(folder, RoundTripTests.Options());
 
-        var problem = result.Problems.Should().ContainSingle().Which;
+        var problem = result.Problems.Where(p => p.Code != "skipped").Should().ContainSingle().Which;
         (problem.Code, problem.Value).Should().Be(("bad-choice", "例会"));
         problem.Message.Chinese.Should().Contain("支部党员大会（general-meeting）、支委会（committee-meeting）");
         problem.Message.English.Should().Contain("general-meeting (支部党员大会), committee-meeting (支委会)");

@@ -4,10 +4,14 @@ using Spectre.Console.Cli;
 
 namespace PartyDomain.ConsoleHost.Hosting;
 
-/// <summary>Where the host runs from: the folder holding appsettings.json, and a dataset already built, if any.</summary>
+/// <summary>Where the host runs from: the folder holding appsettings.json, a dataset already built, if any, and the data folder.</summary>
 /// <param name="BaseDirectory">The folder.</param>
 /// <param name="Dataset">A dataset the commands work on instead of the embedded demo city (benchmarks pass a national one).</param>
-public sealed record HostEnvironment(string BaseDirectory, PartyDomain.Data.CityDataset? Dataset = null);
+/// <param name="DataFolder">
+/// The folder the imported data is kept in unless <c>Host:Data</c> names a file: the user's own
+/// (<see cref="Environment.SpecialFolder.LocalApplicationData"/>/PartyDomain, <c>~/.local/share/PartyDomain</c> on Linux) unless set; tests give their own.
+/// </param>
+public sealed record HostEnvironment(string BaseDirectory, PartyDomain.Data.CityDataset? Dataset = null, string? DataFolder = null);
 
 /// <summary>A command of the host: reads the configuration, then does its work with a <see cref="HostContext"/>.</summary>
 /// <typeparam name="TSettings">The command's options.</typeparam>

@@ -112,21 +112,7 @@ public sealed class HostContext : IDisposable
 
         if (Imported)
         {
-            var store = Get<IPartyDomainStore>();
-            var cities = store.ListCitiesAsync().GetAwaiter().GetResult();
-            var stored = cities.FirstOrDefault(c => c.Id == Options.City.Id) ?? (cities.Count == 1 ? cities[0] : null)
-                ?? throw new BadInputException(T($"{DataFile} 中有 {cities.Count} 个城市，请用 Host:City:Id 选择", $"{DataFile} holds {cities.Count} cities: choose one with Host:City:Id"),
-                    cities.Select(c => $"{c.Id} {c.Name}").ToList());
-            try
-            {
-                return store.ForCity(stored.Id).LoadSnapshotAsync().GetAwaiter().GetResult()
-                    ?? throw new BadInputException(T($"{DataFile} 中没有 {stored.Id} 的数据", $"{DataFile} holds no data of {stored.Id}"));
-            }
-            catch (DatasetValidationException e)
-            {
-                throw new BadInputException(T($"已导入的数据有 {e.Problems.Count} 处问题（重新 import 或 import --reset）", $"the imported data has {e.Problems.Count} problems (import again, or import --reset)"),
-                    e.Problems.Select(p => p.ToString()).ToList(), e);
-            }
+            return LoadStored() ?? throw new BadInputException(T($"{DataFile} 中没有数据（import 导入，或 import --reset）", $"{DataFile} holds no data (import some, or import --reset)"));
         }
 
         var city = new CityInfo(Options.City.Id, Options.City.Name);
@@ -134,6 +120,36 @@ public sealed class HostContext : IDisposable
         builder.AddRange(DemoCity.Generate(Options.Demo.Seed, Options.Demo.Scale, city));
         return builder.TryBuild(out var problems)
             ?? throw new BadInputException(T($"数据有 {problems.Count} 处问题", $"the data has {problems.Count} problems"), problems.Select(p => p.ToString()).ToList());
+    }
+
+    /// <summary>The stored data of the city (<c>Host:City:Id</c>, or the only one stored), or <c>null</c> when nothing is stored.</summary>
+    /// <exception cref="BadInputException">The store holds several cities and none is chosen, or its data has integrity problems.</exception>
+    public CityDataset? LoadStored()
+    {
+        if (!Imported)
+        {
+            return null;
+        }
+
+        var store = Get<IPartyDomainStore>();
+        var cities = store.ListCitiesAsync().GetAwaiter().GetResult();
+        if (cities.Count == 0)
+        {
+            return null;
+        }
+
+        var stored = cities.FirstOrDefault(c => c.Id == Options.City.Id) ?? (cities.Count == 1 ? cities[0] : null)
+            ?? throw new BadInputException(T($"{DataFile} 中有 {cities.Count} 个城市，请用 Host:City:Id 选择", $"{DataFile} holds {cities.Count} cities: choose one with Host:City:Id"),
+                cities.Select(c => $"{c.Id} {c.Name}").ToList());
+        try
+        {
+            return store.ForCity(stored.Id).LoadSnapshotAsync().GetAwaiter().GetResult();
+        }
+        catch (DatasetValidationException e)
+        {
+            throw new BadInputException(T($"已导入的数据有 {e.Problems.Count} 处问题（import --replace 重新导入，或 import --reset）", $"the imported data has {e.Problems.Count} problems (import --replace, or import --reset)"),
+                e.Problems.Select(p => p.ToString()).ToList(), e);
+        }
     }
 
     /// <summary>Parses <c>zh</c> or <c>en</c>.</summary>
@@ -180,7 +196,8 @@ public sealed class HostContext : IDisposable
         var postgres = string.IsNullOrWhiteSpace(options.PostgreSql) ? null : PostgresDisplayName(options.PostgreSql);
 
         // On PostgreSQL the commands always read the server (there is no file whose presence says data was imported).
-        var dataFile = postgres ?? Path.GetFullPath(options.Data, environment.BaseDirectory);
+        var sqliteFile = SqliteFile(options, environment);
+        var dataFile = postgres ?? sqliteFile;
         var imported = environment.Dataset is null && (postgres is not null || File.Exists(dataFile));
         var clock = ClockFor(options, environment.Dataset, imported);
         var services = new ServiceCollection();
@@ -192,7 +209,7 @@ public sealed class HostContext : IDisposable
             o.BusyTimeout = TimeSpan.FromSeconds(options.BusyTimeoutSeconds);
             o.OnWaitingForWriter = location => waiting.Action?.Invoke(location);
             // Beside the Host:Data file even on PostgreSQL: the key stays on the host's machine, not in the database.
-            o.PersonalDataKey = options.PersonalDataKey ?? PersonalDataKeyFile.ReadOrCreate(Path.GetFullPath(options.Data, environment.BaseDirectory) + ".key");
+            o.PersonalDataKey = options.PersonalDataKey ?? PersonalDataKeyFile.ReadOrCreate(sqliteFile + ".key");
         });
         var builder = services.AddPartyDomain(b =>
         {
@@ -246,6 +263,26 @@ public sealed class HostContext : IDisposable
         }
 
         return new HostContext(configuration, options, language, clock, provider, builder.Indicators, environment.Dataset, dataFile, imported) { _waiting = waiting };
+    }
+
+    /// <summary>The SQLite file: <c>Host:Data</c>, in the data folder when relative; <c>partydomain.db</c> there when unset.</summary>
+    private static string SqliteFile(HostOptions options, HostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Data) && Path.IsPathFullyQualified(options.Data))
+        {
+            return Path.GetFullPath(options.Data);
+        }
+
+        var folder = environment.DataFolder;
+        if (folder is null)
+        {
+            var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            folder = string.IsNullOrEmpty(local)
+                ? throw new BadInputException("找不到用户数据文件夹（未设置 HOME？）：请用 Host:Data 给出数据文件的完整路径 / the user's data folder cannot be found (HOME not set?): give the data file's full path with Host:Data")
+                : Path.Combine(local, "PartyDomain");
+        }
+
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(options.Data) ? "partydomain.db" : options.Data, folder);
     }
 
     /// <summary>The server and database of a connection string, for messages: never the password.</summary>

@@ -18,8 +18,12 @@ public sealed class HostOptions
     /// <summary>How the embedded demo city is generated.</summary>
     public DemoOptions Demo { get; set; } = new();
 
-    /// <summary>The SQLite file <c>import</c> keeps the imported data in, relative to the host's folder; when it exists, commands read it instead of the demo city.</summary>
-    public string Data { get; set; } = "data/partydomain.db";
+    /// <summary>
+    /// The SQLite file <c>import</c> keeps the imported data in; when it exists, commands read it instead of the demo
+    /// city. Unset: <c>partydomain.db</c> in the user's data folder (<see cref="Environment.SpecialFolder.LocalApplicationData"/>/PartyDomain,
+    /// <c>~/.local/share/PartyDomain</c> on Linux), never the build output; a relative path is taken in that folder.
+    /// </summary>
+    public string? Data { get; set; }
 
     /// <summary>
     /// A PostgreSQL connection string: when set, the commands keep and read imported data in that database instead of

@@ -15,6 +15,13 @@ internal sealed class KeyedRows(string[] keys, DatasetRecord[] records)
 
     public int Count => Keys.Length;
 
+    /// <summary>Records already keyed (an incremental import's changes), put in key order.</summary>
+    public static KeyedRows Sorted(string[] keys, DatasetRecord[] records)
+    {
+        var order = Order(keys);
+        return new KeyedRows(Array.ConvertAll(order, i => keys[i]), Array.ConvertAll(order, i => records[i]));
+    }
+
     /// <summary>
     /// The positions of <paramref name="keys"/> in ordinal order (the C collation's, and close to any other's for these
     /// keys), equal keys in their original order. Most comparisons are decided by the keys' first 16 characters packed

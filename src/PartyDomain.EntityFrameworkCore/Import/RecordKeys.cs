@@ -1,4 +1,3 @@
-using System.Globalization;
 using PartyDomain.Data;
 using PartyDomain.EntityFrameworkCore.Mapping;
 
@@ -66,7 +65,7 @@ internal sealed class RecordKeys(RecordTable table)
                         $"Two {table.ClrType.Name} records have the identifier '{key}'{(origin is { } o ? $" (the second at {o})" : string.Empty)}; an import takes each identifier once.");
                 }
 
-                sortedKeys[i] = count == 1 ? key : key + "#" + count.ToString(CultureInfo.InvariantCulture);
+                sortedKeys[i] = DatasetRecordKeys.Numbered(key, count);
                 sortedRecords[i] = records[order[i]];
             }
 

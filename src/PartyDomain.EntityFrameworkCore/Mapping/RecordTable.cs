@@ -1,15 +1,12 @@
 using System.Linq.Expressions;
-using System.IO.Hashing;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 using PartyDomain.Data;
 
 namespace PartyDomain.EntityFrameworkCore.Mapping;
 
 /// <summary>
-/// One table of records: its name, how a record's key is made, which records of a dataset go in it and which date
+/// One table of records: its name, which records of a dataset go in it and which date
 /// decides whether a record falls in a loaded period. The model, the importers and the snapshot loader all read this one list.
 /// </summary>
 internal abstract class RecordTable
@@ -21,10 +18,7 @@ internal abstract class RecordTable
     /// <summary>The records of this table in <paramref name="dataset"/>.</summary>
     public abstract IEnumerable<DatasetRecord> Select(CityDataset dataset);
 
-    /// <summary>
-    /// The record's own identifier when its type has one (a second record with it is an error), otherwise its natural key
-    /// (the fields that identify it, so re-importing the same record overwrites it); <c>ownId</c> tells which.
-    /// </summary>
+    /// <summary>The record's key (<see cref="DatasetRecordKeys"/>): its own identifier, or its natural key; <c>ownId</c> tells which.</summary>
     public abstract string Key(DatasetRecord record, out bool ownId);
 
     /// <summary>Streams the table's rows for the context's city into <paramref name="add"/>, untracked.</summary>
@@ -32,44 +26,11 @@ internal abstract class RecordTable
 
     /// <summary>Deletes the context's city's rows.</summary>
     public abstract Task<int> DeleteAsync(StoreContext context, CancellationToken cancellationToken);
-
-    internal static string Join(params string?[] parts)
-    {
-        // Escaping keeps the key injective whatever the identifiers contain.
-        var sb = new StringBuilder();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append('|');
-            }
-
-            sb.Append((parts[i] ?? string.Empty).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal));
-        }
-
-        return sb.ToString();
-    }
-
-    internal static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
-    /// <summary>A stable 128-bit hash of <paramref name="canonical"/> (xxHash128: the same in every process, and cheap enough for millions of records).</summary>
-    internal static string Hash(string canonical)
-    {
-        var length = Encoding.UTF8.GetMaxByteCount(canonical.Length);
-        var rented = length > 512 ? new byte[length] : null;
-        Span<byte> utf8 = rented ?? stackalloc byte[512];
-        var written = Encoding.UTF8.GetBytes(canonical, utf8);
-        Span<byte> hash = stackalloc byte[16];
-        XxHash128.Hash(utf8[..written], hash);
-        return Convert.ToHexStringLower(hash);
-    }
 }
 
 internal sealed class RecordTable<T>(
     string name,
     Func<CityDataset, IReadOnlyList<T>> select,
-    Func<T, string?> ownId,
-    Func<T, string> naturalKey,
     Func<DateInterval, Expression<Func<T, bool>>>? inPeriod = null,
     bool ordered = true) : RecordTable
     where T : DatasetRecord
@@ -80,13 +41,7 @@ internal sealed class RecordTable<T>(
 
     public override IEnumerable<DatasetRecord> Select(CityDataset dataset) => select(dataset);
 
-    public override string Key(DatasetRecord record, out bool ownId1)
-    {
-        var r = (T)record;
-        var id = ownId(r);
-        ownId1 = id is not null;
-        return id ?? naturalKey(r);
-    }
+    public override string Key(DatasetRecord record, out bool ownId) => DatasetRecordKeys.Of(record, out ownId);
 
     public override async Task LoadAsync(StoreContext context, DateInterval? period, Action<DatasetRecord> add, CancellationToken cancellationToken)
     {

@@ -12,10 +12,11 @@ namespace PartyDomain.Interchange.Reading;
 
 /// <summary>
 /// Turns the tables a file holds into a <see cref="CityDataset"/>, in two passes. First every table, header and cell
-/// is read and every problem collected; then, only when the cells were all readable, the records go to
-/// <see cref="CityDatasetBuilder"/> and its integrity problems (duplicates, unknown references, overlaps) come back
-/// named by file, row and column. Integrity is not checked over a partial read, where it would report records
-/// missing only because their rows had errors.
+/// is read and every problem collected; then the records read go to <see cref="CityDatasetBuilder"/> (or, for an
+/// incremental import, are merged into the stored dataset: <see cref="DatasetMerge"/>) and its integrity problems
+/// (duplicates, unknown references, overlaps) come back named by file, row and column. A row that failed is missing
+/// from the records: the records naming its id are reported once, as skipped because that row failed, never as
+/// unknown references. Integrity is not checked when a whole file, table or column could not be read.
 /// </summary>
 internal sealed class DatasetReader
 {
@@ -32,7 +33,12 @@ internal sealed class DatasetReader
     private readonly Dictionary<Table, List<object>> _items = [];
     private readonly Dictionary<Table, string> _tableSources = [];
     private readonly Dictionary<string, string[]> _headersBySource = new(StringComparer.Ordinal);
-    private readonly HashSet<Table> _failedTables = [];
+    private readonly Skipped _skipped = new();
+
+    // The rows that failed: by the id they hold, and per table the failed rows whose id could not be read.
+    private readonly Dictionary<(string Table, string Id), RecordOrigin> _failedIds = [];
+    private readonly Dictionary<string, List<RecordOrigin>> _failedWithoutId = new(StringComparer.Ordinal);
+    private int _rowProblems;
     private readonly CellReader _cells;
     private readonly DatasetReadLimits _limits;
     private readonly Lazy<WriteContext[]> _exampleContexts;
@@ -91,7 +97,6 @@ internal sealed class DatasetReader
             }
 
             _tableSources[table] = raw.Source;
-            var before = _problems.Count;
             try
             {
                 ReadTable(table, raw);
@@ -104,24 +109,29 @@ internal sealed class DatasetReader
                     new($"读取失败：{e.Message}", $"Reading failed: {e.Message}")));
             }
 
-            // Rows of a table with problems may be missing: references to them are not reported on top (follow-on errors).
-            if (_problems.Count > before || _problems.Exists(p => p.Source == raw.Source))
-            {
-                _failedTables.Add(table);
-            }
         }
     }
 
-    /// <summary>Builds the dataset when reading found no problem; otherwise, or when the data has integrity problems, <c>null</c>.</summary>
-    public CityDataset? Build(LocalDate today, IndicatorCatalog indicators)
+    /// <summary>
+    /// Builds the dataset (merged into <paramref name="stored"/> when given) when reading found no problem; otherwise,
+    /// or when the data has integrity problems, <c>null</c>. Integrity is checked over the rows that were read unless a
+    /// whole file, table or column was not.
+    /// </summary>
+    public CityDataset? Build(LocalDate today, IndicatorCatalog indicators, CityDataset? stored, out DatasetMerge? merge)
     {
+        merge = null;
         var city = Items<CityInfo>(DatasetSchema.City);
         // A file that could not be opened at all is reported once; its tables are not reported missing on top of it.
         var unreadable = _problems.Any(p => p.Code is "bad-workbook" or "bad-json" or "empty-file" or "bad-encoding" or "no-tables"
             or "workbook-too-large" or "json-too-deep" or "not-a-file" or "dangling-link" or "not-a-table");
         if (!_tableSources.TryGetValue(DatasetSchema.City, out var citySource))
         {
-            if (!unreadable)
+            // An incremental import is for the stored city: its file need not repeat it.
+            if (stored is not null)
+            {
+                city = [stored.City];
+            }
+            else if (!unreadable)
             {
                 _problems.Add(new ImportProblem("missing-table", "city", null, null, null,
                     new("缺少必需的表 city（城市），其中一行给出城市编码和名称。", "The required table city (城市) is missing: one row with the city's id and name.")));
@@ -132,26 +142,113 @@ internal sealed class DatasetReader
             _problems.Add(new ImportProblem("city-rows", citySource, null, null, city.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new("city（城市）表须正好有一行。", "The city table must have exactly one row.")));
         }
+        else if (city.Count == 1 && stored is not null && city[0].Id != stored.City.Id)
+        {
+            _problems.Add(new ImportProblem("other-city", citySource, 2, DatasetSchema.City.Columns[0].Name, city[0].Id, new(
+                $"文件是另一个城市的数据；已保存的数据是 {stored.City.Id}（{stored.City.Name}）的。请用 import --replace 重新开始，或选择该城市（Host:City:Id）。",
+                $"The file is another city's data; the stored data is of {stored.City.Id} ({stored.City.Name}). Start over with import --replace, or choose that city (Host:City:Id).")));
+        }
 
         var records = AttachChildren();
-        if (_problems.Count > 0)
+
+        // Integrity is checked over the rows read when only rows failed, each on its own (their records are missing, and
+        // references to them are reported as skipped); a file, table or column not read, or a stray quote that swallowed
+        // the rows after it, would make every reference into the rows lost unknown.
+        if (city.Count != 1 || _rowProblems != _problems.Count)
         {
             return null;
         }
 
-        var builder = new CityDatasetBuilder(city[0], today) { Indicators = indicators };
-        foreach (var (table, items) in _items)
+        var all = _items.Where(e => !Assembled.Contains(e.Key)).SelectMany(e => e.Value.Cast<DatasetRecord>()).Concat(records);
+        IReadOnlyList<DatasetProblem> integrity;
+        CityDataset? dataset;
+        if (stored is not null)
         {
-            if (!Assembled.Contains(table))
+            merge = DatasetMerge.Create(stored, all, today, indicators, city[0]);
+            (dataset, integrity) = (merge.Dataset, merge.Problems);
+        }
+        else
+        {
+            var builder = new CityDatasetBuilder(city[0], today) { Indicators = indicators };
+            builder.AddRange(all);
+            dataset = builder.TryBuild(out integrity);
+        }
+
+        foreach (var problem in integrity)
+        {
+            if (problem.Code != "unknown-reference" || problem.Value is null || problem.Origin is null
+                || !_skipped.Add(FailedRow(ReferencedTable(problem), problem.Value), problem.Origin, ColumnOf(problem), problem.Value))
             {
-                builder.AddRange(items.Cast<DatasetRecord>());
+                _problems.Add(ToImportProblem(problem));
             }
         }
 
-        builder.AddRange(records);
-        var dataset = builder.TryBuild(out var integrity);
-        _problems.AddRange(integrity.Select(ToImportProblem));
+        _problems.AddRange(_skipped.Problems());
         return dataset;
+    }
+
+    /// <summary>The table a reference names (<c>person_id</c> → <c>people</c>), when the schema says.</summary>
+    private static string? ReferencedTable(DatasetProblem problem) =>
+        DatasetSchema.ForEntity(problem.Entity)?.ColumnFor(problem.Field)?.References;
+
+    /// <summary>
+    /// The row that failed and would have given <paramref name="id"/>, in <paramref name="table"/> (in any table
+    /// when it is not known); failing that, the first row of that table whose id could not be read.
+    /// </summary>
+    private RecordOrigin? FailedRow(string? table, string id)
+    {
+        if (table is not null)
+        {
+            return _failedIds.TryGetValue((table, id), out var row) ? row
+                : _failedWithoutId.TryGetValue(table, out var rows) ? rows[0] : null;
+        }
+
+        foreach (var ((_, failedId), row) in _failedIds)
+        {
+            if (failedId == id)
+            {
+                return row;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The rows skipped because a row they refer to failed: one problem per failed row and file, naming the rows.</summary>
+    private sealed class Skipped
+    {
+        private readonly Dictionary<(RecordOrigin Failed, string Source), (string? Column, string Id, SortedSet<int> Rows)> _groups = [];
+
+        public bool Add(RecordOrigin? failed, RecordOrigin dependent, string? column, string id)
+        {
+            if (failed is null)
+            {
+                return false;
+            }
+
+            var key = (failed, dependent.Source);
+            if (!_groups.TryGetValue(key, out var group))
+            {
+                _groups[key] = group = (column, id, []);
+            }
+
+            group.Rows.Add(dependent.Row ?? 0);
+            return true;
+        }
+
+        public IEnumerable<ImportProblem> Problems() => _groups.Select(g =>
+        {
+            var (failed, source) = g.Key;
+            var rows = g.Value.Rows;
+            var first = rows.Min;
+            var list = string.Join("、", rows.Take(10)) + (rows.Count > 10 ? "…" : string.Empty);
+            var english = string.Join(", ", rows.Take(10)) + (rows.Count > 10 ? ", …" : string.Empty);
+            var where = failed.Source == source ? $"第 {failed.Row} 行" : $"{failed.Source} 第 {failed.Row} 行";
+            var whereEn = failed.Source == source ? $"row {failed.Row}" : $"{failed.Source} row {failed.Row}";
+            return new ImportProblem("skipped", source, first == 0 ? null : first, g.Value.Column, g.Value.Id, new(
+                $"因{where}出错而跳过：{rows.Count} 行（第 {list} 行）引用了该行，待该行改正后再检查。",
+                $"Skipped because {whereEn} failed: {rows.Count} row(s) ({english}) refer to it; they are checked once it is corrected."));
+        });
     }
 
     private void ReadTable(Table table, RawTable raw)
@@ -186,6 +283,8 @@ internal sealed class DatasetReader
                 break;
             }
 
+            // Problems of the row's own cells. A quote out of place may have swallowed the rows after it: not counted.
+            var before = _problems.Count;
             if (!Fill(row, map, raw, cells, refused))
             {
                 continue;
@@ -206,9 +305,26 @@ internal sealed class DatasetReader
 
             _cells.StartRow(row.Number, cells, refused);
             var item = table.Read(_cells);
+            for (var p = before; p < _problems.Count; p++)
+            {
+                _rowProblems += _problems[p].Code is "stray-quote" or "unclosed-quote" or "row-too-large" ? 0 : 1;
+            }
+
             if (!_cells.Failed)
             {
                 items.Add(item);
+            }
+            else if (table.IdColumn is { } id)
+            {
+                var failed = new RecordOrigin(raw.Source, row.Number);
+                if (cells[id.Index] is { } value && !refused[id.Index])
+                {
+                    _failedIds.TryAdd((table.Name, value), failed);
+                }
+                else
+                {
+                    (_failedWithoutId.TryGetValue(table.Name, out var list) ? list : _failedWithoutId[table.Name] = []).Add(failed);
+                }
             }
         }
     }
@@ -421,8 +537,9 @@ internal sealed class DatasetReader
 
     private void ReportOrphans<T>(List<T> rows, Func<T, bool> hasParent, Func<T, string> key, Func<T, RecordOrigin> origin, Table child, Table parent)
     {
-        // A parent table that had problems, or none at all while others had, may be missing rows only because of them.
-        if (_failedTables.Contains(parent) || (!_tableSources.ContainsKey(parent) && _problems.Count > 0))
+        // Rows lost to a problem of a file, table or column (not a row's own), or a parent table missing while others
+        // had problems, may be missing only because of it.
+        if (_rowProblems != _problems.Count || (!_tableSources.ContainsKey(parent) && _problems.Count > 0))
         {
             return;
         }
@@ -431,22 +548,27 @@ internal sealed class DatasetReader
         {
             var where = origin(row);
             var column = _headersBySource.TryGetValue(where.Source, out var h) ? h[0] : child.Columns[0].Name;
+            if (_skipped.Add(FailedRow(parent.Name, key(row)), where, column, key(row)))
+            {
+                continue;
+            }
+
+            _rowProblems++;
             _problems.Add(new ImportProblem("unknown-reference", where.Source, where.Row, column, key(row),
                 new($"{parent.Name}（{parent.ChineseName}）表中没有这个编号。", $"No row of {parent.Name} ({parent.ChineseName}) has this id.")));
         }
     }
 
-    private ImportProblem ToImportProblem(DatasetProblem problem)
+    private ImportProblem ToImportProblem(DatasetProblem problem) => ImportProblem.From(problem, ColumnOf(problem));
+
+    /// <summary>The header of the column the problem's field was read from, as the file wrote it, when the field has one.</summary>
+    private string? ColumnOf(DatasetProblem problem)
     {
-        string? column = null;
         // A record read from a plugin's table is named by that table's columns, not by the built-in table of its type.
         var table = problem.Origin is { } from ? _pluginTables.FirstOrDefault(t => _tableSources.GetValueOrDefault(t) == from.Source) : null;
-        if (problem.Origin is { } origin && (table ?? DatasetSchema.ForEntity(problem.Entity))?.ColumnFor(problem.Field) is { } c)
-        {
-            column = _headersBySource.TryGetValue(origin.Source, out var headers) ? headers[c.Index] : c.Name;
-        }
-
-        return ImportProblem.From(problem, column);
+        return problem.Origin is { } origin && (table ?? DatasetSchema.ForEntity(problem.Entity))?.ColumnFor(problem.Field) is { } c
+            ? _headersBySource.TryGetValue(origin.Source, out var headers) ? headers[c.Index] : c.Name
+            : null;
     }
 
     private List<T> Items<T>(Table table) => _items.TryGetValue(table, out var items) ? items.Cast<T>().ToList() : [];

@@ -123,6 +123,34 @@ public sealed class CityDataset
     /// <summary>All donations of money and goods.</summary>
     public IReadOnlyList<Governance.Donation> Donations { get; }
 
+    /// <summary>Every record type a dataset holds and its records, in the builder's order (parents before the records naming them).</summary>
+    internal static IReadOnlyList<(Type Type, Func<CityDataset, IReadOnlyList<DatasetRecord>> Records)> RecordLists { get; } =
+    [
+        (typeof(PartyOrganization), d => d.Organizations),
+        (typeof(LawFirm), d => d.Firms),
+        (typeof(Person), d => d.People),
+        (typeof(MembershipRegistration), d => d.Registrations),
+        (typeof(FirmEmployment), d => d.Employments),
+        (typeof(FirmPostHolding), d => d.FirmPosts),
+        (typeof(PartyPostHolding), d => d.PartyPosts),
+        (typeof(FirmCoverage), d => d.Coverages),
+        (typeof(InstructorAssignment), d => d.Instructors),
+        (typeof(CommitteeElection), d => d.Elections),
+        (typeof(ActivityRecord), d => d.Activities),
+        (typeof(Metrics.ServiceRecord), d => d.Services),
+        (typeof(Training.TrainingSession), d => d.TrainingSessions),
+        (typeof(Training.StudyCredit), d => d.StudyCredits),
+        (typeof(Dues.MemberIncome), d => d.Incomes),
+        (typeof(Dues.DuesPayment), d => d.DuesPayments),
+        (typeof(Development.AdmissionCase), d => d.AdmissionCases),
+        (typeof(Governance.MajorMatter), d => d.MajorMatters),
+        (typeof(Governance.GovernanceDocument), d => d.GovernanceDocuments),
+        (typeof(Governance.Pairing), d => d.Pairings),
+        (typeof(Governance.JointActivity), d => d.JointActivities),
+        (typeof(Governance.Commendation), d => d.Commendations),
+        (typeof(Governance.Donation), d => d.Donations),
+    ];
+
     /// <summary>The indicators the service records were checked against.</summary>
     public Metrics.IndicatorCatalog Indicators { get; }
 

@@ -26,6 +26,23 @@ internal static class HostFaults
         return path;
     }
 
+    /// <summary>
+    /// The demo city of <see cref="DemoFile"/> with every activity record retitled: merged into that city, an import
+    /// that rewrites all its activity records (importing the same file again would write nothing).
+    /// </summary>
+    public static string ChangedDemoFile(string folder, double scale)
+    {
+        var path = Path.Combine(folder, $"demo-{scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}-changed.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(DemoFile(folder, scale)))!;
+        foreach (var activity in json["activities"]!.AsArray())
+        {
+            activity!["主题"] = "改 " + (string?)activity["记录编号"];
+        }
+
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
     /// <summary>The people and activities stored for the demo city: what a failed write must leave as they were.</summary>
     public static (int People, int Activities) Stored(PartyDomainStoreOptions options)
     {

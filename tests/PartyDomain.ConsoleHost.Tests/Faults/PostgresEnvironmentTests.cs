@@ -60,7 +60,7 @@ public sealed class PostgresEnvironmentTests : IAsyncLifetime
         using var proxy = new TcpProxy(target.Host!, target.Port);
         var through = new NpgsqlConnectionStringBuilder(Direct) { Port = proxy.Port, Pooling = false, Timeout = 3 }.ConnectionString;
         proxy.GoDownAfter(256 * 1024);
-        var run = HostRun.In(_host, "import", HostFaults.DemoFile(_host, 1), "--set", $"Host:PostgreSql={through}");
+        var run = HostRun.In(_host, "import", HostFaults.ChangedDemoFile(_host, 0.3), "--set", $"Host:PostgreSql={through}");
 
         proxy.IsDown.Should().BeTrue("the proxy cut the connection during the import");
         run.ExitCode.Should().Be(ExitCodes.EnvironmentFailure, run.Output);
@@ -82,7 +82,7 @@ public sealed class PostgresEnvironmentTests : IAsyncLifetime
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var check = HostRun.In(_host, "check", "--set", $"Host:PostgreSql={Direct}");
         watch.Stop();
-        var import = HostRun.In(_host, "import", HostFaults.DemoFile(_host, 0.3), "--set", $"Host:PostgreSql={Direct}", "--set", "Host:BusyTimeoutSeconds=1");
+        var import = HostRun.In(_host, "import", HostFaults.ChangedDemoFile(_host, 0.3), "--set", $"Host:PostgreSql={Direct}", "--set", "Host:BusyTimeoutSeconds=1");
         await transaction.RollbackAsync();
 
         check.ExitCode.Should().Be(ExitCodes.Success, check.Output);

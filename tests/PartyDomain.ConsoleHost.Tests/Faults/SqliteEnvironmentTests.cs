@@ -64,7 +64,7 @@ public sealed class SqliteEnvironmentTests : IDisposable
         HostRun run;
         using (HostFaults.HoldWriteLock(DataFile))
         {
-            run = HostRun.In(_host, "import", HostFaults.DemoFile(_host, 0.5), "--lang", language, "--set", "Host:BusyTimeoutSeconds=1");
+            run = HostRun.In(_host, "import", HostFaults.ChangedDemoFile(_host, 0.3), "--lang", language, "--set", "Host:BusyTimeoutSeconds=1");
         }
 
         run.ExitCode.Should().Be(ExitCodes.EnvironmentFailure, run.Output);
@@ -76,10 +76,10 @@ public sealed class SqliteEnvironmentTests : IDisposable
     [Fact]
     public void A_full_disk_exits_5_naming_the_file_and_leaves_the_store_as_it_was()
     {
-        var demo = HostFaults.DemoFile(_host, 1);
+        var demo = HostFaults.ChangedDemoFile(_host, 1);
         using var disk = PartyDomain.EntityFrameworkCore.Tests.Mount.Tmpfs(64 * 1024);
         var file = Path.Combine(disk.Path, "partydomain.db");
-        Import(HostFaults.DemoFile(_host, 0.3), file);
+        Import(HostFaults.DemoFile(_host, 1), file);
         var before = HostFaults.Stored(file);
         SqliteConnection.ClearAllPools();
         disk.Fill(leaveKilobytes: 512);
@@ -95,7 +95,7 @@ public sealed class SqliteEnvironmentTests : IDisposable
     [Fact]
     public void Import_into_a_read_only_file_system_exits_5_naming_the_file_and_leaves_the_store_as_it_was()
     {
-        var demo = HostFaults.DemoFile(_host, 0.5);
+        var demo = HostFaults.ChangedDemoFile(_host, 0.3);
         Import(HostFaults.DemoFile(_host, 0.3));
         var before = HostFaults.Stored(DataFile);
         HostRun run;

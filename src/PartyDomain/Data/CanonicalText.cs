@@ -5,10 +5,10 @@ using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace PartyDomain.EntityFrameworkCore.Mapping;
+namespace PartyDomain.Data;
 
 /// <summary>
-/// Builds the same text as <see cref="RecordTable.Join"/> of the parts and hashes it, in one reused buffer: a bulk
+/// Builds the same text as <see cref="DatasetRecordKeys.Join"/> of the parts and hashes it, in one reused buffer: a bulk
 /// import keys a million service records by their content, and building a dozen strings per record cost more than
 /// writing the record.
 /// </summary>
@@ -27,7 +27,7 @@ internal ref struct CanonicalText
         _started = false;
     }
 
-    /// <summary>Appends one part, escaped like <see cref="RecordTable.Join"/> (a null part is empty).</summary>
+    /// <summary>Appends one part, escaped like <see cref="DatasetRecordKeys.Join"/> (a null part is empty).</summary>
     public void Part(scoped ReadOnlySpan<char> part)
     {
         if (_started)
@@ -53,11 +53,18 @@ internal ref struct CanonicalText
         Part(text[..FormatDate(date, text)]);
     }
 
+    /// <summary>
+    /// Appends a number by its value, not its scale (20 and 20.0 are one part, <c>20</c>): a SQLite store reads 20 back
+    /// as 20.0, and a record read back must keep the key it was written with.
+    /// </summary>
     public void Part(decimal value)
     {
-        Span<char> text = stackalloc char[32];
-        Part(value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture) ? text[..written] : value.ToString(CultureInfo.InvariantCulture));
+        Span<char> text = stackalloc char[40];
+        Part(value.TryFormat(text, out var written, NumberFormat, CultureInfo.InvariantCulture) ? text[..written] : value.ToString(NumberFormat, CultureInfo.InvariantCulture));
     }
+
+    /// <summary>A decimal without trailing zeros.</summary>
+    internal const string NumberFormat = "0.############################";
 
     /// <summary>The xxHash128 of the text's UTF-8 bytes, as 32 lowercase hex digits written to <paramref name="hex"/>.</summary>
     public readonly void Hash(Span<char> hex)

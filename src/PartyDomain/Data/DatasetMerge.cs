@@ -1,0 +1,158 @@
+using NodaTime;
+using PartyDomain.Metrics;
+
+namespace PartyDomain.Data;
+
+/// <summary>
+/// An incremental import: records (a month's activity records, new people, corrected rows) merged into a city's stored
+/// dataset. A record with the key of a stored one (<see cref="DatasetRecordKeys"/>) takes its place; the others are
+/// added; the stored records the import does not name stay. The merged records are then validated as a whole, so the
+/// new records' references resolve against the stored data and each other, and nothing is to be kept unless
+/// <see cref="Dataset"/> was built.
+/// </summary>
+public sealed class DatasetMerge
+{
+    private DatasetMerge(CityDataset? dataset, IReadOnlyList<DatasetProblem> problems, IReadOnlyList<DatasetRecordChange> changes, IReadOnlyList<DatasetMergeCount> counts)
+    {
+        Dataset = dataset;
+        Problems = problems;
+        Changes = changes;
+        Counts = counts;
+    }
+
+    /// <summary>The merged dataset, or <c>null</c> when it has integrity problems.</summary>
+    public CityDataset? Dataset { get; }
+
+    /// <summary>Every integrity problem of the merged records; empty when <see cref="Dataset"/> was built.</summary>
+    public IReadOnlyList<DatasetProblem> Problems { get; }
+
+    /// <summary>The records added or updated, with their keys: what a store writes. Unchanged records are not in it.</summary>
+    public IReadOnlyList<DatasetRecordChange> Changes { get; }
+
+    /// <summary>How many records of each type the import added, updated and found unchanged, for the types it holds, in dataset order.</summary>
+    public IReadOnlyList<DatasetMergeCount> Counts { get; }
+
+    /// <summary>Whether the merged dataset was built without problems.</summary>
+    public bool Succeeded => Dataset is not null;
+
+    /// <summary>Merges <paramref name="records"/> into <paramref name="stored"/> and validates the result.</summary>
+    /// <param name="stored">The city's stored dataset.</param>
+    /// <param name="records">The records to merge, of any types a <see cref="CityDataset"/> holds, in the order read.</param>
+    /// <param name="today">Today's date: no record may be dated later.</param>
+    /// <param name="indicators">The indicators service records are checked against; the stored dataset's unless given.</param>
+    /// <param name="city">The city's name as the import gives it, or <c>null</c> to keep the stored one; its id must be the stored city's.</param>
+    /// <exception cref="ArgumentException">A record is of a type a dataset does not hold, or <paramref name="city"/> is another city.</exception>
+    public static DatasetMerge Create(CityDataset stored, IEnumerable<DatasetRecord> records, LocalDate today, IndicatorCatalog? indicators = null, CityInfo? city = null)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(records);
+        if (city is not null && !string.Equals(city.Id, stored.City.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The records are for city '{city.Id}', the stored dataset is of city '{stored.City.Id}'.", nameof(city));
+        }
+
+        var incoming = new Dictionary<Type, List<DatasetRecord>>();
+        foreach (var record in records)
+        {
+            ArgumentNullException.ThrowIfNull(record, nameof(records));
+            if (!incoming.TryGetValue(record.GetType(), out var list))
+            {
+                incoming.Add(record.GetType(), list = []);
+            }
+
+            list.Add(record);
+        }
+
+        var merged = new List<DatasetRecord>();
+        var changes = new List<DatasetRecordChange>();
+        var counts = new List<DatasetMergeCount>();
+        foreach (var (type, select) in CityDataset.RecordLists)
+        {
+            var existing = select(stored);
+            if (!incoming.Remove(type, out var added))
+            {
+                merged.AddRange(existing);
+                continue;
+            }
+
+            var positions = new Dictionary<string, int>(existing.Count, StringComparer.Ordinal);
+            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < existing.Count; i++)
+            {
+                positions.TryAdd(KeyOf(existing[i], occurrences), i);
+            }
+
+            occurrences.Clear();
+            var replaced = new DatasetRecord?[existing.Count];
+            var appended = new List<DatasetRecord>();
+            int addedCount = 0, updated = 0, unchanged = 0;
+            foreach (var record in added)
+            {
+                var key = KeyOf(record, occurrences);
+                if (positions.TryGetValue(key, out var at) && replaced[at] is null)
+                {
+                    replaced[at] = record;
+                    if (RecordContent.Same(existing[at], record))
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    updated++;
+                    changes.Add(new DatasetRecordChange(key, record, Added: false));
+                }
+                else
+                {
+                    // A second record with a stored own identifier is added too: validation reports the duplicate.
+                    addedCount++;
+                    appended.Add(record);
+                    changes.Add(new DatasetRecordChange(key, record, Added: true));
+                }
+            }
+
+            for (var i = 0; i < existing.Count; i++)
+            {
+                merged.Add(replaced[i] ?? existing[i]);
+            }
+
+            merged.AddRange(appended);
+            counts.Add(new DatasetMergeCount(type, addedCount, updated, unchanged));
+        }
+
+        if (incoming.Count > 0)
+        {
+            throw new ArgumentException($"A city dataset holds no records of type {incoming.Keys.First().Name}.", nameof(records));
+        }
+
+        var builder = new CityDatasetBuilder(city ?? stored.City, today) { Indicators = indicators ?? stored.Indicators };
+        builder.AddRange(merged);
+        var dataset = builder.TryBuild(out var problems);
+        return new DatasetMerge(dataset, problems, changes, counts);
+    }
+
+    private static string KeyOf(DatasetRecord record, Dictionary<string, int> occurrences)
+    {
+        var key = DatasetRecordKeys.Of(record, out var ownId);
+        if (ownId)
+        {
+            return key;
+        }
+
+        var n = occurrences.GetValueOrDefault(key) + 1;
+        occurrences[key] = n;
+        return DatasetRecordKeys.Numbered(key, n);
+    }
+}
+
+/// <summary>A record an incremental import adds or updates, with its key (<see cref="DatasetRecordKeys"/>).</summary>
+/// <param name="Key">The record's key, numbered when its natural key repeats.</param>
+/// <param name="Record">The record.</param>
+/// <param name="Added">Whether no stored record had the key (otherwise the record updates the stored one).</param>
+public sealed record DatasetRecordChange(string Key, DatasetRecord Record, bool Added);
+
+/// <summary>What an incremental import did with the records of one type.</summary>
+/// <param name="RecordType">The record type.</param>
+/// <param name="Added">Records no stored record had the key of.</param>
+/// <param name="Updated">Records that replaced a stored record holding other data.</param>
+/// <param name="Unchanged">Records equal to the stored record with their key.</param>
+public sealed record DatasetMergeCount(Type RecordType, int Added, int Updated, int Unchanged);
