@@ -1,7 +1,5 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.EntityFrameworkCore;
@@ -20,12 +18,9 @@ namespace PartyDomain.Benchmarks.Persistence;
 [MemoryDiagnoser]
 public class MergeBenchmarks : IDisposable
 {
-    private const string Database = "partydomain_bench_merge";
-    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), "partydomain-bench-merge.db");
     private CityDataset _base = null!;
     private List<ActivityRecord> _new = null!;
-    private PartyDomainStoreOptions _options = null!;
-    private string _admin = string.Empty;
+    private BenchmarkDatabase _database = null!;
     private PartyDomainStore? _store;
 
     /// <summary>The store.</summary>
@@ -47,28 +42,16 @@ public class MergeBenchmarks : IDisposable
         builder.AddRange(records.Where(r => r is not ActivityRecord a || !taken.Contains(a.Id)));
         _base = builder.Build();
         Console.WriteLine($"// MergeBenchmarks: {_base.People.Count:N0} people, {_base.Activities.Count:N0} stored activity records, {_new.Count:N0} to merge");
-        if (Provider == StoreProvider.PostgreSql)
-        {
-            _admin = PostgresScript.ConnectionStringAsync().GetAwaiter().GetResult();
-            _options = new PartyDomainStoreOptions().UsePostgreSql(new NpgsqlConnectionStringBuilder(_admin) { Database = Database, Pooling = false }.ConnectionString);
-        }
-        else
-        {
-            _options = new PartyDomainStoreOptions().UseSqlite(_sqlitePath);
-        }
+        _database = new BenchmarkDatabase(Provider, "partydomain_bench_merge");
     }
 
     [IterationSetup]
     public void StoredCityWithoutTheNewRecords()
     {
         _store?.Dispose();
-        Drop();
-        if (Provider == StoreProvider.PostgreSql)
-        {
-            Admin($"CREATE DATABASE {Database}");
-        }
+        _database.Recreate();
 
-        _store = new PartyDomainStore(_options, DemoCity.Clock);
+        _store = new PartyDomainStore(_database.Options, DemoCity.Clock);
         _store.MigrateAsync().GetAwaiter().GetResult();
         _store.ImportAsync(_base, ImportMode.Replace).GetAwaiter().GetResult();
     }
@@ -78,7 +61,7 @@ public class MergeBenchmarks : IDisposable
     {
         _store?.Dispose();
         _store = null;
-        Drop();
+        _database.Drop();
     }
 
     public void Dispose()
@@ -101,30 +84,5 @@ public class MergeBenchmarks : IDisposable
         }
 
         return store.MergeAsync(merge).GetAwaiter().GetResult().Records;
-    }
-
-    private void Drop()
-    {
-        if (Provider == StoreProvider.PostgreSql)
-        {
-            NpgsqlConnection.ClearAllPools();
-            Admin($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-    }
-
-    private void Admin(string sql)
-    {
-        using var connection = new NpgsqlConnection(_admin);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Data.Sqlite;
 using NodaTime;
-using Npgsql;
 using PartyDomain.Data;
 using PartyDomain.EntityFrameworkCore;
 using PartyDomain.EntityFrameworkCore.Tests;
@@ -20,11 +18,8 @@ namespace PartyDomain.Benchmarks.Persistence;
 [MemoryDiagnoser]
 public class PersistenceBenchmarks : IDisposable
 {
-    private const string Database = "partydomain_bench";
-    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), "partydomain-bench.db");
     private CityDataset _dataset = null!;
-    private PartyDomainStoreOptions _options = null!;
-    private string _admin = string.Empty;
+    private BenchmarkDatabase _database = null!;
     private PartyDomainStore? _store;
 
     /// <summary>The store.</summary>
@@ -39,15 +34,7 @@ public class PersistenceBenchmarks : IDisposable
     public void Setup()
     {
         _dataset = SyntheticServices.Build(organizations: 2_000, districts: 50, Records, out _);
-        if (Provider == StoreProvider.PostgreSql)
-        {
-            _admin = PostgresScript.ConnectionStringAsync().GetAwaiter().GetResult();
-            _options = new PartyDomainStoreOptions().UsePostgreSql(new NpgsqlConnectionStringBuilder(_admin) { Database = Database, Pooling = false }.ConnectionString);
-        }
-        else
-        {
-            _options = new PartyDomainStoreOptions().UseSqlite(_sqlitePath);
-        }
+        _database = new BenchmarkDatabase(Provider, "partydomain_bench");
     }
 
     [IterationSetup(Target = nameof(Import))]
@@ -67,7 +54,7 @@ public class PersistenceBenchmarks : IDisposable
     {
         _store?.Dispose();
         _store = null;
-        Drop();
+        _database.Drop();
     }
 
     public void Dispose()
@@ -86,42 +73,13 @@ public class PersistenceBenchmarks : IDisposable
     private void Recreate(bool import)
     {
         _store?.Dispose();
-        Drop();
-        if (Provider == StoreProvider.PostgreSql)
-        {
-            Admin($"CREATE DATABASE {Database}");
-        }
+        _database.Recreate();
 
-        _store = new PartyDomainStore(_options, SystemClock.Instance, indicators: _dataset.Indicators);
+        _store = new PartyDomainStore(_database.Options, SystemClock.Instance, indicators: _dataset.Indicators);
         _store.MigrateAsync().GetAwaiter().GetResult();
         if (import)
         {
             Import();
         }
-    }
-
-    private void Drop()
-    {
-        if (Provider == StoreProvider.PostgreSql)
-        {
-            NpgsqlConnection.ClearAllPools();
-            Admin($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-    }
-
-    private void Admin(string sql)
-    {
-        using var connection = new NpgsqlConnection(_admin);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }
