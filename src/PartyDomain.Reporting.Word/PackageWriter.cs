@@ -52,6 +52,13 @@ internal sealed class PackageWriter : IDisposable
         return XmlWriter.Create(new BufferedStream(stream, 1 << 16), new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true });
     }
 
+    /// <summary>Starts a part written as raw markup (see <see cref="MarkupWriter"/>), for the parts of millions of elements.</summary>
+    public MarkupWriter OpenMarkup(string part, string contentType)
+    {
+        _parts.Add((part, contentType));
+        return new MarkupWriter(_zip.CreateEntry(part, CompressionLevel.Fastest).Open());
+    }
+
     /// <summary>Writes a part made of one element (styles, a header, the workbook).</summary>
     public void Write(string part, string contentType, OpenXmlElement root)
     {

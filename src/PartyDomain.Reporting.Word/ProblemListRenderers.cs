@@ -51,19 +51,18 @@ public sealed class ProblemListWordRenderer : IReportRenderer
             package.Write("word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml", WordReportRenderer.HeaderOf(list.Title));
             package.Write("word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml", WordReportRenderer.PageFooter());
             var (header, footer) = ("rIdHeader", "rIdFooter");
-            using var writer = package.Open(Main, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
-            writer.WriteStartDocument();
-            writer.WriteStartElement("w", "document", W);
-            writer.WriteStartElement("w", "body", W);
-            WordReportRenderer.Para(list.Title, "Title").WriteTo(writer);
+            using var writer = package.OpenMarkup(Main, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+            writer.Raw($"<w:document xmlns:w=\"{W}\" xmlns:r=\"{WordReportRenderer.R}\"><w:body>");
+            void Para(string text, string style) => writer.Raw(WordReportRenderer.Fragment(WordReportRenderer.Para(text, style)));
+            Para(list.Title, "Title");
             var counts = list.CountByBranch();
-            WordReportRenderer.Para(english
+            Para(english
                 ? $"{summary.City.Name} · as of {list.AsOf:uuuu-MM-dd} · {list.Lines.Count} problems in {counts.Count} organizations"
-                : $"{summary.City.Name} · 数据截至{list.AsOf.Year}年{list.AsOf.Month}月{list.AsOf.Day}日 · 共{list.Lines.Count}项问题，涉及{counts.Count}个党组织", "Subtitle").WriteTo(writer);
-            WordReportRenderer.Para(english ? "Problems by organization" : "一、各党组织问题数量", "Heading1").WriteTo(writer);
+                : $"{summary.City.Name} · 数据截至{list.AsOf.Year}年{list.AsOf.Month}月{list.AsOf.Day}日 · 共{list.Lines.Count}项问题，涉及{counts.Count}个党组织", "Subtitle");
+            Para(english ? "Problems by organization" : "一、各党组织问题数量", "Heading1");
             if (list.Lines.Count == 0)
             {
-                WordReportRenderer.Para(english ? "No problem was found." : "未发现需要整改的问题。", "BodyText").WriteTo(writer);
+                Para(english ? "No problem was found." : "未发现需要整改的问题。", "BodyText");
             }
             else
             {
@@ -75,8 +74,8 @@ public sealed class ProblemListWordRenderer : IReportRenderer
 
                 WordReportRenderer.WriteTable(writer, english ? ["organization", "secretary", "problems"] : ["党组织", "书记（责任人）", "问题数"],
                     counts.Select(c => new[] { c.Branch, firsts[c.Branch].Secretary, c.Count.ToString(CultureInfo.InvariantCulture) }), [7000, 3600, 1800], missing, style: null);
-                new Paragraph(new Run(new Break { Type = BreakValues.Page })).WriteTo(writer);
-                WordReportRenderer.Para(english ? "Problems, by organization and area" : "二、问题明细（按党组织、领域）", "Heading1").WriteTo(writer);
+                writer.Raw(WordReportRenderer.Fragment(new Paragraph(new Run(new Break { Type = BreakValues.Page }))));
+                Para(english ? "Problems, by organization and area" : "二、问题明细（按党组织、领域）", "Heading1");
                 string[] head = english ? ["period", "subject", "problem", "expected", "found", "source", "responsible"] : ["所属周期", "对象", "问题", "应当", "实际", "依据", "责任人"];
                 int[] widths = [1500, 1800, 2400, 2600, 2800, 2000, 1100];
                 for (var i = 0; i < list.Lines.Count;)
@@ -114,10 +113,8 @@ public sealed class ProblemListWordRenderer : IReportRenderer
             page.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Width = 16838U;
             page.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Height = 11906U;
             page.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Orient = PageOrientationValues.Landscape;
-            page.WriteTo(writer);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndDocument();
+            writer.Raw(WordReportRenderer.Fragment(page));
+            writer.Raw("</w:body></w:document>");
         }
     }
 }
@@ -194,27 +191,17 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
                 numberColumn: -1);
         }
 
-        using (var writer = package.Open("xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"))
+        using (var writer = package.OpenMarkup("xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"))
         {
-            writer.WriteStartDocument(true);
-            writer.WriteStartElement("sst", S);
-            writer.WriteAttributeString("count", strings.References.ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("uniqueCount", strings.Texts.Count.ToString(CultureInfo.InvariantCulture));
+            writer.Raw($"<sst xmlns=\"{S}\" count=\"{strings.References.ToString(CultureInfo.InvariantCulture)}\" uniqueCount=\"{strings.Texts.Count.ToString(CultureInfo.InvariantCulture)}\">");
             foreach (var text in strings.Texts)
             {
-                writer.WriteStartElement("si", S);
-                writer.WriteStartElement("t", S);
-                if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-                {
-                    writer.WriteAttributeString("xml", "space", null, "preserve");
-                }
-
-                writer.WriteString(text);
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                writer.Raw(MarkupWriter.KeepsSpaces(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>");
+                writer.Text(text);
+                writer.Raw("</t></si>");
             }
 
-            writer.WriteEndElement();
+            writer.Raw("</sst>");
         }
 
         package.Write(Book, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", new Workbook(new Sheets(
@@ -233,14 +220,28 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
 
         public long References { get; private set; }
 
+        // Most cells repeat one of a few instances (a branch's name, a rule's title, a citation): those are found by reference
+        // before their text is hashed.
+        private readonly Dictionary<string, int> _seen = new(ReferenceEqualityComparer.Instance);
+
         public int Of(string text)
         {
             References++;
-            text = WordReportRenderer.Safe(text);
-            if (!_index.TryGetValue(text, out var i))
+            if (_seen.TryGetValue(text, out var i))
             {
-                _index[text] = i = Texts.Count;
-                Texts.Add(text);
+                return i;
+            }
+
+            var safe = WordReportRenderer.Safe(text);
+            if (!_index.TryGetValue(safe, out i))
+            {
+                _index[safe] = i = Texts.Count;
+                Texts.Add(safe);
+            }
+
+            if (_seen.Count < 1 << 16)
+            {
+                _seen[text] = i;
             }
 
             return i;
@@ -257,33 +258,32 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
     /// <summary>A sheet streamed row by row, the header bold and frozen, the columns filterable; <paramref name="numberColumn"/> is written as numbers.</summary>
     private static void Sheet(PackageWriter package, string part, SharedStrings strings, string[] head, int[] widths, IEnumerable<string[]> rows, int numberColumn)
     {
-        using var writer = package.Open(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
-        writer.WriteStartDocument(true);
-        writer.WriteStartElement("worksheet", S);
-        writer.WriteRaw($"<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
-        writer.WriteRaw("<cols>" + string.Concat(widths.Select((w, i) => $"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{w}\" customWidth=\"1\"/>")) + "</cols>");
-        writer.WriteStartElement("sheetData", S);
+        using var writer = package.OpenMarkup(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+        writer.Raw($"<worksheet xmlns=\"{S}\">");
+        writer.Raw($"<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
+        writer.Raw("<cols>" + string.Concat(widths.Select((w, i) => $"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{w}\" customWidth=\"1\"/>")) + "</cols>");
+        writer.Raw("<sheetData>");
         var count = 1;
         void Row(string[] cells, int style)
         {
-            writer.WriteRaw("<row>");
+            writer.Raw("<row>");
             for (var i = 0; i < cells.Length; i++)
             {
                 if (i == numberColumn && style != 1 && decimal.TryParse(cells[i], NumberStyles.Number, CultureInfo.InvariantCulture, out _))
                 {
-                    writer.WriteRaw(style == 1 ? "<c s=\"1\"><v>" : "<c s=\"2\"><v>");
-                    writer.WriteString(cells[i]);
+                    writer.Raw(style == 1 ? "<c s=\"1\"><v>" : "<c s=\"2\"><v>");
+                    writer.Text(cells[i]);
                 }
                 else
                 {
-                    writer.WriteRaw(style == 1 ? "<c s=\"1\" t=\"s\"><v>" : "<c s=\"2\" t=\"s\"><v>");
-                    writer.WriteRaw(strings.Of(cells[i]).ToString(CultureInfo.InvariantCulture));
+                    writer.Raw(style == 1 ? "<c s=\"1\" t=\"s\"><v>" : "<c s=\"2\" t=\"s\"><v>");
+                    writer.Number(strings.Of(cells[i]));
                 }
 
-                writer.WriteRaw("</v></c>");
+                writer.Raw("</v></c>");
             }
 
-            writer.WriteRaw("</row>");
+            writer.Raw("</row>");
         }
 
         Row(head, 1);
@@ -293,9 +293,8 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
             count++;
         }
 
-        writer.WriteEndElement();
-        writer.WriteRaw($"<autoFilter ref=\"A1:{(char)('A' + head.Length - 1)}{count}\"/>");
-        writer.WriteEndElement();
-        writer.WriteEndDocument();
+        writer.Raw("</sheetData>");
+        writer.Raw($"<autoFilter ref=\"A1:{(char)('A' + head.Length - 1)}{count}\"/>");
+        writer.Raw("</worksheet>");
     }
 }

@@ -19,6 +19,9 @@ public sealed class WordReportRenderer : IReportRenderer
 
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+    /// <summary>The relationships namespace, which a part's references (a section's header and footer) are written in.</summary>
+    internal const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     /// <inheritdoc />
     public string Format => "docx";
 
@@ -172,7 +175,7 @@ public sealed class WordReportRenderer : IReportRenderer
                         + (!f.IsMissing && f.Share?.Value is not null && f.Unit.Chinese != "%" ? $" ({f.Share})" : string.Empty),
                     $"{f.Filter.In(lang)}（{f.Source.In(lang)}）",
                 });
-                WriteTable(writer, header, rows, [2700, 1400, 4900], ReportFigure.MissingText.In(lang), "AppendixText");
+                WriteTable(new MarkupWriter(writer), header, rows, [2700, 1400, 4900], ReportFigure.MissingText.In(lang), "AppendixText");
                 Para(string.Empty, "TableGap").WriteTo(writer);
                 break;
             case ReportChartBlock c when summary.Chart(c.ChartId) is { } chart:
@@ -190,11 +193,11 @@ public sealed class WordReportRenderer : IReportRenderer
     }
 
     /// <summary>Writes a one-run paragraph straight to the stream, without building its elements (the problem list has hundreds of thousands).</summary>
-    internal static void WritePara(XmlWriter writer, string text, string style)
+    internal static void WritePara(MarkupWriter writer, string text, string style)
     {
-        writer.WriteRaw("<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr><w:r>");
+        writer.Raw("<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr><w:r>");
         WriteText(writer, text);
-        writer.WriteRaw("</w:r></w:p>");
+        writer.Raw("</w:r></w:p>");
     }
 
     internal static Paragraph Para(string text, string style, string? highlight = null)
@@ -234,41 +237,41 @@ public sealed class WordReportRenderer : IReportRenderer
     /// Writes a table row by row: the small fixed parts (row and cell properties, paragraph style, run formatting) are
     /// serialized once per table and written again as they are for every cell, so a row costs no elements of its own.
     /// </summary>
-    internal static void WriteTable(XmlWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing, string? style = "TableText")
+    internal static void WriteTable(MarkupWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing, string? style = "TableText")
     {
         // A problem list has a table per branch and area (tens of thousands at national scale): the fixed markup is made
         // once per layout and reused.
         var t = Templates.GetOrAdd(string.Join(',', widths) + "|" + style, _ => TableTemplate.Of(widths, style));
-        writer.WriteStartElement("w", "tbl", W);
-        writer.WriteRaw(t.Start);
+        writer.Raw("<w:tbl>");
+        writer.Raw(t.Start);
 
         void Row(string[] cells, string start, bool head)
         {
-            writer.WriteRaw(start);
+            writer.Raw(start);
             for (var i = 0; i < cells.Length; i++)
             {
-                writer.WriteRaw(t.CellStart[i]);
+                writer.Raw(t.CellStart[i]);
                 if (cells[i].Length > 0 && !cells[i].Contains(missing, StringComparison.Ordinal))
                 {
                     // Most cells: one run, without the pieces below.
-                    writer.WriteRaw(head ? t.Bold : "<w:r>");
+                    writer.Raw(head ? t.Bold : "<w:r>");
                     WriteText(writer, cells[i]);
-                    writer.WriteRaw("</w:r></w:p></w:tc>");
+                    writer.Raw("</w:r></w:p></w:tc>");
                     continue;
                 }
 
                 foreach (var (part, isHighlight) in Segments(cells[i], missing))
                 {
                     // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
-                    writer.WriteRaw(isHighlight ? t.Highlighted : head ? t.Bold : "<w:r>");
+                    writer.Raw(isHighlight ? t.Highlighted : head ? t.Bold : "<w:r>");
                     WriteText(writer, part);
-                    writer.WriteRaw("</w:r>");
+                    writer.Raw("</w:r>");
                 }
 
-                writer.WriteRaw("</w:p></w:tc>");
+                writer.Raw("</w:p></w:tc>");
             }
 
-            writer.WriteRaw("</w:tr>");
+            writer.Raw("</w:tr>");
         }
 
         Row(header, t.HeaderRow, head: true);
@@ -277,7 +280,7 @@ public sealed class WordReportRenderer : IReportRenderer
             Row(cells, t.BodyRow, head: false);
         }
 
-        writer.WriteEndElement();
+        writer.Raw("</w:tbl>");
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableTemplate> Templates = new(StringComparer.Ordinal);
@@ -304,18 +307,18 @@ public sealed class WordReportRenderer : IReportRenderer
     }
 
     /// <summary>A run's text, marked to keep its spaces only when it has spaces at either end to keep.</summary>
-    private static void WriteText(XmlWriter writer, string text)
+    private static void WriteText(MarkupWriter writer, string text)
     {
-        var safe = Safe(text);
-        writer.WriteRaw(safe.Length > 0 && (char.IsWhiteSpace(safe[0]) || char.IsWhiteSpace(safe[^1])) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
-        writer.WriteString(safe);
-        writer.WriteRaw("</w:t>");
+        writer.Raw(MarkupWriter.KeepsSpaces(text) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
+        writer.Text(text);
+        writer.Raw("</w:t>");
     }
 
     /// <summary>An element's markup as it stands inside the document, where the <c>w</c> prefix is already declared.</summary>
-    private static string Fragment(OpenXmlElement element)
+    internal static string Fragment(OpenXmlElement element)
     {
-        var xml = element.OuterXml.Replace($" xmlns:w=\"{W}\"", string.Empty, StringComparison.Ordinal);
+        var xml = element.OuterXml.Replace($" xmlns:w=\"{W}\"", string.Empty, StringComparison.Ordinal)
+            .Replace($" xmlns:r=\"{R}\"", string.Empty, StringComparison.Ordinal);
         return xml.Contains("xmlns", StringComparison.Ordinal) ? throw new InvalidOperationException($"Unexpected namespace in {xml}") : xml;
     }
 

@@ -24,6 +24,9 @@ internal sealed class DatasetIndexes
     private readonly Lazy<GroupIndex<OrganizationId, ActivityRecord>> _activitiesByOrganization;
     private readonly Lazy<Dictionary<PersonId, int>> _personPositions;
     private readonly Lazy<PersonId[]> _personIds;
+    private readonly Lazy<PersonGroups<MembershipRegistration>> _registrationsAt;
+    private readonly Lazy<PersonGroups<FirmEmployment>> _employmentsAt;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object>> _derived = new(ReferenceEqualityComparer.Instance);
 
     public DatasetIndexes(CityDatasetBuilder.Records records)
     {
@@ -71,6 +74,8 @@ internal sealed class DatasetIndexes
         _electionsByOrganization = new(() => new(elections, e => e.OrganizationId, (a, b) => a.ElectedOn.CompareTo(b.ElectedOn)));
         _activitiesByOrganization = new(() => new(activities, a => a.OrganizationId, (a, b) => a.Date.CompareTo(b.Date)));
         _personIds = new(() => Array.ConvertAll(PersonArray, p => p.Id));
+        _registrationsAt = new(() => PersonGroups<MembershipRegistration>.Of(RegistrationsByPerson, PersonIds));
+        _employmentsAt = new(() => PersonGroups<FirmEmployment>.Of(EmploymentsByPerson, PersonIds));
         _personPositions = new(() =>
         {
             var positions = new Dictionary<PersonId, int>(PersonArray.Length);
@@ -167,6 +172,12 @@ internal sealed class DatasetIndexes
 
     public GroupIndex<PersonId, MembershipRegistration> RegistrationsByPerson { get; }
 
+    /// <summary><see cref="RegistrationsByPerson"/> by the person's position in <see cref="PersonArray"/>.</summary>
+    public PersonGroups<MembershipRegistration> RegistrationsAt => _registrationsAt.Value;
+
+    /// <summary><see cref="EmploymentsByPerson"/> by the person's position in <see cref="PersonArray"/>.</summary>
+    public PersonGroups<FirmEmployment> EmploymentsAt => _employmentsAt.Value;
+
     public GroupIndex<FirmId, FirmEmployment> EmploymentsByFirm => _employmentsByFirm.Value;
 
     public GroupIndex<PersonId, FirmEmployment> EmploymentsByPerson { get; }
@@ -194,6 +205,15 @@ internal sealed class DatasetIndexes
 
     /// <summary>Each person's position in <see cref="PersonArray"/>, for engines that keep per-person figures in arrays (see <see cref="PersonFinder"/>).</summary>
     public Dictionary<PersonId, int> PersonPositions => _personPositions.Value;
+
+    /// <summary>
+    /// The index <paramref name="index"/> derives from the records, built on first use and kept with the dataset: the
+    /// records never change, so an engine that runs again on the same dataset (each report, each check of a
+    /// long-running app) finds it built. Only groupings of records belong here, never an evaluation's results.
+    /// </summary>
+    public T Derived<T>(DerivedIndex<T> index)
+        where T : class =>
+        (T)_derived.GetOrAdd(index, static (key, ix) => new Lazy<object>(() => ((DerivedIndex<T>)key).Build(ix)), this).Value;
 
     /// <summary>The columnar activity index; set by the dataset, which owns it, on first use.</summary>
     public Lazy<ActivityIndex>? Activities { get; set; }

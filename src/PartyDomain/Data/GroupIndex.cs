@@ -74,6 +74,12 @@ internal sealed class GroupIndex<TKey, T>
     public ReadOnlySpan<T> Span(TKey key) =>
         _ranges.TryGetValue(key, out var r) ? new ReadOnlySpan<T>(_items, r.Start, r.Count) : [];
 
+    /// <summary>The position of <paramref name="key"/>'s group in <see cref="Items"/>; (0, 0) when there is none.</summary>
+    public (int Start, int Count) Range(TKey key) => _ranges.TryGetValue(key, out var r) ? r : default;
+
+    /// <summary>The array every group is a run of.</summary>
+    public T[] Items => _items;
+
     /// <summary>The group of <paramref name="key"/> as a list, empty when there is none.</summary>
     public IReadOnlyList<T> this[TKey key] =>
         _ranges.TryGetValue(key, out var r) ? new ReadOnlySegment<T>(_items, r.Start, r.Count) : [];

@@ -15,6 +15,19 @@ internal sealed class PersonFinder(DatasetIndexes indexes)
     private Dictionary<PersonId, int>? _positions;
     private int _last;
 
+    /// <summary>The position of each record's person in <c>dataset.People</c> (-1 for one the dataset does not list), in the records' order.</summary>
+    public static int[] Positions<T>(DatasetIndexes indexes, IReadOnlyList<T> records, Func<T, PersonId> person)
+    {
+        var finder = new PersonFinder(indexes);
+        var positions = new int[records.Count];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = finder.Find(person(records[i]));
+        }
+
+        return positions;
+    }
+
     /// <summary>The number of people.</summary>
     public int Count => _people.Length;
 

@@ -195,8 +195,8 @@ public sealed class DuesEvaluator
 
             // Each member's declarations and payments in month order (stable, so a month's payments keep their order): the
             // month loop below walks a member's payments once instead of scanning them for every month.
-            var incomes = MemberRecords<MemberIncome>.Of<IncomeMonth>(ix.IncomeArray, ix);
-            var payments = MemberRecords<DuesPayment>.Of<PaymentMonth>(ix.DuesPaymentArray, ix);
+            var incomes = ix.Derived(MemberRecords.Incomes);
+            var payments = ix.Derived(MemberRecords.Payments);
             var national = _policy is NationalDuesBasePolicy;
             int backMonths = _back["Months"], unpaidMonths = _unpaid["Months"];
             var declaredMonths = new int[16];

@@ -28,6 +28,16 @@ internal readonly struct PaymentMonth : IMemberMonth<DuesPayment>
     public YearMonth Month(DuesPayment record) => record.Month;
 }
 
+/// <summary>The dues records grouped by member, derived once per dataset: every sweep (this year's, last year's) reads them.</summary>
+internal static class MemberRecords
+{
+    /// <summary>Each member's income declarations in month order.</summary>
+    public static readonly DerivedIndex<MemberRecords<MemberIncome>> Incomes = new(static ix => MemberRecords<MemberIncome>.Of<IncomeMonth>(ix.IncomeArray, ix));
+
+    /// <summary>Each member's payments in month order.</summary>
+    public static readonly DerivedIndex<MemberRecords<DuesPayment>> Payments = new(static ix => MemberRecords<DuesPayment>.Of<PaymentMonth>(ix.DuesPaymentArray, ix));
+}
+
 /// <summary>
 /// One kind of dues record (declarations or payments) grouped by member, each group in month order (stable: a month's
 /// records keep the dataset's order). Records usually come that way already, one run per member in month order, and

@@ -64,11 +64,19 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
         var secretaries = new Dictionary<OrganizationId, string>();
         var citations = new Dictionary<Citation, string>();
         var areas = new Dictionary<string, (int Order, string Name)>(StringComparer.Ordinal);
+        var slots = new Dictionary<(LocalDate, int), string>();
         var rows = new List<(string Branch, int Area, string Rule, LocalDate Sort, ProblemLine Line)>(findings.Count);
+        string? lastSubject = null;
+        var lastKind = SubjectKind.Organization;
+        var lastAsOf = default(LocalDate);
+        PartyOrganization? lastOwner = null;
         foreach (var item in findings)
         {
             var finding = item.Finding;
-            var organization = Owner(dataset, finding);
+            // A person's or an organization's findings mostly follow one another: the last subject's owner is kept.
+            var organization = ReferenceEquals(finding.Subject.Id, lastSubject) && finding.Subject.Kind == lastKind && finding.AsOf == lastAsOf
+                ? lastOwner : Owner(dataset, finding);
+            (lastSubject, lastKind, lastAsOf, lastOwner) = (finding.Subject.Id, finding.Subject.Kind, finding.AsOf, organization);
             string branch = unassigned, secretary = none;
             if (organization is { } o)
             {
@@ -89,7 +97,7 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
                 citations[finding.Citation] = citation = finding.Citation.ToString();
             }
 
-            var (slot, sort) = Slot(item, language);
+            var (slot, sort) = Slot(item, language, slots);
             rows.Add((branch, area.Order, finding.RuleTitle.In(language), sort, new ProblemLine(branch, area.Name, slot, finding.Subject.Name, finding.RuleTitle.In(language),
                 finding.Expected.In(language), finding.Found.In(language), citation, secretary, finding.Severity)));
         }
@@ -146,29 +154,38 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
     }
 
     /// <summary>The slot's name and a date to sort by: a missed slot's month or quarter, a dues finding's month, otherwise the day.</summary>
-    private static (string Text, LocalDate Sort) Slot(ReportFinding item, TextLanguage language)
+    /// <remarks>Half a million lines name a few hundred slots: each slot's text is made once, in <paramref name="texts"/>.</remarks>
+    private static (string Text, LocalDate Sort) Slot(ReportFinding item, TextLanguage language, Dictionary<(LocalDate, int), string> texts)
     {
         var english = language == TextLanguage.English;
         if (item.Slot is { } slot)
         {
             var start = slot.Calendar.Start;
-            var text = slot.Cadence.Months switch
+            var months = slot.Cadence.Months;
+            if (!texts.TryGetValue((start, months), out var text))
             {
-                1 => english ? $"{start:uuuu-MM}" : $"{start.Year}年{start.Month}月",
-                3 => english ? $"{start.Year} Q{((start.Month - 1) / 3) + 1}" : $"{start.Year}年第{Quarter((start.Month - 1) / 3)}季度",
-                6 => english ? $"{start.Year} H{((start.Month - 1) / 6) + 1}" : $"{start.Year}年{(start.Month <= 6 ? "上" : "下")}半年",
-                _ => english ? $"{start.Year}" : $"{start.Year}年度",
-            };
+                texts[(start, months)] = text = months switch
+                {
+                    1 => english ? $"{start:uuuu-MM}" : $"{start.Year}年{start.Month}月",
+                    3 => english ? $"{start.Year} Q{((start.Month - 1) / 3) + 1}" : $"{start.Year}年第{Quarter((start.Month - 1) / 3)}季度",
+                    6 => english ? $"{start.Year} H{((start.Month - 1) / 6) + 1}" : $"{start.Year}年{(start.Month <= 6 ? "上" : "下")}半年",
+                    _ => english ? $"{start.Year}" : $"{start.Year}年度",
+                };
+            }
+
             return (text, start);
         }
 
         var day = item.Finding.AsOf;
-        if (item.Area == "dues" && item.Finding.RuleId.Value == "DUES-ARREARS")
+        var month = item.Area == "dues" && item.Finding.RuleId.Value == "DUES-ARREARS";
+        if (!texts.TryGetValue((day, month ? -1 : 0), out var dayText))
         {
-            return (english ? $"{day:uuuu-MM}" : $"{day.Year}年{day.Month}月", day);
+            texts[(day, month ? -1 : 0)] = dayText = month
+                ? english ? $"{day:uuuu-MM}" : $"{day.Year}年{day.Month}月"
+                : english ? day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : $"截至{day.Year}年{day.Month}月{day.Day}日";
         }
 
-        return (english ? day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : $"截至{day.Year}年{day.Month}月{day.Day}日", day);
+        return (dayText, day);
     }
 
     private static string Quarter(int index) => index switch { 0 => "一", 1 => "二", 2 => "三", _ => "四" };

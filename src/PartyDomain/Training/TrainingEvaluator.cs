@@ -131,24 +131,27 @@ public sealed class TrainingEvaluator
         var ix = dataset.Indexes;
         var people = ix.PersonArray;
 
-        // Per-person figures live in arrays by the person's position in dataset.People; attendance lists and posts
-        // mostly come in that order, which the finder uses before its dictionary.
-        var finder = new PersonFinder(ix);
+        // Per-person figures live in arrays by the person's position in dataset.People; attendees and post holders are
+        // read by position (derived once per dataset).
+        var attendees = ix.Derived(Attendees);
         var sessionHours = new decimal[people.Length];
         var concentrated = new int[people.Length];
         var trainee = new bool[people.Length];
-        foreach (var s in ix.TrainingSessionArray)
+        var sessions = ix.TrainingSessionArray;
+        for (var si = 0; si < sessions.Length; si++)
         {
+            var s = sessions[si];
             if (!period.Contains(s.Start))
             {
                 continue;
             }
 
             var attendance = s.Attendance;
+            var positions = attendees[si];
             for (var i = 0; i < attendance.Count; i++)
             {
                 var a = attendance[i];
-                var p = finder.Find(a.PersonId);
+                var p = positions[i];
                 var hours = a.CreditedHours ?? s.StudyHours;
                 sessionHours[p] += hours;
                 concentrated[p] += s.Concentrated && hours > 0 ? 1 : 0;
@@ -160,11 +163,13 @@ public sealed class TrainingEvaluator
         var creditHours = CreditHours(ix, year, findings, reference);
         var cadre = new bool[people.Length];
         var served = new DateInterval(period.Start, reference);
-        foreach (var post in ix.PartyPostArray)
+        var posts = ix.PartyPostArray;
+        var holders = ix.Derived(PostHolders);
+        for (var i = 0; i < posts.Length; i++)
         {
-            if (post.Post.IsCommitteeSeat() && post.Range().Overlaps(served))
+            if (posts[i].Post.IsCommitteeSeat() && posts[i].Range().Overlaps(served))
             {
-                cadre[finder.Find(post.PersonId)] = true;
+                cadre[holders[i]] = true;
             }
         }
 
@@ -196,6 +201,15 @@ public sealed class TrainingEvaluator
         return new TrainingResult(year, ledger, findings, used, _training.NewMembers);
     }
 
+    // Each record's person by position in dataset.People, worked out once per dataset: attendance lists skip most people,
+    // so finding each attendee in order would mostly fall back to the dictionary.
+    private static readonly DerivedIndex<int[][]> Attendees =
+        new(static ix => Array.ConvertAll(ix.TrainingSessionArray, s => PersonFinder.Positions(ix, s.Attendance, a => a.PersonId)));
+
+    private static readonly DerivedIndex<int[]> PostHolders = new(static ix => PersonFinder.Positions(ix, ix.PartyPostArray, p => p.PersonId));
+
+    private static readonly DerivedIndex<int[]> CreditOwners = new(static ix => PersonFinder.Positions(ix, ix.StudyCreditArray, c => c.PersonId));
+
     /// <summary>The day the membership spell that holds on <paramref name="date"/> began (probationary or full).</summary>
     private static LocalDate MemberSince(Person person, LocalDate date)
     {
@@ -225,11 +239,12 @@ public sealed class TrainingEvaluator
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(period);
-        var school = dataset.TrainingSessions.Where(s => s.PartySchool && s.Start <= period.End).ToArray();
+        var sessionArray = dataset.Indexes.TrainingSessionArray;
+        var school = Enumerable.Range(0, sessionArray.Length).Where(i => sessionArray[i].PartySchool && sessionArray[i].Start <= period.End).ToArray();
 
         // Who was trained as what, by position in dataset.People: a person counts once per role however many sessions.
         var ix = dataset.Indexes;
-        var finder = new PersonFinder(ix);
+        var attendees = ix.Derived(Attendees);
         var trained = new TrainedAs[ix.PersonArray.Length];
 
         // Each person's party posts by position, chained (a person holds a few), built only when there are sessions.
@@ -239,10 +254,10 @@ public sealed class TrainingEvaluator
         {
             firstPost = new int[ix.PersonArray.Length];
             nextPost = new int[posts.Length];
-            var owners = new PersonFinder(ix);
+            var owners = ix.Derived(PostHolders);
             for (var i = 0; i < posts.Length; i++)
             {
-                var owner = owners.Find(posts[i].PersonId);
+                var owner = owners[i];
                 if (owner >= 0)
                 {
                     nextPost[i] = firstPost[owner];
@@ -251,13 +266,15 @@ public sealed class TrainingEvaluator
             }
         }
 
-        foreach (var s in school)
+        foreach (var si in school)
         {
+            var s = sessionArray[si];
             var attendance = s.Attendance;
+            var positions = attendees[si];
             for (var i = 0; i < attendance.Count; i++)
             {
                 var a = attendance[i];
-                var p = finder.Find(a.PersonId);
+                var p = positions[i];
                 if (p < 0)
                 {
                     throw new KeyNotFoundException($"No person '{a.PersonId}' in the dataset of {dataset.City.Name}.");
@@ -289,7 +306,7 @@ public sealed class TrainingEvaluator
         }
 
         var end = period.End.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var since = school.Length == 0 ? "—" : school.Min(s => s.Start).ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var since = school.Length == 0 ? "—" : school.Min(s => sessionArray[s].Start).ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var basis = new LocalizedText($"党校自{since}首期培训至{end}", $"party school sessions from the first ({since}) to {end}");
         var secretaries = dataset.TrainingSessions.Count(s => period.Contains(s.Start) && s.Audience.HasFlag(TrainingAudience.Secretaries));
         var year = evaluated is { } e0 && e0.Year == period.Start.Year ? e0 : Evaluate(dataset, period.Start.Year);
@@ -318,7 +335,7 @@ public sealed class TrainingEvaluator
         var platforms = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
         var groupOf = new List<int[]>();
-        var finder = new PersonFinder(ix);
+        var owners = ix.Derived(CreditOwners);
         var credits = ix.StudyCreditArray;
         var creditGroup = new int[credits.Length];
         var groupPerson = new List<int>();
@@ -347,7 +364,7 @@ public sealed class TrainingEvaluator
                 platforms[c.Platform] = platform;
             }
 
-            var person = finder.Find(c.PersonId);
+            var person = owners[i];
             ref var at = ref groupOf[platform][person];
             if (at == 0)
             {

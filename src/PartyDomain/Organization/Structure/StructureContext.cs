@@ -56,21 +56,27 @@ public sealed class StructureContext
         // Sized for everyone once rather than grown (and copied) member by member: most people are members.
         _members = new(dataset.People.Count);
 
-        // One pass over people: a person's standing is read once, then their registrations and employments.
-        foreach (var person in dataset.People)
+        // One pass over people in the dataset's order: a person's standing is read once, then their registrations and
+        // employments by position.
+        var ix = dataset.Indexes;
+        var people = ix.PersonArray;
+        var registrations = ix.RegistrationsAt;
+        var employmentsAt = ix.EmploymentsAt;
+        for (var p = 0; p < people.Length; p++)
         {
+            var person = people[p];
             if (person.StandingOn(asOf) is not { } standing || !standing.IsMember())
             {
                 continue;
             }
 
-            var registration = ActiveOn(dataset.RegistrationSpan(person.Id), asOf);
+            var registration = ActiveOn(registrations[p], asOf);
             if (registration is not null)
             {
                 Increment(_registered, registration.OrganizationId, standing);
             }
 
-            var employments = dataset.EmploymentSpan(person.Id);
+            var employments = employmentsAt[p];
             var employment = ActiveOn(employments, asOf);
             if (employment is not null)
             {

@@ -34,9 +34,11 @@ public static class StructureFigures
         // People are unique by id in a dataset, so counting each member with an active employment once is counting
         // the distinct people of the active employments.
         int lawyers = 0, probationary = 0;
-        foreach (var person in dataset.People)
+        var people = dataset.Indexes.PersonArray;
+        var employments = dataset.Indexes.EmploymentsAt;
+        for (var p = 0; p < people.Length; p++)
         {
-            if (person.StandingOn(asOf) is { } standing && standing.IsMember() && Active(dataset.EmploymentSpan(person.Id), asOf))
+            if (people[p].StandingOn(asOf) is { } standing && standing.IsMember() && Active(employments[p], asOf))
             {
                 lawyers++;
                 probationary += standing == MemberStanding.ProbationaryMember ? 1 : 0;

@@ -1,0 +1,173 @@
+using System.Buffers;
+using System.Text;
+
+namespace PartyDomain.Reporting.Word;
+
+/// <summary>
+/// Writes a part's XML straight into its stream as UTF-8: markup the caller knows to be well formed as it is, text
+/// escaped, with the characters XML cannot hold left out (as <see cref="WordReportRenderer.Safe"/>). The problem list is
+/// half a gigabyte of XML at national scale, which <see cref="System.Xml.XmlWriter"/>'s checks of every character of the
+/// markup and its extra buffer copy wrote at half the speed; well-formedness is the callers' (and the tests' validator's) care.
+/// </summary>
+internal sealed class MarkupWriter : IDisposable
+{
+    private const int Size = 1 << 16;
+
+    // What text cannot hold as it stands: the three characters escaped, and those XML 1.0 leaves out (controls but tab, line
+    // feed and return; surrogates, which are kept only as pairs; U+FFFE and U+FFFF).
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not (0x9 or 0xA or 0xD)).Select(c => (char)c))
+        + "&<>" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
+
+    private static readonly SearchValues<char> Invalid = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not (0x9 or 0xA or 0xD)).Select(c => (char)c))
+        + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
+
+    private readonly Stream _stream;
+    private readonly System.Xml.XmlWriter? _xml;
+    private readonly byte[] _buffer;
+    private int _used;
+
+    /// <summary>Writes into <paramref name="stream"/>, which the writer closes; starts with the XML declaration.</summary>
+    public MarkupWriter(Stream stream)
+    {
+        _stream = stream;
+        _buffer = new byte[Size];
+        Raw("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>");
+    }
+
+    /// <summary>Writes through <paramref name="xml"/> (a part the OpenXML SDK writes), which stays open: the same table code serves both.</summary>
+    public MarkupWriter(System.Xml.XmlWriter xml)
+    {
+        _stream = Stream.Null;
+        _xml = xml;
+        _buffer = [];
+    }
+
+    /// <summary>Markup as it stands.</summary>
+    public void Raw(string markup)
+    {
+        if (_xml is not null)
+        {
+            _xml.WriteRaw(markup);
+            return;
+        }
+
+        Encode(markup);
+    }
+
+    /// <summary>Text content, escaped, with what XML cannot hold left out.</summary>
+    public void Text(string text)
+    {
+        if (_xml is not null)
+        {
+            _xml.WriteString(WordReportRenderer.Safe(text));
+            return;
+        }
+
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
+        {
+            var at = rest.IndexOfAny(Special);
+            if (at < 0)
+            {
+                Encode(rest);
+                return;
+            }
+
+            Encode(rest[..at]);
+            var c = rest[at];
+            var skip = 1;
+            switch (c)
+            {
+                case '&':
+                    Encode("&amp;");
+                    break;
+                case '<':
+                    Encode("&lt;");
+                    break;
+                case '>':
+                    Encode("&gt;");
+                    break;
+                default:
+                    if (char.IsHighSurrogate(c) && at + 1 < rest.Length && char.IsLowSurrogate(rest[at + 1]))
+                    {
+                        Encode(rest.Slice(at, 2));
+                        skip = 2;
+                    }
+
+                    break;
+            }
+
+            rest = rest[(at + skip)..];
+        }
+    }
+
+    /// <summary>A whole number, in invariant digits.</summary>
+    public void Number(int value)
+    {
+        if (_xml is not null)
+        {
+            _xml.WriteRaw(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (Size - _used < 16)
+        {
+            Flush();
+        }
+
+        value.TryFormat(_buffer.AsSpan(_used), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        _used += written;
+    }
+
+    /// <summary>Whether <paramref name="text"/>, once what XML cannot hold is left out, starts or ends with white space.</summary>
+    public static bool KeepsSpaces(string text)
+    {
+        if (text.AsSpan().IndexOfAny(Invalid) >= 0)
+        {
+            text = WordReportRenderer.Safe(text);
+        }
+
+        return text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]));
+    }
+
+    /// <summary>Writes what is buffered and closes the stream.</summary>
+    public void Dispose()
+    {
+        if (_xml is not null)
+        {
+            return;
+        }
+
+        Flush();
+        _stream.Dispose();
+    }
+
+    private void Encode(ReadOnlySpan<char> chars)
+    {
+        // A character is at most three bytes of UTF-8 (a surrogate pair four, for two characters).
+        while (chars.Length > 0)
+        {
+            if (Size - _used < 3 * Math.Min(chars.Length, 1024))
+            {
+                Flush();
+            }
+
+            var take = Math.Min(chars.Length, (Size - _used) / 3);
+            if (take < chars.Length && char.IsHighSurrogate(chars[take - 1]))
+            {
+                take--;
+            }
+
+            _used += Encoding.UTF8.GetBytes(chars[..take], _buffer.AsSpan(_used));
+            chars = chars[take..];
+        }
+    }
+
+    private void Flush()
+    {
+        _stream.Write(_buffer, 0, _used);
+        _used = 0;
+    }
+}
