@@ -14,14 +14,13 @@ internal sealed class MarkupWriter : IDisposable
     private const int Size = 1 << 16;
 
     // What text cannot hold as it stands: the three characters escaped, and those XML 1.0 leaves out (controls but tab, line
-    // feed and return; surrogates, which are kept only as pairs; U+FFFE and U+FFFF).
-    private static readonly SearchValues<char> Special = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not (0x9 or 0xA or 0xD)).Select(c => (char)c))
-        + "&<>" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
+    // feed and return; U+FFFE and U+FFFF; surrogates, kept only as pairs, are looked for apart as a range).
+    private static readonly SearchValues<char> Special = SearchValues.Create(Controls + "&<>\uFFFE\uFFFF");
 
-    private static readonly SearchValues<char> Invalid = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not (0x9 or 0xA or 0xD)).Select(c => (char)c))
-        + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
+    private static readonly SearchValues<char> Invalid = SearchValues.Create(Controls + "\uFFFE\uFFFF");
+
+    private const string Controls = "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F";
 
     private readonly Stream _stream;
     private readonly System.Xml.XmlWriter? _xml;
@@ -68,7 +67,7 @@ internal sealed class MarkupWriter : IDisposable
         var rest = text.AsSpan();
         while (rest.Length > 0)
         {
-            var at = rest.IndexOfAny(Special);
+            var at = Next(rest, Special);
             if (at < 0)
             {
                 Encode(rest);
@@ -124,12 +123,20 @@ internal sealed class MarkupWriter : IDisposable
     /// <summary>Whether <paramref name="text"/>, once what XML cannot hold is left out, starts or ends with white space.</summary>
     public static bool KeepsSpaces(string text)
     {
-        if (text.AsSpan().IndexOfAny(Invalid) >= 0)
+        if (Next(text, Invalid) >= 0)
         {
             text = WordReportRenderer.Safe(text);
         }
 
         return text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]));
+    }
+
+    /// <summary>The first of <paramref name="values"/> or of the surrogates in <paramref name="text"/>, or -1.</summary>
+    private static int Next(ReadOnlySpan<char> text, SearchValues<char> values)
+    {
+        var at = text.IndexOfAny(values);
+        var surrogate = (at < 0 ? text : text[..at]).IndexOfAnyInRange('\uD800', '\uDFFF');
+        return surrogate >= 0 ? surrogate : at;
     }
 
     /// <summary>Writes what is buffered and closes the stream.</summary>

@@ -220,30 +220,27 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
 
         public long References { get; private set; }
 
-        // Most cells repeat one of a few instances (a branch's name, a rule's title, a citation): those are found by reference
-        // before their text is hashed.
-        private readonly Dictionary<string, int> _seen = new(ReferenceEqualityComparer.Instance);
+        // A column mostly repeats the cell above it (the same branch, area, rule title, citation, secretary): the last text
+        // instance of each column is compared by reference before a text is hashed.
+        private readonly (string? Text, int Index)[] _above = new (string?, int)[16];
 
-        public int Of(string text)
+        public int Of(string text, int column)
         {
             References++;
-            if (_seen.TryGetValue(text, out var i))
+            ref var above = ref _above[column];
+            if (ReferenceEquals(above.Text, text))
             {
-                return i;
+                return above.Index;
             }
 
             var safe = WordReportRenderer.Safe(text);
-            if (!_index.TryGetValue(safe, out i))
+            if (!_index.TryGetValue(safe, out var i))
             {
                 _index[safe] = i = Texts.Count;
                 Texts.Add(safe);
             }
 
-            if (_seen.Count < 1 << 16)
-            {
-                _seen[text] = i;
-            }
-
+            above = (text, i);
             return i;
         }
     }
@@ -277,7 +274,7 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
                 else
                 {
                     writer.Raw(style == 1 ? "<c s=\"1\" t=\"s\"><v>" : "<c s=\"2\" t=\"s\"><v>");
-                    writer.Number(strings.Of(cells[i]));
+                    writer.Number(strings.Of(cells[i], i));
                 }
 
                 writer.Raw("</v></c>");

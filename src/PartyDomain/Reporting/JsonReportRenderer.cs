@@ -12,7 +12,7 @@ namespace PartyDomain.Reporting;
 /// </summary>
 public sealed class JsonReportRenderer : IReportRenderer
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     /// <summary>How many bytes the writer gathers before it hands them to the stream.</summary>
     private const int FlushAt = 1 << 16;

@@ -66,17 +66,38 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
         var areas = new Dictionary<string, (int Order, string Name)>(StringComparer.Ordinal);
         var slots = new Dictionary<(LocalDate, int), string>();
         var rows = new List<(string Branch, int Area, string Rule, LocalDate Sort, ProblemLine Line)>(findings.Count);
-        string? lastSubject = null;
-        var lastKind = SubjectKind.Organization;
-        var lastAsOf = default(LocalDate);
+        string? lastPerson = null;
+        IReadOnlyList<MembershipRegistration> registrations = [];
         PartyOrganization? lastOwner = null;
         foreach (var item in findings)
         {
             var finding = item.Finding;
-            // A person's or an organization's findings mostly follow one another: the last subject's owner is kept.
-            var organization = ReferenceEquals(finding.Subject.Id, lastSubject) && finding.Subject.Kind == lastKind && finding.AsOf == lastAsOf
-                ? lastOwner : Owner(dataset, finding);
-            (lastSubject, lastKind, lastAsOf, lastOwner) = (finding.Subject.Id, finding.Subject.Kind, finding.AsOf, organization);
+            // A person's findings mostly follow one another (a member's twelve months of dues): the last person's
+            // registrations are kept, and the last organization found.
+            PartyOrganization? organization;
+            if (finding.Subject.Kind == SubjectKind.Person)
+            {
+                if (!ReferenceEquals(finding.Subject.Id, lastPerson))
+                {
+                    (lastPerson, registrations) = (finding.Subject.Id, dataset.RegistrationHistoryOf(new PersonId(finding.Subject.Id)));
+                }
+
+                MembershipRegistration? registration = null;
+                for (var r = 0; r < registrations.Count && registration is null; r++)
+                {
+                    registration = registrations[r].IsActiveOn(finding.AsOf) ? registrations[r] : null;
+                }
+
+                organization = registration is null ? null
+                    : lastOwner?.Id == registration.OrganizationId ? lastOwner
+                    : dataset.TryGetOrganization(registration.OrganizationId, out var ro) ? ro : null;
+            }
+            else
+            {
+                organization = Owner(dataset, finding);
+            }
+
+            lastOwner = organization ?? lastOwner;
             string branch = unassigned, secretary = none;
             if (organization is { } o)
             {
