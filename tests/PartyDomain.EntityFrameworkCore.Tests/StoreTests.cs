@@ -117,6 +117,32 @@ public abstract class StoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_and_snapshots_report_progress_that_only_grows_and_ends_at_100_percent()
+    {
+        using var store = new PartyDomainStore(_options!, DemoCity.Clock) { RunSize = 100 };
+        var (city, month) = DemoCityWithoutItsLastMonth();
+        var writing = new Reports();
+        var loading = new Reports();
+        var merging = new Reports();
+        var written = new Reports();
+
+        await store.ImportAsync(city, ImportMode.Replace, writing);
+        var stored = await store.LoadSnapshotAsync(city.City.Id, progress: loading);
+        var merge = DatasetMerge.Create(stored!, month, DemoCity.Today, progress: merging);
+        await store.MergeAsync(merge, written);
+
+        writing.ShouldGrowTo100Percent();
+        writing.Stages.Should().Equal("removing the stored records", "writing to the store");
+        writing.Fractions.Distinct().Count(f => f is > 0 and < 1).Should().BeGreaterThan(5, "each table written is reported");
+        loading.ShouldGrowTo100Percent();
+        loading.Stages.Should().Equal("reading from the store", "indexing", "checking integrity");
+        merging.ShouldGrowTo100Percent();
+        merging.Stages.Should().Equal("matching the stored records", "indexing", "checking integrity");
+        written.ShouldGrowTo100Percent();
+        written.Fractions.Distinct().Should().HaveCountGreaterThan(month.Count / 100, "each run of 100 is reported");
+    }
+
+    [Fact]
     public async Task A_merge_updates_a_changed_record_and_leaves_the_rest()
     {
         using var store = new PartyDomainStore(_options!, DemoCity.Clock);
@@ -392,5 +418,30 @@ public abstract class StoreTests : IAsyncLifetime
             table.Select(actual).OrderBy(DatasetRecordKeys.Of, StringComparer.Ordinal).Should().BeEquivalentTo(
                 table.Select(expected).OrderBy(DatasetRecordKeys.Of, StringComparer.Ordinal), o => o.ComparingRecordsByMembers().RespectingRuntimeTypes().WithStrictOrdering(), table.Name);
         }
+    }
+}
+
+/// <summary>Collects the progress reported, on the reporting thread (<see cref="Progress{T}"/> would post them to the thread pool, out of order).</summary>
+internal sealed class Reports : IProgress<WorkProgress>
+{
+    private readonly List<WorkProgress> _reports = [];
+
+    public IReadOnlyList<double> Fractions => [.. _reports.Select(r => r.Fraction)];
+
+    public IReadOnlyList<string> Stages => _reports.Select(r => r.Stage?.English).OfType<string>().Distinct().ToList();
+
+    public void Report(WorkProgress value)
+    {
+        lock (_reports)
+        {
+            _reports.Add(value);
+        }
+    }
+
+    public void ShouldGrowTo100Percent()
+    {
+        _reports.Should().NotBeEmpty();
+        Fractions.Should().BeInAscendingOrder().And.OnlyContain(f => f >= 0 && f <= 1);
+        _reports[^1].Fraction.Should().Be(1);
     }
 }

@@ -14,12 +14,27 @@ namespace PartyDomain.Data;
 internal sealed partial class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today, Metrics.IndicatorCatalog indicators)
 {
     private readonly List<DatasetProblem> _problems = [];
+    private long _checked;
+    private long _total;
+
+    /// <summary>Told after each group of checks how many records were checked of all (the overlaps counting their records again).</summary>
+    public IProgress<WorkProgress>? Progress { get; init; }
 
     public IReadOnlyList<DatasetProblem> Run()
     {
+        if (Progress is not null)
+        {
+            var timeBound = (long)records.Registrations.Count + records.Employments.Count + records.FirmPosts.Count + records.PartyPosts.Count + records.Coverages.Count;
+            _total = records.Organizations.Count + records.Firms.Count + records.People.Count + (2 * timeBound) + records.Instructors.Count + records.Elections.Count
+                + records.Activities.Count + records.Services.Count + records.TrainingSessions.Count + records.StudyCredits.Count + records.Incomes.Count
+                + records.DuesPayments.Count + records.AdmissionCases.Count + records.MajorMatters.Count + records.GovernanceDocuments.Count
+                + records.Pairings.Count + records.JointActivities.Count + records.Commendations.Count + records.Donations.Count;
+        }
+
         CheckOrganizations();
         CheckFirms();
         CheckPeople();
+        Checked(records.Organizations.Count + records.Firms.Count + records.People.Count);
 
         // Every check runs on every record, so one problem never hides another in the same record.
         foreach (var r in records.Registrations)
@@ -97,12 +112,20 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             }
         }
 
+        Checked(records.Registrations.Count + records.Employments.Count + records.FirmPosts.Count + records.PartyPosts.Count + records.Coverages.Count
+            + records.Instructors.Count + records.Elections.Count);
         CheckActivities();
+        Checked(records.Activities.Count);
         CheckServices();
+        Checked(records.Services.Count);
         CheckTraining();
+        Checked(records.TrainingSessions.Count + records.StudyCredits.Count);
         CheckDues();
+        Checked(records.Incomes.Count + records.DuesPayments.Count);
         CheckAdmissions();
         CheckGovernance();
+        Checked(records.AdmissionCases.Count + records.MajorMatters.Count + records.GovernanceDocuments.Count + records.Pairings.Count
+            + records.JointActivities.Count + records.Commendations.Count + records.Donations.Count);
 
         // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
         CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
@@ -119,8 +142,14 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             "同一职务重复登记", "the same post is recorded twice for the same days");
         CheckOverlaps(indexes.CoverageByOrganization, static (a, b) => a.FirmId == b.FirmId,
             "同一覆盖关系重复登记", "the same coverage is recorded twice for the same days");
-
+        Checked(records.Registrations.Count + records.Employments.Count + records.FirmPosts.Count + records.PartyPosts.Count + records.Coverages.Count);
         return _problems;
+    }
+
+    private void Checked(long count)
+    {
+        _checked += count;
+        Progress.Report(_checked, _total);
     }
 
     private void CheckOrganizations()
