@@ -80,3 +80,32 @@ internal sealed class Reports : IProgress<WorkProgress>
         _reports[^1].Fraction.Should().Be(1);
     }
 }
+
+/// <summary>Integrity problems named as the import format names records and fields, never by the library's types and properties.</summary>
+public sealed class IntegrityNamingTests
+{
+    [Fact]
+    public void Every_property_of_every_record_type_has_a_name_in_the_format()
+    {
+        var unnamed = new List<string>();
+        foreach (var type in typeof(CityDataset).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DatasetRecord)) && !t.IsAbstract))
+        {
+            var table = Schema.DatasetSchema.ForEntity(type.Name);
+            if (table is null)
+            {
+                unnamed.Add(type.Name);
+                continue;
+            }
+
+            foreach (var property in type.GetProperties().Where(p => p.Name != nameof(DatasetRecord.Origin) && p.CanWrite))
+            {
+                if (Schema.DatasetSchema.FieldName(table, type.Name, property.Name) is null)
+                {
+                    unnamed.Add($"{type.Name}.{property.Name}");
+                }
+            }
+        }
+
+        unnamed.Should().BeEmpty();
+    }
+}

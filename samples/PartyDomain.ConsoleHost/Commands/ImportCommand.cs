@@ -238,7 +238,7 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
         var table = Table(host.T("文件/工作表", "File/sheet"), host.T("行", "Row"), host.T("列", "Column"), host.T("值", "Value"), host.T("问题", "Problem"));
         foreach (var p in problems)
         {
-            Row(table, p.Source, p.Row?.ToString(CultureInfo.InvariantCulture) ?? "—", p.Column ?? "—", p.Value ?? "—", host.T(p.Message));
+            Row(table, p.Source.Length == 0 ? "—" : p.Source, p.Row?.ToString(CultureInfo.InvariantCulture) ?? "—", p.Column ?? "—", p.Value ?? "—", host.T(p.Message));
         }
 
         Console.Write(table);

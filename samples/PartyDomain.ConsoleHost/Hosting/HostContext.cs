@@ -121,7 +121,7 @@ public sealed class HostContext : IDisposable
         var builder = new CityDatasetBuilder(city, Today) { Indicators = _indicators, Progress = progress.Part(0.7, 1) };
         builder.AddRange(DemoCity.Generate(Options.Demo.Seed, Options.Demo.Scale, city, progress.Part(0, 0.7)));
         return builder.TryBuild(out var problems)
-            ?? throw new BadInputException(T($"数据有 {problems.Count} 处问题", $"the data has {problems.Count} problems"), problems.Select(p => p.ToString()).ToList());
+            ?? throw new BadInputException(T($"数据有 {problems.Count} 处问题", $"the data has {problems.Count} problems"), Describe(problems));
     }
 
     /// <summary>The stored data of the city (<c>Host:City:Id</c>, or the only one stored), or <c>null</c> when nothing is stored.</summary>
@@ -151,9 +151,12 @@ public sealed class HostContext : IDisposable
         catch (DatasetValidationException e)
         {
             throw new BadInputException(T($"已导入的数据有 {e.Problems.Count} 处问题（import --replace 重新导入，或 import --reset）", $"the imported data has {e.Problems.Count} problems (import --replace, or import --reset)"),
-                e.Problems.Select(p => p.ToString()).ToList(), e);
+                Describe(e.Problems), e);
         }
     }
+
+    /// <summary>Integrity problems in the output language, the records and fields named as the import format names them.</summary>
+    private List<string> Describe(IEnumerable<DatasetProblem> problems) => problems.Select(p => ImportProblem.FromDataset(p, Language).Describe(Language)).ToList();
 
     /// <summary>Parses <c>zh</c> or <c>en</c>.</summary>
     public static TextLanguage? ParseLanguage(string value) => value.Trim().ToUpperInvariant() switch

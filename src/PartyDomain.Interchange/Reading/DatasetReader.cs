@@ -583,17 +583,23 @@ internal sealed class DatasetReader
         }
     }
 
-    private ImportProblem ToImportProblem(DatasetProblem problem) => ImportProblem.From(problem, ColumnOf(problem));
+    private ImportProblem ToImportProblem(DatasetProblem problem) => ImportProblem.From(problem, ColumnOf(problem), TableOf(problem), LanguageOf(problem.Origin));
+
+    /// <summary>The language of the headers of the file a record was read from (English when its first column is headed in English), Chinese by default.</summary>
+    private TextLanguage LanguageOf(RecordOrigin? origin) =>
+        origin is not null && _headersBySource.TryGetValue(origin.Source, out var headers) && _tables.Any(t => t.Columns.Count == headers.Length && t.Columns[0].Name == headers[0])
+            ? TextLanguage.English
+            : TextLanguage.Chinese;
+
+    /// <summary>The table the problem's record was read from: a plugin's own, or the built-in table of its type.</summary>
+    private Table? TableOf(DatasetProblem problem) =>
+        (problem.Origin is { } from ? _pluginTables.FirstOrDefault(t => _tableSources.GetValueOrDefault(t) == from.Source) : null) ?? DatasetSchema.ForEntity(problem.Entity);
 
     /// <summary>The header of the column the problem's field was read from, as the file wrote it, when the field has one.</summary>
-    private string? ColumnOf(DatasetProblem problem)
-    {
-        // A record read from a plugin's table is named by that table's columns, not by the built-in table of its type.
-        var table = problem.Origin is { } from ? _pluginTables.FirstOrDefault(t => _tableSources.GetValueOrDefault(t) == from.Source) : null;
-        return problem.Origin is { } origin && (table ?? DatasetSchema.ForEntity(problem.Entity))?.ColumnFor(problem.Field) is { } c
+    private string? ColumnOf(DatasetProblem problem) =>
+        problem.Origin is { } origin && TableOf(problem)?.ColumnFor(problem.Field) is { } c
             ? _headersBySource.TryGetValue(origin.Source, out var headers) ? headers[c.Index] : c.Name
             : null;
-    }
 
     private List<T> Items<T>(Table table) => _items.TryGetValue(table, out var items) ? items.Cast<T>().ToList() : [];
 

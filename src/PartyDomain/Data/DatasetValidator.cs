@@ -68,9 +68,9 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             CheckPerson(p.PersonId, p);
             if (CheckOrganization(p.OrganizationId, p, out var o) && (o.Kind == OrganizationKind.PartyGroup) != (p.Post == PartyPost.GroupLeader))
             {
-                Report("invalid-kind", p, nameof(p.Post), p.Post.ToString(),
-                    $"{o.Kind} 组织不设该职务（党小组只设组长，组长只在党小组）",
-                    $"a {o.Kind} has no such post (a party group has a leader only, and only a party group has one)");
+                Report("invalid-kind", p, nameof(p.Post), Code(p.Post),
+                    $"{Kind(o.Kind).Chinese}不设该职务（党小组只设组长，组长只在党小组）",
+                    $"a {Kind(o.Kind).English} has no such post (a party group has a leader only, and only a party group has one)");
             }
         }
 
@@ -81,7 +81,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             if (CheckOrganization(c.OrganizationId, c, out var o) && !o.Kind.CanCoverFirms())
             {
                 Report("invalid-kind", c, nameof(c.OrganizationId), c.OrganizationId.Value,
-                    $"{o.Kind} 不能覆盖律所，只有党总支、党支部和联合党支部可以", $"a {o.Kind} cannot cover firms; only general branches, branches and joint branches can");
+                    $"{Kind(o.Kind).Chinese}不能覆盖律所，只有党总支、党支部和联合党支部可以", $"a {Kind(o.Kind).English} cannot cover firms; only general branches, branches and joint branches can");
             }
         }
 
@@ -181,7 +181,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             {
                 if (o.Kind != OrganizationKind.IndustryCommittee)
                 {
-                    Report("missing-value", o, nameof(o.ParentId), null, $"{o.Kind} 必须有上级组织", $"a {o.Kind} must have a parent organization");
+                    Report("missing-value", o, nameof(o.ParentId), null, $"{Kind(o.Kind).Chinese}必须有上级组织", $"a {Kind(o.Kind).English} must have a parent organization");
                 }
                 else if (o.FormerParents.Count > 0)
                 {
@@ -258,7 +258,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
 
         if (!parent.Kind.CanContain(o.Kind))
         {
-            Report("invalid-parent", o, field, parentId.Value, $"{parent.Kind} 下不能设 {o.Kind}", $"a {o.Kind} cannot sit under a {parent.Kind}");
+            Report("invalid-parent", o, field, parentId.Value, $"{Kind(parent.Kind).Chinese}下不能设{Kind(o.Kind).Chinese}", $"a {Kind(o.Kind).English} cannot sit under a {Kind(parent.Kind).English}");
         }
 
         var last = parent.Dissolved?.PlusDays(-1);
@@ -859,14 +859,14 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         Person p => p.Id.Value,
         MembershipRegistration r => $"{r.PersonId} → {r.OrganizationId} {Day(r.From)}",
         FirmEmployment e => $"{e.PersonId} @ {e.FirmId} {Day(e.From)}",
-        FirmPostHolding p => $"{p.PersonId} {p.Post} @ {p.FirmId} {Day(p.From)}",
-        PartyPostHolding p => $"{p.PersonId} {p.Post} @ {p.OrganizationId} {Day(p.From)}",
+        FirmPostHolding p => $"{p.PersonId} {Code(p.Post)} @ {p.FirmId} {Day(p.From)}",
+        PartyPostHolding p => $"{p.PersonId} {Code(p.Post)} @ {p.OrganizationId} {Day(p.From)}",
         FirmCoverage c => $"{c.OrganizationId} ⊃ {c.FirmId} {Day(c.From)}",
         InstructorAssignment i => $"{i.PersonId} → {i.FirmId} {Day(i.From)}",
         CommitteeElection e => $"{e.OrganizationId} {Day(e.ElectedOn)}",
         ActivityRecord a => $"{a.Id} ({a.Kind} @ {a.OrganizationId} {Day(a.Date)})",
         Development.AdmissionCase c => $"{c.Id} ({c.PersonId})",
-        Dues.MemberIncome i => $"{i.PersonId} {i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {i.Kind}",
+        Dues.MemberIncome i => $"{i.PersonId} {i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Code(i.Kind)}",
         Dues.DuesPayment p => $"{p.PersonId} {p.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Day(p.PaidOn)}",
         Training.TrainingSession t => $"{t.Id} ({Day(t.Start)})",
         Training.StudyCredit c => $"{c.PersonId} {c.Platform} {Day(c.Date)}",
@@ -878,6 +878,36 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         Governance.Donation d => d.Id,
         Metrics.ServiceRecord r => r.Id ?? $"{r.Indicator} {Day(r.Date)} {r.Quantity.ToString(CultureInfo.InvariantCulture)}",
         _ => record.GetType().Name,
+    };
+
+    /// <summary>A choice as the data format's code spells it (<c>IrregularIncome</c> → <c>irregular-income</c>), never the code's enum name.</summary>
+    private static string Code<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>An organization kind as the messages name it (a user reads 党小组, never PartyGroup).</summary>
+    private static LocalizedText Kind(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.IndustryCommittee => new("行业党委", "industry committee"),
+        OrganizationKind.GeneralBranch => new("党总支", "general branch"),
+        OrganizationKind.Branch => new("党支部", "branch"),
+        OrganizationKind.JointBranch => new("联合党支部", "joint branch"),
+        OrganizationKind.PartyGroup => new("党小组", "party group"),
+        _ => new(kind.ToString(), kind.ToString()),
     };
 
     private static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
