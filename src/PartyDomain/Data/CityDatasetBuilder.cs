@@ -57,7 +57,7 @@ public sealed class CityDatasetBuilder
     private static readonly LocalizedText Indexing = new("建立索引", "indexing");
     private static readonly LocalizedText Validating = new("校验数据完整性", "checking integrity");
 
-    // The share of building the indexes, as measured at national scale; validating takes the rest.
+    // The share of building the indexes, as measured at national scale (1.5 s of 11 s); validating takes the rest.
     private const double IndexingShare = 0.15;
 
     /// <summary>Adds an organization.</summary>
