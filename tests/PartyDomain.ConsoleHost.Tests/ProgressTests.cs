@@ -30,6 +30,21 @@ public class ProgressTests
     }
 
     [Fact]
+    public void On_a_terminal_the_report_shows_its_stages_the_summary_then_each_file()
+    {
+        var console = new TestConsole().Width(200).Interactive();
+        var output = Directory.CreateTempSubdirectory("partydomain-progress-report-").FullName;
+
+        var code = ConsoleApp.Run(["report", "--year", "2025", "--format", "md", "--format", "json", "--out", output, "--lang", "en"], console,
+            AppContext.BaseDirectory, null, Path.Combine(AppContext.BaseDirectory, "data"));
+
+        code.Should().Be(ExitCodes.Success);
+        console.Output.Should().Contain("Building the 2025 annual report: computing the figures and findings")
+            .And.Contain("Building the 2025 annual report: writing the report files (2/2)").And.MatchRegex(@"\b100%");
+        Directory.Delete(output, recursive: true);
+    }
+
+    [Fact]
     public void Redirected_output_shows_no_bar()
     {
         var run = HostRun.Of("demo", "--lang", "en");
