@@ -13,9 +13,17 @@ namespace PartyDomain.EntityFrameworkCore;
 /// <summary>One city's view of the store; every context it opens is scoped to <see cref="CityId"/>.</summary>
 internal sealed class CityStore(PartyDomainStore store, string cityId) : ICityStore
 {
+    private static readonly LocalizedText Removing = new("删除原有数据", "removing the stored records");
+    private static readonly LocalizedText Writing = new("写入数据库", "writing to the store");
+    private static readonly LocalizedText Loading = new("从数据库读取", "reading from the store");
+
+    // The share of a snapshot's time reading the rows takes, as measured on SQLite with the demo city at scale 200 (21.5 s
+    // of 24 s); indexing and validating them take the rest.
+    private const double LoadingShare = 0.9;
+
     public string CityId { get; } = cityId;
 
-    public Task<ImportResult> ImportAsync(CityDataset dataset, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(CityDataset dataset, ImportMode mode = ImportMode.Merge, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (!string.Equals(dataset.City.Id, CityId, StringComparison.Ordinal))
@@ -23,10 +31,11 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
             throw new ArgumentException($"The dataset is of city '{dataset.City.Id}', but this store is scoped to city '{CityId}'.", nameof(dataset));
         }
 
-        return WriteAsync(dataset.City.Name, RecordTables.All.Select(t => new Run(t, t.Select(dataset))), mode == ImportMode.Replace, cancellationToken);
+        var total = progress is null ? 0 : RecordTables.All.Sum(t => (long)t.Count(dataset));
+        return WriteAsync(dataset.City.Name, RecordTables.All.Select(t => new Run(t, t.Select(dataset))), mode == ImportMode.Replace, new(progress, total), cancellationToken);
     }
 
-    public Task<ImportResult> MergeAsync(DatasetMerge merge, CancellationToken cancellationToken = default)
+    public Task<ImportResult> MergeAsync(DatasetMerge merge, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(merge);
         var dataset = merge.Dataset ?? throw new ArgumentException($"The merge has {merge.Problems.Count} integrity problem(s); nothing of it may be stored.", nameof(merge));
@@ -38,6 +47,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         // Nothing changed: nothing is written, not even the time of the import.
         if (merge.Changes.Count == 0)
         {
+            progress?.Report(new WorkProgress(1, Writing));
             return Task.FromResult(new ImportResult(CityId, 0));
         }
 
@@ -46,7 +56,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         var runs = merge.Changes.GroupBy(c => RecordTables.For(c.Record.GetType()))
             .OrderBy(g => IndexOf(g.Key))
             .SelectMany(g => g.Chunk(store.RunSize).Select(chunk => new Run(g.Key, Array.ConvertAll(chunk, c => c.Record), Array.ConvertAll(chunk, c => c.Key))));
-        return WriteAsync(dataset.City.Name, runs, replace: false, cancellationToken);
+        return WriteAsync(dataset.City.Name, runs, replace: false, new(progress, merge.Changes.Count), cancellationToken);
 
         static int IndexOf(RecordTable table)
         {
@@ -63,14 +73,14 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
     public Task<ImportResult> ImportRecordsAsync(IEnumerable<DatasetRecord> records, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return WriteAsync(null, Runs(records, store.RunSize), mode == ImportMode.Replace, cancellationToken);
+        return WriteAsync(null, Runs(records, store.RunSize), mode == ImportMode.Replace, default, cancellationToken);
     }
 
-    public async Task<CityDataset?> LoadSnapshotAsync(DateInterval? period = null, CancellationToken cancellationToken = default)
+    public async Task<CityDataset?> LoadSnapshotAsync(DateInterval? period = null, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await LoadAsync(period, cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(period, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (store.Fault(e) is { } fault)
         {
@@ -78,7 +88,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         }
     }
 
-    private async Task<CityDataset?> LoadAsync(DateInterval? period, CancellationToken cancellationToken)
+    private async Task<CityDataset?> LoadAsync(DateInterval? period, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         var context = await store.OpenAsync(CityId, cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
@@ -89,10 +99,22 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
                 return null;
             }
 
-            var builder = new CityDatasetBuilder(new CityInfo(city.Id, city.Name), store.Clock, store.Zone);
+            var builder = new CityDatasetBuilder(new CityInfo(city.Id, city.Name), store.Clock, store.Zone) { Progress = progress.Part(LoadingShare, 1) };
             if (store.Indicators is { } indicators)
             {
                 builder.Indicators = indicators;
+            }
+
+            // Watched: each table weighs its rows, counted first (a count costs little beside reading the rows).
+            var reading = progress.Part(0, LoadingShare, Loading);
+            long total = 0, loaded = 0;
+            if (reading is not null)
+            {
+                reading.Report(new WorkProgress(0));
+                foreach (var table in RecordTables.All)
+                {
+                    total += await table.CountAsync(context, period, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             // One query per table, streamed straight into the builder: no joins to repeat rows, no per-record queries,
@@ -107,20 +129,23 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
                     {
                         builder.AddRange(batch);
                         batch.Clear();
+                        loaded += batch.Capacity;
+                        reading.Report(loaded, total);
                     }
                 }, cancellationToken).ConfigureAwait(false);
             }
 
             builder.AddRange(batch);
+            reading?.Report(new WorkProgress(1));
             return builder.Build();
         }
     }
 
-    private async Task<ImportResult> WriteAsync(string? cityName, IEnumerable<Run> runs, bool replace, CancellationToken cancellationToken)
+    private async Task<ImportResult> WriteAsync(string? cityName, IEnumerable<Run> runs, bool replace, Watch watch, CancellationToken cancellationToken)
     {
         try
         {
-            return await WriteCoreAsync(cityName, runs, replace, cancellationToken).ConfigureAwait(false);
+            return await WriteCoreAsync(cityName, runs, replace, watch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (store.Fault(e) is { } fault)
         {
@@ -128,7 +153,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         }
     }
 
-    private async Task<ImportResult> WriteCoreAsync(string? cityName, IEnumerable<Run> runs, bool replace, CancellationToken cancellationToken)
+    private async Task<ImportResult> WriteCoreAsync(string? cityName, IEnumerable<Run> runs, bool replace, Watch watch, CancellationToken cancellationToken)
     {
         var context = await store.OpenAsync(CityId, cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
@@ -153,6 +178,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
                 await UpsertCityAsync(context, cityName, cancellationToken).ConfigureAwait(false);
                 if (replace)
                 {
+                    watch.Progress?.Report(new WorkProgress(0, Removing));
                     foreach (var table in RecordTables.All)
                     {
                         await table.DeleteAsync(context, cancellationToken).ConfigureAwait(false);
@@ -169,7 +195,10 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
                         writers.Add(table, writer = (TableShape.For(context, table), new RecordKeys(table)));
                     }
 
-                    written += await WriteRunAsync(context, writer.Shape, keys is null ? writer.Keys : null, records, keys, replace, cancellationToken).ConfigureAwait(false);
+                    var before = written;
+                    written += await WriteRunAsync(context, writer.Shape, keys is null ? writer.Keys : null, records, keys, replace,
+                        watch.Progress is null ? null : rows => watch.Progress.Report(before + rows, watch.Total, Writing), cancellationToken).ConfigureAwait(false);
+                    watch.Progress.Report(written, watch.Total, Writing);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -261,7 +290,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
     }
 
     private Task<long> WriteRunAsync(StoreContext context, TableShape shape, RecordKeys? recordKeys, IEnumerable<DatasetRecord> records, string[]? keys, bool emptied,
-        CancellationToken cancellationToken)
+        Action<int>? written, CancellationToken cancellationToken)
     {
         var array = records as DatasetRecord[] ?? [.. records];
         if (store.PersonalData.Enabled && array.Length > 0 && array[0] is Person)
@@ -273,11 +302,14 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
         var rows = keys is null ? recordKeys!.Assign(array, cancellationToken) : KeyedRows.Sorted(keys, array);
         return context.Database.GetDbConnection() switch
         {
-            NpgsqlConnection pg => PostgresBulkWriter.WriteAsync(pg, shape, CityId, rows, emptied, cancellationToken),
-            SqliteConnection sqlite => Task.FromResult(SqliteBulkWriter.Write(sqlite, shape, CityId, rows, cancellationToken)),
+            NpgsqlConnection pg => PostgresBulkWriter.WriteAsync(pg, shape, CityId, rows, emptied, written, cancellationToken),
+            SqliteConnection sqlite => Task.FromResult(SqliteBulkWriter.Write(sqlite, shape, CityId, rows, written, cancellationToken)),
             var other => throw new NotSupportedException($"The store does not write to {other.GetType().Name}."),
         };
     }
+
+    /// <summary>Who is told how far a write has come, and of how many records; nobody (<c>default</c>) for a streamed batch, whose size is not known.</summary>
+    private readonly record struct Watch(IProgress<WorkProgress>? Progress, long Total);
 
     /// <summary>Records of one table to write; <paramref name="Keys"/> when they were keyed beforehand (an incremental import), otherwise keyed as written.</summary>
     private sealed record Run(RecordTable Table, IEnumerable<DatasetRecord> Records, string[]? Keys = null);

@@ -19,9 +19,10 @@ public interface ICityStore
     /// </summary>
     /// <param name="dataset">The city's dataset; its city must be <see cref="CityId"/>.</param>
     /// <param name="mode"><see cref="ImportMode.Merge"/> adds and updates records; <see cref="ImportMode.Replace"/> first removes the city's stored records.</param>
+    /// <param name="progress">Told how far the writing has come, every few thousand records; none by default.</param>
     /// <param name="cancellationToken">Cancels the import; nothing of it is kept.</param>
     /// <exception cref="ArgumentException">The dataset belongs to another city.</exception>
-    Task<ImportResult> ImportAsync(CityDataset dataset, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default);
+    Task<ImportResult> ImportAsync(CityDataset dataset, ImportMode mode = ImportMode.Merge, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves an incremental import (<see cref="DatasetMerge"/>, made against this city's snapshot): its added and
@@ -29,17 +30,18 @@ public interface ICityStore
     /// Running the same merge again changes nothing.
     /// </summary>
     /// <param name="merge">A merge that succeeded, of this city.</param>
+    /// <param name="progress">Told how far the writing has come, every few thousand records; none by default.</param>
     /// <param name="cancellationToken">Cancels the import; nothing of it is kept.</param>
     /// <exception cref="ArgumentException">The merge has integrity problems or is of another city.</exception>
     /// <remarks>
     /// The merge was validated against the snapshot it was made from; an import written to the city between that
     /// snapshot and this call is not checked again (the console host runs one import at a time).
     /// </remarks>
-    Task<ImportResult> MergeAsync(DatasetMerge merge, CancellationToken cancellationToken = default);
+    Task<ImportResult> MergeAsync(DatasetMerge merge, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves a batch of records (of any types a <see cref="CityDataset"/> holds, in any order) for the city, in one
-    /// transaction and idempotently, like <see cref="ImportAsync(CityDataset, ImportMode, CancellationToken)"/>; the
+    /// transaction and idempotently, like <see cref="ImportAsync(CityDataset, ImportMode, IProgress{WorkProgress}, CancellationToken)"/>; the
     /// batch streams through in bounded runs. The city must have been imported once; the records are checked together
     /// with the rest when the snapshot is loaded.
     /// </summary>
@@ -56,10 +58,11 @@ public interface ICityStore
     /// sessions, study credits, incomes, dues) only within <paramref name="period"/> when one is given.
     /// </summary>
     /// <param name="period">The days whose events to load, or <c>null</c> for all; include the previous year for year-over-year figures.</param>
+    /// <param name="progress">Told how far loading (every few thousand rows, each table weighed by its rows) and then validating have come; none by default.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>The dataset, or <c>null</c> when the city is not in the store.</returns>
     /// <exception cref="DatasetValidationException">The stored records have integrity problems; the exception lists them all.</exception>
-    Task<CityDataset?> LoadSnapshotAsync(DateInterval? period = null, CancellationToken cancellationToken = default);
+    Task<CityDataset?> LoadSnapshotAsync(DateInterval? period = null, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What an import does with the records already stored for the city.</summary>

@@ -45,34 +45,39 @@ public static class PartyDomainStoreExtensions
     /// <param name="store">The store.</param>
     /// <param name="dataset">The dataset.</param>
     /// <param name="mode">Merge with or replace the city's stored records.</param>
+    /// <param name="progress">Told how far the writing has come; none by default.</param>
     /// <param name="cancellationToken">Cancels the import; nothing of it is kept.</param>
-    public static Task<ImportResult> ImportAsync(this IPartyDomainStore store, CityDataset dataset, ImportMode mode = ImportMode.Merge, CancellationToken cancellationToken = default)
+    public static Task<ImportResult> ImportAsync(this IPartyDomainStore store, CityDataset dataset, ImportMode mode = ImportMode.Merge, IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(dataset);
-        return store.ForCity(dataset.City.Id).ImportAsync(dataset, mode, cancellationToken);
+        return store.ForCity(dataset.City.Id).ImportAsync(dataset, mode, progress, cancellationToken);
     }
 
     /// <summary>Saves an incremental import into its own city's store; see <see cref="ICityStore.MergeAsync"/>.</summary>
     /// <param name="store">The store.</param>
     /// <param name="merge">A merge that succeeded.</param>
+    /// <param name="progress">Told how far the writing has come; none by default.</param>
     /// <param name="cancellationToken">Cancels the import; nothing of it is kept.</param>
-    public static Task<ImportResult> MergeAsync(this IPartyDomainStore store, DatasetMerge merge, CancellationToken cancellationToken = default)
+    public static Task<ImportResult> MergeAsync(this IPartyDomainStore store, DatasetMerge merge, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(merge);
         return store.ForCity((merge.Dataset ?? throw new ArgumentException("The merge has integrity problems; nothing of it may be stored.", nameof(merge))).City.Id)
-            .MergeAsync(merge, cancellationToken);
+            .MergeAsync(merge, progress, cancellationToken);
     }
 
     /// <summary>Loads a city's snapshot; see <see cref="ICityStore.LoadSnapshotAsync"/>.</summary>
     /// <param name="store">The store.</param>
     /// <param name="cityId">The city.</param>
     /// <param name="period">The days whose events to load, or <c>null</c> for all.</param>
+    /// <param name="progress">Told how far loading and validating have come; none by default.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    public static Task<CityDataset?> LoadSnapshotAsync(this IPartyDomainStore store, string cityId, DateInterval? period = null, CancellationToken cancellationToken = default)
+    public static Task<CityDataset?> LoadSnapshotAsync(this IPartyDomainStore store, string cityId, DateInterval? period = null, IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return store.ForCity(cityId).LoadSnapshotAsync(period, cancellationToken);
+        return store.ForCity(cityId).LoadSnapshotAsync(period, progress, cancellationToken);
     }
 }

@@ -69,7 +69,7 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
                 // commit (30 s, then "database is locked"); the pending check and the journal mode are plain reads.
                 if ((await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
                 {
-                    await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                    await Migrations.ServiceKeyMigration.MigrateAsync(context, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (Provider == StoreProvider.Sqlite && !await IsWalAsync(context, cancellationToken).ConfigureAwait(false))

@@ -14,6 +14,13 @@ namespace PartyDomain.Interchange;
 /// </summary>
 public static class DatasetFiles
 {
+    private static readonly LocalizedText Reading = new("读取表格", "reading the tables");
+    private static readonly LocalizedText Checking = new("校验数据完整性", "checking integrity");
+
+    // The share of reading the tables in a read's time, as measured on the demo city's CSV folder at scale 200 (14.5 s of
+    // 16 s); merging and validating take the rest.
+    private const double ReadingShare = 0.9;
+
     /// <summary>
     /// Reads the dataset at <paramref name="path"/>: a folder of CSV files, an <c>.xlsx</c> workbook or a <c>.json</c>
     /// file. With <see cref="DatasetReadOptions.Stored"/> the file is an incremental import: its records are merged into
@@ -52,14 +59,20 @@ public static class DatasetFiles
             return new DatasetReadResult(null, problems);
         }
 
+        var progress = options.Progress;
+        progress?.Report(new WorkProgress(0, Reading));
         var tables = format switch
         {
             DatasetFormat.Csv => CsvFolderSource.Read(path, problems, limits),
-            DatasetFormat.Xlsx => XlsxSource.Read(path, problems, limits),
+            DatasetFormat.Xlsx => XlsxSource.Read(path, problems, limits, measure: progress is not null),
             _ => JsonSource.Read(path, problems, limits),
         };
-        reader.ReadAll(tables);
-        var dataset = reader.Build(options.Today, indicators, options.Stored, out var merge);
+
+        // A CSV folder's tables come one by one as they are read; the other sources have listed theirs already.
+        var size = progress is null ? 0 : format == DatasetFormat.Csv ? CsvFolderSource.Size(path) : tables.Sum(t => t.Size);
+        reader.ReadAll(tables, progress.Part(0, ReadingShare, Reading), size);
+        var dataset = reader.Build(options.Today, indicators, options.Stored, out var merge, progress.Part(ReadingShare, 1, Checking));
+        progress?.Report(new WorkProgress(1, Checking));
         return new DatasetReadResult(dataset, problems, merge);
     }
 

@@ -42,5 +42,11 @@ public sealed class DatasetReadOptions
     /// </summary>
     public CityDataset? Stored { get; init; }
 
+    /// <summary>
+    /// Told how far the read has come: reading the tables (by the bytes of each CSV file, the size of each sheet, the rows
+    /// of JSON; every few thousand rows), then merging and validating; <c>null</c> (the default) reports nothing.
+    /// </summary>
+    public IProgress<WorkProgress>? Progress { get; init; }
+
     internal LocalDate Today => PartyDomainTime.Today(Clock, TimeZone);
 }

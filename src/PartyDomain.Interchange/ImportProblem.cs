@@ -35,10 +35,11 @@ public sealed record ImportProblem(string Code, string Source, int? Row, string?
     public string Describe(TextLanguage language)
     {
         var english = language == TextLanguage.English;
-        var where = Row is { } r ? (english ? $"{Source} row {r}" : $"{Source} 第 {r} 行") : Source;
+        var where = Row is { } r ? (english ? $"{Source} row {r}" : $"{Source} 第 {r} 行").TrimStart() : Source;
         var column = Column is null ? string.Empty : $" [{Column}]";
         var value = Value is null ? string.Empty : $" '{Value}'";
-        return $"{where}{column}{value}{(english ? ": " : "：")}{Message.In(language)}";
+        var head = $"{where}{column}{value}".TrimStart();
+        return head.Length == 0 ? Message.In(language) : $"{head}{(english ? ": " : "：")}{Message.In(language)}";
     }
 
     /// <summary>
@@ -115,12 +116,41 @@ public sealed record ImportProblem(string Code, string Source, int? Row, string?
     /// <summary>The problem described in Chinese.</summary>
     public override string ToString() => Describe(TextLanguage.Chinese);
 
-    /// <summary>Turns an integrity problem of the dataset into an import problem at the record's file and row.</summary>
-    internal static ImportProblem From(DatasetProblem problem, string? column) => new(
-        problem.Code,
-        problem.Origin?.Source ?? problem.Entity,
-        problem.Origin?.Row,
-        column ?? problem.Field,
-        problem.Value,
-        new LocalizedText($"{problem.Entity} [{problem.Key}]：{problem.Message.Chinese}", $"{problem.Entity} [{problem.Key}]: {problem.Message.English}"));
+    /// <summary>
+    /// An integrity problem of a dataset (<see cref="DatasetProblem"/>: a record loaded from a store, generated, or read by a
+    /// platform connector) in the words of the import format: the record named by its table as files and sheets are
+    /// (<c>组织关系</c> / <c>registrations</c>) in the message, both languages; the field as <see cref="Column"/>, by its
+    /// column's header in <paramref name="language"/> (or the child table of a list: <c>政治身份</c> / <c>standings</c>);
+    /// at the file and row the record was read from when it carries them (<see cref="Source"/> is empty otherwise). No
+    /// record type or property name of the library's code appears in it.
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="language">The language of the column's header: Chinese, as the template writes them, unless set.</param>
+    public static ImportProblem FromDataset(DatasetProblem problem, TextLanguage language = TextLanguage.Chinese)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return From(problem, column: null, language: language);
+    }
+
+    /// <summary>
+    /// Turns an integrity problem of the dataset into an import problem at the record's file and row, in
+    /// <paramref name="column"/> (the header as the file wrote it) when the field was read from one, otherwise in the
+    /// field's header (or list's table) in <paramref name="language"/>. <paramref name="table"/> is the table the record
+    /// was read from (a plugin's own), by default the built-in table of its type.
+    /// </summary>
+    internal static ImportProblem From(DatasetProblem problem, string? column, Schema.Table? table = null, TextLanguage language = TextLanguage.Chinese)
+    {
+        table ??= Schema.DatasetSchema.ForEntity(problem.Entity);
+
+        // A type or field the format does not know (a platform connector's own column) keeps the connector's own words.
+        var record = table is null ? new LocalizedText(problem.Entity, problem.Entity) : new LocalizedText(table.ChineseName, table.Name);
+        column ??= string.IsNullOrEmpty(problem.Field) ? null : Schema.DatasetSchema.FieldName(table, problem.Entity, problem.Field)?.In(language) ?? problem.Field;
+        return new(
+            problem.Code,
+            problem.Origin?.Source ?? string.Empty,
+            problem.Origin?.Row,
+            column,
+            problem.Value,
+            new LocalizedText($"{record.Chinese} [{problem.Key}]：{problem.Message.Chinese}", $"{record.English} [{problem.Key}]: {problem.Message.English}"));
+    }
 }

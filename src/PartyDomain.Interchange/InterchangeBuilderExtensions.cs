@@ -48,7 +48,8 @@ public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, Indicato
     /// <param name="path">The folder or file.</param>
     /// <param name="format">The format, when it cannot be told from the path.</param>
     /// <param name="stored">The city's stored data, for an incremental import (see <see cref="DatasetReadOptions.Stored"/>).</param>
-    public DatasetReadResult Read(string path, DatasetFormat? format = null, CityDataset? stored = null) => DatasetFiles.Read(path, new DatasetReadOptions
+    /// <param name="progress">Told how far the read has come (see <see cref="DatasetReadOptions.Progress"/>); none by default.</param>
+    public DatasetReadResult Read(string path, DatasetFormat? format = null, CityDataset? stored = null, IProgress<WorkProgress>? progress = null) => DatasetFiles.Read(path, new DatasetReadOptions
     {
         Clock = clock,
         TimeZone = zone,
@@ -57,6 +58,7 @@ public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, Indicato
         ActivityKinds = activityKinds,
         Tables = _tables,
         Stored = stored,
+        Progress = progress,
     });
 
     /// <summary>Writes <paramref name="dataset"/>; see <see cref="DatasetFiles.Write"/>.</summary>

@@ -46,10 +46,11 @@ public static class DemoCity
     /// <param name="seed">The seed; the same seed and scale give the same records.</param>
     /// <param name="scale">How many times the standard city (about 40 branches, 600 people); at least 0.1.</param>
     /// <param name="city">The city the records are for; <see cref="City"/> by default (only names change).</param>
-    public static IReadOnlyList<DatasetRecord> Generate(int seed = DefaultSeed, double scale = 1, CityInfo? city = null)
+    /// <param name="progress">Told how far the generation has come, per section and every 1 % of the branches' organizational life; none by default.</param>
+    public static IReadOnlyList<DatasetRecord> Generate(int seed = DefaultSeed, double scale = 1, CityInfo? city = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 0.1);
-        return new Generator(seed, scale, city ?? City).Run();
+        return new Generator(seed, scale, city ?? City, progress).Run();
     }
 
     /// <summary>Generates the demo city and builds (validates) its dataset.</summary>
@@ -57,17 +58,21 @@ public static class DemoCity
     /// <param name="scale">How many times the standard city.</param>
     /// <param name="city">The city; <see cref="City"/> by default.</param>
     /// <param name="indicators">The indicator catalog service records are checked against; the built-in one by default.</param>
+    /// <param name="progress">Told how far generating and then building the dataset has come; none by default.</param>
     /// <exception cref="DatasetValidationException">The generator produced an invalid record (a bug).</exception>
-    public static CityDataset Build(int seed = DefaultSeed, double scale = 1, CityInfo? city = null, IndicatorCatalog? indicators = null)
+    public static CityDataset Build(int seed = DefaultSeed, double scale = 1, CityInfo? city = null, IndicatorCatalog? indicators = null, IProgress<WorkProgress>? progress = null)
     {
-        var builder = new CityDatasetBuilder(city ?? City, Today);
+        var builder = new CityDatasetBuilder(city ?? City, Today) { Progress = progress.Part(GeneratingShare, 1) };
         if (indicators is not null)
         {
             builder.Indicators = indicators;
         }
 
-        return builder.AddRange(Generate(seed, scale, city)).Build();
+        return builder.AddRange(Generate(seed, scale, city, progress.Part(0, GeneratingShare))).Build();
     }
+
+    // The share of Build's time generating takes (the rest is indexing and validating), as measured at national scale.
+    private const double GeneratingShare = 0.7;
 
     private sealed class FixedClock(Instant now) : IClock
     {
@@ -75,8 +80,20 @@ public static class DemoCity
     }
 
     /// <summary>One run of the generator; its fields are the state the sections share.</summary>
-    private sealed class Generator(int seed, double scale, CityInfo city)
+    private sealed class Generator(int seed, double scale, CityInfo city, IProgress<WorkProgress>? progress)
     {
+        // Each section's share of the generator's time, as measured at national scale, and its name for a progress bar.
+        private static readonly (double Until, LocalizedText Stage)[] Sections =
+        [
+            (0.07, new("组织、律所与人员", "organizations, firms and people")),
+            (0.08, new("发展党员", "admissions")),
+            (0.42, new("组织生活", "organizational life")),
+            (0.58, new("服务记录", "service records")),
+            (0.63, new("学习培训", "training")),
+            (0.90, new("党费", "dues")),
+            (1.00, new("重大事项与表彰", "major matters and commendations")),
+        ];
+
         private static readonly string[] Districts = ["浉河区", "平桥区", "罗山县", "光山县", "新县", "商城县", "固始县", "潢川县", "淮滨县", "息县"];
         private static readonly string[] FirmWords =
         [
@@ -116,19 +133,47 @@ public static class DemoCity
 
         public List<DatasetRecord> Run()
         {
+            Reached(0, 0);
             Committee();
             Branches();
+            Reached(0, 1);
             Admissions();
-            foreach (var unit in _units)
+            Reached(1, 1);
+
+            // The longest section: reported every 1 % of the units.
+            var every = Math.Max(1, _units.Count / 100);
+            for (var i = 0; i < _units.Count; i++)
             {
-                OrganizationalLife(unit);
+                OrganizationalLife(_units[i]);
+                if (progress is not null && (i + 1) % every == 0)
+                {
+                    Reached(2, (double)(i + 1) / _units.Count);
+                }
             }
 
+            Reached(2, 1);
             Services();
+            Reached(3, 1);
             Training();
+            Reached(4, 1);
             Dues();
+            Reached(5, 1);
             Governance();
+            Reached(6, 1);
             return _records;
+        }
+
+        /// <summary>Reports <paramref name="share"/> of section <paramref name="section"/> done.</summary>
+        private void Reached(int section, double share)
+        {
+            if (progress is null)
+            {
+                return;
+            }
+
+            var from = section == 0 ? 0 : Sections[section - 1].Until;
+            var stage = share >= 1 && section + 1 < Sections.Length ? Sections[section + 1].Stage : Sections[section].Stage;
+            progress.Report(new WorkProgress(from + ((Sections[section].Until - from) * share), stage));
         }
 
         private LocalDate Day(int year, int month) => new(year, month, 1 + _random.Next(28));

@@ -114,7 +114,22 @@ public class BadInputTests
         var run = HostRun.Of("check", "--set", "Host:Today=2025-06-30");
 
         run.ExitCode.Should().Be(ExitCodes.BadInput);
-        run.Output.Should().MatchRegex(@"数据有 \d+ 处问题").And.Contain("ActivityRecord").And.Contain("Date");
+        run.Output.Should().MatchRegex(@"数据有 \d+ 处问题").And.MatchRegex(@"\[活动日期\] '2025-\d\d-\d\d'：组织生活 \[").And.Contain("[政治身份]").And.Contain("：组织关系 [");
+    }
+
+    [Theory]
+    [InlineData("zh", "组织生活 [", "ActivityRecord")]
+    [InlineData("en", "activities [", "ActivityRecord")]
+    [InlineData("zh", "[开始日期]", "] From")]
+    [InlineData("en", "[from]", "] From")]
+    [InlineData("en", "[standings]", "Standings")]
+    [InlineData("zh", "irregular-income]", "IrregularIncome")]
+    public void Integrity_problems_name_records_and_fields_as_the_import_format_does_never_by_the_code(string language, string named, string never)
+    {
+        var run = HostRun.Of("check", "--set", "Host:Today=2025-06-30", "--lang", language);
+
+        run.ExitCode.Should().Be(ExitCodes.BadInput);
+        run.Output.Should().Contain(named).And.NotContain(never).And.NotContain("MembershipRegistration").And.NotContain("Person [");
     }
 
     [Fact]

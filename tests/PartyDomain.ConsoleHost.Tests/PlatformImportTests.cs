@@ -63,7 +63,7 @@ public sealed class PlatformImportTests : IDisposable
         var stranger = Write("stranger.csv", "党员编号,姓名,日期,积分\nNOBODY,某人,2025-03-01,10\n");
         run = HostRun.In(_host, "import", "--from", "xuexi-points", stranger);
         run.ExitCode.Should().Be(ExitCodes.BadInput, run.Output);
-        run.Output.Should().MatchRegex(@"stranger\.csv\s*│ 2\s*│ PersonId\s*│ NOBODY").And.Contain("不存在的人员");
+        run.Output.Should().MatchRegex(@"stranger\.csv\s*│ 2\s*│ 人员编号\s*│ NOBODY").And.Contain("学习积分 [NOBODY").And.Contain("不存在的人员").And.NotContain("PersonId").And.NotContain("StudyCredit");
         HostRun.In(_host, "check").Output.Should().Contain("内置演示数据", "nothing was kept");
     }
 

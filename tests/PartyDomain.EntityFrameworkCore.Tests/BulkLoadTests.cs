@@ -72,6 +72,14 @@ public sealed class BulkLoadTests
         r.Indicator.Value, Date(r.Date), r.Span.ToString(), r.Quantity.ToString("0.############################", CultureInfo.InvariantCulture),
         r.Member?.Value, r.Firm?.Value, r.Organization?.Value, r.District, r.Channel, r.Subject, Join([.. r.Tags])));
 
+    /// <summary>
+    /// The key before the ServiceKeysByValue migration: the quantity as the record held it (<c>2.50</c> read from a file
+    /// stays 2.50, a SQLite store read 20 back as 20.0).
+    /// </summary>
+    internal static string KeyWithTheQuantityAsHeld(ServiceRecord r) => Date(r.Date) + "/h:" + Hash(Join(
+        r.Indicator.Value, Date(r.Date), r.Span.ToString(), r.Quantity.ToString(CultureInfo.InvariantCulture),
+        r.Member?.Value, r.Firm?.Value, r.Organization?.Value, r.District, r.Channel, r.Subject, Join([.. r.Tags])));
+
     /// <summary>The parts joined with '|', '|' and '\' escaped: the plain form of the keys' canonical text.</summary>
     internal static string Join(params string?[] parts) =>
         string.Join('|', parts.Select(p => (p ?? string.Empty).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)));

@@ -201,6 +201,31 @@ public sealed partial class BrokenFileTests : IDisposable
         result.Dataset!.Organizations.Should().HaveCount(4);
     }
 
+    [Theory]
+    [InlineData(TextLanguage.Chinese, "组织编号", "组织关系 [M1 → G1 ", "党小组不能接收组织关系")]
+    [InlineData(TextLanguage.English, "organization_id", "registrations [M1 → G1 ", "a party group cannot hold a registration")]
+    public void An_integrity_problem_names_the_record_by_its_table_and_the_field_by_its_column_never_by_the_code(TextLanguage language, string column, string record, string reason)
+    {
+        DatasetFiles.Write(SampleCity.Build(), _folder.Path, DatasetFormat.Csv, language);
+        Rewrite("registrations.csv", text => text.Replace("M1,B1,", "M1,G1,", StringComparison.Ordinal));
+
+        var problem = Read().Problems.Should().ContainSingle().Subject;
+
+        (problem.Code, problem.Source, problem.Column, problem.Value).Should().Be(("invalid-kind", "registrations.csv", column, "G1"));
+        problem.Message.In(language).Should().StartWith(record).And.Contain(reason);
+        problem.Describe(language).Should().NotContain("MembershipRegistration").And.NotContain("OrganizationId");
+    }
+
+    [Fact]
+    public void A_problem_of_a_dataset_not_read_from_a_file_names_the_field_in_the_chosen_language()
+    {
+        var problems = new Data.CityDatasetBuilder(SampleCity.Build().City, new NodaTime.LocalDate(2020, 1, 1)).AddRange(SampleCity.Build().Records()).Validate();
+        var standing = problems.First(p => p.Field == nameof(Organization.Person.Standings));
+
+        ImportProblem.FromDataset(standing).Describe(TextLanguage.Chinese).Should().MatchRegex(@"^\[政治身份\] '\d{4}-\d\d-\d\d'：人员 \[\w+\]：日期晚于今天");
+        ImportProblem.FromDataset(standing, TextLanguage.English).Describe(TextLanguage.English).Should().MatchRegex(@"^\[standings\] '\d{4}-\d\d-\d\d': people \[\w+\]: the date is after today");
+    }
+
     private DatasetReadResult Read(string? path = null) => DatasetFiles.Read(path ?? _folder.Path, RoundTripTests.Options());
 
     private List<(string Code, string Source, int? Row, string? Column, string? Value)> Problems(string? path = null)

@@ -61,7 +61,7 @@ public sealed class DemoCommand(IAnsiConsole console, HostEnvironment environmen
     protected override int Run(HostContext host, Settings settings)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var dataset = Step(host.T("生成并校验演示数据", "Generating and validating the demo data"), host.LoadDataset);
+        var dataset = Step(host, host.T("生成并校验演示数据", "Generating and validating the demo data"), host.LoadDataset);
         Heading(host, host.T("演示城市", "Demo city"));
 
         DatasetSummary.Write(Console, host, dataset);

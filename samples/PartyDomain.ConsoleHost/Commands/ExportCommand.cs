@@ -36,7 +36,7 @@ public sealed class ExportCommand(IAnsiConsole console, HostEnvironment environm
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(settings);
-        var dataset = Step(host.T("读取数据", "Loading the data"), host.LoadDataset);
+        var dataset = Step(host, host.T("读取数据", "Loading the data"), host.LoadDataset);
         var path = Path.GetFullPath(settings.Out!);
         var format = settings.Format ?? DatasetFiles.FormatOf(path) ?? DatasetFormat.Csv;
         Heading(host, host.T($"导出 {dataset.City.Name} 的数据", $"Exporting the data of {dataset.City.Name}"));

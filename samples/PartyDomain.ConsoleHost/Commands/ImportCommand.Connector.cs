@@ -69,8 +69,7 @@ public sealed partial class ImportCommand
 
         if (merged is null)
         {
-            return Failed(host, [.. problems.Select(p => new ImportProblem(p.Code, p.Origin?.Source ?? p.Entity, p.Origin?.Row, p.Field, p.Value,
-                new($"{p.Entity} [{p.Key}]：{p.Message.Chinese}", $"{p.Entity} [{p.Key}]: {p.Message.English}")))]);
+            return Failed(host, [.. problems.Select(p => ImportProblem.FromDataset(p, host.Language))]);
         }
 
         return Keep(host, WithoutRepeats(host, current, merged));

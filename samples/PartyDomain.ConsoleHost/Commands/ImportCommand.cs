@@ -87,8 +87,8 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
         }
 
         var interchange = new DatasetInterchange(ImportClock(host), PartyDomainTime.DefaultZone, host.Get<IndicatorCatalog>(), host.Get<ActivityKindCatalog>(), host.Get<IEnumerable<ImportTable>>());
-        var stored = settings.Replace ? null : Step(host.T($"读取已保存的数据 {host.DataFile}", $"Reading the stored data in {host.DataFile}"), host.LoadStored);
-        var read = Step(host.T($"读取并校验 {path}", $"Reading and checking {path}"), () => interchange.Read(path, settings.Format, stored));
+        var stored = settings.Replace ? null : Step(host, host.T($"读取已保存的数据 {host.DataFile}", $"Reading the stored data in {host.DataFile}"), host.LoadStored);
+        var read = Step(host, host.T($"读取并校验 {path}", $"Reading and checking {path}"), progress => interchange.Read(path, settings.Format, stored, progress));
         if (read.Dataset is not { } dataset)
         {
             return Failed(host, read.Problems, stored is not null);
@@ -96,8 +96,8 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
 
         if (read.Merge is { } merge)
         {
-            Step(host.T($"合并保存到 {host.DataFile}", $"Merging into {host.DataFile}"),
-                () => host.Get<IPartyDomainStore>().MergeAsync(merge).GetAwaiter().GetResult());
+            Step(host, host.T($"合并保存到 {host.DataFile}", $"Merging into {host.DataFile}"),
+                progress => host.Get<IPartyDomainStore>().MergeAsync(merge, progress).GetAwaiter().GetResult());
             Console.Write(new Rule($"[bold]{Markup.Escape(host.T($"已合并到 {dataset.City.Name} 的数据", $"Merged into the data of {dataset.City.Name}"))}[/]").LeftJustified());
             var counts = Table(host.T("表", "Table"), host.T("新增", "Added"), host.T("更新", "Updated"), host.T("未变", "Unchanged"));
             foreach (var count in merge.Counts)
@@ -121,8 +121,8 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
             backup = settings.Replace ? Backup(host) : null;
         }
 
-        Step(host.T($"保存到 {host.DataFile}", $"Storing in {host.DataFile}"),
-            () => host.Get<IPartyDomainStore>().ImportAsync(dataset, ImportMode.Replace).GetAwaiter().GetResult());
+        Step(host, host.T($"保存到 {host.DataFile}", $"Storing in {host.DataFile}"),
+            progress => host.Get<IPartyDomainStore>().ImportAsync(dataset, ImportMode.Replace, progress).GetAwaiter().GetResult());
         Console.Write(new Rule($"[bold]{Markup.Escape(host.T($"已导入 {dataset.City.Name} 的数据", $"Imported the data of {dataset.City.Name}"))}[/]").LeftJustified());
         DatasetSummary.Write(Console, host, dataset);
         if (!settings.Replace)
@@ -238,7 +238,7 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
         var table = Table(host.T("文件/工作表", "File/sheet"), host.T("行", "Row"), host.T("列", "Column"), host.T("值", "Value"), host.T("问题", "Problem"));
         foreach (var p in problems)
         {
-            Row(table, p.Source, p.Row?.ToString(CultureInfo.InvariantCulture) ?? "—", p.Column ?? "—", p.Value ?? "—", host.T(p.Message));
+            Row(table, p.Source.Length == 0 ? "—" : p.Source, p.Row?.ToString(CultureInfo.InvariantCulture) ?? "—", p.Column ?? "—", p.Value ?? "—", host.T(p.Message));
         }
 
         Console.Write(table);
@@ -255,8 +255,8 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
             backup = Backup(host);
         }
 
-        Step(host.T($"保存到 {host.DataFile}", $"Storing in {host.DataFile}"),
-            () => host.Get<IPartyDomainStore>().ImportAsync(dataset, ImportMode.Replace).GetAwaiter().GetResult());
+        Step(host, host.T($"保存到 {host.DataFile}", $"Storing in {host.DataFile}"),
+            progress => host.Get<IPartyDomainStore>().ImportAsync(dataset, ImportMode.Replace, progress).GetAwaiter().GetResult());
         Console.Write(new Rule($"[bold]{Markup.Escape(host.T($"已导入 {dataset.City.Name} 的数据", $"Imported the data of {dataset.City.Name}"))}[/]").LeftJustified());
         DatasetSummary.Write(Console, host, dataset);
         Console.MarkupLine(Markup.Escape(host.T(

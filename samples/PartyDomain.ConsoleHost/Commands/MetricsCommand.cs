@@ -53,7 +53,7 @@ public sealed class MetricsCommand(IAnsiConsole console, HostEnvironment environ
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(settings);
         var year = settings.Year ?? host.DefaultYear;
-        var dataset = Step(host.T("读取数据", "Loading the data"), host.LoadDataset);
+        var dataset = Step(host, host.T("读取数据", "Loading the data"), host.LoadDataset);
         var unknown = settings.Indicators.Where(code => !dataset.Indicators.TryGet(new IndicatorCode(code), out _)).ToList();
         if (unknown.Count > 0)
         {

@@ -16,6 +16,9 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
     /// <summary>The figures printed after the files: the ones a bureau's summary opens with.</summary>
     private static readonly string[] Headline = ["F2", "F3", "F4", "F6", "F26", "F5", "F9", "F12", "F16", "F17", "F18"];
 
+    /// <summary>The summary's share of the report's time, as measured at national scale; the files take the rest.</summary>
+    private const double SummaryShare = 0.6;
+
     /// <summary>The options of <c>report</c>.</summary>
     public sealed class Settings : HostSettings
     {
@@ -63,7 +66,7 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
         }
 
         var folder = Path.GetFullPath(settings.Out);
-        var dataset = host.LoadDataset();
+        var dataset = Step(host, host.T("读取数据", "Loading the data"), host.LoadDataset);
         var period = ReportingPeriod.Year(year);
         var ended = period.End < dataset.Today;
         var hasData = dataset.Activities.Any(a => period.Contains(a.Date)) || dataset.Services.Any(r => period.Contains(r.Date))
@@ -79,14 +82,20 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
                  host.T("确需生成不完整的报告，加 --allow-partial-year（数字标注为不完整）", "To report anyway, add --allow-partial-year (the figures are marked partial)")]);
         }
 
-        var summary = Step(host.T($"生成 {year} 年度报告", $"Building the {year} annual report"), () => host.Get<AnnualSummaryBuilder>().Build(dataset, year, host.Language));
-        Directory.CreateDirectory(folder);
-        var files = Step(host.T("写出报告文件", "Writing the report files"), () =>
+        var (summary, files) = Step(host, host.T($"生成 {year} 年度报告", $"Building the {year} annual report"), progress =>
         {
+            // Two stages: the summary (every engine; 60 % of the time at national scale), then the files.
+            progress?.Report(new WorkProgress(0, new("汇总指标与问题", "computing the figures and findings")));
+            var summary = host.Get<AnnualSummaryBuilder>().Build(dataset, year, host.Language);
+            Directory.CreateDirectory(folder);
+
             // The renderers only read the finished summary, so the files are written side by side; renderers that share
             // a file (a plugin's own "html", say) still write it one after another, and each task's own exception is
             // rethrown in the renderers' order, as if they had all run one after another.
-            var writing = chosen.OfType<IReportRenderer>().Distinct()
+            var renderers = chosen.OfType<IReportRenderer>().Distinct().ToList();
+            var rendered = 0;
+            progress?.Report(new WorkProgress(SummaryShare, Written(0, renderers.Count)));
+            var writing = renderers
                 .GroupBy(renderer => Path.Combine(folder, $"annual-report-{summary.City.Id}-{year}{renderer.FileExtension}"))
                 .Select(file => Task.Run(() => file.Select(renderer =>
                 {
@@ -95,9 +104,15 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
                         renderer.Render(summary, stream);
                     }
 
+                    if (progress is not null)
+                    {
+                        var done = Interlocked.Increment(ref rendered);
+                        progress.Report(new WorkProgress(SummaryShare + ((1 - SummaryShare) * done / renderers.Count), Written(done, renderers.Count)));
+                    }
+
                     return (renderer.Format, Path: file.Key);
                 }).ToList())).ToList();
-            return writing.SelectMany(task => task.GetAwaiter().GetResult()).ToList();
+            return (summary, writing.SelectMany(task => task.GetAwaiter().GetResult()).ToList());
         });
 
         Heading(host, summary.Title);
@@ -136,4 +151,6 @@ public sealed class ReportCommand(IAnsiConsole console, HostEnvironment environm
 
         return ExitCodes.Success;
     }
+
+    private static LocalizedText Written(int done, int count) => new($"写出报告文件（{done}/{count}）", $"writing the report files ({done}/{count})");
 }

@@ -81,6 +81,16 @@ public abstract class HostCommand<TSettings>(IAnsiConsole console, HostEnvironme
     /// <summary>Runs <paramref name="work"/>, with a progress bar when the console is a terminal.</summary>
     protected T Step<T>(string description, Func<T> work) => Steps.Run(Console, description, work);
 
+    /// <summary>
+    /// Runs <paramref name="work"/>, which reports its progress, with a bar showing the percentage and stage when the
+    /// console is a terminal; given no progress otherwise.
+    /// </summary>
+    protected T Step<T>(HostContext host, string description, Func<IProgress<WorkProgress>?, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return Steps.Run(Console, host.Language, description, work);
+    }
+
     /// <summary>Prints the heading of a command's output: what it is and which data it reads.</summary>
     protected void Heading(HostContext host, string title)
     {

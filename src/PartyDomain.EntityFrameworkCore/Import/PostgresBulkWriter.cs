@@ -9,8 +9,9 @@ namespace PartyDomain.EntityFrameworkCore.Import;
 /// </summary>
 internal static class PostgresBulkWriter
 {
+    /// <summary>Writes <paramref name="rows"/>, telling <paramref name="progress"/> how many are copied every 8,192 rows.</summary>
     public static async Task<long> WriteAsync(NpgsqlConnection connection, TableShape shape, string cityId,
-        KeyedRows rows, bool emptied, CancellationToken cancellationToken)
+        KeyedRows rows, bool emptied, Action<int>? progress, CancellationToken cancellationToken)
     {
         var names = string.Join(", ", shape.Columns.Select(c => Quote(c.Name)));
         var target = Quote(shape.Table);
@@ -32,6 +33,10 @@ internal static class PostgresBulkWriter
                 if ((i & 1023) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if ((i & 8191) == 0 && i > 0)
+                    {
+                        progress?.Invoke(i);
+                    }
                 }
 
                 var record = rows.Records[i];

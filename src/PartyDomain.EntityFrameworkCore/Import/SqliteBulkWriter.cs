@@ -15,7 +15,8 @@ internal static class SqliteBulkWriter
 {
     private const int RowsPerStatement = 32;
 
-    public static long Write(SqliteConnection connection, TableShape shape, string cityId, KeyedRows rows, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="rows"/>, telling <paramref name="written"/> how many are written every 8,192 rows.</summary>
+    public static long Write(SqliteConnection connection, TableShape shape, string cityId, KeyedRows rows, Action<int>? written, CancellationToken cancellationToken)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         var full = rows.Count / RowsPerStatement * RowsPerStatement;
@@ -29,6 +30,10 @@ internal static class SqliteBulkWriter
                     if ((start & 1023) == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
+                        if ((start & 8191) == 0 && start > 0)
+                        {
+                            written?.Invoke(start);
+                        }
                     }
 
                     Execute(db, statement, shape, cityId, rows, start, RowsPerStatement);

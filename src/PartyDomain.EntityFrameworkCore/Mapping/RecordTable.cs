@@ -21,8 +21,14 @@ internal abstract class RecordTable
     /// <summary>The record's key (<see cref="DatasetRecordKeys"/>): its own identifier, or its natural key; <c>ownId</c> tells which.</summary>
     public abstract string Key(DatasetRecord record, out bool ownId);
 
+    /// <summary>How many records of this table <paramref name="dataset"/> holds.</summary>
+    public abstract int Count(CityDataset dataset);
+
     /// <summary>Streams the table's rows for the context's city into <paramref name="add"/>, untracked.</summary>
     public abstract Task LoadAsync(StoreContext context, DateInterval? period, Action<DatasetRecord> add, CancellationToken cancellationToken);
+
+    /// <summary>How many rows <see cref="LoadAsync"/> would stream.</summary>
+    public abstract Task<int> CountAsync(StoreContext context, DateInterval? period, CancellationToken cancellationToken);
 
     /// <summary>Deletes the context's city's rows.</summary>
     public abstract Task<int> DeleteAsync(StoreContext context, CancellationToken cancellationToken);
@@ -43,13 +49,14 @@ internal sealed class RecordTable<T>(
 
     public override string Key(DatasetRecord record, out bool ownId) => DatasetRecordKeys.Of(record, out ownId);
 
+    public override int Count(CityDataset dataset) => select(dataset).Count;
+
+    public override Task<int> CountAsync(StoreContext context, DateInterval? period, CancellationToken cancellationToken) =>
+        Query(context, period).CountAsync(cancellationToken);
+
     public override async Task LoadAsync(StoreContext context, DateInterval? period, Action<DatasetRecord> add, CancellationToken cancellationToken)
     {
-        IQueryable<T> query = context.Set<T>().AsNoTracking();
-        if (period is not null && inPeriod is not null)
-        {
-            query = query.Where(inPeriod(period));
-        }
+        var query = Query(context, period);
 
         // The large tables stream in storage order; sorting a million keys would cost more than it tells.
         if (ordered)
@@ -65,4 +72,10 @@ internal sealed class RecordTable<T>(
 
     public override Task<int> DeleteAsync(StoreContext context, CancellationToken cancellationToken) =>
         context.Set<T>().ExecuteDeleteAsync(cancellationToken);
+
+    private IQueryable<T> Query(StoreContext context, DateInterval? period)
+    {
+        IQueryable<T> query = context.Set<T>().AsNoTracking();
+        return period is not null && inPeriod is not null ? query.Where(inPeriod(period)) : query;
+    }
 }

@@ -52,6 +52,11 @@ internal static class CsvFolderSource
         }
     }
 
+    /// <summary>The bytes of the CSV files <see cref="Read"/> reads, for progress.</summary>
+    public static long Size(string folder) => Directory.EnumerateFiles(folder, "*", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive })
+        .Where(f => Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase) && FileKinds.Of(f) == FileKind.Regular)
+        .Sum(f => new FileInfo(f).Length);
+
     private static ImportProblem NotATable(string source, FileKind kind)
     {
         if (source.StartsWith(".~lock.", StringComparison.Ordinal) || source.StartsWith("~$", StringComparison.Ordinal))
@@ -134,7 +139,12 @@ internal static class CsvFolderSource
             return null;
         }
 
-        return new RawTable(source, Path.GetFileNameWithoutExtension(file), headers, Rows(sep, source, headers, problems, state, limits));
+        var length = stream.Length;
+        return new RawTable(source, Path.GetFileNameWithoutExtension(file), headers, Rows(sep, source, headers, problems, state, limits))
+        {
+            Size = length,
+            Done = () => stream.CanSeek ? (double)stream.Position / length : 0,
+        };
     }
 
     private static IEnumerable<RawRow> Rows(SepReader sep, string source, string[] headers, List<ImportProblem> problems, RecordState state, DatasetReadLimits limits)

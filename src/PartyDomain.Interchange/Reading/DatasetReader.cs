@@ -39,6 +39,9 @@ internal sealed class DatasetReader
     private readonly Dictionary<(string Table, string Id), RecordOrigin> _failedIds = [];
     private readonly Dictionary<string, List<RecordOrigin>> _failedWithoutId = new(StringComparer.Ordinal);
     private int _rowProblems;
+    private IProgress<WorkProgress>? _progress;
+    private long _size = 1;
+    private long _read;
     private readonly CellReader _cells;
     private readonly DatasetReadLimits _limits;
     private readonly Lazy<WriteContext[]> _exampleContexts;
@@ -75,8 +78,13 @@ internal sealed class DatasetReader
     public List<ImportProblem> Problems => _problems;
 
     /// <summary>Reads every table; records whose rows had problems are not kept.</summary>
-    public void ReadAll(IEnumerable<RawTable> tables)
+    /// <param name="tables">The tables.</param>
+    /// <param name="progress">Told how far the reading has come, every 4,096 rows; <c>null</c> for none.</param>
+    /// <param name="size">The sum of the tables' <see cref="RawTable.Size"/>, for <paramref name="progress"/>.</param>
+    public void ReadAll(IEnumerable<RawTable> tables, IProgress<WorkProgress>? progress = null, long size = 0)
     {
+        _progress = progress;
+        _size = Math.Max(1, size);
         foreach (var raw in tables)
         {
             var key = Names.Normalize(raw.Name);
@@ -109,7 +117,18 @@ internal sealed class DatasetReader
                     new($"读取失败：{e.Message}", $"Reading failed: {e.Message}")));
             }
 
+            _read += raw.Size;
+            _progress.Report(_read, _size);
         }
+
+        _progress?.Report(new WorkProgress(1));
+    }
+
+    /// <summary>Reports the rows read so far of <paramref name="raw"/>, <paramref name="count"/> of them.</summary>
+    private void Reading(RawTable raw, int count)
+    {
+        var done = raw.Done?.Invoke() ?? (raw.Rows is IReadOnlyCollection<RawRow> rows && rows.Count > 0 ? (double)count / rows.Count : 0);
+        _progress.Report(_read + (long)(raw.Size * Math.Clamp(done, 0, 1)), _size);
     }
 
     /// <summary>
@@ -117,7 +136,7 @@ internal sealed class DatasetReader
     /// or when the data has integrity problems, <c>null</c>. Integrity is checked over the rows that were read unless a
     /// whole file, table or column was not.
     /// </summary>
-    public CityDataset? Build(LocalDate today, IndicatorCatalog indicators, CityDataset? stored, out DatasetMerge? merge)
+    public CityDataset? Build(LocalDate today, IndicatorCatalog indicators, CityDataset? stored, out DatasetMerge? merge, IProgress<WorkProgress>? progress = null)
     {
         merge = null;
         var city = Items<CityInfo>(DatasetSchema.City);
@@ -164,12 +183,12 @@ internal sealed class DatasetReader
         CityDataset? dataset;
         if (stored is not null)
         {
-            merge = DatasetMerge.Create(stored, all, today, indicators, city[0]);
+            merge = DatasetMerge.Create(stored, all, today, indicators, city[0], progress);
             (dataset, integrity) = (merge.Dataset, merge.Problems);
         }
         else
         {
-            var builder = new CityDatasetBuilder(city[0], today) { Indicators = indicators };
+            var builder = new CityDatasetBuilder(city[0], today) { Indicators = indicators, Progress = progress };
             builder.AddRange(all);
             dataset = builder.TryBuild(out integrity);
         }
@@ -275,7 +294,12 @@ internal sealed class DatasetReader
         var count = 0;
         foreach (var row in raw.Rows)
         {
-            if (++count > _limits.MaxRowsPerTable)
+            if ((++count & 4095) == 0 && _progress is not null)
+            {
+                Reading(raw, count);
+            }
+
+            if (count > _limits.MaxRowsPerTable)
             {
                 _problems.Add(new ImportProblem("too-many-rows", raw.Source, row.Number, null, null, new(
                     $"表中的行数超过上限 {_limits.MaxRowsPerTable:N0}（DatasetReadLimits.MaxRowsPerTable），从这一行起未读取。",
@@ -559,17 +583,23 @@ internal sealed class DatasetReader
         }
     }
 
-    private ImportProblem ToImportProblem(DatasetProblem problem) => ImportProblem.From(problem, ColumnOf(problem));
+    private ImportProblem ToImportProblem(DatasetProblem problem) => ImportProblem.From(problem, ColumnOf(problem), TableOf(problem), LanguageOf(problem.Origin));
+
+    /// <summary>The language of the headers of the file a record was read from (English when its first column is headed in English), Chinese by default.</summary>
+    private TextLanguage LanguageOf(RecordOrigin? origin) =>
+        origin is not null && _headersBySource.TryGetValue(origin.Source, out var headers) && _tables.Any(t => t.Columns.Count == headers.Length && t.Columns[0].Name == headers[0])
+            ? TextLanguage.English
+            : TextLanguage.Chinese;
+
+    /// <summary>The table the problem's record was read from: a plugin's own, or the built-in table of its type.</summary>
+    private Table? TableOf(DatasetProblem problem) =>
+        (problem.Origin is { } from ? _pluginTables.FirstOrDefault(t => _tableSources.GetValueOrDefault(t) == from.Source) : null) ?? DatasetSchema.ForEntity(problem.Entity);
 
     /// <summary>The header of the column the problem's field was read from, as the file wrote it, when the field has one.</summary>
-    private string? ColumnOf(DatasetProblem problem)
-    {
-        // A record read from a plugin's table is named by that table's columns, not by the built-in table of its type.
-        var table = problem.Origin is { } from ? _pluginTables.FirstOrDefault(t => _tableSources.GetValueOrDefault(t) == from.Source) : null;
-        return problem.Origin is { } origin && (table ?? DatasetSchema.ForEntity(problem.Entity))?.ColumnFor(problem.Field) is { } c
+    private string? ColumnOf(DatasetProblem problem) =>
+        problem.Origin is { } origin && TableOf(problem)?.ColumnFor(problem.Field) is { } c
             ? _headersBySource.TryGetValue(origin.Source, out var headers) ? headers[c.Index] : c.Name
             : null;
-    }
 
     private List<T> Items<T>(Table table) => _items.TryGetValue(table, out var items) ? items.Cast<T>().ToList() : [];
 

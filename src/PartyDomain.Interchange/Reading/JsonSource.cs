@@ -67,7 +67,7 @@ internal static class JsonSource
 
                     return new RawRow(n + 1, cells);
                 }).ToList();
-                tables.Add(new RawTable(source, tableName, headers, raw));
+                tables.Add(new RawTable(source, tableName, headers, raw) { Size = raw.Count });
             }
 
             return tables;

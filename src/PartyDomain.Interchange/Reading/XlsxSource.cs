@@ -7,7 +7,7 @@ namespace PartyDomain.Interchange.Reading;
 /// <summary>An XLSX workbook, one sheet per table, named after the table in English or Chinese; the header is row 1.</summary>
 internal static class XlsxSource
 {
-    public static IEnumerable<RawTable> Read(string path, List<ImportProblem> problems, DatasetReadLimits limits)
+    public static IEnumerable<RawTable> Read(string path, List<ImportProblem> problems, DatasetReadLimits limits, bool measure = false)
     {
         var file = Path.GetFileName(path);
         if (new FileInfo(path).Length == 0)
@@ -37,7 +37,33 @@ internal static class XlsxSource
         }
 
         // A template's instructions and dropdown lists are no tables.
-        return sheets.Where(sheet => !Schema.TemplateGuide.IsGuide(sheet)).Select(sheet => Sheet(path, file, sheet, problems)).OfType<RawTable>().ToList();
+        var sizes = measure ? Sizes(path, sheets) : [];
+        return sheets.Where(sheet => !Schema.TemplateGuide.IsGuide(sheet)).Select(sheet => Sheet(path, file, sheet, problems) is { } table ? table with { Size = sizes.GetValueOrDefault(sheet, 1) } : null)
+            .OfType<RawTable>().ToList();
+    }
+
+    /// <summary>Each sheet's unpacked size in bytes, for progress; what cannot be told is left out.</summary>
+    private static Dictionary<string, long> Sizes(string path, List<string> sheets)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            foreach (var sheet in sheets)
+            {
+                if (SheetPart(zip, sheet) is { } part)
+                {
+                    sizes[sheet] = part.Length;
+                }
+            }
+        }
+#pragma warning disable CA1031 // Only the progress is at stake; a damaged workbook is reported when its sheets are read.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+        }
+
+        return sizes;
     }
 
     /// <summary>

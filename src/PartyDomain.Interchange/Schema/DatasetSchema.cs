@@ -157,6 +157,25 @@ internal static class DatasetSchema
         _ => null,
     };
 
+    /// <summary>The child table a record's list is read from (a person's standings, an activity's attendance), for naming it in problems.</summary>
+    public static Table? ForList(string entity, string field) => (entity, field) switch
+    {
+        (nameof(Person), nameof(Person.Standings)) => Standings,
+        (nameof(ActivityRecord), nameof(ActivityRecord.Attendance)) => ActivityAttendance,
+        (nameof(TrainingSession), nameof(TrainingSession.Attendance)) => TrainingAttendance,
+        (nameof(MajorMatter), nameof(MajorMatter.Steps)) => MajorMatterSteps,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What the format calls <paramref name="field"/> of a record of <paramref name="table"/>: its column's headers, or the
+    /// child table of a list; <c>null</c> when it has neither.
+    /// </summary>
+    public static LocalizedText? FieldName(Table? table, string entity, string field) =>
+        table?.ColumnFor(field) is { } column ? new LocalizedText(column.ChineseName, column.Name)
+        : ForList(entity, field) is { } list ? new LocalizedText(list.ChineseName, list.Name)
+        : null;
+
     /// <summary>The table named <paramref name="name"/> in English or Chinese, ignoring case, spaces, '_' and '-'.</summary>
     public static Table? Find(string name)
     {

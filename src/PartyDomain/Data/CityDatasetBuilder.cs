@@ -48,6 +48,18 @@ public sealed class CityDatasetBuilder
     /// <summary>The indicators service records are checked against; the built-in catalog unless set.</summary>
     public IndicatorCatalog Indicators { get; set; } = IndicatorCatalog.CreateDefault();
 
+    /// <summary>
+    /// Told how far <see cref="Build"/>, <see cref="TryBuild"/> and <see cref="Validate"/> have come: indexing, then
+    /// validating (a few steps each, never per record); <c>null</c> (the default) reports nothing.
+    /// </summary>
+    public IProgress<WorkProgress>? Progress { get; set; }
+
+    private static readonly LocalizedText Indexing = new("建立索引", "indexing");
+    private static readonly LocalizedText Validating = new("校验数据完整性", "checking integrity");
+
+    // The share of building the indexes, as measured at national scale (1.5 s of 11 s); validating takes the rest.
+    private const double IndexingShare = 0.15;
+
     /// <summary>Adds an organization.</summary>
     /// <param name="organization">The organization.</param>
     public CityDatasetBuilder Add(PartyOrganization organization) => Add(_records.Organizations, organization);
@@ -182,7 +194,7 @@ public sealed class CityDatasetBuilder
     }
 
     /// <summary>Every integrity problem in the records added so far; empty when they can be built.</summary>
-    public IReadOnlyList<DatasetProblem> Validate() => new DatasetValidator(_records, new DatasetIndexes(_records), Today, Indicators).Run();
+    public IReadOnlyList<DatasetProblem> Validate() => Check(out _);
 
     /// <summary>Builds the dataset, or reports every integrity problem.</summary>
     /// <exception cref="DatasetValidationException">The records have integrity problems; the exception lists them all.</exception>
@@ -193,9 +205,19 @@ public sealed class CityDatasetBuilder
     /// <returns>The dataset, or <c>null</c> when there were problems.</returns>
     public CityDataset? TryBuild(out IReadOnlyList<DatasetProblem> problems)
     {
-        var indexes = new DatasetIndexes(_records);
-        problems = new DatasetValidator(_records, indexes, Today, Indicators).Run();
+        problems = Check(out var indexes);
         return problems.Count > 0 ? null : new CityDataset(City, Today, indexes, Indicators.Clone());
+    }
+
+    private IReadOnlyList<DatasetProblem> Check(out DatasetIndexes indexes)
+    {
+        var progress = Progress;
+        progress?.Report(new WorkProgress(0, Indexing));
+        indexes = new DatasetIndexes(_records);
+        progress?.Report(new WorkProgress(IndexingShare, Validating));
+        var problems = new DatasetValidator(_records, indexes, Today, Indicators) { Progress = progress.Part(IndexingShare, 1, Validating) }.Run();
+        progress?.Report(new WorkProgress(1, Validating));
+        return problems;
     }
 
     private CityDatasetBuilder Add<T>(List<T> list, T record)

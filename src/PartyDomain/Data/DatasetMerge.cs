@@ -41,8 +41,10 @@ public sealed class DatasetMerge
     /// <param name="today">Today's date: no record may be dated later.</param>
     /// <param name="indicators">The indicators service records are checked against; the stored dataset's unless given.</param>
     /// <param name="city">The city's name as the import gives it, or <c>null</c> to keep the stored one; its id must be the stored city's.</param>
+    /// <param name="progress">Told how far keying the records (per type) and then validating the merged city have come; none by default.</param>
     /// <exception cref="ArgumentException">A record is of a type a dataset does not hold, or <paramref name="city"/> is another city.</exception>
-    public static DatasetMerge Create(CityDataset stored, IEnumerable<DatasetRecord> records, LocalDate today, IndicatorCatalog? indicators = null, CityInfo? city = null)
+    public static DatasetMerge Create(CityDataset stored, IEnumerable<DatasetRecord> records, LocalDate today, IndicatorCatalog? indicators = null, CityInfo? city = null,
+        IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(records);
@@ -66,6 +68,9 @@ public sealed class DatasetMerge
         var merged = new List<DatasetRecord>();
         var changes = new List<DatasetRecordChange>();
         var counts = new List<DatasetMergeCount>();
+        var keying = progress.Part(0, KeyingShare, Keying);
+        long toKey = keying is null ? 0 : CityDataset.RecordLists.Where(l => incoming.ContainsKey(l.Type)).Sum(l => (long)l.Records(stored).Count + incoming[l.Type].Count), keyed = 0;
+        keying?.Report(new WorkProgress(0));
         foreach (var (type, select) in CityDataset.RecordLists)
         {
             var existing = select(stored);
@@ -117,6 +122,8 @@ public sealed class DatasetMerge
 
             merged.AddRange(appended);
             counts.Add(new DatasetMergeCount(type, addedCount, updated, unchanged));
+            keyed += existing.Count + added.Count;
+            keying.Report(keyed, toKey);
         }
 
         if (incoming.Count > 0)
@@ -124,11 +131,17 @@ public sealed class DatasetMerge
             throw new ArgumentException($"A city dataset holds no records of type {incoming.Keys.First().Name}.", nameof(records));
         }
 
-        var builder = new CityDatasetBuilder(city ?? stored.City, today) { Indicators = indicators ?? stored.Indicators };
+        var builder = new CityDatasetBuilder(city ?? stored.City, today) { Indicators = indicators ?? stored.Indicators, Progress = progress.Part(KeyingShare, 1) };
         builder.AddRange(merged);
         var dataset = builder.TryBuild(out var problems);
         return new DatasetMerge(dataset, problems, changes, counts);
     }
+
+    private static readonly LocalizedText Keying = new("与已保存的数据比对", "matching the stored records");
+
+    // The share of keying in a merge's time, as measured merging a month's activity records into the demo city at scale
+    // 200 (0.5 s of 1.7 s); validating the merged city takes the rest.
+    private const double KeyingShare = 0.3;
 
     private static string KeyOf(DatasetRecord record, Dictionary<string, int> occurrences)
     {

@@ -4,6 +4,11 @@ namespace PartyDomain.Data;
 /// One integrity problem found while building a <see cref="CityDataset"/>: which record, which field, which value
 /// and why. The builder reports every problem at once, never only the first.
 /// </summary>
+/// <remarks>
+/// <see cref="Entity"/> and <see cref="Field"/> name the record type and property as the code does, for programs and
+/// logs; <see cref="Describe"/> is for developers. A host showing problems to staff names records and fields as the
+/// import format does, in the user's language: <c>PartyDomain.Interchange.ImportProblem.FromDataset</c>.
+/// </remarks>
 /// <param name="Code">A stable code for the kind of problem, for example <c>unknown-reference</c>.</param>
 /// <param name="Entity">The record type, for example <c>MembershipRegistration</c>.</param>
 /// <param name="Key">What identifies the record, for example <c>P0012 → B003 from 2021-03-05</c>.</param>

@@ -14,12 +14,27 @@ namespace PartyDomain.Data;
 internal sealed partial class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today, Metrics.IndicatorCatalog indicators)
 {
     private readonly List<DatasetProblem> _problems = [];
+    private long _checked;
+    private long _total;
+
+    /// <summary>Told after each group of checks how many records were checked of all (the overlaps counting their records again).</summary>
+    public IProgress<WorkProgress>? Progress { get; init; }
 
     public IReadOnlyList<DatasetProblem> Run()
     {
+        if (Progress is not null)
+        {
+            var timeBound = (long)records.Registrations.Count + records.Employments.Count + records.FirmPosts.Count + records.PartyPosts.Count + records.Coverages.Count;
+            _total = records.Organizations.Count + records.Firms.Count + records.People.Count + (2 * timeBound) + records.Instructors.Count + records.Elections.Count
+                + records.Activities.Count + records.Services.Count + records.TrainingSessions.Count + records.StudyCredits.Count + records.Incomes.Count
+                + records.DuesPayments.Count + records.AdmissionCases.Count + records.MajorMatters.Count + records.GovernanceDocuments.Count
+                + records.Pairings.Count + records.JointActivities.Count + records.Commendations.Count + records.Donations.Count;
+        }
+
         CheckOrganizations();
         CheckFirms();
         CheckPeople();
+        Checked(records.Organizations.Count + records.Firms.Count + records.People.Count);
 
         // Every check runs on every record, so one problem never hides another in the same record.
         foreach (var r in records.Registrations)
@@ -53,9 +68,9 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             CheckPerson(p.PersonId, p);
             if (CheckOrganization(p.OrganizationId, p, out var o) && (o.Kind == OrganizationKind.PartyGroup) != (p.Post == PartyPost.GroupLeader))
             {
-                Report("invalid-kind", p, nameof(p.Post), p.Post.ToString(),
-                    $"{o.Kind} 组织不设该职务（党小组只设组长，组长只在党小组）",
-                    $"a {o.Kind} has no such post (a party group has a leader only, and only a party group has one)");
+                Report("invalid-kind", p, nameof(p.Post), Code(p.Post),
+                    $"{Kind(o.Kind).Chinese}不设该职务（党小组只设组长，组长只在党小组）",
+                    $"a {Kind(o.Kind).English} has no such post (a party group has a leader only, and only a party group has one)");
             }
         }
 
@@ -66,7 +81,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             if (CheckOrganization(c.OrganizationId, c, out var o) && !o.Kind.CanCoverFirms())
             {
                 Report("invalid-kind", c, nameof(c.OrganizationId), c.OrganizationId.Value,
-                    $"{o.Kind} 不能覆盖律所，只有党总支、党支部和联合党支部可以", $"a {o.Kind} cannot cover firms; only general branches, branches and joint branches can");
+                    $"{Kind(o.Kind).Chinese}不能覆盖律所，只有党总支、党支部和联合党支部可以", $"a {Kind(o.Kind).English} cannot cover firms; only general branches, branches and joint branches can");
             }
         }
 
@@ -97,12 +112,20 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             }
         }
 
+        Checked(records.Registrations.Count + records.Employments.Count + records.FirmPosts.Count + records.PartyPosts.Count + records.Coverages.Count
+            + records.Instructors.Count + records.Elections.Count);
         CheckActivities();
+        Checked(records.Activities.Count);
         CheckServices();
+        Checked(records.Services.Count);
         CheckTraining();
+        Checked(records.TrainingSessions.Count + records.StudyCredits.Count);
         CheckDues();
+        Checked(records.Incomes.Count + records.DuesPayments.Count);
         CheckAdmissions();
         CheckGovernance();
+        Checked(records.AdmissionCases.Count + records.MajorMatters.Count + records.GovernanceDocuments.Count + records.Pairings.Count
+            + records.JointActivities.Count + records.Commendations.Count + records.Donations.Count);
 
         // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
         CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
@@ -119,8 +142,14 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             "同一职务重复登记", "the same post is recorded twice for the same days");
         CheckOverlaps(indexes.CoverageByOrganization, static (a, b) => a.FirmId == b.FirmId,
             "同一覆盖关系重复登记", "the same coverage is recorded twice for the same days");
-
+        Checked(records.Registrations.Count + records.Employments.Count + records.FirmPosts.Count + records.PartyPosts.Count + records.Coverages.Count);
         return _problems;
+    }
+
+    private void Checked(long count)
+    {
+        _checked += count;
+        Progress.Report(_checked, _total);
     }
 
     private void CheckOrganizations()
@@ -152,7 +181,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
             {
                 if (o.Kind != OrganizationKind.IndustryCommittee)
                 {
-                    Report("missing-value", o, nameof(o.ParentId), null, $"{o.Kind} 必须有上级组织", $"a {o.Kind} must have a parent organization");
+                    Report("missing-value", o, nameof(o.ParentId), null, $"{Kind(o.Kind).Chinese}必须有上级组织", $"a {Kind(o.Kind).English} must have a parent organization");
                 }
                 else if (o.FormerParents.Count > 0)
                 {
@@ -229,7 +258,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
 
         if (!parent.Kind.CanContain(o.Kind))
         {
-            Report("invalid-parent", o, field, parentId.Value, $"{parent.Kind} 下不能设 {o.Kind}", $"a {o.Kind} cannot sit under a {parent.Kind}");
+            Report("invalid-parent", o, field, parentId.Value, $"{Kind(parent.Kind).Chinese}下不能设{Kind(o.Kind).Chinese}", $"a {Kind(o.Kind).English} cannot sit under a {Kind(parent.Kind).English}");
         }
 
         var last = parent.Dissolved?.PlusDays(-1);
@@ -830,14 +859,14 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         Person p => p.Id.Value,
         MembershipRegistration r => $"{r.PersonId} → {r.OrganizationId} {Day(r.From)}",
         FirmEmployment e => $"{e.PersonId} @ {e.FirmId} {Day(e.From)}",
-        FirmPostHolding p => $"{p.PersonId} {p.Post} @ {p.FirmId} {Day(p.From)}",
-        PartyPostHolding p => $"{p.PersonId} {p.Post} @ {p.OrganizationId} {Day(p.From)}",
+        FirmPostHolding p => $"{p.PersonId} {Code(p.Post)} @ {p.FirmId} {Day(p.From)}",
+        PartyPostHolding p => $"{p.PersonId} {Code(p.Post)} @ {p.OrganizationId} {Day(p.From)}",
         FirmCoverage c => $"{c.OrganizationId} ⊃ {c.FirmId} {Day(c.From)}",
         InstructorAssignment i => $"{i.PersonId} → {i.FirmId} {Day(i.From)}",
         CommitteeElection e => $"{e.OrganizationId} {Day(e.ElectedOn)}",
         ActivityRecord a => $"{a.Id} ({a.Kind} @ {a.OrganizationId} {Day(a.Date)})",
         Development.AdmissionCase c => $"{c.Id} ({c.PersonId})",
-        Dues.MemberIncome i => $"{i.PersonId} {i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {i.Kind}",
+        Dues.MemberIncome i => $"{i.PersonId} {i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Code(i.Kind)}",
         Dues.DuesPayment p => $"{p.PersonId} {p.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Day(p.PaidOn)}",
         Training.TrainingSession t => $"{t.Id} ({Day(t.Start)})",
         Training.StudyCredit c => $"{c.PersonId} {c.Platform} {Day(c.Date)}",
@@ -849,6 +878,36 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         Governance.Donation d => d.Id,
         Metrics.ServiceRecord r => r.Id ?? $"{r.Indicator} {Day(r.Date)} {r.Quantity.ToString(CultureInfo.InvariantCulture)}",
         _ => record.GetType().Name,
+    };
+
+    /// <summary>A choice as the data format's code spells it (<c>IrregularIncome</c> → <c>irregular-income</c>), never the code's enum name.</summary>
+    private static string Code<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var sb = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>An organization kind as the messages name it (a user reads 党小组, never PartyGroup).</summary>
+    private static LocalizedText Kind(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.IndustryCommittee => new("行业党委", "industry committee"),
+        OrganizationKind.GeneralBranch => new("党总支", "general branch"),
+        OrganizationKind.Branch => new("党支部", "branch"),
+        OrganizationKind.JointBranch => new("联合党支部", "joint branch"),
+        OrganizationKind.PartyGroup => new("党小组", "party group"),
+        _ => new(kind.ToString(), kind.ToString()),
     };
 
     private static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);

@@ -82,10 +82,10 @@ public class CityDatasetBuilderTests
         firm.Field.Should().Be("FirmId");
         firm.Value.Should().Be("NOFIRM");
 
-        var secretary = Single(problems, "overlap", "PartyPostHolding", "P5 Secretary @ B1 2022-01-01");
+        var secretary = Single(problems, "overlap", "PartyPostHolding", "P5 secretary @ B1 2022-01-01");
         secretary.Field.Should().Be("From");
         secretary.Value.Should().Be("2022-01-01");
-        secretary.Message.English.Should().Contain("held by two people at once").And.Contain("P4 Secretary @ B1 2020-01-01");
+        secretary.Message.English.Should().Contain("held by two people at once").And.Contain("P4 secretary @ B1 2020-01-01");
 
         var registered = Single(problems, "overlap", "MembershipRegistration", "P6 → B2 2021-01-01");
         registered.Message.English.Should().Contain("registered in two places at once").And.Contain("P6 → B1 2020-01-01");
@@ -233,7 +233,7 @@ public class CityDatasetBuilderTests
         var problems = new TestCity().Branch("B").FullMember("S1").FullMember("S2")
             .Secretary("S1", "B", to: new LocalDate(2023, 1, 1)).Secretary("S2", "B", new LocalDate(2023, 1, 1)).Validate();
 
-        Single(problems, "overlap", "PartyPostHolding", "S2 Secretary @ B 2023-01-01");
+        Single(problems, "overlap", "PartyPostHolding", "S2 secretary @ B 2023-01-01");
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public class CityDatasetBuilderTests
             .Post("D1", "B", PartyPost.CommitteeMember, new LocalDate(2016, 1, 1)).Post("D1", "B", PartyPost.CommitteeMember, new LocalDate(2017, 1, 1))
             .Validate();
 
-        problems.Should().ContainSingle().Which.Key.Should().Be("D1 CommitteeMember @ B 2017-01-01");
+        problems.Should().ContainSingle().Which.Key.Should().Be("D1 committee-member @ B 2017-01-01");
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public class CityDatasetBuilderTests
         var problems = new TestCity().Firm("F1").NonMember("D1").NonMember("D2")
             .Director("D1", "F1").Director("D2", "F1", new LocalDate(2020, 1, 1)).Validate();
 
-        Single(problems, "overlap", "FirmPostHolding", "D2 Director @ F1 2020-01-01").Message.English.Should().Contain("two directors");
+        Single(problems, "overlap", "FirmPostHolding", "D2 director @ F1 2020-01-01").Message.English.Should().Contain("two directors");
     }
 
     [Fact]
@@ -308,8 +308,8 @@ public class CityDatasetBuilderTests
             .Validate();
 
         Single(problems, "invalid-kind", "MembershipRegistration", "A → G 2015-01-01").Field.Should().Be("OrganizationId");
-        Single(problems, "invalid-kind", "PartyPostHolding", "L GroupLeader @ B 2015-01-01").Field.Should().Be("Post");
-        Single(problems, "invalid-kind", "PartyPostHolding", "A Secretary @ G 2015-01-01");
+        Single(problems, "invalid-kind", "PartyPostHolding", "L group-leader @ B 2015-01-01").Field.Should().Be("Post");
+        Single(problems, "invalid-kind", "PartyPostHolding", "A secretary @ G 2015-01-01");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class DuesValidationTests
 
         problem.Code.Should().Be("invalid-value");
         problem.Entity.Should().Be(nameof(MemberIncome));
-        problem.Key.Should().Be("A 2025-01 Salary");
+        problem.Key.Should().Be("A 2025-01 salary");
         problem.Field.Should().Be(nameof(MemberIncome.Amount));
         problem.Value.Should().Be(amount);
     }
@@ -64,7 +64,7 @@ public class DuesValidationTests
 
         problem.Code.Should().Be("duplicate-value");
         problem.Entity.Should().Be(nameof(MemberIncome));
-        problem.Key.Should().Be("A 2025-01 IrregularIncome");
+        problem.Key.Should().Be("A 2025-01 irregular-income");
         problem.Field.Should().Be(nameof(MemberIncome.Month));
         problem.Value.Should().Be("2025-01");
     }
