@@ -34,6 +34,11 @@ internal static class DuesCompliance
 
         var grace = dues.Rules.FirstOrDefault(r => r.Id == DuesRule.Arrears.Id) is { } arrears && arrears.Parameters.TryGetValue("GraceDays", out var g) ? g : 0;
         var today = dataset.Today;
+        if (dues.Slots is { } grid)
+        {
+            return FromSlots(dataset, grid, grace);
+        }
+
         int met = 0, missed = 0, pending = 0;
         var byOrganization = new Dictionary<OrganizationId, (int Met, int Missed, int Pending)>();
         PersonId? person = null;
@@ -77,6 +82,80 @@ internal static class DuesCompliance
     }
 
     /// <summary>
+    /// <see cref="Rate"/> from the sweep's grid, read member by member in the dataset's order (millions of member-months at
+    /// national scale): a member's registrations by position, and their counts added to their organization's once per run
+    /// of months under one registration rather than once per month.
+    /// </summary>
+    private static (ComplianceRate Overall, Dictionary<OrganizationId, (int Met, int Missed, int Pending)> ByOrganization) FromSlots(CityDataset dataset, DuesSlots slots, int grace)
+    {
+        var months = slots.Months.Length;
+        var ends = Array.ConvertAll(slots.Months, LastDay);
+        var judged = Array.ConvertAll(ends, e => e.PlusDays(grace) < dataset.Today);
+        var registrations = dataset.Indexes.RegistrationsAt;
+        var outcomes = slots.Outcomes;
+        var byOrganization = new Dictionary<OrganizationId, (int Met, int Missed, int Pending)>();
+        int met = 0, missed = 0, pending = 0;
+        for (var person = 0; person * months < outcomes.Length; person++)
+        {
+            MembershipRegistration? registration = null;
+            int m = 0, x = 0, p = 0;
+            for (var month = 0; month < months; month++)
+            {
+                var outcome = outcomes[(person * months) + month];
+                if (outcome == DuesSlots.None)
+                {
+                    continue;
+                }
+
+                if (registration is null || !registration.IsActiveOn(ends[month]))
+                {
+                    Add(byOrganization, registration, ref m, ref x, ref p);
+                    registration = null;
+                    foreach (var r in registrations[person])
+                    {
+                        if (r.IsActiveOn(ends[month]))
+                        {
+                            registration = r;
+                            break;
+                        }
+                    }
+                }
+
+                if (!judged[month])
+                {
+                    pending++;
+                    p++;
+                }
+                else if (outcome == DuesSlots.Paid)
+                {
+                    met++;
+                    m++;
+                }
+                else
+                {
+                    missed++;
+                    x++;
+                }
+            }
+
+            Add(byOrganization, registration, ref m, ref x, ref p);
+        }
+
+        return (new ComplianceRate(Key, Name, met, missed, pending), byOrganization);
+
+        static void Add(Dictionary<OrganizationId, (int Met, int Missed, int Pending)> to, MembershipRegistration? registration, ref int m, ref int x, ref int p)
+        {
+            if (registration is not null && m + x + p > 0)
+            {
+                ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(to, registration.OrganizationId, out _);
+                counts = (counts.Met + m, counts.Missed + x, counts.Pending + p);
+            }
+
+            (m, x, p) = (0, 0, 0);
+        }
+    }
+
+    /// <summary>
     /// The six-systems rate: the systems judged per organization and slot, pooled, count as many sixths as there are of
     /// them and dues as one, so that a branch's hundred member-months of dues do not outweigh its meetings; either part
     /// alone when the other has nothing judged.
@@ -90,26 +169,11 @@ internal static class DuesCompliance
     };
 
     /// <summary>
-    /// Each member-month with whether it was paid in full in time: from the sweep's grid, or, for a result made some other
-    /// way, from its lines and the payments made after their month's grace.
+    /// Each member-month with whether it was paid in full in time, for a result without the sweep's grid: from its lines
+    /// and the payments made after their month's grace.
     /// </summary>
     private static IEnumerable<(PersonId Person, YearMonth Month, bool Paid)> Slots(CityDataset dataset, DuesResult dues, int grace)
     {
-        if (dues.Slots is { } slots)
-        {
-            var people = dataset.Indexes.PersonArray;
-            var months = slots.Months.Length;
-            for (var i = 0; i < slots.Outcomes.Length; i++)
-            {
-                if (slots.Outcomes[i] != DuesSlots.None)
-                {
-                    yield return (people[i / months].Id, slots.Months[i % months], slots.Outcomes[i] == DuesSlots.Paid);
-                }
-            }
-
-            yield break;
-        }
-
         var late = new HashSet<(PersonId, YearMonth)>();
         foreach (var payment in dataset.DuesPayments)
         {
