@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using Xunit;
+
+namespace PartyDomain.Tests.Architecture;
+
+/// <summary>
+/// The core's folders (top-level namespaces under <c>PartyDomain</c>) and which import which, read from the sources:
+/// a folder names another by a <c>using</c> or a qualified name. Two folders that import each other are a cycle. The
+/// target (issue 19) is none; until the record kinds move below the engines, the cycles that exist are listed here and
+/// no new one may appear — and a listed one that is gone must be struck from the list, so the list only shrinks.
+/// </summary>
+public partial class NamespaceDirectionTests
+{
+    /// <summary>The cycles of 2026-12-03, each as "A ⇄ B" with A before B in ordinal order.</summary>
+    private static readonly string[] KnownCycles =
+    [
+        "BasicSystems ⇄ Data",
+        "BasicSystems ⇄ Extensibility",
+        "Data ⇄ Development",
+        "Data ⇄ Dues",
+        "Data ⇄ Governance",
+        "Data ⇄ Metrics",
+        "Data ⇄ Organization",
+        "Data ⇄ Training",
+        "Development ⇄ Extensibility",
+        "Dues ⇄ Extensibility",
+        "Extensibility ⇄ Reporting",
+        "Extensibility ⇄ Training",
+    ];
+
+    [Fact]
+    public void No_folder_of_the_core_imports_one_that_imports_it_beyond_the_listed_debt()
+    {
+        var imports = Imports();
+        imports.Keys.Should().Contain(["Data", "BasicSystems", "Reporting", "Time", "Rules"], "the sources were found and read");
+        var cycles = imports.SelectMany(a => a.Value.Where(b => string.CompareOrdinal(a.Key, b) < 0 && imports.TryGetValue(b, out var back) && back.Contains(a.Key))
+            .Select(b => $"{a.Key} ⇄ {b}")).Order(StringComparer.Ordinal).ToArray();
+        cycles.Except(KnownCycles).Should().BeEmpty("a new two-way import between folders breaks the one-way data flow (ARCHITECTURE.md)");
+        KnownCycles.Except(cycles).Should().BeEmpty("a cycle that is gone is struck from the list, so the list only shrinks");
+    }
+
+    [Fact]
+    public void The_foundations_import_no_engine_and_reporting_is_imported_by_no_engine()
+    {
+        var imports = Imports();
+        foreach (var foundation in new[] { "Time", "Rules", "Figures" })
+        {
+            imports.GetValueOrDefault(foundation, []).Should().BeSubsetOf(["Time", "Rules", "Figures"], $"{foundation} is below every engine");
+        }
+
+        foreach (var engine in new[] { "BasicSystems", "Dues", "Training", "Development", "Governance", "Metrics", "Organization", "Data" })
+        {
+            imports.GetValueOrDefault(engine, []).Should().NotContain("Reporting", $"{engine} is upstream of reporting");
+        }
+    }
+
+    private static Dictionary<string, HashSet<string>> Imports()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PartyDomain.sln")))
+        {
+            root = root.Parent;
+        }
+
+        root.Should().NotBeNull("the tests run inside the repository");
+        var core = Path.Combine(root!.FullName, "src", "PartyDomain");
+        var folders = Directory.GetDirectories(core).Select(Path.GetFileName).Where(d => d is not ("bin" or "obj")).ToHashSet(StringComparer.Ordinal);
+        var imports = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(core, file);
+            if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("bin", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var text = File.ReadAllText(file);
+            if (Namespace().Match(text) is not { Success: true } ns)
+            {
+                continue;
+            }
+
+            var parts = ns.Groups[1].Value.Split('.');
+            var self = parts.Length > 1 ? parts[1] : "(root)";
+            var set = imports.TryGetValue(self, out var s) ? s : imports[self] = [];
+            foreach (Match m in Reference().Matches(text))
+            {
+                var other = m.Groups[1].Value;
+                if (other != self && folders.Contains(other))
+                {
+                    set.Add(other);
+                }
+            }
+        }
+
+        return imports;
+    }
+
+    [GeneratedRegex(@"^namespace ([\w.]+)", RegexOptions.Multiline)]
+    private static partial Regex Namespace();
+
+    [GeneratedRegex(@"\bPartyDomain\.(\w+)")]
+    private static partial Regex Reference();
+}
