@@ -43,7 +43,7 @@ internal static class Steps
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var bar = new Bar(context.AddTask(Markup.Escape(description), maxValue: 100), description, language);
+                var bar = new Bar(context, context.AddTask(Markup.Escape(description), maxValue: 100), description, language);
                 var result = work(bar);
                 bar.Report(new WorkProgress(1));
                 return result;
@@ -52,9 +52,10 @@ internal static class Steps
 
     /// <summary>
     /// The bar's side of <see cref="IProgress{T}"/>, called on the working thread (or several: the report's files are
-    /// written side by side). It only moves forward, and shows the stage beside the description.
+    /// written side by side). It only moves forward, and shows the stage beside the description; a new stage is drawn at
+    /// once (a command has a handful), so a stage shorter than the bar's refresh is still seen.
     /// </summary>
-    private sealed class Bar(ProgressTask task, string description, TextLanguage language) : IProgress<WorkProgress>
+    private sealed class Bar(ProgressContext context, ProgressTask task, string description, TextLanguage language) : IProgress<WorkProgress>
     {
         private readonly Lock _gate = new();
         private LocalizedText? _stage;
@@ -72,6 +73,7 @@ internal static class Steps
                 {
                     _stage = stage;
                     task.Description = Markup.Escape($"{description}{(language == TextLanguage.English ? ": " : "：")}{stage.In(language)}");
+                    context.Refresh();
                 }
             }
         }
