@@ -199,7 +199,6 @@ public sealed class DuesEvaluator
             var payments = ix.Derived(MemberRecords.Payments);
             var national = _policy is NationalDuesBasePolicy;
             int backMonths = _back["Months"], unpaidMonths = _unpaid["Months"];
-            var declaredMonths = new int[16];
             var standings = new StandingChange[4];
             for (var person = 0; person < people.Length; person++)
             {
@@ -226,18 +225,9 @@ public sealed class DuesEvaluator
                 var standingsOf = standings.AsSpan(0, held.Count);
 
                 var paidBy = payments.Items(person);
+                var paidFor = payments.Months(person);
                 var declared = incomes.Items(person);
-                if (declaredMonths.Length < declared.Length)
-                {
-                    declaredMonths = new int[declared.Length * 2];
-                }
-
-                for (var i = 0; i < declared.Length; i++)
-                {
-                    declaredMonths[i] = MemberRecords<MemberIncome>.Key(declared[i].Month);
-                }
-
-                var declaredFor = declaredMonths.AsSpan(0, declared.Length);
+                var declaredFor = incomes.Months(person);
                 var declaredList = national ? null : incomes.List(person);
                 FindingSubject? subject = null;
                 var next = 0;
@@ -285,18 +275,14 @@ public sealed class DuesEvaluator
 
                     var paid = 0m;
                     var late = false;
-                    while (next < paidBy.Length && MemberRecords<DuesPayment>.Key(paidBy[next].Month) < m.Key)
+                    while (next < paidFor.Length && paidFor[next] < m.Key)
                     {
                         next++;
                     }
 
-                    for (; next < paidBy.Length; next++)
+                    for (; next < paidBy.Length && paidFor[next] == m.Key; next++)
                     {
                         var p = paidBy[next];
-                        if (MemberRecords<DuesPayment>.Key(p.Month) != m.Key)
-                        {
-                            break;
-                        }
 
                         paid += p.Amount;
                         late |= p.PaidOn > m.GraceEnd;
