@@ -1,3 +1,4 @@
+using PartyDomain.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -460,30 +461,5 @@ public abstract class StoreTests : IAsyncLifetime
             table.Select(actual).OrderBy(DatasetRecordKeys.Of, StringComparer.Ordinal).Should().BeEquivalentTo(
                 table.Select(expected).OrderBy(DatasetRecordKeys.Of, StringComparer.Ordinal), o => o.ComparingRecordsByMembers().RespectingRuntimeTypes().WithStrictOrdering(), table.Name);
         }
-    }
-}
-
-/// <summary>Collects the progress reported, on the reporting thread (<see cref="Progress{T}"/> would post them to the thread pool, out of order).</summary>
-internal sealed class Reports : IProgress<WorkProgress>
-{
-    private readonly List<WorkProgress> _reports = [];
-
-    public IReadOnlyList<double> Fractions => [.. _reports.Select(r => r.Fraction)];
-
-    public IReadOnlyList<string> Stages => _reports.Select(r => r.Stage?.English).OfType<string>().Distinct().ToList();
-
-    public void Report(WorkProgress value)
-    {
-        lock (_reports)
-        {
-            _reports.Add(value);
-        }
-    }
-
-    public void ShouldGrowTo100Percent()
-    {
-        _reports.Should().NotBeEmpty();
-        Fractions.Should().BeInAscendingOrder().And.OnlyContain(f => f >= 0 && f <= 1);
-        _reports[^1].Fraction.Should().Be(1);
     }
 }
