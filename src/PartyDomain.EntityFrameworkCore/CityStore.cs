@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using Npgsql;
 using PartyDomain.Data;
+using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.EntityFrameworkCore.Import;
 using PartyDomain.EntityFrameworkCore.Mapping;

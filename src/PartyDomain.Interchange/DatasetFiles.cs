@@ -101,7 +101,7 @@ public static class DatasetFiles
     /// <param name="format">The format.</param>
     /// <param name="language">The headers' and values' language: Chinese unless set, English for JSON unless set.</param>
     /// <param name="activityKinds">The city's activity kinds, written by their Chinese names; the built-in kinds unless set.
-    /// The dataset's own indicators (<see cref="CityDataset.Indicators"/>) name its service records.</param>
+    /// The dataset's own indicators (<c>CityDataset.Indicators</c>) name its service records.</param>
     public static void Write(CityDataset dataset, string path, DatasetFormat format, TextLanguage? language = null, ActivityKindCatalog? activityKinds = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);

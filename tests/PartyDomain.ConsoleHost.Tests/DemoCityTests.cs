@@ -2,6 +2,10 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Testing;
 using PartyDomain.Data;
 using PartyDomain.Organization;
+using PartyDomain.Development;
+using PartyDomain.Dues;
+using PartyDomain.Metrics;
+using PartyDomain.Training;
 
 namespace PartyDomain.ConsoleHost.Tests;
 

@@ -1,5 +1,6 @@
 using PartyDomain.Interchange;
 using PartyDomain.Testing;
+using PartyDomain.Training;
 
 namespace PartyDomain.ConsoleHost.Tests;
 

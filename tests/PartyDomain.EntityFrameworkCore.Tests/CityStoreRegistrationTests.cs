@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using PartyDomain.Metrics;
 
 namespace PartyDomain.EntityFrameworkCore.Tests;
 

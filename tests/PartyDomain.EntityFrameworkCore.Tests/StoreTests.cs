@@ -10,6 +10,7 @@ using PartyDomain.EntityFrameworkCore.Mapping;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Testing;
+using PartyDomain.Training;
 
 namespace PartyDomain.EntityFrameworkCore.Tests;
 
@@ -70,7 +71,7 @@ public abstract class StoreTests : IAsyncLifetime
 
         ShouldHoldTheSameRecords(loaded!, dataset);
         loaded!.DuesPayments.Should().HaveCount(3, "two identical payments are two records, kept apart by their position");
-        loaded.Services.Should().HaveCount(3);
+        loaded!.Services.Should().HaveCount(3);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PartyDomain.Training;
 
 namespace PartyDomain.Hosting.Tests;
 
@@ -94,7 +95,7 @@ public sealed partial class DocExampleTests
         var datasetBuilder = city.Builder();
         using var export = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("P1,2025-03-01,120\nP1,2025-03-02\n"));
         var problems = builder.DatasetContributors.Single(c => c.Id == "contoso-oa").Contribute(export, "oa.csv", datasetBuilder);
-        problems.Should().ContainSingle().Which.Origin.Should().Be(new PartyDomain.Data.RecordOrigin("oa.csv", 2));
+        problems.Should().ContainSingle().Which.Origin.Should().Be(new PartyDomain.RecordOrigin("oa.csv", 2));
         datasetBuilder.Build().StudyCredits.Should().ContainSingle(c => c.Points == 120 && c.Platform == "contoso-study");
     }
 

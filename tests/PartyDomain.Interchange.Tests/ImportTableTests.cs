@@ -60,7 +60,7 @@ public sealed class ImportTableTests : IDisposable
         result.Problems.Should().BeEmpty();
         var added = result.Dataset!.Services.Where(s => s.Origin?.Source == "夜间法律诊所.csv").ToList();
         added.Should().HaveCount(2);
-        result.Dataset.Services.Should().HaveCount(before + 2);
+        result.Dataset!.Services.Should().HaveCount(before + 2);
         added[0].Should().Match<ServiceRecord>(s => s.Quantity == 12 && s.Channel == "现场" && s.Date == new LocalDate(2025, 3, 1) && s.Origin!.Row == 2);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using PartyDomain.Dues;
 
 namespace PartyDomain.Interchange.Tests;
 

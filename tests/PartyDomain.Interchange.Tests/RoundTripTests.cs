@@ -2,6 +2,7 @@ using PartyDomain.Data;
 using PartyDomain.Interchange.Schema;
 using PartyDomain.Organization;
 using PartyDomain.Tests;
+using PartyDomain.BasicSystems;
 
 namespace PartyDomain.Interchange.Tests;
 

@@ -6,6 +6,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using PartyDomain.BasicSystems;
 using PartyDomain.Organization;
 using PartyDomain.Tests;
+using PartyDomain.Development;
+using PartyDomain.Metrics;
 
 namespace PartyDomain.Interchange.Tests;
 
@@ -208,7 +210,7 @@ public sealed class TemplateTests : IDisposable
         {
             read.Problems.Should().BeEmpty();
             read.Dataset!.Activities.Select(a => a.Kind).Should().Equal(original.Activities.Select(a => a.Kind));
-            read.Dataset.Services.Select(s => s.Indicator).Should().Equal(original.Services.Select(s => s.Indicator));
+            read.Dataset!.Services.Select(s => s.Indicator).Should().Equal(original.Services.Select(s => s.Indicator));
         }
     }
 

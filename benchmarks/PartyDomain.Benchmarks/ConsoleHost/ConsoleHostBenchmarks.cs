@@ -3,6 +3,9 @@ using PartyDomain.ConsoleHost;
 using PartyDomain.Testing;
 using PartyDomain.Data;
 using Spectre.Console;
+using PartyDomain.BasicSystems;
+using PartyDomain.Dues;
+using PartyDomain.Metrics;
 
 namespace PartyDomain.Benchmarks.ConsoleHost;
 

@@ -4,6 +4,7 @@ using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.EntityFrameworkCore;
 using PartyDomain.EntityFrameworkCore.Tests;
+using PartyDomain.Metrics;
 
 namespace PartyDomain.Benchmarks.Persistence;
 

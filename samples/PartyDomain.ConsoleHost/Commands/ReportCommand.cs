@@ -4,6 +4,11 @@ using PartyDomain.Reporting;
 using PartyDomain.Time;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using PartyDomain.BasicSystems;
+using PartyDomain.Dues;
+using PartyDomain.Governance;
+using PartyDomain.Metrics;
+using PartyDomain.Training;
 
 namespace PartyDomain.ConsoleHost.Commands;
 

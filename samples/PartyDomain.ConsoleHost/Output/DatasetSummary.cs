@@ -3,6 +3,12 @@ using PartyDomain.ConsoleHost.Hosting;
 using PartyDomain.Data;
 using PartyDomain.Organization;
 using Spectre.Console;
+using PartyDomain.BasicSystems;
+using PartyDomain.Development;
+using PartyDomain.Dues;
+using PartyDomain.Governance;
+using PartyDomain.Metrics;
+using PartyDomain.Training;
 
 namespace PartyDomain.ConsoleHost.Output;
 

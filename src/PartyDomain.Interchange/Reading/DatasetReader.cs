@@ -183,7 +183,7 @@ internal sealed class DatasetReader
         CityDataset? dataset;
         if (stored is not null)
         {
-            merge = DatasetMerge.Create(stored, all, today, indicators, city[0], progress);
+            merge = DatasetMerge.Create(stored, all, today, [indicators], city[0], progress);
             (dataset, integrity) = (merge.Dataset, merge.Problems);
         }
         else

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using PartyDomain.Data;
+using PartyDomain.Metrics;
 using PartyDomain.Interchange.Reading;
 using PartyDomain.Interchange.Writing;
 

@@ -27,6 +27,9 @@ internal sealed class ActivityIndex
     /// <summary>Per attendee, whether they attended or were excused while registered in the branch that held the activity.</summary>
     private readonly bool[] _ownBranch;
 
+    /// <summary>The index of a dataset, built on first use and kept with it.</summary>
+    internal static readonly DerivedIndex<ActivityIndex> Derived = new(static ix => new ActivityIndex(ix.Dataset));
+
     public ActivityIndex(CityDataset dataset)
     {
         var ix = dataset.Indexes;
@@ -139,7 +142,7 @@ internal sealed class ActivityIndex
         // The days each organization has a committee, worked out once: the rules ask per organization and slot.
         (CommitteeStart, CommitteeSpans) = CommitteeDays();
 
-        var activities = ix.ActivityArray;
+        var activities = ix.Records<ActivityRecord>();
         var order = SortActivities(activities, out var days, out var organizationOf, out var attendees, out var kinds);
         Kinds = kinds;
         Order = order;

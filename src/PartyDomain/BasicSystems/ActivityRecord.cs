@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.Organization;
@@ -30,6 +31,19 @@ public readonly record struct Attendance(PersonId PersonId, AttendanceStatus Sta
 /// </summary>
 public sealed record ActivityRecord : DatasetRecord
 {
+    /// <summary>The kind: keyed by its id, named by id, kind, organization and date in problems.</summary>
+    public static RecordKind<ActivityRecord> Declaration { get; } = new(
+        "activities",
+        new("组织生活记录", "activity record"),
+        static a => RecordKey.Id(a.Id),
+        static a => $"{a.Id} ({a.Kind} @ {a.OrganizationId} {RecordKey.Day(a.Date)})")
+    {
+        Check = CheckOne,
+    };
+
+    private static readonly DerivedIndex<GroupIndex<OrganizationId, ActivityRecord>> ByOrganization =
+        new(static ix => new(ix.Records<ActivityRecord>(), a => a.OrganizationId, (a, b) => a.Date.CompareTo(b.Date)));
+
     /// <summary>The record's identifier, unique within the city.</summary>
     public required string Id { get; init; }
 
@@ -59,4 +73,81 @@ public sealed record ActivityRecord : DatasetRecord
 
     /// <summary>Free tags, for example <c>民法典</c>.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <inheritdoc/>
+    protected internal override RecordKind Declared => Declaration;
+
+    /// <summary>The activities of <paramref name="dataset"/> held by <paramref name="organization"/>, in date order.</summary>
+    internal static ReadOnlySpan<ActivityRecord> Of(CityDataset dataset, OrganizationId organization) => dataset.Indexes.Derived(ByOrganization).Span(organization);
+
+    internal static IReadOnlyList<ActivityRecord> ListOf(CityDataset dataset, OrganizationId organization) => dataset.Indexes.Derived(ByOrganization)[organization];
+
+    private static void CheckOne(ActivityRecord a, RecordCheck check)
+    {
+        check.Required(a.Id, nameof(Id));
+        check.UniqueId(a.Id, nameof(Id));
+        if (string.IsNullOrEmpty(a.Kind.Code))
+        {
+            check.Report("missing-value", nameof(Kind), null, new("活动类型为空", "the activity kind is empty"));
+        }
+
+        check.NotFuture(a.Date, nameof(Date));
+        if (check.Organization(a.OrganizationId, nameof(OrganizationId)) is { } o && !o.ExistsOn(a.Date))
+        {
+            var life = RecordCheck.Span(o.Established, o.Dissolved?.PlusDays(-1));
+            check.Report("outside-lifetime", nameof(Date), RecordKey.Day(a.Date), new($"活动日期不在组织 {o.Id} 的存续期 {life} 内", $"the activity falls outside the life of organization {o.Id} ({life})"));
+        }
+
+        if (a.Lecturer is { } lecturer)
+        {
+            check.Person(lecturer, nameof(Lecturer));
+        }
+
+        if (a.HeadCount is < 0)
+        {
+            check.Report("invalid-value", nameof(HeadCount), a.HeadCount.Value.ToString(CultureInfo.InvariantCulture), new("人数不能为负数", "the head count cannot be negative"));
+        }
+
+        if (a.Attendance is null)
+        {
+            check.Report("missing-value", nameof(Attendance), null, new("出席名单为空引用", "the attendance list is null"));
+            return;
+        }
+
+        var seen = new HashSet<PersonId>();
+        foreach (var attendance in a.Attendance)
+        {
+            if (check.Person(attendance.PersonId, nameof(Attendance)) && !seen.Add(attendance.PersonId))
+            {
+                check.Report("duplicate-value", nameof(Attendance), attendance.PersonId.Value, new("同一人在出席名单中出现两次", "the person is listed twice"));
+            }
+
+            if (attendance.Status == AttendanceStatus.Excused && string.IsNullOrWhiteSpace(attendance.Reason))
+            {
+                check.Report("missing-value", nameof(Attendance), attendance.PersonId.Value, new("请假必须注明原因", "an excused absence needs a reason"));
+            }
+
+            if (!Enum.IsDefined(attendance.Status))
+            {
+                check.Report("invalid-value", nameof(Attendance), attendance.PersonId.Value, new("出席状态无效", "not a valid attendance status"));
+            }
+        }
+    }
+}
+
+/// <summary>The dataset's records of organizational life.</summary>
+public static class ActivityRecords
+{
+    extension(CityDataset dataset)
+    {
+        /// <summary>All records of organizational life.</summary>
+        public IReadOnlyList<ActivityRecord> Activities => dataset.Records<ActivityRecord>();
+
+        /// <summary>The activities held by <paramref name="organization"/>, in date order.</summary>
+        /// <param name="organization">The organization.</param>
+        public IReadOnlyList<ActivityRecord> ActivitiesOf(OrganizationId organization) => ActivityRecord.ListOf(dataset, organization);
+
+        /// <summary>The columnar activity index, built on the first compliance evaluation and kept with the dataset.</summary>
+        internal ActivityIndex ActivityIndex => dataset.Indexes.Derived(ActivityIndex.Derived);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
-using PartyDomain.BasicSystems;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -16,9 +15,11 @@ public sealed class CityDataset
 {
     private readonly DatasetIndexes _ix;
 
-    internal CityDataset(CityInfo city, LocalDate today, DatasetIndexes indexes, Metrics.IndicatorCatalog indicators)
+    private readonly IDatasetCatalog[] _catalogs;
+
+    internal CityDataset(CityInfo city, LocalDate today, DatasetIndexes indexes, IDatasetCatalog[] catalogs)
     {
-        Indicators = indicators;
+        _catalogs = catalogs;
         City = city;
         Today = today;
         _ix = indexes;
@@ -32,20 +33,7 @@ public sealed class CityDataset
         Coverages = indexes.CoverageArray;
         Instructors = indexes.InstructorArray;
         Elections = indexes.ElectionArray;
-        Activities = indexes.ActivityArray;
-        Services = indexes.ServiceArray;
-        TrainingSessions = indexes.TrainingSessionArray;
-        StudyCredits = indexes.StudyCreditArray;
-        Incomes = indexes.IncomeArray;
-        DuesPayments = indexes.DuesPaymentArray;
-        AdmissionCases = indexes.AdmissionCaseArray;
-        MajorMatters = indexes.MajorMatterArray;
-        GovernanceDocuments = indexes.GovernanceDocumentArray;
-        Pairings = indexes.PairingArray;
-        JointActivities = indexes.JointActivityArray;
-        Commendations = indexes.CommendationArray;
-        Donations = indexes.DonationArray;
-        indexes.Activities = new Lazy<ActivityIndex>(() => new ActivityIndex(this));
+        indexes.Dataset = this;
     }
 
     /// <summary>The city the data belongs to.</summary>
@@ -84,47 +72,23 @@ public sealed class CityDataset
     /// <summary>All committee elections.</summary>
     public IReadOnlyList<CommitteeElection> Elections { get; }
 
-    /// <summary>All records of organizational life.</summary>
-    public IReadOnlyList<ActivityRecord> Activities { get; }
+    /// <summary>The records of a declared kind (<see cref="DatasetRecord.Declared"/>), in the order they were added; empty when there are none.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    public IReadOnlyList<T> Records<T>()
+        where T : DatasetRecord => _ix.Records<T>();
 
-    /// <summary>All service records.</summary>
-    public IReadOnlyList<Metrics.ServiceRecord> Services { get; }
+    /// <summary>The dataset's catalog of type <typeparamref name="TCatalog"/> (a copy of the builder's), or <c>null</c> when the builder had none.</summary>
+    /// <typeparam name="TCatalog">The catalog's type.</typeparam>
+    public TCatalog? Catalog<TCatalog>()
+        where TCatalog : class, IDatasetCatalog => _catalogs.OfType<TCatalog>().FirstOrDefault();
 
-    /// <summary>All training sessions.</summary>
-    public IReadOnlyList<Training.TrainingSession> TrainingSessions { get; }
+    /// <summary>The declared kinds the dataset holds records of, parents before the kinds that refer to them.</summary>
+    public IReadOnlyList<RecordKind> Kinds => _ix.Kinds;
 
-    /// <summary>All study credits from external platforms.</summary>
-    public IReadOnlyList<Training.StudyCredit> StudyCredits { get; }
+    internal IReadOnlyList<IDatasetCatalog> Catalogs => _catalogs;
 
-    /// <summary>All income declarations, the basis of party dues.</summary>
-    public IReadOnlyList<Dues.MemberIncome> Incomes { get; }
-
-    /// <summary>All dues payments.</summary>
-    public IReadOnlyList<Dues.DuesPayment> DuesPayments { get; }
-
-    /// <summary>All admission cases.</summary>
-    public IReadOnlyList<Development.AdmissionCase> AdmissionCases { get; }
-
-    /// <summary>All major matters (重大事项) and their steps.</summary>
-    public IReadOnlyList<Governance.MajorMatter> MajorMatters { get; }
-
-    /// <summary>All governance documents issued.</summary>
-    public IReadOnlyList<Governance.GovernanceDocument> GovernanceDocuments { get; }
-
-    /// <summary>All pairings (结对联建) of firm organizations.</summary>
-    public IReadOnlyList<Governance.Pairing> Pairings { get; }
-
-    /// <summary>All activities held under pairings.</summary>
-    public IReadOnlyList<Governance.JointActivity> JointActivities { get; }
-
-    /// <summary>All commendations of firms and lawyers.</summary>
-    public IReadOnlyList<Governance.Commendation> Commendations { get; }
-
-    /// <summary>All donations of money and goods.</summary>
-    public IReadOnlyList<Governance.Donation> Donations { get; }
-
-    /// <summary>Every record type a dataset holds and its records, in the builder's order (parents before the records naming them).</summary>
-    internal static IReadOnlyList<(Type Type, Func<CityDataset, IReadOnlyList<DatasetRecord>> Records)> RecordLists { get; } =
+    /// <summary>The backbone's record types and their records, parents before the records naming them; the declared kinds follow them.</summary>
+    internal static IReadOnlyList<(Type Type, Func<CityDataset, IReadOnlyList<DatasetRecord>> Records)> Backbone { get; } =
     [
         (typeof(PartyOrganization), d => d.Organizations),
         (typeof(LawFirm), d => d.Firms),
@@ -136,33 +100,13 @@ public sealed class CityDataset
         (typeof(FirmCoverage), d => d.Coverages),
         (typeof(InstructorAssignment), d => d.Instructors),
         (typeof(CommitteeElection), d => d.Elections),
-        (typeof(ActivityRecord), d => d.Activities),
-        (typeof(Metrics.ServiceRecord), d => d.Services),
-        (typeof(Training.TrainingSession), d => d.TrainingSessions),
-        (typeof(Training.StudyCredit), d => d.StudyCredits),
-        (typeof(Dues.MemberIncome), d => d.Incomes),
-        (typeof(Dues.DuesPayment), d => d.DuesPayments),
-        (typeof(Development.AdmissionCase), d => d.AdmissionCases),
-        (typeof(Governance.MajorMatter), d => d.MajorMatters),
-        (typeof(Governance.GovernanceDocument), d => d.GovernanceDocuments),
-        (typeof(Governance.Pairing), d => d.Pairings),
-        (typeof(Governance.JointActivity), d => d.JointActivities),
-        (typeof(Governance.Commendation), d => d.Commendations),
-        (typeof(Governance.Donation), d => d.Donations),
     ];
-
-    /// <summary>The indicators the service records were checked against.</summary>
-    public Metrics.IndicatorCatalog Indicators { get; }
 
     /// <summary>
     /// Every record, parents before the records that refer to them: what a <see cref="CityDatasetBuilder"/> takes
     /// back (<see cref="CityDatasetBuilder.AddRange"/>) to build this dataset with more records merged in.
     /// </summary>
-    public IEnumerable<DatasetRecord> Records() =>
-        Organizations.Concat<DatasetRecord>(Firms).Concat(People).Concat(Registrations).Concat(Employments).Concat(FirmPosts)
-            .Concat(PartyPosts).Concat(Coverages).Concat(Instructors).Concat(Elections).Concat(Activities).Concat(Services)
-            .Concat(TrainingSessions).Concat(StudyCredits).Concat(Incomes).Concat(DuesPayments).Concat(AdmissionCases)
-            .Concat(MajorMatters).Concat(GovernanceDocuments).Concat(Pairings).Concat(JointActivities).Concat(Commendations).Concat(Donations);
+    public IEnumerable<DatasetRecord> Records() => Backbone.SelectMany(b => b.Records(this)).Concat(Kinds.SelectMany(_ix.Records));
 
     /// <summary>The organization with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
@@ -372,10 +316,6 @@ public sealed class CityDataset
     /// <param name="organization">The organization.</param>
     public IReadOnlyList<CommitteeElection> ElectionsOf(OrganizationId organization) => _ix.ElectionsByOrganization[organization];
 
-    /// <summary>The activities held by <paramref name="organization"/>, in date order.</summary>
-    /// <param name="organization">The organization.</param>
-    public IReadOnlyList<ActivityRecord> ActivitiesOf(OrganizationId organization) => _ix.ActivitiesByOrganization[organization];
-
     /// <summary>
     /// The cross-appointments (双向交叉任职) on <paramref name="date"/>: a committee seat in an organization held by a
     /// person who also holds a management post in a firm that organization covers.
@@ -411,12 +351,7 @@ public sealed class CityDataset
 
     internal ReadOnlySpan<PartyPostHolding> PartyPostSpan(OrganizationId organization) => _ix.PartyPostsByOrganization.Span(organization);
 
-    internal ReadOnlySpan<ActivityRecord> ActivitySpan(OrganizationId organization) => _ix.ActivitiesByOrganization.Span(organization);
-
     internal DatasetIndexes Indexes => _ix;
-
-    /// <summary>The columnar activity index, built on the first compliance evaluation and kept with the dataset.</summary>
-    internal ActivityIndex ActivityIndex => _ix.Activities!.Value;
 
     internal ReadOnlySpan<CommitteeElection> ElectionSpan(OrganizationId organization) => _ix.ElectionsByOrganization.Span(organization);
 

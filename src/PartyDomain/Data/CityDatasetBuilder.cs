@@ -1,10 +1,4 @@
 using NodaTime;
-using PartyDomain.BasicSystems;
-using PartyDomain.Metrics;
-using PartyDomain.Training;
-using PartyDomain.Dues;
-using PartyDomain.Development;
-using PartyDomain.Governance;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -44,9 +38,6 @@ public sealed class CityDatasetBuilder
 
     /// <summary>Today's date; records dated later are refused.</summary>
     public LocalDate Today { get; }
-
-    /// <summary>The indicators service records are checked against; the built-in catalog unless set.</summary>
-    public IndicatorCatalog Indicators { get; set; } = IndicatorCatalog.CreateDefault();
 
     /// <summary>
     /// Told how far <see cref="Build"/>, <see cref="TryBuild"/> and <see cref="Validate"/> have come: indexing, then
@@ -100,57 +91,57 @@ public sealed class CityDatasetBuilder
     /// <param name="election">The election.</param>
     public CityDatasetBuilder Add(CommitteeElection election) => Add(_records.Elections, election);
 
-    /// <summary>Adds a record of organizational life.</summary>
-    /// <param name="activity">The activity.</param>
-    public CityDatasetBuilder Add(ActivityRecord activity) => Add(_records.Activities, activity);
-
-    /// <summary>Adds a service record.</summary>
+    /// <summary>
+    /// Adds a record of a kind declared beside its type (<see cref="DatasetRecord.Declared"/>): organizational life,
+    /// service records, training, dues, admissions, governance, or a kind a plugin declares.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
     /// <param name="record">The record.</param>
-    public CityDatasetBuilder Add(ServiceRecord record) => Add(_records.Services, record);
+    /// <exception cref="ArgumentException">The record's type declares no kind.</exception>
+    public CityDatasetBuilder Add<T>(T record)
+        where T : DatasetRecord
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        switch (record)
+        {
+            case PartyOrganization r: return Add(r);
+            case LawFirm r: return Add(r);
+            case Person r: return Add(r);
+            case MembershipRegistration r: return Add(r);
+            case FirmEmployment r: return Add(r);
+            case FirmPostHolding r: return Add(r);
+            case PartyPostHolding r: return Add(r);
+            case FirmCoverage r: return Add(r);
+            case InstructorAssignment r: return Add(r);
+            case CommitteeElection r: return Add(r);
+        }
 
-    /// <summary>Adds a training session.</summary>
-    /// <param name="session">The session.</param>
-    public CityDatasetBuilder Add(TrainingSession session) => Add(_records.TrainingSessions, session);
+        var kind = record.Declared ?? throw new ArgumentException($"The builder does not take records of type {record.GetType().Name}: it declares no record kind.", nameof(record));
+        if (kind.RecordType != record.GetType())
+        {
+            throw new ArgumentException($"A {record.GetType().Name} declares the kind '{kind.Name}' of {kind.RecordType.Name}.", nameof(record));
+        }
 
-    /// <summary>Adds study credit from an external platform.</summary>
-    /// <param name="credit">The credit.</param>
-    public CityDatasetBuilder Add(StudyCredit credit) => Add(_records.StudyCredits, credit);
+        _records.Of(kind).Add(record);
+        return this;
+    }
 
-    /// <summary>Adds a member's income declaration.</summary>
-    /// <param name="income">The declaration.</param>
-    public CityDatasetBuilder Add(MemberIncome income) => Add(_records.Incomes, income);
+    /// <summary>Gives the builder a catalog the records are checked against and the dataset keeps (a copy of); replaces one of the same type.</summary>
+    /// <typeparam name="TCatalog">The catalog's type.</typeparam>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The catalog.</returns>
+    public TCatalog Use<TCatalog>(TCatalog catalog)
+        where TCatalog : class, IDatasetCatalog
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _records.Catalogs[catalog.GetType()] = catalog;
+        return catalog;
+    }
 
-    /// <summary>Adds a dues payment.</summary>
-    /// <param name="payment">The payment.</param>
-    public CityDatasetBuilder Add(DuesPayment payment) => Add(_records.DuesPayments, payment);
-
-    /// <summary>Adds an admission case.</summary>
-    /// <param name="admission">The case.</param>
-    public CityDatasetBuilder Add(AdmissionCase admission) => Add(_records.AdmissionCases, admission);
-
-    /// <summary>Adds a major matter.</summary>
-    /// <param name="record">The record.</param>
-    public CityDatasetBuilder Add(MajorMatter record) => Add(_records.MajorMatters, record);
-
-    /// <summary>Adds a governance document.</summary>
-    /// <param name="record">The record.</param>
-    public CityDatasetBuilder Add(GovernanceDocument record) => Add(_records.GovernanceDocuments, record);
-
-    /// <summary>Adds a pairing.</summary>
-    /// <param name="record">The record.</param>
-    public CityDatasetBuilder Add(Pairing record) => Add(_records.Pairings, record);
-
-    /// <summary>Adds a joint activity.</summary>
-    /// <param name="record">The record.</param>
-    public CityDatasetBuilder Add(JointActivity record) => Add(_records.JointActivities, record);
-
-    /// <summary>Adds a commendation.</summary>
-    /// <param name="record">The record.</param>
-    public CityDatasetBuilder Add(Commendation record) => Add(_records.Commendations, record);
-
-    /// <summary>Adds a donation.</summary>
-    /// <param name="record">The record.</param>
-    public CityDatasetBuilder Add(Donation record) => Add(_records.Donations, record);
+    /// <summary>The builder's catalog of type <typeparamref name="TCatalog"/>, or <c>null</c> when none was given.</summary>
+    /// <typeparam name="TCatalog">The catalog's type.</typeparam>
+    public TCatalog? Catalog<TCatalog>()
+        where TCatalog : class, IDatasetCatalog => _records.Catalogs.GetValueOrDefault(typeof(TCatalog)) as TCatalog;
 
     /// <summary>Adds every record in <paramref name="records"/>, whatever its type.</summary>
     /// <param name="records">Records of any of the types this builder takes.</param>
@@ -172,21 +163,8 @@ public sealed class CityDatasetBuilder
                 FirmCoverage r => Add(r),
                 InstructorAssignment r => Add(r),
                 CommitteeElection r => Add(r),
-                ActivityRecord r => Add(r),
-                ServiceRecord r => Add(r),
-                TrainingSession r => Add(r),
-                StudyCredit r => Add(r),
-                MemberIncome r => Add(r),
-                DuesPayment r => Add(r),
-                AdmissionCase r => Add(r),
-                MajorMatter r => Add(r),
-                GovernanceDocument r => Add(r),
-                Pairing r => Add(r),
-                JointActivity r => Add(r),
-                Commendation r => Add(r),
-                Donation r => Add(r),
                 null => throw new ArgumentException("A record is null.", nameof(records)),
-                _ => throw new ArgumentException($"The builder does not take records of type {record.GetType().Name}.", nameof(records)),
+                _ => Add(record),
             };
         }
 
@@ -206,7 +184,7 @@ public sealed class CityDatasetBuilder
     public CityDataset? TryBuild(out IReadOnlyList<DatasetProblem> problems)
     {
         problems = Check(out var indexes);
-        return problems.Count > 0 ? null : new CityDataset(City, Today, indexes, Indicators.Clone());
+        return problems.Count > 0 ? null : new CityDataset(City, Today, indexes, _records.Catalogs.Values.Select(c => c.Snapshot()).ToArray());
     }
 
     private IReadOnlyList<DatasetProblem> Check(out DatasetIndexes indexes)
@@ -215,7 +193,7 @@ public sealed class CityDatasetBuilder
         progress?.Report(new WorkProgress(0, Indexing));
         indexes = new DatasetIndexes(_records);
         progress?.Report(new WorkProgress(IndexingShare, Validating));
-        var problems = new DatasetValidator(_records, indexes, Today, Indicators) { Progress = progress.Part(IndexingShare, 1, Validating) }.Run();
+        var problems = new DatasetValidator(_records, indexes, Today) { Progress = progress.Part(IndexingShare, 1, Validating) }.Run();
         progress?.Report(new WorkProgress(1, Validating));
         return problems;
     }
@@ -250,30 +228,19 @@ public sealed class CityDatasetBuilder
 
         public List<CommitteeElection> Elections { get; } = [];
 
-        public List<ActivityRecord> Activities { get; } = [];
+        /// <summary>The records of each declared kind, in the order their kinds were first added.</summary>
+        public Dictionary<RecordKind, IRecordList> Kinds { get; } = [];
 
-        public List<ServiceRecord> Services { get; } = [];
+        public Dictionary<Type, IDatasetCatalog> Catalogs { get; } = [];
 
-        public List<TrainingSession> TrainingSessions { get; } = [];
+        public IRecordList Of(RecordKind kind)
+        {
+            if (!Kinds.TryGetValue(kind, out var list))
+            {
+                Kinds.Add(kind, list = ((IRecordKindRuntime)kind).NewList());
+            }
 
-        public List<StudyCredit> StudyCredits { get; } = [];
-
-        public List<MemberIncome> Incomes { get; } = [];
-
-        public List<DuesPayment> DuesPayments { get; } = [];
-
-        public List<AdmissionCase> AdmissionCases { get; } = [];
-
-        public List<MajorMatter> MajorMatters { get; } = [];
-
-        public List<GovernanceDocument> GovernanceDocuments { get; } = [];
-
-        public List<Pairing> Pairings { get; } = [];
-
-        public List<JointActivity> JointActivities { get; } = [];
-
-        public List<Commendation> Commendations { get; } = [];
-
-        public List<Donation> Donations { get; } = [];
+            return list;
+        }
     }
 }

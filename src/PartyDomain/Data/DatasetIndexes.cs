@@ -1,4 +1,3 @@
-using PartyDomain.BasicSystems;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -21,7 +20,7 @@ internal sealed class DatasetIndexes
     private readonly Lazy<GroupIndex<FirmId, FirmCoverage>> _coverageByFirm;
     private readonly Lazy<GroupIndex<FirmId, InstructorAssignment>> _instructorsByFirm;
     private readonly Lazy<GroupIndex<OrganizationId, CommitteeElection>> _electionsByOrganization;
-    private readonly Lazy<GroupIndex<OrganizationId, ActivityRecord>> _activitiesByOrganization;
+    private readonly Dictionary<Type, Array> _kindArrays;
     private readonly Lazy<Dictionary<PersonId, int>> _personPositions;
     private readonly Lazy<PersonId[]> _personIds;
     private readonly Lazy<PersonGroups<MembershipRegistration>> _registrationsAt;
@@ -51,19 +50,8 @@ internal sealed class DatasetIndexes
         var coverages = CoverageArray = records.Coverages.ToArray();
         var instructors = InstructorArray = records.Instructors.ToArray();
         var elections = ElectionArray = records.Elections.ToArray();
-        var activities = ActivityArray = records.Activities.ToArray();
-        ServiceArray = records.Services.ToArray();
-        TrainingSessionArray = records.TrainingSessions.ToArray();
-        StudyCreditArray = records.StudyCredits.ToArray();
-        IncomeArray = records.Incomes.ToArray();
-        DuesPaymentArray = records.DuesPayments.ToArray();
-        AdmissionCaseArray = records.AdmissionCases.ToArray();
-        MajorMatterArray = records.MajorMatters.ToArray();
-        GovernanceDocumentArray = records.GovernanceDocuments.ToArray();
-        PairingArray = records.Pairings.ToArray();
-        JointActivityArray = records.JointActivities.ToArray();
-        CommendationArray = records.Commendations.ToArray();
-        DonationArray = records.Donations.ToArray();
+        Kinds = RecordKinds.Ordered(records.Kinds.Keys);
+        _kindArrays = records.Kinds.ToDictionary(k => k.Key.RecordType, k => k.Value.ToArray());
         _children = new(() => new(ParentLinks(organizations), link => link.Parent));
         _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
         _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
@@ -72,7 +60,6 @@ internal sealed class DatasetIndexes
         _coverageByFirm = new(() => new(coverages, c => c.FirmId, ByFrom));
         _instructorsByFirm = new(() => new(instructors, i => i.FirmId, ByFrom));
         _electionsByOrganization = new(() => new(elections, e => e.OrganizationId, (a, b) => a.ElectedOn.CompareTo(b.ElectedOn)));
-        _activitiesByOrganization = new(() => new(activities, a => a.OrganizationId, (a, b) => a.Date.CompareTo(b.Date)));
         _personIds = new(() => Array.ConvertAll(PersonArray, p => p.Id));
         _registrationsAt = new(() => PersonGroups<MembershipRegistration>.Of(RegistrationsByPerson, PersonIds));
         _employmentsAt = new(() => PersonGroups<FirmEmployment>.Of(EmploymentsByPerson, PersonIds));
@@ -108,31 +95,18 @@ internal sealed class DatasetIndexes
 
     public CommitteeElection[] ElectionArray { get; }
 
-    public ActivityRecord[] ActivityArray { get; }
+    /// <summary>The declared kinds the dataset holds records of, parents before the kinds that refer to them.</summary>
+    public IReadOnlyList<RecordKind> Kinds { get; }
 
-    public Metrics.ServiceRecord[] ServiceArray { get; }
+    /// <summary>The records of type <typeparamref name="T"/> (a declared kind), in the order added; empty when there are none.</summary>
+    public T[] Records<T>()
+        where T : DatasetRecord => _kindArrays.TryGetValue(typeof(T), out var records) ? (T[])records : [];
 
-    public Training.TrainingSession[] TrainingSessionArray { get; }
+    /// <summary>The records of <paramref name="kind"/>, in the order added; empty when there are none.</summary>
+    public IReadOnlyList<DatasetRecord> Records(RecordKind kind) => _kindArrays.TryGetValue(kind.RecordType, out var records) ? (DatasetRecord[])records : [];
 
-    public Training.StudyCredit[] StudyCreditArray { get; }
-
-    public Dues.MemberIncome[] IncomeArray { get; }
-
-    public Dues.DuesPayment[] DuesPaymentArray { get; }
-
-    public Development.AdmissionCase[] AdmissionCaseArray { get; }
-
-    public Governance.MajorMatter[] MajorMatterArray { get; }
-
-    public Governance.GovernanceDocument[] GovernanceDocumentArray { get; }
-
-    public Governance.Pairing[] PairingArray { get; }
-
-    public Governance.JointActivity[] JointActivityArray { get; }
-
-    public Governance.Commendation[] CommendationArray { get; }
-
-    public Governance.Donation[] DonationArray { get; }
+    /// <summary>The dataset these indexes belong to; set by the dataset, which owns them.</summary>
+    public CityDataset Dataset { get; set; } = null!;
 
     public Dictionary<OrganizationId, PartyOrganization> Organizations { get; }
 
@@ -198,8 +172,6 @@ internal sealed class DatasetIndexes
 
     public GroupIndex<OrganizationId, CommitteeElection> ElectionsByOrganization => _electionsByOrganization.Value;
 
-    public GroupIndex<OrganizationId, ActivityRecord> ActivitiesByOrganization => _activitiesByOrganization.Value;
-
     /// <summary>The people's ids in <see cref="PersonArray"/>'s order: comparing ids in one array does not visit every person.</summary>
     public PersonId[] PersonIds => _personIds.Value;
 
@@ -214,9 +186,6 @@ internal sealed class DatasetIndexes
     public T Derived<T>(DerivedIndex<T> index)
         where T : class =>
         (T)_derived.GetOrAdd(index, static (key, ix) => new Lazy<object>(() => ((DerivedIndex<T>)key).Build(ix)), this).Value;
-
-    /// <summary>The columnar activity index; set by the dataset, which owns it, on first use.</summary>
-    public Lazy<ActivityIndex>? Activities { get; set; }
 
     /// <summary>The first record of each id; the validator reports the later duplicates.</summary>
     private static Dictionary<TId, T> FirstById<TId, T>(List<T> items, Func<T, TId> id)

@@ -1,5 +1,4 @@
 using NodaTime;
-using PartyDomain.Metrics;
 
 namespace PartyDomain.Data;
 
@@ -39,11 +38,11 @@ public sealed class DatasetMerge
     /// <param name="stored">The city's stored dataset.</param>
     /// <param name="records">The records to merge, of any types a <see cref="CityDataset"/> holds, in the order read.</param>
     /// <param name="today">Today's date: no record may be dated later.</param>
-    /// <param name="indicators">The indicators service records are checked against; the stored dataset's unless given.</param>
+    /// <param name="catalogs">The catalogs the records are checked against (<see cref="CityDatasetBuilder.Use{TCatalog}"/>): the stored dataset's, replaced by those given.</param>
     /// <param name="city">The city's name as the import gives it, or <c>null</c> to keep the stored one; its id must be the stored city's.</param>
     /// <param name="progress">Told how far keying the records (per type) and then validating the merged city have come; none by default.</param>
     /// <exception cref="ArgumentException">A record is of a type a dataset does not hold, or <paramref name="city"/> is another city.</exception>
-    public static DatasetMerge Create(CityDataset stored, IEnumerable<DatasetRecord> records, LocalDate today, IndicatorCatalog? indicators = null, CityInfo? city = null,
+    public static DatasetMerge Create(CityDataset stored, IEnumerable<DatasetRecord> records, LocalDate today, IReadOnlyList<IDatasetCatalog>? catalogs = null, CityInfo? city = null,
         IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -54,6 +53,7 @@ public sealed class DatasetMerge
         }
 
         var incoming = new Dictionary<Type, List<DatasetRecord>>();
+        var declared = new HashSet<RecordKind>(stored.Kinds);
         foreach (var record in records)
         {
             ArgumentNullException.ThrowIfNull(record, nameof(records));
@@ -63,15 +63,21 @@ public sealed class DatasetMerge
             }
 
             list.Add(record);
+            if (record.Declared is { } kind)
+            {
+                declared.Add(kind);
+            }
         }
+
+        var lists = CityDataset.Backbone.Concat(RecordKinds.Ordered(declared).Select(k => (k.RecordType, (Func<CityDataset, IReadOnlyList<DatasetRecord>>)(d => d.Indexes.Records(k))))).ToArray();
 
         var merged = new List<DatasetRecord>();
         var changes = new List<DatasetRecordChange>();
         var counts = new List<DatasetMergeCount>();
         var keying = progress.Part(0, KeyingShare, Keying);
-        long toKey = keying is null ? 0 : CityDataset.RecordLists.Where(l => incoming.ContainsKey(l.Type)).Sum(l => (long)l.Records(stored).Count + incoming[l.Type].Count), keyed = 0;
+        long toKey = keying is null ? 0 : lists.Where(l => incoming.ContainsKey(l.Item1)).Sum(l => (long)l.Item2(stored).Count + incoming[l.Item1].Count), keyed = 0;
         keying?.Report(new WorkProgress(0));
-        foreach (var (type, select) in CityDataset.RecordLists)
+        foreach (var (type, select) in lists)
         {
             var existing = select(stored);
             if (!incoming.Remove(type, out var added))
@@ -131,7 +137,12 @@ public sealed class DatasetMerge
             throw new ArgumentException($"A city dataset holds no records of type {incoming.Keys.First().Name}.", nameof(records));
         }
 
-        var builder = new CityDatasetBuilder(city ?? stored.City, today) { Indicators = indicators ?? stored.Indicators, Progress = progress.Part(KeyingShare, 1) };
+        var builder = new CityDatasetBuilder(city ?? stored.City, today) { Progress = progress.Part(KeyingShare, 1) };
+        foreach (var catalog in stored.Catalogs.Concat(catalogs ?? []))
+        {
+            builder.Use(catalog);
+        }
+
         builder.AddRange(merged);
         var dataset = builder.TryBuild(out var problems);
         return new DatasetMerge(dataset, problems, changes, counts);

@@ -1,14 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NodaTime;
-using NodaTime.Text;
-using PartyDomain.BasicSystems;
-using PartyDomain.Development;
-using PartyDomain.Dues;
-using PartyDomain.Governance;
-using PartyDomain.Metrics;
 using PartyDomain.Organization;
-using PartyDomain.Training;
 
 namespace PartyDomain.Data;
 
@@ -17,7 +9,7 @@ namespace PartyDomain.Data;
 /// (<see cref="DatasetMerge"/>) both use, so a record read again from a file overwrites the record it was stored as.
 /// A record type with an identifier is keyed by it; the others by the fields that identify them (a registration by
 /// person, organization and start day; a dues payment by person, month and day paid; a service record without an id by
-/// a hash of its content).
+/// a hash of its content). The backbone's keys are here; every other kind declares its own (<see cref="RecordKind{T}"/>).
 /// </summary>
 public static class DatasetRecordKeys
 {
@@ -37,40 +29,23 @@ public static class DatasetRecordKeys
     public static string Of(DatasetRecord record, out bool ownId)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ownId = true;
-        switch (record)
+        var key = record switch
         {
-            case PartyOrganization r: return r.Id.Value;
-            case LawFirm r: return r.Id.Value;
-            case Person r: return r.Id.Value;
-            case ActivityRecord r: return r.Id;
-            case ServiceRecord { Id: { } id }: return id;
-            case TrainingSession r: return r.Id;
-            case AdmissionCase r: return r.Id;
-            case MajorMatter r: return r.Id;
-            case GovernanceDocument r: return r.Id;
-            case Pairing r: return r.Id;
-            case JointActivity r: return r.Id;
-            case Commendation r: return r.Id;
-            case Donation r: return r.Id;
-        }
-
-        ownId = false;
-        return record switch
-        {
-            MembershipRegistration r => Join(r.PersonId.Value, r.OrganizationId.Value, Date(r.From)),
-            FirmEmployment r => Join(r.PersonId.Value, r.FirmId.Value, Date(r.From)),
-            FirmPostHolding r => Join(r.PersonId.Value, r.FirmId.Value, r.Post.ToString(), Date(r.From)),
-            PartyPostHolding r => Join(r.PersonId.Value, r.OrganizationId.Value, r.Post.ToString(), Date(r.From)),
-            FirmCoverage r => Join(r.OrganizationId.Value, r.FirmId.Value, Date(r.From)),
-            InstructorAssignment r => Join(r.PersonId.Value, r.FirmId.Value, Date(r.From)),
-            CommitteeElection r => Join(r.OrganizationId.Value, Date(r.ElectedOn)),
-            ServiceRecord r => ServiceContentKey(r),
-            StudyCredit r => Join(r.PersonId.Value, r.Platform, Date(r.Date)),
-            MemberIncome r => Join(r.PersonId.Value, Month(r.Month), r.Kind.ToString()),
-            DuesPayment r => Join(r.PersonId.Value, Month(r.Month), Date(r.PaidOn)),
+            PartyOrganization r => RecordKey.Id(r.Id.Value),
+            LawFirm r => RecordKey.Id(r.Id.Value),
+            Person r => RecordKey.Id(r.Id.Value),
+            MembershipRegistration r => RecordKey.Natural(r.PersonId.Value, r.OrganizationId.Value, RecordKey.Day(r.From)),
+            FirmEmployment r => RecordKey.Natural(r.PersonId.Value, r.FirmId.Value, RecordKey.Day(r.From)),
+            FirmPostHolding r => RecordKey.Natural(r.PersonId.Value, r.FirmId.Value, r.Post.ToString(), RecordKey.Day(r.From)),
+            PartyPostHolding r => RecordKey.Natural(r.PersonId.Value, r.OrganizationId.Value, r.Post.ToString(), RecordKey.Day(r.From)),
+            FirmCoverage r => RecordKey.Natural(r.OrganizationId.Value, r.FirmId.Value, RecordKey.Day(r.From)),
+            InstructorAssignment r => RecordKey.Natural(r.PersonId.Value, r.FirmId.Value, RecordKey.Day(r.From)),
+            CommitteeElection r => RecordKey.Natural(r.OrganizationId.Value, RecordKey.Day(r.ElectedOn)),
+            _ when record.Declared is IRecordKindRuntime kind => kind.Key(record),
             _ => throw new ArgumentException($"A city dataset holds no records of type {record.GetType().Name}.", nameof(record)),
         };
+        ownId = key.OwnId;
+        return key.Value;
     }
 
     /// <summary>
@@ -98,42 +73,5 @@ public static class DatasetRecordKeys
         }
 
         return sb.ToString();
-    }
-
-    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
-    private static string Month(YearMonth month) => month.ToString("uuuu-MM", CultureInfo.InvariantCulture);
-
-    // A service record without an identifier is known by its content: re-importing it overwrites it, and identical
-    // records are told apart by their position (#2, #3 ...). The key starts with the record's date, so rows written in
-    // key order also fill a store's (city, date) index in order.
-    private static string ServiceContentKey(ServiceRecord r)
-    {
-        var text = new CanonicalText(stackalloc char[256]);
-        try
-        {
-            text.Part(r.Indicator.Value);
-            text.Part(r.Date);
-            text.Part(r.Span.ToString());
-            text.Part(r.Quantity);
-            text.Part(r.Member?.Value);
-            text.Part(r.Firm?.Value);
-            text.Part(r.Organization?.Value);
-            text.Part(r.District);
-            text.Part(r.Channel);
-            text.Part(r.Subject);
-            text.Part(r.Tags.Count == 0 ? string.Empty : Join([.. r.Tags]));
-
-            // "2025-03-01/h:" and 32 hex digits.
-            Span<char> key = stackalloc char[64];
-            var length = CanonicalText.FormatDate(r.Date, key);
-            "/h:".CopyTo(key[length..]);
-            text.Hash(key.Slice(length + 3, 32));
-            return new string(key[..(length + 35)]);
-        }
-        finally
-        {
-            text.Dispose();
-        }
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using NodaTime;
-using PartyDomain.BasicSystems;
-using PartyDomain.Metrics;
 using PartyDomain.Organization;
 using PartyDomain.Time;
 
@@ -11,7 +9,7 @@ namespace PartyDomain.Data;
 /// Checks a builder's records against each other and collects every problem, never stopping at the first. A record's
 /// key text is made only when a problem is reported, so validating a million clean records formats nothing.
 /// </summary>
-internal sealed partial class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today, Metrics.IndicatorCatalog indicators)
+internal sealed class DatasetValidator(CityDatasetBuilder.Records records, DatasetIndexes indexes, LocalDate today)
 {
     private readonly List<DatasetProblem> _problems = [];
     private long _checked;
@@ -26,9 +24,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         {
             var timeBound = (long)records.Registrations.Count + records.Employments.Count + records.FirmPosts.Count + records.PartyPosts.Count + records.Coverages.Count;
             _total = records.Organizations.Count + records.Firms.Count + records.People.Count + (2 * timeBound) + records.Instructors.Count + records.Elections.Count
-                + records.Activities.Count + records.Services.Count + records.TrainingSessions.Count + records.StudyCredits.Count + records.Incomes.Count
-                + records.DuesPayments.Count + records.AdmissionCases.Count + records.MajorMatters.Count + records.GovernanceDocuments.Count
-                + records.Pairings.Count + records.JointActivities.Count + records.Commendations.Count + records.Donations.Count;
+                + records.Kinds.Values.Sum(l => (long)l.Count);
         }
 
         CheckOrganizations();
@@ -114,18 +110,8 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
 
         Checked(records.Registrations.Count + records.Employments.Count + records.FirmPosts.Count + records.PartyPosts.Count + records.Coverages.Count
             + records.Instructors.Count + records.Elections.Count);
-        CheckActivities();
-        Checked(records.Activities.Count);
-        CheckServices();
-        Checked(records.Services.Count);
-        CheckTraining();
-        Checked(records.TrainingSessions.Count + records.StudyCredits.Count);
-        CheckDues();
-        Checked(records.Incomes.Count + records.DuesPayments.Count);
-        CheckAdmissions();
-        CheckGovernance();
-        Checked(records.AdmissionCases.Count + records.MajorMatters.Count + records.GovernanceDocuments.Count + records.Pairings.Count
-            + records.JointActivities.Count + records.Commendations.Count + records.Donations.Count);
+        CheckCatalogs();
+        CheckDeclaredKinds();
 
         // Overlaps are checked within each group of the dataset's own indexes, which are sorted by start date.
         CheckOverlaps(indexes.RegistrationsByPerson, static (_, _) => true,
@@ -368,361 +354,104 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         }
     }
 
-    private void CheckActivities()
+    private void CheckCatalogs()
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var seen = new HashSet<PersonId>();
-        foreach (var a in records.Activities)
+        foreach (var catalog in records.Catalogs.Values)
         {
-            if (string.IsNullOrWhiteSpace(a.Id))
+            foreach (var problem in catalog.Validate())
             {
-                Report("missing-value", a, nameof(a.Id), null, "必填项为空", "a required value is empty");
-            }
-            else if (!ids.Add(a.Id))
-            {
-                Duplicate(a, nameof(a.Id), a.Id);
-            }
-
-            if (string.IsNullOrEmpty(a.Kind.Code))
-            {
-                Report("missing-value", a, nameof(a.Kind), null, "活动类型为空", "the activity kind is empty");
-            }
-
-            NotFuture(a.Date, a, nameof(a.Date));
-            if (!indexes.Organizations.TryGetValue(a.OrganizationId, out var o))
-            {
-                Unknown(a, nameof(a.OrganizationId), a.OrganizationId.Value, "党组织", "organization");
-            }
-            else if (!o.ExistsOn(a.Date))
-            {
-                Report("outside-lifetime", a, nameof(a.Date), Day(a.Date),
-                    $"活动日期不在组织 {o.Id} 的存续期 {Life(o)} 内", $"the activity falls outside the life of organization {o.Id} ({Life(o)})");
-            }
-
-            if (a.Lecturer is { } lecturer && !indexes.People.ContainsKey(lecturer))
-            {
-                Unknown(a, nameof(a.Lecturer), lecturer.Value, "人员", "person");
-            }
-
-            if (a.HeadCount is < 0)
-            {
-                Report("invalid-value", a, nameof(a.HeadCount), a.HeadCount.Value.ToString(CultureInfo.InvariantCulture), "人数不能为负数", "the head count cannot be negative");
-            }
-
-            if (a.Attendance is null)
-            {
-                Report("missing-value", a, nameof(a.Attendance), null, "出席名单为空引用", "the attendance list is null");
-                continue;
-            }
-
-            seen.Clear();
-            foreach (var attendance in a.Attendance)
-            {
-                if (!indexes.People.ContainsKey(attendance.PersonId))
-                {
-                    Unknown(a, nameof(a.Attendance), attendance.PersonId.Value, "人员", "person");
-                }
-                else if (!seen.Add(attendance.PersonId))
-                {
-                    Report("duplicate-value", a, nameof(a.Attendance), attendance.PersonId.Value, "同一人在出席名单中出现两次", "the person is listed twice");
-                }
-
-                if (attendance.Status == AttendanceStatus.Excused && string.IsNullOrWhiteSpace(attendance.Reason))
-                {
-                    Report("missing-value", a, nameof(a.Attendance), attendance.PersonId.Value, "请假必须注明原因", "an excused absence needs a reason");
-                }
-
-                if (!Enum.IsDefined(attendance.Status))
-                {
-                    Report("invalid-value", a, nameof(a.Attendance), attendance.PersonId.Value, "出席状态无效", "not a valid attendance status");
-                }
+                _problems.Add(new DatasetProblem("invalid-catalog", catalog.GetType().Name, "catalog", catalog.GetType().Name, null, new LocalizedText(problem, problem), null));
             }
         }
     }
 
-    private void CheckServices()
+    /// <summary>Each declared kind's records, parents first, by the kind's own checks.</summary>
+    private void CheckDeclaredKinds()
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var catalogProblems = indicators.Validate();
-        foreach (var problem in catalogProblems)
+        var check = new RecordCheck(this);
+        foreach (var kind in indexes.Kinds)
         {
-            _problems.Add(new DatasetProblem("invalid-catalog", "IndicatorCatalog", "catalog", "Indicators", null, new LocalizedText(problem, problem), null));
-        }
-
-        foreach (var r in records.Services)
-        {
-            if (r.Id is { } id && !ids.Add(id))
+            var runtime = (IRecordKindRuntime)kind;
+            check.Seen.Clear();
+            foreach (var record in records.Kinds[kind].Records)
             {
-                Duplicate(r, nameof(r.Id), id);
+                check.Current = record;
+                runtime.Check(record, check);
             }
 
-            NotFuture(r.Date, r, nameof(r.Date));
-            if (r.Span == Metrics.RecordSpan.Month && r.Date.Day != 1 || r.Span == Metrics.RecordSpan.Year && (r.Date.Day != 1 || r.Date.Month != 1))
-            {
-                Report("invalid-value", r, nameof(r.Date), Day(r.Date), "按月或按年的记录须以该月或该年第一天为日期", "a month or year record is dated on the first day of its month or year");
-            }
-
-            if (r.Quantity < 0)
-            {
-                Report("invalid-value", r, nameof(r.Quantity), r.Quantity.ToString(CultureInfo.InvariantCulture), "数量不能为负数", "the quantity cannot be negative");
-            }
-            else if (decimal.Round(r.Quantity, 4) != r.Quantity || r.Quantity > 100_000_000_000m)
-            {
-                Report("invalid-value", r, nameof(r.Quantity), r.Quantity.ToString(CultureInfo.InvariantCulture), "数量最多保留4位小数且不超过1000亿", "the quantity has more than four decimal places or exceeds 100 billion");
-            }
-
-            if (r.Member is { } member && !indexes.People.ContainsKey(member))
-            {
-                Unknown(r, nameof(r.Member), member.Value, "人员", "person");
-            }
-
-            if (r.Firm is { } firm && !indexes.Firms.ContainsKey(firm))
-            {
-                Unknown(r, nameof(r.Firm), firm.Value, "律所", "law firm");
-            }
-
-            if (r.Organization is { } organization && !indexes.Organizations.ContainsKey(organization))
-            {
-                Unknown(r, nameof(r.Organization), organization.Value, "党组织", "organization");
-            }
-
-            if (!indicators.TryGet(r.Indicator, out var indicator))
-            {
-                Unknown(r, nameof(r.Indicator), r.Indicator.Value, "统计指标", "indicator");
-                continue;
-            }
-
-            if (!indicator.IsRecorded)
-            {
-                Report("invalid-kind", r, nameof(r.Indicator), r.Indicator.Value, "该指标由其他指标或活动记录计算得出，不能直接录入", "the indicator is computed from other indicators or activity records and takes no records");
-                continue;
-            }
-
-            Dimension(r, indicator, MetricDimensions.Member, r.Member?.Value, nameof(r.Member));
-            Dimension(r, indicator, MetricDimensions.Firm, r.Firm?.Value, nameof(r.Firm));
-            Dimension(r, indicator, MetricDimensions.Organization, r.Organization?.Value, nameof(r.Organization));
-            Dimension(r, indicator, MetricDimensions.District, r.District, nameof(r.District));
-            Dimension(r, indicator, MetricDimensions.Channel, r.Channel, nameof(r.Channel));
-            Dimension(r, indicator, MetricDimensions.Subject, r.Subject, nameof(r.Subject));
-            if (indicator.Aggregation == Aggregation.DistinctCount && !Has(r, indicator.DistinctBy))
-            {
-                Report("missing-value", r, indicator.DistinctBy.ToString(), null, $"指标 {indicator.Code} 按{indicator.DistinctBy}去重计数，该项必填", $"indicator {indicator.Code} counts distinct {indicator.DistinctBy} values, so it is required");
-            }
+            Checked(records.Kinds[kind].Count);
         }
     }
 
-    private void CheckTraining()
+    public LocalDate Today => today;
+
+    public TCatalog? Catalog<TCatalog>()
+        where TCatalog : class, IDatasetCatalog => records.Catalogs.GetValueOrDefault(typeof(TCatalog)) as TCatalog;
+
+    /// <summary>The first record of <paramref name="kind"/> with own id <paramref name="id"/>, from an index made on first use.</summary>
+    public DatasetRecord? Find(RecordKind kind, string id)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var seen = new HashSet<PersonId>();
-        foreach (var t in records.TrainingSessions)
+        if (!_byId.TryGetValue(kind, out var map))
         {
-            if (string.IsNullOrWhiteSpace(t.Id))
+            var runtime = (IRecordKindRuntime)kind;
+            map = new Dictionary<string, DatasetRecord>(StringComparer.Ordinal);
+            if (records.Kinds.TryGetValue(kind, out var list))
             {
-                Report("missing-value", t, nameof(t.Id), null, "必填项为空", "a required value is empty");
-            }
-            else if (!ids.Add(t.Id))
-            {
-                Duplicate(t, nameof(t.Id), t.Id);
-            }
-
-            Required(t.Title, t, nameof(t.Title));
-            NotFuture(t.Start, t, nameof(t.Start));
-            if (t.End is { } end && end < t.Start)
-            {
-                Report("end-before-start", t, nameof(t.End), Day(end), $"结束日期早于开始日期 {Day(t.Start)}", $"ends before it starts ({Day(t.Start)})");
-            }
-            else if (t.End is { } e)
-            {
-                NotFuture(e, t, nameof(t.End));
-            }
-
-            if (t.StudyHours < 0 || decimal.Round(t.StudyHours, 2) != t.StudyHours)
-            {
-                Report("invalid-value", t, nameof(t.StudyHours), t.StudyHours.ToString(CultureInfo.InvariantCulture), "学时须为不超过两位小数的非负数", "study hours must be non-negative with at most two decimals");
-            }
-
-            if (t.Attendance is null)
-            {
-                Report("missing-value", t, nameof(t.Attendance), null, "学员名单为空引用", "the attendance list is null");
-                continue;
-            }
-
-            seen.Clear();
-            foreach (var a in t.Attendance)
-            {
-                if (!indexes.People.ContainsKey(a.PersonId))
+                foreach (var record in list.Records)
                 {
-                    Unknown(t, nameof(t.Attendance), a.PersonId.Value, "人员", "person");
-                }
-                else if (!seen.Add(a.PersonId))
-                {
-                    Report("duplicate-value", t, nameof(t.Attendance), a.PersonId.Value, "同一人在学员名单中出现两次", "the person is listed twice");
-                }
-
-                if (a.CreditedHours is { } h && (h < 0 || h > t.StudyHours))
-                {
-                    Report("invalid-value", t, nameof(t.Attendance), $"{a.PersonId}: {h.ToString(CultureInfo.InvariantCulture)}",
-                        $"认定学时须在0至本班次学时{t.StudyHours.ToString(CultureInfo.InvariantCulture)}之间", $"credited hours must be between 0 and the session's {t.StudyHours.ToString(CultureInfo.InvariantCulture)}");
+                    map.TryAdd(runtime.Key(record).Value, record);
                 }
             }
+
+            _byId.Add(kind, map);
         }
 
-        foreach (var c in records.StudyCredits)
-        {
-            CheckPerson(c.PersonId, c);
-            Required(c.Platform, c, nameof(c.Platform));
-            NotFuture(c.Date, c, nameof(c.Date));
-            if (c.Points < 0)
-            {
-                Report("invalid-value", c, nameof(c.Points), c.Points.ToString(CultureInfo.InvariantCulture), "积分不能为负数", "points cannot be negative");
-            }
-        }
+        return map.GetValueOrDefault(id);
     }
 
-    private void CheckDues()
+    private readonly Dictionary<RecordKind, Dictionary<string, DatasetRecord>> _byId = [];
+
+    public LawFirm? Firm(FirmId id, DatasetRecord record, string field)
     {
-        var declared = new HashSet<(PersonId, YearMonth)>();
-        foreach (var i in records.Incomes)
+        if (indexes.Firms.TryGetValue(id, out var firm))
         {
-            CheckPerson(i.PersonId, i);
-            NotFuture(i.Month.OnDayOfMonth(1), i, nameof(i.Month));
-            if (i.Amount < 0 || decimal.Round(i.Amount, 2) != i.Amount)
-            {
-                Report("invalid-value", i, nameof(i.Amount), i.Amount.ToString(CultureInfo.InvariantCulture), "收入须为不超过两位小数的非负数", "income must be non-negative with at most two decimals");
-            }
-
-            if (!declared.Add((i.PersonId, i.Month)))
-            {
-                Report("duplicate-value", i, nameof(i.Month), i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture), "同一党员同一月份重复申报收入", "the member declared income for this month twice");
-            }
+            return firm;
         }
 
-        foreach (var p in records.DuesPayments)
-        {
-            CheckPerson(p.PersonId, p);
-            NotFuture(p.PaidOn, p, nameof(p.PaidOn));
-            if (p.Amount <= 0 || decimal.Round(p.Amount, 2) != p.Amount)
-            {
-                Report("invalid-value", p, nameof(p.Amount), p.Amount.ToString(CultureInfo.InvariantCulture), "缴纳金额须为精确到分的正数", "the amount must be positive, to the fen");
-            }
-        }
+        Unknown(record, field, id.Value, "律所", "law firm");
+        return null;
     }
 
-    private void CheckAdmissions()
+    public PartyOrganization? Organization(OrganizationId id, DatasetRecord record, string field, ITimeBound? during)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in records.AdmissionCases)
+        if (!indexes.Organizations.TryGetValue(id, out var organization))
         {
-            if (string.IsNullOrWhiteSpace(c.Id))
-            {
-                Report("missing-value", c, nameof(c.Id), null, "必填项为空", "a required value is empty");
-            }
-            else if (!ids.Add(c.Id))
-            {
-                Duplicate(c, nameof(c.Id), c.Id);
-            }
-
-            CheckPerson(c.PersonId, c);
-            if (!indexes.Organizations.ContainsKey(c.OrganizationId))
-            {
-                Unknown(c, nameof(c.OrganizationId), c.OrganizationId.Value, "党组织", "organization");
-            }
-
-            foreach (var (people, field) in new[] { (c.Contacts, nameof(c.Contacts)), (c.Sponsors, nameof(c.Sponsors)) })
-            {
-                foreach (var id in people.Distinct())
-                {
-                    if (!indexes.People.ContainsKey(id))
-                    {
-                        Unknown(c, field, id.Value, "人员", "person");
-                    }
-                }
-            }
-
-            // Each milestone follows the one it builds on.
-            void After(LocalDate? later, string field, LocalDate? earlier, string earlierField)
-            {
-                if (later is { } l)
-                {
-                    NotFuture(l, c, field);
-                    if (earlier is { } e && l < e)
-                    {
-                        Report("out-of-order", c, field, Day(l), $"早于{earlierField}（{Day(e)}）", $"before {earlierField} ({Day(e)})");
-                    }
-                }
-            }
-
-            NotFuture(c.Applied, c, nameof(c.Applied));
-            After(c.FirstTalk, nameof(c.FirstTalk), c.Applied, nameof(c.Applied));
-            After(c.ActivistDesignated, nameof(c.ActivistDesignated), c.Applied, nameof(c.Applied));
-            After(c.CandidateDesignated, nameof(c.CandidateDesignated), c.ActivistDesignated ?? c.Applied, c.ActivistDesignated is null ? nameof(c.Applied) : nameof(c.ActivistDesignated));
-            After(c.AdmissionVote?.Date, nameof(c.AdmissionVote), c.CandidateDesignated ?? c.Applied, c.CandidateDesignated is null ? nameof(c.Applied) : nameof(c.CandidateDesignated));
-            After(c.Approved, nameof(c.Approved), c.AdmissionVote?.Date, nameof(c.AdmissionVote));
-            After(c.Oath, nameof(c.Oath), c.Approved, nameof(c.Approved));
-            After(c.ConversionVote?.Date, nameof(c.ConversionVote), c.Approved ?? c.AdmissionVote?.Date, nameof(c.Approved));
-            After(c.ConversionApproved, nameof(c.ConversionApproved), c.ConversionVote?.Date, nameof(c.ConversionVote));
-            After(c.Closed, nameof(c.Closed), c.Applied, nameof(c.Applied));
-            After(c.PoliticalReview, nameof(c.PoliticalReview), c.Applied, nameof(c.Applied));
-            After(c.PreReview, nameof(c.PreReview), c.Applied, nameof(c.Applied));
-            foreach (var assessment in c.Assessments)
-            {
-                After(assessment, nameof(c.Assessments), c.ActivistDesignated ?? c.Applied, nameof(c.ActivistDesignated));
-            }
-
-            void Missing(bool missing, string field, string zh, string en)
-            {
-                if (missing)
-                {
-                    Report("missing-value", c, field, null, zh, en);
-                }
-            }
-
-            Missing(c.Approved is not null && c.AdmissionVote is null, nameof(c.AdmissionVote), "已审批但无支部大会表决记录", "approved without a recorded vote");
-            Missing(c.ConversionApproved is not null && c.ConversionVote is null, nameof(c.ConversionVote), "已批准转正但无转正表决记录", "conversion approved without a recorded vote");
-            Missing(c.ConversionVote is not null && c.Approved is null, nameof(c.Approved), "已讨论转正但接收预备党员未经审批", "conversion voted on an admission never approved");
-            Missing(c.ExtensionMonths is not null && c.AdmissionVote is null, nameof(c.AdmissionVote), "延长预备期但无接收表决记录", "probation extended without an admission vote");
-            Missing(c.PoliticalReviewPassed is not null && c.PoliticalReview is null, nameof(c.PoliticalReview), "有政审结果但无政审日期", "a political-review result without its date");
-            foreach (var (vote, field) in new[] { (c.AdmissionVote, nameof(c.AdmissionVote)), (c.ConversionVote, nameof(c.ConversionVote)) })
-            {
-                if (vote is not null && (vote.Expected <= 0 || vote.Present < 0 || vote.Present > vote.Expected || vote.InFavour < 0 || vote.InFavour > vote.Present))
-                {
-                    Report("invalid-value", c, field, $"{vote.Expected}/{vote.Present}/{vote.InFavour}",
-                        "表决人数须满足 0 ≤ 赞成 ≤ 实到 ≤ 应到，且应到大于0", "the counts must satisfy 0 ≤ in favour ≤ present ≤ expected, expected > 0");
-                }
-            }
+            Unknown(record, field, id.Value, "党组织", "organization");
+            return null;
         }
-    }
 
-    private void Dimension(Metrics.ServiceRecord record, IndicatorDefinition indicator, MetricDimensions dimension, string? value, string field)
-    {
-        if (!string.IsNullOrWhiteSpace(value) && (indicator.Dimensions & dimension) == 0)
+        if (during is not null && (during.From < organization.Established || (organization.Dissolved is { } d && (during.To is not { } to || to >= d))))
         {
-            Report("dimension-not-allowed", record, field, value, $"指标 {indicator.Code} 不按该维度统计", $"indicator {indicator.Code} does not allow this dimension");
+            Report("outside-lifetime", record, field, id.Value,
+                $"记录期间 {Span(during.From, during.To)} 超出组织 {organization.Id} 的存续期 {Life(organization)}",
+                $"the record's days {Span(during.From, during.To)} fall outside the life of organization {organization.Id} ({Life(organization)})");
         }
-    }
 
-    private static bool Has(Metrics.ServiceRecord r, MetricDimensions dimension) => dimension switch
-    {
-        MetricDimensions.Member => r.Member is not null,
-        MetricDimensions.Firm => r.Firm is not null,
-        MetricDimensions.Organization => r.Organization is not null,
-        MetricDimensions.District => !string.IsNullOrWhiteSpace(r.District),
-        MetricDimensions.Channel => !string.IsNullOrWhiteSpace(r.Channel),
-        MetricDimensions.Subject => !string.IsNullOrWhiteSpace(r.Subject),
-        _ => false,
-    };
+        return organization;
+    }
 
     private bool CheckTimeBound<T>(T record)
-        where T : DatasetRecord, ITimeBound
+        where T : DatasetRecord, ITimeBound => CheckTimeBound(record, record);
+
+    public bool CheckTimeBound(ITimeBound days, DatasetRecord record)
     {
-        var ok = NotFuture(record.From, record, nameof(ITimeBound.From));
-        if (record.To is { } to)
+        var ok = NotFuture(days.From, record, nameof(ITimeBound.From));
+        if (days.To is { } to)
         {
             ok &= NotFuture(to, record, nameof(ITimeBound.To));
-            if (to < record.From)
+            if (to < days.From)
             {
-                Report("end-before-start", record, nameof(ITimeBound.To), Day(to), $"结束日期早于开始日期 {Day(record.From)}", $"ends before it starts ({Day(record.From)})");
+                Report("end-before-start", record, nameof(ITimeBound.To), Day(to), $"结束日期早于开始日期 {Day(days.From)}", $"ends before it starts ({Day(days.From)})");
                 return false;
             }
         }
@@ -730,14 +459,14 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         return ok;
     }
 
-    private bool CheckPerson(PersonId id, DatasetRecord record)
+    public bool CheckPerson(PersonId id, DatasetRecord record, string field = "PersonId")
     {
         if (indexes.People.ContainsKey(id))
         {
             return true;
         }
 
-        Unknown(record, "PersonId", id.Value, "人员", "person");
+        Unknown(record, field, id.Value, "人员", "person");
         return false;
     }
 
@@ -823,7 +552,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         }
     }
 
-    private bool NotFuture(LocalDate date, DatasetRecord record, string field)
+    public bool NotFuture(LocalDate date, DatasetRecord record, string field)
     {
         if (date <= today)
         {
@@ -849,7 +578,10 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         Report("unknown-reference", record, field, value, $"引用了不存在的{zh}", $"refers to an unknown {en}");
 
     private void Report(string code, DatasetRecord record, string field, string? value, string zh, string en) =>
-        _problems.Add(new DatasetProblem(code, record.GetType().Name, KeyOf(record), field, value, new LocalizedText(zh, en), record.Origin));
+        Report(code, record, field, value, new LocalizedText(zh, en));
+
+    public void Report(string code, DatasetRecord record, string field, string? value, LocalizedText message) =>
+        _problems.Add(new DatasetProblem(code, record.GetType().Name, KeyOf(record), field, value, message, record.Origin));
 
     /// <summary>What identifies a record in a problem report: its id, or the ids and start date of a time-bound record.</summary>
     internal static string KeyOf(DatasetRecord record) => record switch
@@ -864,24 +596,12 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
         FirmCoverage c => $"{c.OrganizationId} ⊃ {c.FirmId} {Day(c.From)}",
         InstructorAssignment i => $"{i.PersonId} → {i.FirmId} {Day(i.From)}",
         CommitteeElection e => $"{e.OrganizationId} {Day(e.ElectedOn)}",
-        ActivityRecord a => $"{a.Id} ({a.Kind} @ {a.OrganizationId} {Day(a.Date)})",
-        Development.AdmissionCase c => $"{c.Id} ({c.PersonId})",
-        Dues.MemberIncome i => $"{i.PersonId} {i.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Code(i.Kind)}",
-        Dues.DuesPayment p => $"{p.PersonId} {p.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture)} {Day(p.PaidOn)}",
-        Training.TrainingSession t => $"{t.Id} ({Day(t.Start)})",
-        Training.StudyCredit c => $"{c.PersonId} {c.Platform} {Day(c.Date)}",
-        Governance.MajorMatter m => m.Id,
-        Governance.GovernanceDocument d => d.Id,
-        Governance.Pairing p => $"{p.Id} ({p.OrganizationId} ↔ {p.Partner})",
-        Governance.JointActivity a => $"{a.Id} ({a.PairingId} {Day(a.Date)})",
-        Governance.Commendation c => c.Id,
-        Governance.Donation d => d.Id,
-        Metrics.ServiceRecord r => r.Id ?? $"{r.Indicator} {Day(r.Date)} {r.Quantity.ToString(CultureInfo.InvariantCulture)}",
+        _ when record.Declared is IRecordKindRuntime kind => kind.Describe(record),
         _ => record.GetType().Name,
     };
 
     /// <summary>A choice as the data format's code spells it (<c>IrregularIncome</c> → <c>irregular-income</c>), never the code's enum name.</summary>
-    private static string Code<TEnum>(TEnum value)
+    internal static string Code<TEnum>(TEnum value)
         where TEnum : struct, Enum
     {
         var name = value.ToString();
@@ -913,7 +633,7 @@ internal sealed partial class DatasetValidator(CityDatasetBuilder.Records record
     private static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Formats days that may run backwards in invalid data, where a <see cref="DateRange"/> cannot be made.</summary>
-    private static string Span(LocalDate? from, LocalDate? to) => $"{(from is { } f ? Day(f) : string.Empty)}..{(to is { } t ? Day(t) : string.Empty)}";
+    internal static string Span(LocalDate? from, LocalDate? to) => $"{(from is { } f ? Day(f) : string.Empty)}..{(to is { } t ? Day(t) : string.Empty)}";
 
     private static string Life(PartyOrganization organization) => Span(organization.Established, organization.Dissolved?.PlusDays(-1));
 }

@@ -17,6 +17,13 @@ public sealed record AdmissionVote(LocalDate Date, int Expected, int Present, in
 /// </summary>
 public sealed record AdmissionCase : DatasetRecord
 {
+    /// <summary>The kind: keyed by its id; each milestone checked to follow the one it builds on.</summary>
+    public static RecordKind<AdmissionCase> Declaration { get; } = new(
+        "admissions", new("发展党员", "admission case"), static c => RecordKey.Id(c.Id), static c => $"{c.Id} ({c.PersonId})")
+    {
+        Check = CheckOne,
+    };
+
     /// <summary>The case's identifier, unique within the city.</summary>
     public required string Id { get; init; }
 
@@ -82,4 +89,84 @@ public sealed record AdmissionCase : DatasetRecord
 
     /// <summary>The day the case was closed without admission (withdrawn, refused, disqualified), if it was.</summary>
     public LocalDate? Closed { get; init; }
+
+    /// <inheritdoc/>
+    protected internal override RecordKind Declared => Declaration;
+
+    private static void CheckOne(AdmissionCase c, RecordCheck check)
+    {
+        check.Required(c.Id, nameof(Id));
+        check.UniqueId(c.Id, nameof(Id));
+        check.Person(c.PersonId);
+        check.Organization(c.OrganizationId);
+        foreach (var (people, field) in new[] { (c.Contacts, nameof(Contacts)), (c.Sponsors, nameof(Sponsors)) })
+        {
+            foreach (var id in people.Distinct())
+            {
+                check.Person(id, field);
+            }
+        }
+
+        // Each milestone follows the one it builds on.
+        void After(LocalDate? later, string field, LocalDate? earlier, string earlierField)
+        {
+            if (later is { } l)
+            {
+                check.NotFuture(l, field);
+                if (earlier is { } e && l < e)
+                {
+                    check.Report("out-of-order", field, RecordKey.Day(l), new($"早于{earlierField}（{RecordKey.Day(e)}）", $"before {earlierField} ({RecordKey.Day(e)})"));
+                }
+            }
+        }
+
+        check.NotFuture(c.Applied, nameof(Applied));
+        After(c.FirstTalk, nameof(FirstTalk), c.Applied, nameof(Applied));
+        After(c.ActivistDesignated, nameof(ActivistDesignated), c.Applied, nameof(Applied));
+        After(c.CandidateDesignated, nameof(CandidateDesignated), c.ActivistDesignated ?? c.Applied, c.ActivistDesignated is null ? nameof(Applied) : nameof(ActivistDesignated));
+        After(c.AdmissionVote?.Date, nameof(AdmissionVote), c.CandidateDesignated ?? c.Applied, c.CandidateDesignated is null ? nameof(Applied) : nameof(CandidateDesignated));
+        After(c.Approved, nameof(Approved), c.AdmissionVote?.Date, nameof(AdmissionVote));
+        After(c.Oath, nameof(Oath), c.Approved, nameof(Approved));
+        After(c.ConversionVote?.Date, nameof(ConversionVote), c.Approved ?? c.AdmissionVote?.Date, nameof(Approved));
+        After(c.ConversionApproved, nameof(ConversionApproved), c.ConversionVote?.Date, nameof(ConversionVote));
+        After(c.Closed, nameof(Closed), c.Applied, nameof(Applied));
+        After(c.PoliticalReview, nameof(PoliticalReview), c.Applied, nameof(Applied));
+        After(c.PreReview, nameof(PreReview), c.Applied, nameof(Applied));
+        foreach (var assessment in c.Assessments)
+        {
+            After(assessment, nameof(Assessments), c.ActivistDesignated ?? c.Applied, nameof(ActivistDesignated));
+        }
+
+        void Missing(bool missing, string field, string zh, string en)
+        {
+            if (missing)
+            {
+                check.Report("missing-value", field, null, new(zh, en));
+            }
+        }
+
+        Missing(c.Approved is not null && c.AdmissionVote is null, nameof(AdmissionVote), "已审批但无支部大会表决记录", "approved without a recorded vote");
+        Missing(c.ConversionApproved is not null && c.ConversionVote is null, nameof(ConversionVote), "已批准转正但无转正表决记录", "conversion approved without a recorded vote");
+        Missing(c.ConversionVote is not null && c.Approved is null, nameof(Approved), "已讨论转正但接收预备党员未经审批", "conversion voted on an admission never approved");
+        Missing(c.ExtensionMonths is not null && c.AdmissionVote is null, nameof(AdmissionVote), "延长预备期但无接收表决记录", "probation extended without an admission vote");
+        Missing(c.PoliticalReviewPassed is not null && c.PoliticalReview is null, nameof(PoliticalReview), "有政审结果但无政审日期", "a political-review result without its date");
+        foreach (var (vote, field) in new[] { (c.AdmissionVote, nameof(AdmissionVote)), (c.ConversionVote, nameof(ConversionVote)) })
+        {
+            if (vote is not null && (vote.Expected <= 0 || vote.Present < 0 || vote.Present > vote.Expected || vote.InFavour < 0 || vote.InFavour > vote.Present))
+            {
+                check.Report("invalid-value", field, $"{vote.Expected}/{vote.Present}/{vote.InFavour}",
+                    new("表决人数须满足 0 ≤ 赞成 ≤ 实到 ≤ 应到，且应到大于0", "the counts must satisfy 0 ≤ in favour ≤ present ≤ expected, expected > 0"));
+            }
+        }
+    }
+}
+
+/// <summary>The dataset's admission cases.</summary>
+public static class AdmissionRecords
+{
+    extension(CityDataset dataset)
+    {
+        /// <summary>All admission cases.</summary>
+        public IReadOnlyList<AdmissionCase> AdmissionCases => dataset.Records<AdmissionCase>();
+    }
 }

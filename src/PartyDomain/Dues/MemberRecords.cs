@@ -32,10 +32,10 @@ internal readonly struct PaymentMonth : IMemberMonth<DuesPayment>
 internal static class MemberRecords
 {
     /// <summary>Each member's income declarations in month order.</summary>
-    public static readonly DerivedIndex<MemberRecords<MemberIncome>> Incomes = new(static ix => MemberRecords<MemberIncome>.Of<IncomeMonth>(ix.IncomeArray, ix));
+    public static readonly DerivedIndex<MemberRecords<MemberIncome>> Incomes = new(static ix => MemberRecords<MemberIncome>.Of<IncomeMonth>(ix.Records<MemberIncome>(), ix));
 
     /// <summary>Each member's payments in month order.</summary>
-    public static readonly DerivedIndex<MemberRecords<DuesPayment>> Payments = new(static ix => MemberRecords<DuesPayment>.Of<PaymentMonth>(ix.DuesPaymentArray, ix));
+    public static readonly DerivedIndex<MemberRecords<DuesPayment>> Payments = new(static ix => MemberRecords<DuesPayment>.Of<PaymentMonth>(ix.Records<DuesPayment>(), ix));
 }
 
 /// <summary>

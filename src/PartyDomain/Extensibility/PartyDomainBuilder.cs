@@ -37,7 +37,7 @@ public sealed class PartyDomainBuilder
     /// <summary>
     /// The indicators the city counts: the built-in catalog, which a city renames, hides, replaces or extends here
     /// (<see cref="IndicatorCatalog.Add"/>, <see cref="IndicatorCatalog.Replace"/>, <see cref="IndicatorCatalog.Hide"/>).
-    /// Give it to <see cref="Data.CityDatasetBuilder.Indicators"/> so service records are checked against it.
+    /// Give it to the dataset builder (<see cref="BuilderIndicators"/>) so service records are checked against it.
     /// </summary>
     public IndicatorCatalog Indicators { get; } = IndicatorCatalog.CreateDefault();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using PartyDomain.Data;
 using PartyDomain.Organization;
@@ -67,6 +68,27 @@ public sealed record MajorMatterStep(LocalDate Date, GoverningBody Body, StepOut
 /// </summary>
 public sealed record MajorMatter : DatasetRecord
 {
+    /// <summary>The kind: keyed by its id.</summary>
+    public static RecordKind<MajorMatter> Declaration { get; } = new("major_matters", new("重大事项", "major matter"), static m => RecordKey.Id(m.Id), static m => m.Id)
+    {
+        Check = static (m, check) =>
+        {
+            check.Required(m.Id, nameof(Id));
+            check.UniqueId(m.Id, nameof(Id));
+            check.Required(m.Title, nameof(Title));
+            if (m.Steps is null || m.Steps.Count == 0)
+            {
+                check.Report("missing-value", nameof(Steps), null, new("重大事项没有任何研究步骤", "the major matter has no steps"));
+                return;
+            }
+
+            foreach (var step in m.Steps)
+            {
+                check.NotFuture(step.Date, nameof(Steps));
+            }
+        },
+    };
+
     /// <summary>The matter's identifier, unique within the city.</summary>
     public required string Id { get; init; }
 
@@ -84,6 +106,9 @@ public sealed record MajorMatter : DatasetRecord
 
     /// <summary>The day of its first step, when it has one: the day it counts in.</summary>
     public LocalDate? Opened => Steps.Count == 0 ? null : Steps.Min(s => s.Date);
+
+    /// <inheritdoc/>
+    protected internal override RecordKind Declared => Declaration;
 }
 
 /// <summary>The kinds of governance document the committee issues.</summary>
@@ -105,6 +130,18 @@ public enum GovernanceDocumentKind
 /// <summary>A governance document issued or revised, such as 《律师行业党委工作职责》.</summary>
 public sealed record GovernanceDocument : DatasetRecord
 {
+    /// <summary>The kind: keyed by its id.</summary>
+    public static RecordKind<GovernanceDocument> Declaration { get; } = new("governance_documents", new("制度文件", "governance document"), static d => RecordKey.Id(d.Id), static d => d.Id)
+    {
+        Check = static (d, check) =>
+        {
+            check.Required(d.Id, nameof(Id));
+            check.UniqueId(d.Id, nameof(Id));
+            check.Required(d.Title, nameof(Title));
+            check.NotFuture(d.Issued, nameof(Issued));
+        },
+    };
+
     /// <summary>The document's identifier, unique within the city.</summary>
     public required string Id { get; init; }
 
@@ -119,6 +156,9 @@ public sealed record GovernanceDocument : DatasetRecord
 
     /// <summary>Who issued it, for example 市律师行业党委.</summary>
     public string? Issuer { get; init; }
+
+    /// <inheritdoc/>
+    protected internal override RecordKind Declared => Declaration;
 }
 
 /// <summary>Who a firm organization is paired with.</summary>
@@ -134,6 +174,19 @@ public enum PairingPartnerKind
 /// <summary>A pairing (结对联建) of a firm organization with a community or unit, from <see cref="From"/> to <see cref="To"/> (figure F14).</summary>
 public sealed record Pairing : DatasetRecord, ITimeBound
 {
+    /// <summary>The kind: keyed by its id; its days within the organization's life.</summary>
+    public static RecordKind<Pairing> Declaration { get; } = new("pairings", new("结对联建", "pairing"), static p => RecordKey.Id(p.Id), static p => $"{p.Id} ({p.OrganizationId} ↔ {p.Partner})")
+    {
+        Check = static (p, check) =>
+        {
+            check.Required(p.Id, nameof(Id));
+            check.UniqueId(p.Id, nameof(Id));
+            check.Required(p.Partner, nameof(Partner));
+            check.Days(p);
+            check.Organization(p.OrganizationId, during: p);
+        },
+    };
+
     /// <summary>The pairing's identifier, unique within the city.</summary>
     public required string Id { get; init; }
 
@@ -151,11 +204,38 @@ public sealed record Pairing : DatasetRecord, ITimeBound
 
     /// <inheritdoc />
     public LocalDate? To { get; init; }
+
+    /// <inheritdoc/>
+    protected internal override RecordKind Declared => Declaration;
 }
 
 /// <summary>An activity held jointly under a pairing, such as a shared theme party day (figure F14).</summary>
 public sealed record JointActivity : DatasetRecord
 {
+    /// <summary>The kind: keyed by its id; it refers to a pairing and falls within the pairing's days.</summary>
+    public static RecordKind<JointActivity> Declaration { get; } = new(
+        "joint_activities", new("联建活动", "joint activity"), static a => RecordKey.Id(a.Id), static a => $"{a.Id} ({a.PairingId} {RecordKey.Day(a.Date)})")
+    {
+        Refers = [Pairing.Declaration],
+        Check = static (a, check) =>
+        {
+            check.Required(a.Id, nameof(Id));
+            check.UniqueId(a.Id, nameof(Id));
+            check.Required(a.Title, nameof(Title));
+            check.NotFuture(a.Date, nameof(Date));
+            if (a.Participants is < 0)
+            {
+                check.Report("invalid-value", nameof(Participants), a.Participants.Value.ToString(CultureInfo.InvariantCulture), new("参加人数不能为负数", "participants cannot be negative"));
+            }
+
+            if (check.Refers(Pairing.Declaration, a.PairingId, nameof(PairingId)) is { } pairing && (a.Date < pairing.From || (pairing.To is { } to && a.Date > to)))
+            {
+                var days = RecordCheck.Span(pairing.From, pairing.To);
+                check.Report("outside-lifetime", nameof(Date), RecordKey.Day(a.Date), new($"活动日期不在结对 {pairing.Id} 的存续期 {days} 内", $"the activity falls outside pairing {pairing.Id} ({days})"));
+            }
+        },
+    };
+
     /// <summary>The activity's identifier, unique within the city.</summary>
     public required string Id { get; init; }
 
@@ -170,6 +250,9 @@ public sealed record JointActivity : DatasetRecord
 
     /// <summary>How many took part, when counted.</summary>
     public int? Participants { get; init; }
+
+    /// <inheritdoc/>
+    protected internal override RecordKind Declared => Declaration;
 }
 
 /// <summary>The level of a commendation.</summary>
@@ -188,6 +271,25 @@ public enum CommendationLevel
 /// <summary>A commendation (表彰) of a firm or a lawyer (figure F15). Exactly one of <see cref="FirmId"/> and <see cref="PersonId"/> is set.</summary>
 public sealed record Commendation : DatasetRecord
 {
+    /// <summary>The kind: keyed by its id; it names exactly one firm or one lawyer.</summary>
+    public static RecordKind<Commendation> Declaration { get; } = new("commendations", new("表彰奖励", "commendation"), static c => RecordKey.Id(c.Id), static c => c.Id)
+    {
+        Check = static (c, check) =>
+        {
+            check.Required(c.Id, nameof(Id));
+            check.UniqueId(c.Id, nameof(Id));
+            check.Required(c.Awarder, nameof(Awarder));
+            check.Required(c.Reason, nameof(Reason));
+            check.NotFuture(c.Date, nameof(Date));
+            if ((c.FirmId is null) == (c.PersonId is null))
+            {
+                check.Report("invalid-value", nameof(FirmId), null, new("受表彰对象须为一家律所或一名律师（二者只填其一）", "the commendation names exactly one firm or one lawyer"));
+            }
+
+            GovernanceRecords.Donor(check, c.FirmId, c.PersonId);
+        },
+    };
+
     /// <summary>The commendation's identifier, unique within the city.</summary>
     public required string Id { get; init; }
 
@@ -208,11 +310,32 @@ public sealed record Commendation : DatasetRecord
 
     /// <summary>The lawyer commended, when a person is.</summary>
     public PersonId? PersonId { get; init; }
+
+    /// <inheritdoc/>
+    protected internal override RecordKind Declared => Declaration;
 }
 
 /// <summary>A donation of money or goods (捐款捐物) by the industry, valued in yuan (figure F15).</summary>
 public sealed record Donation : DatasetRecord
 {
+    /// <summary>The kind: keyed by its id.</summary>
+    public static RecordKind<Donation> Declaration { get; } = new("donations", new("捐款捐物", "donation"), static d => RecordKey.Id(d.Id), static d => d.Id)
+    {
+        Check = static (d, check) =>
+        {
+            check.Required(d.Id, nameof(Id));
+            check.UniqueId(d.Id, nameof(Id));
+            check.Required(d.Purpose, nameof(Purpose));
+            check.NotFuture(d.Date, nameof(Date));
+            if (d.Amount <= 0 || decimal.Round(d.Amount, 2) != d.Amount)
+            {
+                check.Report("invalid-value", nameof(Amount), d.Amount.ToString(CultureInfo.InvariantCulture), new("金额须为精确到分的正数（元）", "the amount must be positive, in yuan to the fen"));
+            }
+
+            GovernanceRecords.Donor(check, d.FirmId, d.PersonId);
+        },
+    };
+
     /// <summary>The donation's identifier, unique within the city.</summary>
     public required string Id { get; init; }
 
@@ -233,4 +356,46 @@ public sealed record Donation : DatasetRecord
 
     /// <summary>The donating person, when known.</summary>
     public PersonId? PersonId { get; init; }
+
+    /// <inheritdoc/>
+    protected internal override RecordKind Declared => Declaration;
+}
+
+/// <summary>The dataset's governance records.</summary>
+public static class GovernanceRecords
+{
+    extension(CityDataset dataset)
+    {
+        /// <summary>All major matters (重大事项) and their steps.</summary>
+        public IReadOnlyList<MajorMatter> MajorMatters => dataset.Records<MajorMatter>();
+
+        /// <summary>All governance documents issued.</summary>
+        public IReadOnlyList<GovernanceDocument> GovernanceDocuments => dataset.Records<GovernanceDocument>();
+
+        /// <summary>All pairings (结对联建) of firm organizations.</summary>
+        public IReadOnlyList<Pairing> Pairings => dataset.Records<Pairing>();
+
+        /// <summary>All activities held under pairings.</summary>
+        public IReadOnlyList<JointActivity> JointActivities => dataset.Records<JointActivity>();
+
+        /// <summary>All commendations of firms and lawyers.</summary>
+        public IReadOnlyList<Commendation> Commendations => dataset.Records<Commendation>();
+
+        /// <summary>All donations of money and goods.</summary>
+        public IReadOnlyList<Donation> Donations => dataset.Records<Donation>();
+    }
+
+    /// <summary>The firm or lawyer a commendation or donation names, checked to be in the dataset.</summary>
+    internal static void Donor(RecordCheck check, FirmId? firm, PersonId? person)
+    {
+        if (firm is { } f)
+        {
+            check.Firm(f);
+        }
+
+        if (person is { } p)
+        {
+            check.Person(p);
+        }
+    }
 }

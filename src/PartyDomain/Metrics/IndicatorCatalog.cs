@@ -6,7 +6,7 @@ namespace PartyDomain.Metrics;
 /// The indicators a city counts. The built-in ones (<see cref="CreateDefault"/>) are added through the same methods a
 /// city plugin calls, so a city renames, hides, replaces or removes any of them and adds its own.
 /// </summary>
-public sealed class IndicatorCatalog
+public sealed class IndicatorCatalog : Data.IDatasetCatalog
 {
     private readonly Dictionary<IndicatorCode, IndicatorDefinition> _indicators = [];
     private readonly List<IndicatorCode> _order = [];
@@ -22,6 +22,9 @@ public sealed class IndicatorCatalog
 
         return copy;
     }
+
+    /// <inheritdoc/>
+    Data.IDatasetCatalog Data.IDatasetCatalog.Snapshot() => Clone();
 
     /// <summary>Makes this catalog hold exactly what <paramref name="other"/> holds (a plugin's failed registration is undone this way).</summary>
     internal void RestoreFrom(IndicatorCatalog other)

@@ -1,4 +1,5 @@
 using PartyDomain.Data;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Time;
 

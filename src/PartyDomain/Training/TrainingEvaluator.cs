@@ -137,7 +137,7 @@ public sealed class TrainingEvaluator
         var sessionHours = new decimal[people.Length];
         var concentrated = new int[people.Length];
         var trainee = new bool[people.Length];
-        var sessions = ix.TrainingSessionArray;
+        var sessions = ix.Records<TrainingSession>();
         for (var si = 0; si < sessions.Length; si++)
         {
             var s = sessions[si];
@@ -204,11 +204,11 @@ public sealed class TrainingEvaluator
     // Each record's person by position in dataset.People, worked out once per dataset: attendance lists skip most people,
     // so finding each attendee in order would mostly fall back to the dictionary.
     private static readonly DerivedIndex<int[][]> Attendees =
-        new(static ix => Array.ConvertAll(ix.TrainingSessionArray, s => PersonFinder.Positions(ix, s.Attendance, a => a.PersonId)));
+        new(static ix => Array.ConvertAll(ix.Records<TrainingSession>(), s => PersonFinder.Positions(ix, s.Attendance, a => a.PersonId)));
 
     private static readonly DerivedIndex<int[]> PostHolders = new(static ix => PersonFinder.Positions(ix, ix.PartyPostArray, p => p.PersonId));
 
-    private static readonly DerivedIndex<int[]> CreditOwners = new(static ix => PersonFinder.Positions(ix, ix.StudyCreditArray, c => c.PersonId));
+    private static readonly DerivedIndex<int[]> CreditOwners = new(static ix => PersonFinder.Positions(ix, ix.Records<StudyCredit>(), c => c.PersonId));
 
     /// <summary>The day the membership spell that holds on <paramref name="date"/> began (probationary or full).</summary>
     private static LocalDate MemberSince(Person person, LocalDate date)
@@ -239,7 +239,7 @@ public sealed class TrainingEvaluator
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(period);
-        var sessionArray = dataset.Indexes.TrainingSessionArray;
+        var sessionArray = dataset.Indexes.Records<TrainingSession>();
         var school = Enumerable.Range(0, sessionArray.Length).Where(i => sessionArray[i].PartySchool && sessionArray[i].Start <= period.End).ToArray();
 
         // Who was trained as what, by position in dataset.People: a person counts once per role however many sessions.
@@ -336,7 +336,7 @@ public sealed class TrainingEvaluator
         var names = new List<string>();
         var groupOf = new List<int[]>();
         var owners = ix.Derived(CreditOwners);
-        var credits = ix.StudyCreditArray;
+        var credits = ix.Records<StudyCredit>();
         var creditGroup = new int[credits.Length];
         var groupPerson = new List<int>();
         var groupPlatform = new List<int>();

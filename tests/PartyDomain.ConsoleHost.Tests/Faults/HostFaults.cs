@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using PartyDomain.EntityFrameworkCore;
+using PartyDomain.BasicSystems;
 
 namespace PartyDomain.ConsoleHost.Tests;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 using PartyDomain.Data;
+using PartyDomain.Metrics;
 
 namespace PartyDomain.EntityFrameworkCore.Tests;
 
@@ -61,7 +62,7 @@ public sealed class PostgresFaultTests(PostgresServer server) : IClassFixture<Po
         using var after = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock());
         var loaded = await after.LoadSnapshotAsync(before.City.Id);
         loaded!.Services.Should().HaveCount(before.Services.Count);
-        loaded.People.Should().HaveCount(before.People.Count);
+        loaded!.People.Should().HaveCount(before.People.Count);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PartyDomain.Data;
+using PartyDomain.Metrics;
 
 namespace PartyDomain.EntityFrameworkCore.Tests;
 

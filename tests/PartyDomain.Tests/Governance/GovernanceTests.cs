@@ -103,7 +103,7 @@ public class GovernanceTests
             .Add(new Commendation { Id = "H1", Level = CommendationLevel.City, Awarder = "市司法局", Reason = "优秀", Date = D(1, 1), FirmId = F("A"), PersonId = P("X") })
             .Add(new Commendation { Id = "H2", Level = CommendationLevel.City, Awarder = "市司法局", Reason = "优秀", Date = D(1, 1) })
             .Add(new Donation { Id = "DN1", Amount = 10.001m, Purpose = "助学", Date = D(1, 1), FirmId = F("ZZ") })
-            .Add(new Donation { Id = "DN2", Amount = -5, Purpose = "助学", Date = D(1, 1), Origin = new PartyDomain.Data.RecordOrigin("donations.csv", 3) });
+            .Add(new Donation { Id = "DN2", Amount = -5, Purpose = "助学", Date = D(1, 1), Origin = new PartyDomain.RecordOrigin("donations.csv", 3) });
 
         var problems = city.Validate().Select(p => p.ToString()).ToArray();
 
