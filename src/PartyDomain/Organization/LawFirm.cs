@@ -1,5 +1,4 @@
 using NodaTime;
-using PartyDomain.Data;
 
 namespace PartyDomain.Organization;
 

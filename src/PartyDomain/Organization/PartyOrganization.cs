@@ -1,5 +1,4 @@
 using NodaTime;
-using PartyDomain.Data;
 using PartyDomain.Time;
 
 namespace PartyDomain.Organization;
