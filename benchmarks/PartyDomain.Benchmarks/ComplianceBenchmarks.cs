@@ -4,6 +4,7 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
+using PartyDomain.Testing;
 using PartyDomain.Time;
 using RulesEngineWorkflow = RulesEngine.Models.Workflow;
 using RulesEngineRule = RulesEngine.Models.Rule;
@@ -44,8 +45,8 @@ public class ComplianceBenchmarks
     {
         _dataset = ComplianceData.Build(ComplianceData.Records());
         var (frequencyRules, options) = ComplianceData.FrequencyRulesOnly();
-        _frequency = new ComplianceEvaluator(frequencyRules, options, new ComplianceOptions(), SyntheticActivities.Clock, null);
-        _default = new ComplianceEvaluator(SyntheticActivities.Clock);
+        _frequency = new ComplianceEvaluator(frequencyRules, Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()), SyntheticActivities.Clock.InShanghai());
+        _default = PartyDomainEngines.Create(SyntheticActivities.Clock).Compliance;
         _specs = frequencyRules.Select(r => new FrequencySpec(r.Id.Value, r.Kind, r.Cadence.Months, r.Scope, options.Resolve(r)["MinCount"])).ToArray();
         if (_specs.Select(s => s.Kind).Distinct().Count() != _specs.Length || _specs.Any(s => 12 % s.CadenceMonths != 0))
         {
@@ -421,8 +422,8 @@ public class ComplianceFirstEvaluationBenchmarks
     {
         _records = ComplianceData.Records();
         var (frequencyRules, options) = ComplianceData.FrequencyRulesOnly();
-        _frequency = new ComplianceEvaluator(frequencyRules, options, new ComplianceOptions(), SyntheticActivities.Clock, null);
-        _default = new ComplianceEvaluator(SyntheticActivities.Clock);
+        _frequency = new ComplianceEvaluator(frequencyRules, Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()), SyntheticActivities.Clock.InShanghai());
+        _default = PartyDomainEngines.Create(SyntheticActivities.Clock).Compliance;
         var dataset = ComplianceData.Build(_records);
         Console.WriteLine($"// nation: {dataset.Organizations.Count} organizations, {dataset.People.Count} people, {dataset.Activities.Count} activity records, " +
             $"{dataset.Activities.Sum(a => (long)a.Attendance.Count)} attendance entries");

@@ -15,7 +15,7 @@ public class StructureBenchmarks
     private static readonly CityInfo City = new("411500", "信阳市");
     private List<DatasetRecord> _records = [];
     private CityDataset _dataset = null!;
-    private readonly StructureChecker _checker = new();
+    private readonly StructureChecker _checker = new(DefaultStructureRules.Create(), Microsoft.Extensions.Options.Options.Create(new Rules.RuleOptions()));
 
     [GlobalSetup]
     public void Setup()

@@ -4,6 +4,7 @@ using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
+using PartyDomain.Testing;
 using PartyDomain.Time;
 using PartyDomain.Training;
 
@@ -30,8 +31,9 @@ public class TrainingBenchmarks
         AddTraining(records, sessions: (int)(20_000 * scale), attendees: 100, cases: (int)(20_000 * scale));
         _dataset = new CityDatasetBuilder(new CityInfo("411500", "信阳市"), SyntheticCity.Today).AddRange(records).Build();
         var clock = new FixedClock(new LocalDate(2026, 1, 15).AtStartOfDayInZone(PartyDomainTime.DefaultZone).ToInstant());
-        _training = new TrainingEvaluator(DefaultTrainingRequirements.Create(), [new PointsPerHourConverter("xuexi-qiangguo", 300, 8)], new RuleOptions(), clock, null);
-        _pipeline = new AdmissionPipeline(clock);
+        var engines = PartyDomainEngines.Create(clock, b => b.AddStudyCreditConverter(new PointsPerHourConverter("xuexi-qiangguo", 300, 8)));
+        _training = engines.Training;
+        _pipeline = engines.Admissions;
         var ledger = _training.Evaluate(_dataset, 2025);
         var pipeline = _pipeline.Evaluate(_dataset);
         Console.WriteLine($"// {_dataset.People.Count} people, {_dataset.TrainingSessions.Count} sessions, " +

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.BasicSystems;
 using PartyDomain.Data;
@@ -23,7 +22,7 @@ public static class InterchangeBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(sp => new DatasetInterchange(
             sp.GetRequiredService<IClock>(),
-            DateTimeZoneProviders.Tzdb[sp.GetRequiredService<IOptions<PartyDomainOptions>>().Value.TimeZone],
+            sp.GetRequiredService<ZonedClock>().Zone,
             sp.GetRequiredService<IndicatorCatalog>(),
             sp.GetRequiredService<ActivityKindCatalog>(),
             sp.GetService<IEnumerable<ImportTable>>()));

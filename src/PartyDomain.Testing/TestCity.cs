@@ -16,7 +16,7 @@ namespace PartyDomain.Testing;
 /// <code>
 /// var city = new TestCity().Firm("F1").BranchOf("B1", "F1").Members("M", full: 8, registeredAt: "B1", employedAt: "F1")
 ///     .Activity("B1", ActivityKind.GeneralMeeting, new LocalDate(2025, 3, 5), "M-F1", "M-F2");
-/// var result = new StructureChecker().Check(city.Build(), city.Today);
+/// var result = PartyDomainEngines.Create(city.Clock).Structure.Check(city.Build(), city.Today);
 /// </code>
 /// </example>
 public sealed class TestCity

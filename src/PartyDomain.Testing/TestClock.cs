@@ -26,6 +26,13 @@ public static class TestClock
     /// <param name="day">The day of the month.</param>
     public static FakeClock On(int year, int month, int day) => On(new LocalDate(year, month, day));
 
+    /// <summary>
+    /// <paramref name="clock"/> read in Asia/Shanghai, as the engines' constructors take it (the container registers the
+    /// same from <c>PartyDomainOptions.TimeZone</c>).
+    /// </summary>
+    /// <param name="clock">The clock.</param>
+    public static ZonedClock InShanghai(this IClock clock) => new(clock ?? throw new ArgumentNullException(nameof(clock)), PartyDomainTime.DefaultZone, CalendarSystem.Iso);
+
     /// <summary>Today on <paramref name="clock"/>, in Asia/Shanghai.</summary>
     /// <param name="clock">The clock.</param>
     public static LocalDate Today(this IClock clock) => PartyDomainTime.Today(clock);

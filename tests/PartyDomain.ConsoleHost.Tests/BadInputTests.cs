@@ -32,6 +32,19 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Every_value_out_of_range_is_named_at_start_in_both_languages()
+    {
+        var run = HostRun.Of("check", "--set", "PartyDomain:Compliance:PartialSlotMinimumPercent=150", "--set", "PartyDomain:Development:YoungAgeThreshold=0",
+            "--set", "PartyDomain:TimeZone=Mars/Olympus");
+
+        run.ExitCode.Should().Be(ExitCodes.BadInput, run.Output);
+        var message = run.Output.ReplaceLineEndings(" ");
+        message.Should().Contain("配置有误")
+            .And.Contain("PartyDomain:Compliance:PartialSlotMinimumPercent 须在 0 到 100 之间（现为 150）").And.Contain("must be between 0 and 100 (it is 150)")
+            .And.Contain("PartyDomain:Development:YoungAgeThreshold").And.Contain("PartyDomain:TimeZone：“Mars/Olympus”");
+    }
+
+    [Fact]
     public void A_misspelt_rule_id_is_answered_with_the_few_closest_ids_not_all_of_them()
     {
         var run = HostRun.Of("check", "--set", "PartyDomain:Rules:ORG-BRANCH-SIZ:Parameters:MaxMembers=60");

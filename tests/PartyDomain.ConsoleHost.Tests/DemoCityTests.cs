@@ -33,7 +33,7 @@ public class DemoCityTests
     [Fact]
     public void A_year_of_organizational_life_has_realistic_gaps()
     {
-        var result = new ComplianceEvaluator(DemoCity.Clock).Evaluate(Demo, Time.ReportingPeriod.Year(DemoCity.Year));
+        var result = PartyDomainEngines.Create(DemoCity.Clock).Compliance.Evaluate(Demo, Time.ReportingPeriod.Year(DemoCity.Year));
 
         // Most obligations are met, some are not, and every one of the year is judged.
         result.Overall().Rate.Should().BeInRange(0.8m, 0.97m);

@@ -55,7 +55,7 @@ public sealed class TestingPackageTests
     public void Finding_assertions_return_the_finding_and_fail_listing_what_was_found()
     {
         var city = new TestCity().Firms("F1", "F2", "F3", "F4", "F5", "F6").JointBranch("J1", "F1", "F2", "F3", "F4", "F5", "F6");
-        var findings = new StructureChecker().Check(city.Build(), city.Today).Findings;
+        var findings = PartyDomainEngines.Create(city.Clock).Structure.Check(city.Build(), city.Today).Findings;
 
         var finding = findings.ShouldHaveOne(StructureRuleIds.JointBranchFirms, "J1").ShouldCite("中国共产党支部工作条例", "第五条");
 
@@ -68,7 +68,7 @@ public sealed class TestingPackageTests
             .WithMessage("*ORG-BRANCH-SIZE did not run*");
         var disabled = new RuleOptions();
         disabled.Rules[StructureRuleIds.BranchSize.Value] = new RuleSettings { Enabled = false };
-        var quiet = new StructureChecker(DefaultStructureRules.Create(), disabled).Check(city.Build(), city.Today);
+        var quiet = new StructureChecker(DefaultStructureRules.Create(), Microsoft.Extensions.Options.Options.Create(disabled)).Check(city.Build(), city.Today);
         FluentActions.Invoking(() => quiet.Rules.ShouldHaveRun(StructureRuleIds.BranchSize)).Should().Throw<FindingAssertionException>()
             .WithMessage("*ORG-BRANCH-SIZE ran disabled*");
         FluentActions.Invoking(() => finding.ShouldCite("律师事务所党组织工作规则")).Should().Throw<FindingAssertionException>()

@@ -3,13 +3,19 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime.Testing;
 using PartyDomain.BasicSystems;
 using PartyDomain.Data;
+using PartyDomain.Development;
+using PartyDomain.Dues;
 using PartyDomain.Extensibility;
+using PartyDomain.Governance;
 using PartyDomain.Metrics;
 using PartyDomain.Organization;
+using PartyDomain.Organization.Structure;
 using PartyDomain.Time;
+using PartyDomain.Training;
 
 namespace PartyDomain.Reporting.Word.Tests;
 
@@ -63,7 +69,13 @@ public class WordReportRendererTests
         var (_, renderer) = Render();
         var roster = new Extensibility.Plugins.PluginRoster(
             [new("xinyang", "1.2.0", new("信阳市律师行业党建", "Xinyang")) { Contributions = [new(Extensibility.Plugins.PluginContributionKind.Indicator, "xy-a")] }], []);
-        var summary = new AnnualSummaryBuilder(Clock) { Plugins = roster }.Build(City(), 2024);
+        var services = new ServiceCollection().AddSingleton<IClock>(Clock);
+        services.AddPartyDomain();
+        using var provider = services.BuildServiceProvider();
+        T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+        var builder = new AnnualSummaryBuilder(Get<StructureChecker>(), Get<ComplianceEvaluator>(), Get<TrainingEvaluator>(), Get<AdmissionPipeline>(), Get<DuesEvaluator>(),
+            Get<GovernanceEvaluator>(), BuiltInReportSections.Create(), ReportTemplates.CreateDefault(), Get<ZonedClock>(), Get<IOptions<PartyDomainOptions>>()) { Plugins = roster };
+        var summary = builder.Build(City(), 2024);
         using var document = WordprocessingDocument.Open(new MemoryStream(Docx(summary, renderer)), false);
 
         var text = document.MainDocumentPart!.Document.Body!.InnerText;

@@ -250,20 +250,18 @@ public sealed class HostContext : IDisposable
         var provider = services.BuildServiceProvider();
         try
         {
-            // Read every option now, so a wrong rule id or parameter stops the host before any work.
-            _ = provider.GetRequiredService<IOptions<PartyDomainOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<RuleOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<ComplianceOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<DevelopmentOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<ReminderDeliveryOptions>>().Value;
+            // Check every option now, as a generic host does when it starts, so a wrong rule id, parameter or value stops
+            // the host before any work; the reminder channels read theirs when they are made.
+            provider.GetRequiredService<IStartupValidator>().Validate();
             _ = provider.GetServices<IReminderChannel>().ToArray();
-            _ = provider.GetRequiredService<IOptions<TrainingOptions>>().Value;
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or RuleConfigurationException)
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or RuleConfigurationException
+            || e is AggregateException a && a.InnerExceptions.All(i => i is OptionsValidationException))
         {
             provider.Dispose();
             throw new BadInputException(language == TextLanguage.English ? "The configuration is invalid" : "配置有误",
                 e is OptionsValidationException v ? v.Failures.ToList()
+                : e is AggregateException all ? all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures).ToList()
                 : e is RuleConfigurationException { Text: { } text } ? [text.In(language)]
                 : [ConfigurationMessages.Explain(e.Message, language)], e);
         }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.Data;
-using PartyDomain.Extensibility;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
 using PartyDomain.Time;
@@ -18,48 +17,29 @@ public sealed class ComplianceEvaluator
     private readonly IBasicSystemRule[] _rules;
     private readonly RuleOptions _ruleOptions;
     private readonly ComplianceOptions _options;
-    private readonly IClock _clock;
-    private readonly DateTimeZone _zone;
+    private readonly ZonedClock _clock;
 
-    /// <summary>Creates an evaluator with the default rule set and settings.</summary>
-    /// <param name="clock">The clock today is read from.</param>
-    public ComplianceEvaluator(IClock clock)
-        : this(DefaultBasicSystemRules.Create(), new RuleOptions(), new ComplianceOptions(), clock, null)
-    {
-    }
-
-    /// <summary>Creates an evaluator for dependency injection.</summary>
-    /// <param name="rules">The rules.</param>
-    /// <param name="ruleOptions">Their tuning.</param>
-    /// <param name="options">The evaluation options.</param>
-    /// <param name="domain">The library options (the zone today is read in).</param>
-    /// <param name="clock">The clock.</param>
-    public ComplianceEvaluator(IEnumerable<IBasicSystemRule> rules, IOptions<RuleOptions> ruleOptions, IOptions<ComplianceOptions> options,
-        IOptions<PartyDomainOptions> domain, IClock clock)
-        : this(rules, ruleOptions?.Value!, options?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId])
-    {
-    }
-
-    /// <summary>Creates an evaluator.</summary>
+    /// <summary>
+    /// Creates an evaluator. <c>AddPartyDomain</c> registers one with the registered rules and the city's zone;
+    /// <c>PartyDomainEngines.Create</c> (PartyDomain.Testing) builds the same without a container.
+    /// </summary>
     /// <param name="rules">The rules; ids must be unique.</param>
     /// <param name="ruleOptions">Their tuning.</param>
     /// <param name="options">The evaluation options.</param>
-    /// <param name="clock">The clock today is read from.</param>
-    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
+    /// <param name="clock">The clock today is read from, in the city's zone.</param>
     /// <exception cref="RuleConfigurationException">Two rules share an id, or the options name an unknown parameter.</exception>
-    public ComplianceEvaluator(IEnumerable<IBasicSystemRule> rules, RuleOptions ruleOptions, ComplianceOptions options, IClock clock, DateTimeZone? zone)
+    public ComplianceEvaluator(IEnumerable<IBasicSystemRule> rules, IOptions<RuleOptions> ruleOptions, IOptions<ComplianceOptions> options, ZonedClock clock)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(ruleOptions);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.PartialSlotMinimumPercent);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PartialSlotMinimumPercent, 100);
+        _ruleOptions = ruleOptions.Value;
+        _options = options.Value;
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.PartialSlotMinimumPercent, nameof(ComplianceOptions.PartialSlotMinimumPercent));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.PartialSlotMinimumPercent, 100, nameof(ComplianceOptions.PartialSlotMinimumPercent));
         _rules = rules.ToArray();
-        _ruleOptions = ruleOptions;
-        _options = options;
         _clock = clock;
-        _zone = zone ?? PartyDomainTime.DefaultZone;
         var clash = _rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
         {
@@ -100,7 +80,7 @@ public sealed class ComplianceEvaluator
             }
         }
 
-        var context = new ComplianceContext(dataset, period, PartyDomainTime.Today(_clock, _zone), _options, [.. scope]);
+        var context = new ComplianceContext(dataset, period, _clock.GetCurrentDate(), _options, [.. scope]);
         var evaluations = new List<RuleOutcomes>(_rules.Length);
         foreach (var rule in _rules)
         {
@@ -125,7 +105,7 @@ public sealed class ComplianceEvaluator
     /// <param name="root">The root of the subtree, or <c>null</c> for the whole city.</param>
     public IReadOnlyList<Reminder> Reminders(CityDataset dataset, OrganizationId? root = null)
     {
-        var today = PartyDomainTime.Today(_clock, _zone);
+        var today = _clock.GetCurrentDate();
         var until = today.PlusDays(_options.ReminderHorizonDays);
         var period = ReportingPeriod.Of(new DateInterval(new LocalDate(today.Year, 1, 1), new LocalDate(until.Year, 12, 31)));
         return Evaluate(dataset, period, root).Reminders(_options.ReminderHorizonDays);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.Data;
-using PartyDomain.Extensibility;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
 using PartyDomain.Time;
@@ -97,37 +96,20 @@ public sealed class AdmissionPipeline
 {
     private readonly RuleOptions _options;
     private readonly DevelopmentOptions _development;
-    private readonly IClock _clock;
-    private readonly DateTimeZone _zone;
+    private readonly ZonedClock _clock;
 
-    /// <summary>Creates a pipeline with default settings.</summary>
-    /// <param name="clock">The clock.</param>
-    public AdmissionPipeline(IClock clock)
-        : this(new RuleOptions(), new DevelopmentOptions(), clock, null)
-    {
-    }
-
-    /// <summary>Creates a pipeline for dependency injection.</summary>
+    /// <summary>
+    /// Creates a pipeline. <c>AddPartyDomain</c> registers one with the city's zone; <c>PartyDomainEngines.Create</c>
+    /// (PartyDomain.Testing) builds the same without a container.
+    /// </summary>
     /// <param name="options">The rule tuning.</param>
     /// <param name="development">The pipeline options.</param>
-    /// <param name="domain">The library options.</param>
-    /// <param name="clock">The clock.</param>
-    public AdmissionPipeline(IOptions<RuleOptions> options, IOptions<DevelopmentOptions> development, IOptions<PartyDomainOptions> domain, IClock clock)
-        : this(options?.Value!, development?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId])
+    /// <param name="clock">The clock today is read from, in the city's zone.</param>
+    public AdmissionPipeline(IOptions<RuleOptions> options, IOptions<DevelopmentOptions> development, ZonedClock clock)
     {
-    }
-
-    /// <summary>Creates a pipeline.</summary>
-    /// <param name="options">The rule tuning.</param>
-    /// <param name="development">The pipeline options.</param>
-    /// <param name="clock">The clock.</param>
-    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
-    public AdmissionPipeline(RuleOptions options, DevelopmentOptions development, IClock clock, DateTimeZone? zone)
-    {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        _development = development ?? throw new ArgumentNullException(nameof(development));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
+        _development = (development ?? throw new ArgumentNullException(nameof(development))).Value;
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _zone = zone ?? PartyDomainTime.DefaultZone;
         foreach (var rule in AdmissionRule.Defaults)
         {
             _options.Resolve(rule);
@@ -136,7 +118,7 @@ public sealed class AdmissionPipeline
 
     /// <summary>Checks every case of <paramref name="dataset"/> as of today.</summary>
     /// <param name="dataset">The dataset.</param>
-    public PipelineResult Evaluate(CityDataset dataset) => Evaluate(dataset, PartyDomainTime.Today(_clock, _zone));
+    public PipelineResult Evaluate(CityDataset dataset) => Evaluate(dataset, _clock.GetCurrentDate());
 
     /// <summary>
     /// Checks every case of <paramref name="dataset"/> as it stood on <paramref name="asOf"/>: a report for a past period is

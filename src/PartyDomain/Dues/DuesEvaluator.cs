@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.Data;
-using PartyDomain.Extensibility;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
 using PartyDomain.Time;
@@ -77,37 +76,20 @@ public sealed class DuesEvaluator
 {
     private readonly IDuesBasePolicy _policy;
     private readonly RuleOptions _options;
-    private readonly IClock _clock;
-    private readonly DateTimeZone _zone;
+    private readonly ZonedClock _clock;
 
-    /// <summary>Creates an evaluator with the national base policy and default settings.</summary>
-    /// <param name="clock">The clock.</param>
-    public DuesEvaluator(IClock clock)
-        : this(new NationalDuesBasePolicy(), new RuleOptions(), clock, null)
-    {
-    }
-
-    /// <summary>Creates an evaluator for dependency injection.</summary>
+    /// <summary>
+    /// Creates an evaluator. <c>AddPartyDomain</c> registers one with the registered base policy and the city's zone;
+    /// <c>PartyDomainEngines.Create</c> (PartyDomain.Testing) builds the same without a container.
+    /// </summary>
     /// <param name="policy">The base policy.</param>
     /// <param name="options">The rule tuning.</param>
-    /// <param name="domain">The library options.</param>
-    /// <param name="clock">The clock.</param>
-    public DuesEvaluator(IDuesBasePolicy policy, IOptions<RuleOptions> options, IOptions<PartyDomainOptions> domain, IClock clock)
-        : this(policy, options?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId])
-    {
-    }
-
-    /// <summary>Creates an evaluator.</summary>
-    /// <param name="policy">The base policy.</param>
-    /// <param name="options">The rule tuning.</param>
-    /// <param name="clock">The clock.</param>
-    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
-    public DuesEvaluator(IDuesBasePolicy policy, RuleOptions options, IClock clock, DateTimeZone? zone)
+    /// <param name="clock">The clock today is read from, in the city's zone.</param>
+    public DuesEvaluator(IDuesBasePolicy policy, IOptions<RuleOptions> options, ZonedClock clock)
     {
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _zone = zone ?? PartyDomainTime.DefaultZone;
         foreach (var rule in DuesRule.Defaults)
         {
             _options.Resolve(rule);
@@ -126,7 +108,7 @@ public sealed class DuesEvaluator
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(period);
-        var sweep = new Sweep(this, dataset, period, PartyDomainTime.Today(_clock, _zone));
+        var sweep = new Sweep(this, dataset, period, _clock.GetCurrentDate());
         var findings = new List<Finding>();
         var slots = sweep.NewSlots();
 
@@ -146,7 +128,7 @@ public sealed class DuesEvaluator
     /// <summary>Only each member-month's outcome, with no finding and no line: the previous year's six-systems rate.</summary>
     internal DuesResult EvaluateSlots(CityDataset dataset, ReportingPeriod period)
     {
-        var sweep = new Sweep(this, dataset, period, PartyDomainTime.Today(_clock, _zone));
+        var sweep = new Sweep(this, dataset, period, _clock.GetCurrentDate());
         var slots = sweep.NewSlots();
         sweep.Run(null, null, slots.Outcomes);
         return new DuesResult(period, [], [], sweep.Rules) { Slots = slots };

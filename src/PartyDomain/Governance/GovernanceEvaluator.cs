@@ -54,28 +54,17 @@ public sealed class GovernanceEvaluator
     private readonly IReadOnlyList<GovernanceRule> _rules;
     private readonly RuleOptions _options;
 
-    /// <summary>Creates the evaluator with the default rules and settings.</summary>
-    public GovernanceEvaluator()
-        : this(GovernanceRule.Defaults, new RuleOptions())
-    {
-    }
-
-    /// <summary>Creates the evaluator from the registered rules and the configured options.</summary>
+    /// <summary>
+    /// Creates the evaluator. <c>AddPartyDomain</c> registers one with the registered governance rules;
+    /// <c>PartyDomainEngines.Create</c> (PartyDomain.Testing) builds the same without a container.
+    /// </summary>
     /// <param name="rules">The governance rules.</param>
     /// <param name="options">Rule settings by id.</param>
     public GovernanceEvaluator(IEnumerable<GovernanceRule> rules, IOptions<RuleOptions> options)
-        : this(rules, options?.Value ?? throw new ArgumentNullException(nameof(options)))
-    {
-    }
-
-    /// <summary>Creates the evaluator.</summary>
-    /// <param name="rules">The governance rules.</param>
-    /// <param name="options">Rule settings by id.</param>
-    public GovernanceEvaluator(IEnumerable<GovernanceRule> rules, RuleOptions options)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules.ToArray();
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
     }
 
     /// <summary>Checks the major matters opened in <paramref name="period"/>, as of its end or the dataset's today, whichever is earlier.</summary>

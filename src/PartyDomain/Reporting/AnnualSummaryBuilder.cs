@@ -34,19 +34,14 @@ public sealed partial class AnnualSummaryBuilder
     private readonly GovernanceEvaluator _governance;
     private readonly IReadOnlyList<IReportSection> _sections;
     private readonly ReportTemplates _templates;
-    private readonly IClock _clock;
-    private readonly DateTimeZone _zone;
+    private readonly ZonedClock _clock;
     private readonly TextLanguage _language;
 
-    /// <summary>Creates a builder with the default rules, sections and templates.</summary>
-    /// <param name="clock">The clock "today" is read from.</param>
-    public AnnualSummaryBuilder(IClock clock)
-        : this(new StructureChecker(), new ComplianceEvaluator(clock), new TrainingEvaluator(clock), new AdmissionPipeline(clock), new DuesEvaluator(clock),
-            new GovernanceEvaluator(), BuiltInReportSections.Create(), ReportTemplates.CreateDefault(), clock, null, TextLanguage.Chinese)
-    {
-    }
-
-    /// <summary>Creates a builder from the registered engines, sections and templates (the DI constructor).</summary>
+    /// <summary>
+    /// Creates a builder from the engines, sections and templates. <c>AddPartyDomain</c> registers one with the
+    /// registered engines, sections, templates and plugins; <c>PartyDomainEngines.Create</c> (PartyDomain.Testing)
+    /// builds the same without a container.
+    /// </summary>
     /// <param name="structure">The structure checker.</param>
     /// <param name="compliance">The compliance evaluator.</param>
     /// <param name="training">The training evaluator.</param>
@@ -55,31 +50,11 @@ public sealed partial class AnnualSummaryBuilder
     /// <param name="governance">The governance evaluator.</param>
     /// <param name="sections">The report sections.</param>
     /// <param name="templates">The wording.</param>
-    /// <param name="clock">The clock.</param>
-    /// <param name="domain">The library options (zone and language).</param>
+    /// <param name="clock">The clock the day of writing is read from, in the city's zone.</param>
+    /// <param name="domain">The library options: the default language of the text.</param>
     public AnnualSummaryBuilder(StructureChecker structure, ComplianceEvaluator compliance, TrainingEvaluator training, AdmissionPipeline admissions,
-        DuesEvaluator dues, GovernanceEvaluator governance, IEnumerable<IReportSection> sections, ReportTemplates templates, IClock clock,
+        DuesEvaluator dues, GovernanceEvaluator governance, IEnumerable<IReportSection> sections, ReportTemplates templates, ZonedClock clock,
         IOptions<PartyDomainOptions> domain)
-        : this(structure, compliance, training, admissions, dues, governance, sections, templates, clock,
-            DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId], domain?.Value.Language ?? TextLanguage.Chinese)
-    {
-    }
-
-    /// <summary>Creates a builder from explicit engines, sections and templates.</summary>
-    /// <param name="structure">The structure checker.</param>
-    /// <param name="compliance">The compliance evaluator.</param>
-    /// <param name="training">The training evaluator.</param>
-    /// <param name="admissions">The admission pipeline.</param>
-    /// <param name="dues">The dues evaluator.</param>
-    /// <param name="governance">The governance evaluator.</param>
-    /// <param name="sections">The report sections.</param>
-    /// <param name="templates">The wording.</param>
-    /// <param name="clock">The clock.</param>
-    /// <param name="zone">The zone "today" is read in; Asia/Shanghai when <c>null</c>.</param>
-    /// <param name="language">The default language of the text.</param>
-    public AnnualSummaryBuilder(StructureChecker structure, ComplianceEvaluator compliance, TrainingEvaluator training, AdmissionPipeline admissions,
-        DuesEvaluator dues, GovernanceEvaluator governance, IEnumerable<IReportSection> sections, ReportTemplates templates, IClock clock,
-        DateTimeZone? zone, TextLanguage language)
     {
         _structure = structure ?? throw new ArgumentNullException(nameof(structure));
         _compliance = compliance ?? throw new ArgumentNullException(nameof(compliance));
@@ -97,8 +72,7 @@ public sealed partial class AnnualSummaryBuilder
 
         _templates = (templates ?? throw new ArgumentNullException(nameof(templates))).Clone();
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _zone = zone ?? PartyDomainTime.DefaultZone;
-        _language = language;
+        _language = (domain ?? throw new ArgumentNullException(nameof(domain))).Value.Language;
     }
 
     /// <summary>
@@ -229,7 +203,7 @@ public sealed partial class AnnualSummaryBuilder
             Year = year,
             Period = period,
             AsOf = asOf,
-            Generated = PartyDomainTime.Today(_clock, _zone),
+            Generated = _clock.GetCurrentDate(),
             Language = lang,
             Title = context.Text("title"),
             Figures = context.Figures.ToArray(),

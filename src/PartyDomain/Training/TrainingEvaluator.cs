@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.Data;
-using PartyDomain.Extensibility;
 using PartyDomain.Figures;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
@@ -49,57 +48,27 @@ public sealed class TrainingEvaluator
     private readonly Dictionary<string, IStudyCreditConverter> _converters;
     private readonly RuleOptions _options;
     private readonly TrainingOptions _training;
-    private readonly IClock _clock;
-    private readonly DateTimeZone _zone;
+    private readonly ZonedClock _clock;
 
-    /// <summary>Creates an evaluator with the default requirements and no converters.</summary>
-    /// <param name="clock">The clock.</param>
-    public TrainingEvaluator(IClock clock)
-        : this(DefaultTrainingRequirements.Create(), [], new RuleOptions(), clock, null)
-    {
-    }
-
-    /// <summary>Creates an evaluator for dependency injection.</summary>
+    /// <summary>
+    /// Creates an evaluator. <c>AddPartyDomain</c> registers one with the registered requirements and converters and
+    /// the city's zone; <c>PartyDomainEngines.Create</c> (PartyDomain.Testing) builds the same without a container.
+    /// </summary>
     /// <param name="requirements">The requirements.</param>
     /// <param name="converters">The study-credit converters, one per platform.</param>
     /// <param name="options">The rule tuning.</param>
-    /// <param name="domain">The library options.</param>
-    /// <param name="clock">The clock.</param>
     /// <param name="training">The training options.</param>
+    /// <param name="clock">The clock today is read from, in the city's zone.</param>
+    /// <exception cref="ArgumentException">Two converters claim the same platform.</exception>
     public TrainingEvaluator(IEnumerable<TrainingRequirement> requirements, IEnumerable<IStudyCreditConverter> converters, IOptions<RuleOptions> options,
-        IOptions<PartyDomainOptions> domain, IClock clock, IOptions<TrainingOptions> training)
-        : this(requirements, converters, options?.Value!, clock, DateTimeZoneProviders.Tzdb[domain?.Value.TimeZone ?? PartyDomainTime.DefaultZoneId], training?.Value)
+        IOptions<TrainingOptions> training, ZonedClock clock)
     {
-    }
-
-    /// <summary>Creates an evaluator.</summary>
-    /// <param name="requirements">The requirements.</param>
-    /// <param name="converters">The study-credit converters, one per platform.</param>
-    /// <param name="options">The rule tuning.</param>
-    /// <param name="clock">The clock.</param>
-    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
-    /// <exception cref="ArgumentException">Two converters claim the same platform.</exception>
-    public TrainingEvaluator(IEnumerable<TrainingRequirement> requirements, IEnumerable<IStudyCreditConverter> converters, RuleOptions options, IClock clock, DateTimeZone? zone)
-        : this(requirements, converters, options, clock, zone, null)
-    {
-    }
-
-    /// <summary>Creates an evaluator with training options.</summary>
-    /// <param name="requirements">The requirements.</param>
-    /// <param name="converters">The study-credit converters, one per platform.</param>
-    /// <param name="options">The rule tuning.</param>
-    /// <param name="clock">The clock.</param>
-    /// <param name="zone">The zone, or <c>null</c> for Asia/Shanghai.</param>
-    /// <param name="training">The training options; the defaults when <c>null</c>.</param>
-    /// <exception cref="ArgumentException">Two converters claim the same platform.</exception>
-    public TrainingEvaluator(IEnumerable<TrainingRequirement> requirements, IEnumerable<IStudyCreditConverter> converters, RuleOptions options, IClock clock, DateTimeZone? zone,
-        TrainingOptions? training)
-    {
-        _training = training ?? new TrainingOptions();
         ArgumentNullException.ThrowIfNull(requirements);
         ArgumentNullException.ThrowIfNull(converters);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(clock);
+        _training = training.Value;
         _requirements = requirements.ToArray();
         _converters = new Dictionary<string, IStudyCreditConverter>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in converters)
@@ -110,9 +79,8 @@ public sealed class TrainingEvaluator
             }
         }
 
-        _options = options;
+        _options = options.Value;
         _clock = clock;
-        _zone = zone ?? PartyDomainTime.DefaultZone;
         foreach (var r in _requirements)
         {
             _options.Resolve(r);
@@ -125,7 +93,7 @@ public sealed class TrainingEvaluator
     public TrainingResult Evaluate(CityDataset dataset, int year)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var today = PartyDomainTime.Today(_clock, _zone);
+        var today = _clock.GetCurrentDate();
         var period = ReportingPeriod.Year(year);
         var reference = LocalDate.Max(period.Start, LocalDate.Min(period.End, today));
         var ix = dataset.Indexes;

@@ -41,7 +41,8 @@ internal static class ComplianceRun
             compliance.ReminderHorizonDays = h;
         }
 
-        return new ComplianceEvaluator(rules ?? DefaultBasicSystemRules.Create(), options, compliance, today is { } t ? TestCity.ClockAt(t) : city.Clock, null);
+        return new ComplianceEvaluator(rules ?? DefaultBasicSystemRules.Create(), Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(compliance),
+            (today is { } t ? TestCity.ClockAt(t) : city.Clock).InShanghai());
     }
 
     /// <summary>Only the default rules named.</summary>

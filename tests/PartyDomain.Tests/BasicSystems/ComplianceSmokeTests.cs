@@ -11,7 +11,7 @@ public class ComplianceSmokeTests
         // Today is 2025-06-15: Q1 has ended, Q2 is running, Q3 and Q4 are ahead.
         var city = new TestCity().Branch("B").Members("M", full: 4, registeredAt: "B")
             .Activity("B", ActivityKind.GeneralMeeting, new LocalDate(2025, 3, 31), "M-F1", "M-F2", "M-F3");
-        var evaluator = new ComplianceEvaluator(city.Clock);
+        var evaluator = PartyDomainEngines.Create(city.Clock).Compliance;
 
         var result = evaluator.Evaluate(city.Build(), ReportingPeriod.Year(2025));
 
@@ -27,7 +27,7 @@ public class ComplianceSmokeTests
     {
         var city = new TestCity().Branch("B").Members("M", full: 4, registeredAt: "B")
             .Activity("B", ActivityKind.GeneralMeeting, new LocalDate(2025, 2, 10), "M-F1", "M-F2");
-        var result = new ComplianceEvaluator(city.Clock).Evaluate(city.Build(), ReportingPeriod.Year(2025));
+        var result = PartyDomainEngines.Create(city.Clock).Compliance.Evaluate(city.Build(), ReportingPeriod.Year(2025));
 
         result.Outcomes(TestCity.O("B"), BasicSystemRuleIds.GeneralMeeting)[0].Should().Be(SlotOutcome.Missed);
         result.Outcomes(TestCity.O("B"), BasicSystemRuleIds.GeneralMeetingQuorum)[0].Should().Be(SlotOutcome.Missed);

@@ -265,7 +265,7 @@ public class MemberRulesTests
         var before = city.Records.OfType<Person>().ToDictionary(p => p.Id, p => p.Standings.ToArray());
         var dataset = city.Build();
 
-        var result = new ComplianceEvaluator(city.Clock).Evaluate(dataset, ReportingPeriod.Year(2025));
+        var result = PartyDomainEngines.Create(city.Clock).Compliance.Evaluate(dataset, ReportingPeriod.Year(2025));
 
         result.MemberFindings.Should().Contain(f => f.Subject.Id == "ABSENT");
         foreach (var person in dataset.People)

@@ -91,7 +91,7 @@ public class QuorumTests
         city.Activity("B", ActivityKind.GeneralMeeting, MeetingDay, "M-F1", "M-F2", "X");
 
         var dataset = city.Build();
-        var result = new ComplianceEvaluator(city.Clock).Evaluate(dataset, ReportingPeriod.Year(2025));
+        var result = PartyDomainEngines.Create(city.Clock).Compliance.Evaluate(dataset, ReportingPeriod.Year(2025));
 
         dataset.Activities.Single().Attendance.Should().HaveCount(3, "attendees who are not members are kept as such");
         GeneralMeetingQ1(result).Should().Be(SlotOutcome.Missed);

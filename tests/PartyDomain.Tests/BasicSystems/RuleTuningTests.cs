@@ -82,7 +82,7 @@ public class RuleTuningTests
         {
             var options = new RuleOptions();
             configure(options);
-            return new ComplianceEvaluator(DefaultBasicSystemRules.Create(), options, new ComplianceOptions(), city.Clock, null);
+            return new ComplianceEvaluator(DefaultBasicSystemRules.Create(), Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()), city.Clock.InShanghai());
         }
 
         var lenient = With(o => o.Set(GeneralMeeting, "RequireQuorum", 0)).Evaluate(dataset, Period);
@@ -128,7 +128,7 @@ public class RuleTuningTests
     {
         var options = new RuleOptions().Set(SecretaryLecture, "MinLesson", 2);
 
-        var act = () => new ComplianceEvaluator(DefaultBasicSystemRules.Create(), options, new ComplianceOptions(), TestCity.ClockAt(TestCity.DefaultToday), null);
+        var act = () => new ComplianceEvaluator(DefaultBasicSystemRules.Create(), Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()), TestCity.ClockAt(TestCity.DefaultToday).InShanghai());
 
         act.Should().Throw<RuleConfigurationException>().WithMessage("*BS-SECRETARY-LECTURE*MinLesson*MinLessons*");
     }
@@ -138,7 +138,7 @@ public class RuleTuningTests
     {
         var rules = DefaultBasicSystemRules.Create().Concat(DefaultBasicSystemRules.Create().Where(r => r.Id == ThemePartyDay));
 
-        var act = () => new ComplianceEvaluator(rules, new RuleOptions(), new ComplianceOptions(), TestCity.ClockAt(TestCity.DefaultToday), null);
+        var act = () => new ComplianceEvaluator(rules, Microsoft.Extensions.Options.Options.Create(new RuleOptions()), Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()), TestCity.ClockAt(TestCity.DefaultToday).InShanghai());
 
         act.Should().Throw<RuleConfigurationException>().WithMessage("*BS-THEME-PARTY-DAY*");
     }

@@ -167,7 +167,7 @@ public class SlotWindowTests
     {
         var dataset = Held().Build();
         SlotOutcome June(LocalDate today) =>
-            new ComplianceEvaluator(TestCity.ClockAt(today)).Evaluate(dataset, ReportingPeriod.Year(2025)).Outcomes(TestCity.O("B"), ThemePartyDay)[5];
+            PartyDomainEngines.Create(TestCity.ClockAt(today)).Compliance.Evaluate(dataset, ReportingPeriod.Year(2025)).Outcomes(TestCity.O("B"), ThemePartyDay)[5];
 
         June(D(2025, 6, 15)).Should().Be(Pending);
         June(D(2025, 6, 30)).Should().Be(Pending, "the last day of the slot is still in it");
@@ -188,7 +188,7 @@ public class SlotWindowTests
         // 2025-06-30 16:30 UTC is 2025-07-01 00:30 in Shanghai: June has ended there.
         var dataset = Held().Build();
         var clock = new FakeClock(Instant.FromUtc(2025, 6, 30, 16, 30));
-        var result = new ComplianceEvaluator(clock).Evaluate(dataset, ReportingPeriod.Year(2025));
+        var result = PartyDomainEngines.Create(clock).Compliance.Evaluate(dataset, ReportingPeriod.Year(2025));
 
         result.Today.Should().Be(D(2025, 7, 1));
         result.Of("B", ThemePartyDay)[5].Should().Be(Missed);

@@ -26,7 +26,7 @@ public class AdmissionAsOfTests
         .WithCase(Opened("NEW", new LocalDate(2026, 1, 20)));
 
     private static PipelineResult Run(TestCity city, LocalDate asOf) =>
-        new AdmissionPipeline(new RuleOptions(), new DevelopmentOptions(), city.Clock, null).Evaluate(city.Build(), asOf);
+        PartyDomainEngines.Create(city.Clock).Admissions.Evaluate(city.Build(), asOf);
 
     [Fact]
     public void As_of_the_end_of_2025_the_events_of_2026_have_not_happened()
@@ -73,7 +73,7 @@ public class AdmissionAsOfTests
     {
         var city = City2026();
 
-        var summary = new AnnualSummaryBuilder(city.Clock).Build(city.Build(), 2025);
+        var summary = PartyDomainEngines.Create(city.Clock).Reports.Build(city.Build(), 2025);
 
         summary.Findings.Should().NotContain(f => f.Area == "development" && f.Finding.AsOf > YearEnd);
         summary.Findings.Should().NotContain(f => f.Area == "development" && f.Finding.RuleId == AdmissionRule.Talk.Id);

@@ -112,7 +112,7 @@ internal static class AdmissionTestData
     {
         var options = new RuleOptions();
         configure?.Invoke(options);
-        return new AdmissionPipeline(options, development ?? new DevelopmentOptions(), city.Clock, null).Evaluate(city.Build());
+        return new AdmissionPipeline(Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(development ?? new DevelopmentOptions()), city.Clock.InShanghai()).Evaluate(city.Build());
     }
 
     /// <summary>Checks one case in the standard city.</summary>

@@ -622,7 +622,7 @@ public class AdmissionTimelineTests
         var standings = new[] { TestCity.Standing(MemberStanding.FullMember, new LocalDate(2021, 10, 15)) };
         var dataset = City().WithCase(Complete(), standings: standings).Build();
 
-        var result = new AdmissionPipeline(new TestCity().Clock).Evaluate(dataset);
+        var result = PartyDomainEngines.Create(new TestCity().Clock).Admissions.Evaluate(dataset);
 
         result.Cases[0].Of(AdmissionRule.Standing).Should().HaveCount(2);
         dataset.GetPerson(TestCity.P(Applicant)).Standings.Should().Equal(standings);
@@ -659,7 +659,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void Tuning_an_unknown_parameter_is_refused()
     {
-        var act = () => new AdmissionPipeline(new RuleOptions().Set(AdmissionRule.Vote.Id, "Quorum", 2), new DevelopmentOptions(), new TestCity().Clock, null);
+        var act = () => new AdmissionPipeline(Microsoft.Extensions.Options.Options.Create(new RuleOptions().Set(AdmissionRule.Vote.Id, "Quorum", 2)), Microsoft.Extensions.Options.Options.Create(new DevelopmentOptions()), new TestCity().Clock.InShanghai());
 
         act.Should().Throw<RuleConfigurationException>();
     }

@@ -36,7 +36,7 @@ public class DuesBasePolicyReplacementTests
 
         result.Line("L", M(2025, 3)).Base.Should().BeNull("nothing was declared in October–December");
         result.Line("L", M(2025, 4)).Due.Should().Be(15.00m);
-        var direct = new DuesEvaluator(city.Clock).Evaluate(city.Build(), Spring);
+        var direct = PartyDomainEngines.Create(city.Clock).Dues.Evaluate(city.Build(), Spring);
         result.Lines.Should().Equal(direct.Lines);
         result.Findings.Should().Equal(direct.Findings);
     }

@@ -52,7 +52,7 @@ public class DuesEquivalenceTests
         var options = new RuleOptions();
         options.Set(DuesRule.BackPayment.Id, "Months", 3).Set(DuesRule.SixMonthsUnpaid.Id, "Months", 3);
 
-        var actual = new DuesEvaluator(new NationalDuesBasePolicy(), options, TestCity.ClockAt(Today), null).Evaluate(dataset, period);
+        var actual = new DuesEvaluator(new NationalDuesBasePolicy(), Microsoft.Extensions.Options.Options.Create(options), TestCity.ClockAt(Today).InShanghai()).Evaluate(dataset, period);
         var expected = Reference.Evaluate(dataset, period, options, Today);
 
         expected.Lines.Should().NotBeEmpty();
@@ -90,7 +90,7 @@ public class DuesEquivalenceTests
         var options = new RuleOptions();
         options.Set(DuesRule.Arrears.Id, "GraceDays", graceDays);
         IDuesBasePolicy policy = cityPolicy ? new SocialInsuranceBasePolicy(6000m) : new NationalDuesBasePolicy();
-        var evaluator = new DuesEvaluator(policy, options, TestCity.ClockAt(Today), null);
+        var evaluator = new DuesEvaluator(policy, Microsoft.Extensions.Options.Options.Create(options), TestCity.ClockAt(Today).InShanghai());
         var period = ReportingPeriod.Year(year);
 
         var full = evaluator.Evaluate(dataset, period);

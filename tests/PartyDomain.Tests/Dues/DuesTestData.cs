@@ -51,7 +51,7 @@ internal static class DuesTestData
     {
         var options = new RuleOptions();
         configure?.Invoke(options);
-        return new DuesEvaluator(policy ?? new NationalDuesBasePolicy(), options, city.Clock, null);
+        return new DuesEvaluator(policy ?? new NationalDuesBasePolicy(), Microsoft.Extensions.Options.Options.Create(options), city.Clock.InShanghai());
     }
 
     public static DuesResult Run(TestCity city, ReportingPeriod period, Action<RuleOptions>? configure = null, IDuesBasePolicy? policy = null) =>

@@ -46,7 +46,7 @@ public class ServiceCollectionExtensionsTests
 
         var result = provider.GetRequiredService<StructureChecker>().Check(dataset, dataset.Today);
 
-        result.Findings.Should().BeEquivalentTo(new StructureChecker().Check(dataset, dataset.Today).Findings);
+        result.Findings.Should().BeEquivalentTo(new StructureChecker(DefaultStructureRules.Create(), Options.Create(new RuleOptions())).Check(dataset, dataset.Today).Findings);
         result.Of(StructureRuleIds.BranchSize).Should().ContainSingle();
     }
 
@@ -207,6 +207,75 @@ public class ServiceCollectionExtensionsTests
 
         using var bad = Provider(before: s => s.Configure<PartyDomainOptions>(o => o.TimeZone = "Mars/Olympus"));
         ((Action)(() => bad.GetRequiredService<ZonedClock>())).Should().Throw<OptionsValidationException>().WithMessage("*TimeZone*");
+    }
+
+    public static TheoryData<string, Action<IServiceCollection>, string, string> BadOptions => new()
+    {
+        { "PartyDomain:TimeZone", s => s.Configure<PartyDomainOptions>(o => o.TimeZone = "Mars/Olympus"), "不是 TZDB 时区 id", "is not a TZDB zone id" },
+        { "PartyDomain:Language", s => s.Configure<PartyDomainOptions>(o => o.Language = (TextLanguage)7), "不是 Chinese 或 English", "is not Chinese or English" },
+        { "PartyDomain:Compliance:PartialSlotMinimumPercent", s => s.Configure<PartyDomain.BasicSystems.ComplianceOptions>(o => o.PartialSlotMinimumPercent = 150), "须在 0 到 100 之间（现为 150）", "must be between 0 and 100 (it is 150)" },
+        { "PartyDomain:Compliance:ReminderHorizonDays", s => s.Configure<PartyDomain.BasicSystems.ComplianceOptions>(o => o.ReminderHorizonDays = -1), "不能为负数", "cannot be negative" },
+        { "PartyDomain:Development:YoungAgeThreshold", s => s.Configure<PartyDomain.Development.DevelopmentOptions>(o => o.YoungAgeThreshold = 0), "须是 1 到 119 之间的年龄", "must be an age from 1 to 119" },
+        { "PartyDomain:Training:NewMembers", s => s.Configure<PartyDomain.Training.TrainingOptions>(o => o.NewMembers = (PartyDomain.Training.NewMemberTraining)9), "不是 ProRated、Full 或 NotAssessed", "is not ProRated, Full or NotAssessed" },
+        { "ORG-NO-SUCH-RULE", s => s.Configure<RuleOptions>(o => o.Rules["ORG-NO-SUCH-RULE"] = new RuleSettings { Enabled = false }), "没有这个 id 的规则", "no rule has that id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void A_bad_option_fails_when_the_container_starts_naming_the_setting_in_both_languages(string setting, Action<IServiceCollection> configure, string chinese, string english)
+    {
+        using var provider = Provider(before: configure);
+
+        var start = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var failure = start.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle().Which;
+        failure.Should().Contain(setting).And.Contain(chinese).And.Contain(english);
+        failure.IndexOf(chinese, StringComparison.Ordinal).Should().BeLessThan(failure.IndexOf(english, StringComparison.Ordinal), "Chinese first, as the host's other messages");
+    }
+
+    [Fact]
+    public void Good_options_pass_the_start_check()
+    {
+        using var provider = Provider(before: s => s.Configure<PartyDomainOptions>(o => o.TimeZone = "Europe/London"));
+
+        FluentActions.Invoking(() => provider.GetRequiredService<IStartupValidator>().Validate()).Should().NotThrow();
+    }
+
+    [Fact]
+    public void The_engines_factory_checks_the_options_when_it_creates_them()
+    {
+        var act = () => PartyDomainEngines.Create(new TestCity().Clock, b => b.ConfigureCompliance(o => o.PartialSlotMinimumPercent = 101));
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("*PartyDomain:Compliance:PartialSlotMinimumPercent*0*100*101*");
+    }
+
+    [Fact]
+    public void An_engine_registered_first_is_the_one_resolved_and_the_others_still_come_from_the_library()
+    {
+        var own = new StructureChecker([new CountingRule()], Options.Create(new RuleOptions()));
+        var clock = new TestCity().Clock;
+        using var provider = Provider(before: s => s.AddSingleton<IClock>(clock).AddSingleton(own));
+
+        provider.GetRequiredService<StructureChecker>().Should().BeSameAs(own);
+        provider.GetServices<StructureChecker>().Should().ContainSingle("TryAdd adds none beside the user's");
+        provider.GetServices<PartyDomain.Reporting.IReportRenderer>().Should().HaveCount(3);
+        provider.GetRequiredService<PartyDomain.Reporting.AnnualSummaryBuilder>().Build(new TestCity().Build(), 2025).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Every_engine_reads_today_from_the_registered_zoned_clock()
+    {
+        // 2024-12-31 17:00 UTC is already 1 January in Shanghai, still 31 December in London.
+        var clock = new FakeClock(Instant.FromUtc(2024, 12, 31, 17, 0));
+        var city = new TestCity(new LocalDate(2024, 12, 31)).Branch("B").Members("M", full: 3, registeredAt: "B");
+        var dataset = city.Build();
+        var shanghai = PartyDomainEngines.Create(clock);
+        var london = PartyDomainEngines.Create(clock, b => b.Services.Configure<PartyDomainOptions>(o => o.TimeZone = "Europe/London"));
+
+        shanghai.Get<ZonedClock>().GetCurrentDate().Should().Be(new LocalDate(2025, 1, 1));
+        london.Get<ZonedClock>().GetCurrentDate().Should().Be(new LocalDate(2024, 12, 31));
+        shanghai.Reports.Build(dataset, 2024).Generated.Should().Be(new LocalDate(2025, 1, 1));
+        london.Reports.Build(dataset, 2024).Generated.Should().Be(new LocalDate(2024, 12, 31));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class GovernanceTests
     private static IReadOnlyList<Finding> Check(MajorMatter matter, RuleOptions? options = null)
     {
         var city = new TestCity().Add(matter);
-        return new GovernanceEvaluator(GovernanceRule.Defaults, options ?? new RuleOptions()).Evaluate(city.Build(), Y2024).Findings;
+        return new GovernanceEvaluator(GovernanceRule.Defaults, Microsoft.Extensions.Options.Options.Create(options ?? new RuleOptions())).Evaluate(city.Build(), Y2024).Findings;
     }
 
     private const GoverningBody Committee = GoverningBody.IndustryCommittee;
@@ -81,7 +81,7 @@ public class GovernanceTests
             .Add(Matter("NEW", MajorMatterRoute.CouncilFirst, (D(2, 1), Council, Yes), (D(2, 3), Committee, Yes), (D(2, 20), Bureau, Yes)));
         var dataset = city.Build();
 
-        new GovernanceEvaluator().Evaluate(dataset, Y2024).Findings.Should().BeEmpty("the 2023 matter belongs to 2023's report");
+        new GovernanceEvaluator(GovernanceRule.Defaults, Microsoft.Extensions.Options.Options.Create(new RuleOptions())).Evaluate(dataset, Y2024).Findings.Should().BeEmpty("the 2023 matter belongs to 2023's report");
         var figures = GovernanceEvaluator.Figures(dataset, Y2024).ToDictionary(f => f.Id, f => f.Value);
         figures["F7"].Should().Be(1);
         figures["F7-council-first"].Should().Be(1);

@@ -63,7 +63,7 @@ public class ReaffiliationTests
     public void Compliance_under_a_root_takes_the_organizations_under_it_at_the_periods_end()
     {
         var city = City();
-        var evaluator = new ComplianceEvaluator(TestCity.ClockAt(new LocalDate(2025, 6, 15)));
+        var evaluator = PartyDomainEngines.Create(TestCity.ClockAt(new LocalDate(2025, 6, 15))).Compliance;
 
         Ids(evaluator.Evaluate(city.Build(), ReportingPeriod.Year(2017), TestCity.O("BUREAU")).Organizations).Should().Equal("B1", "B2", "BUREAU");
         Ids(evaluator.Evaluate(city.Build(), ReportingPeriod.Year(2024), TestCity.O("BUREAU")).Organizations).Should().Equal("BUREAU");

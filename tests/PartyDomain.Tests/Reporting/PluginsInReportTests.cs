@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PartyDomain.Extensibility;
 using PartyDomain.Extensibility.Plugins;
 using PartyDomain.Reporting;
 
@@ -27,7 +29,10 @@ public sealed class PluginsInReportTests
     private static AnnualSummary Summarize(PluginRoster roster, TextLanguage language = TextLanguage.Chinese)
     {
         var city = new TestCity().Firm("A").BranchOf("B", "A").Members("M", full: 3, registeredAt: "B", employedAt: "A");
-        return new AnnualSummaryBuilder(city.Clock) { Plugins = roster }.Build(city.Build(), 2024, language);
+        var engines = PartyDomainEngines.Create(city.Clock);
+        var builder = new AnnualSummaryBuilder(engines.Structure, engines.Compliance, engines.Training, engines.Admissions, engines.Dues, engines.Governance,
+            BuiltInReportSections.Create(), ReportTemplates.CreateDefault(), engines.Get<ZonedClock>(), engines.Get<IOptions<PartyDomainOptions>>()) { Plugins = roster };
+        return builder.Build(city.Build(), 2024, language);
     }
 
     private static string Render(IReportRenderer renderer, AnnualSummary summary)

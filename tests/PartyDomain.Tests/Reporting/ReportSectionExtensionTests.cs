@@ -124,10 +124,9 @@ public class ReportSectionExtensionTests
     [Fact]
     public void Two_sections_with_one_id_are_refused_when_the_builder_is_made_directly()
     {
-        var clock = new TestCity().Clock;
-        var act = () => new AnnualSummaryBuilder(new PartyDomain.Organization.Structure.StructureChecker(), new PartyDomain.BasicSystems.ComplianceEvaluator(clock), new PartyDomain.Training.TrainingEvaluator(clock),
-            new PartyDomain.Development.AdmissionPipeline(clock), new PartyDomain.Dues.DuesEvaluator(clock), new PartyDomain.Governance.GovernanceEvaluator(), [new CitySection(), new CitySection()],
-            ReportTemplates.CreateDefault(), clock, null, TextLanguage.Chinese);
+        var engines = PartyDomainEngines.Create(new TestCity().Clock);
+        var act = () => new AnnualSummaryBuilder(engines.Structure, engines.Compliance, engines.Training, engines.Admissions, engines.Dues, engines.Governance,
+            [new CitySection(), new CitySection()], ReportTemplates.CreateDefault(), engines.Get<ZonedClock>(), Microsoft.Extensions.Options.Options.Create(new PartyDomain.Extensibility.PartyDomainOptions()));
 
         act.Should().Throw<ArgumentException>().WithMessage("*xinyang-brand*");
     }

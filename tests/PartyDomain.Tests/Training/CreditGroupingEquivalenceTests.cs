@@ -40,7 +40,7 @@ public class CreditGroupingEquivalenceTests
         var dataset = city.Build();
         var recorder = new Recorder(Xuexi);
         var beihai = new Recorder("BEIHAI-APP");
-        var result = new TrainingEvaluator(DefaultTrainingRequirements.Create(), [recorder, beihai], new(), city.Clock, null).Evaluate(dataset, 2025);
+        var result = new TrainingEvaluator(DefaultTrainingRequirements.Create(), [recorder, beihai], Microsoft.Extensions.Options.Options.Create(new PartyDomain.Rules.RuleOptions()), Microsoft.Extensions.Options.Options.Create(new TrainingOptions()), city.Clock.InShanghai()).Evaluate(dataset, 2025);
 
         // The replaced grouping, as it was.
         var expected = dataset.StudyCredits.Where(c => c.Date.Year == 2025).GroupBy(c => (c.PersonId, c.Platform.Trim().ToLowerInvariant()))

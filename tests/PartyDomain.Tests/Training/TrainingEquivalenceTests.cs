@@ -27,7 +27,7 @@ public class TrainingEquivalenceTests
     {
         var city = RandomCity(seed, people: 80, shuffled);
         var dataset = city.Build();
-        var evaluator = new TrainingEvaluator(DefaultTrainingRequirements.Create(), [ExampleConverter()], new RuleOptions(), city.Clock, null);
+        var evaluator = PartyDomainEngines.Create(city.Clock, b => b.AddStudyCreditConverter(ExampleConverter())).Training;
 
         foreach (var year in new[] { 2024, 2025 })
         {

@@ -96,7 +96,7 @@ public class TrainingFigureTests
         f12.Value.Should().Be(11m, "3 hours for A and B's 8-hour cap; the unconverted platform adds nothing");
         f12.Unit.Chinese.Should().Be("学时");
         Value(Figures(city, ReportingPeriod.Year(2025)), "F12").Should().Be(8m);
-        Value(new TrainingEvaluator(city.Clock).Figures(city.Build(), Year2024), "F12").Should().Be(0m, "without a converter nothing is converted");
+        Value(PartyDomainEngines.Create(city.Clock).Training.Figures(city.Build(), Year2024), "F12").Should().Be(0m, "without a converter nothing is converted");
     }
 
     [Fact]

@@ -236,7 +236,7 @@ public class TrainingLedgerTests
     public void Two_converters_for_the_same_platform_are_refused()
     {
         var act = () => new TrainingEvaluator(DefaultTrainingRequirements.Create(), [ExampleConverter(), new CityXuexiConverter("XUEXI-QIANGGUO")],
-            new RuleOptions(), new TestCity().Clock, null);
+            Microsoft.Extensions.Options.Options.Create(new RuleOptions()), Microsoft.Extensions.Options.Options.Create(new TrainingOptions()), new TestCity().Clock.InShanghai());
 
         act.Should().Throw<ArgumentException>().WithMessage("*xuexi-qiangguo*");
     }

@@ -70,8 +70,8 @@ public class TrainingRequirementTests
     }
 
     private static TrainingResult RunNewMembers(TestCity city, NewMemberTraining? mode) =>
-        new TrainingEvaluator(DefaultTrainingRequirements.Create(), [], new RuleOptions(), city.Clock, null,
-            mode is { } m ? new TrainingOptions { NewMembers = m } : null).Evaluate(city.Build(), 2025);
+        new TrainingEvaluator(DefaultTrainingRequirements.Create(), [], Microsoft.Extensions.Options.Options.Create(new RuleOptions()),
+            Microsoft.Extensions.Options.Options.Create(mode is { } m ? new TrainingOptions { NewMembers = m } : new TrainingOptions()), city.Clock.InShanghai()).Evaluate(city.Build(), 2025);
 
     [Fact]
     public void A_member_admitted_in_April_needs_nine_twelfths_of_32_hours_by_default()

@@ -40,7 +40,7 @@ internal static class TrainingTestData
     {
         var options = new RuleOptions();
         configure?.Invoke(options);
-        return new TrainingEvaluator(DefaultTrainingRequirements.Create(), converters, options, city.Clock, null);
+        return new TrainingEvaluator(DefaultTrainingRequirements.Create(), converters, Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new TrainingOptions()), city.Clock.InShanghai());
     }
 
     /// <summary>Builds <paramref name="city"/> and evaluates <paramref name="year"/>.</summary>

@@ -20,30 +20,19 @@ public sealed class StructureChecker
     private readonly IStructureRule[] _rules;
     private readonly RuleOptions _options;
 
-    /// <summary>Creates a checker with the <see cref="DefaultStructureRules">default rules</see> and their default settings.</summary>
-    public StructureChecker()
-        : this(DefaultStructureRules.Create(), new RuleOptions())
-    {
-    }
-
-    /// <summary>Creates a checker for dependency injection.</summary>
-    /// <param name="rules">The rules to run.</param>
-    /// <param name="options">Their tuning.</param>
-    public StructureChecker(IEnumerable<IStructureRule> rules, IOptions<RuleOptions> options)
-        : this(rules, options?.Value ?? throw new ArgumentNullException(nameof(options)))
-    {
-    }
-
-    /// <summary>Creates a checker.</summary>
+    /// <summary>
+    /// Creates a checker. <c>AddPartyDomain</c> registers one with the registered structure rules;
+    /// <c>PartyDomainEngines.Create</c> (PartyDomain.Testing) builds the same without a container.
+    /// </summary>
     /// <param name="rules">The rules to run; ids must be unique.</param>
     /// <param name="options">Their tuning.</param>
     /// <exception cref="RuleConfigurationException">Two rules share an id, or the options name an unknown parameter.</exception>
-    public StructureChecker(IEnumerable<IStructureRule> rules, RuleOptions options)
+    public StructureChecker(IEnumerable<IStructureRule> rules, IOptions<RuleOptions> options)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(options);
         _rules = rules.ToArray();
-        _options = options;
+        _options = options.Value;
         var clash = _rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
         {

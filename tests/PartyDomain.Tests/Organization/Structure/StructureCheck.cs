@@ -12,7 +12,7 @@ internal static class StructureCheck
     {
         var options = new RuleOptions();
         configure?.Invoke(options);
-        return new StructureChecker(DefaultStructureRules.Create(), options).Check(dataset, asOf ?? dataset.Today);
+        return new StructureChecker(DefaultStructureRules.Create(), Microsoft.Extensions.Options.Options.Create(options)).Check(dataset, asOf ?? dataset.Today);
     }
 
     /// <summary>Builds <paramref name="city"/> and checks it as of its today.</summary>

@@ -12,7 +12,7 @@ public class StructureCheckerTests
     [Fact]
     public void The_default_checker_runs_the_ten_default_rules()
     {
-        var checker = new StructureChecker();
+        var checker = PartyDomainEngines.Create(new TestCity().Clock).Structure;
 
         checker.Rules.Select(r => r.Id.Value).Should().Equal(
             "ORG-FIRM-OWN-BRANCH", "ORG-FIRM-COVERED", "ORG-FIRM-PARTY-WORK", "ORG-BRANCH-COMMITTEE", "ORG-COMMITTEE-SIZE",
@@ -86,7 +86,7 @@ public class StructureCheckerTests
     {
         var options = new RuleOptions().Set(BranchSize, "MaxMemberz", 60);
 
-        var act = () => new StructureChecker(DefaultStructureRules.Create(), options);
+        var act = () => new StructureChecker(DefaultStructureRules.Create(), Microsoft.Extensions.Options.Options.Create(options));
 
         act.Should().Throw<RuleConfigurationException>()
             .Which.Message.Should().Contain("ORG-BRANCH-SIZE").And.Contain("MaxMemberz").And.Contain("MaxMembers");
@@ -127,7 +127,7 @@ public class StructureCheckerTests
     [Fact]
     public void Two_rules_with_the_same_id_are_refused()
     {
-        var act = () => new StructureChecker([new BranchSizeRule(), new BranchSizeRule()], new RuleOptions());
+        var act = () => new StructureChecker([new BranchSizeRule(), new BranchSizeRule()], Microsoft.Extensions.Options.Options.Create(new RuleOptions()));
 
         act.Should().Throw<RuleConfigurationException>().WithMessage("*ORG-BRANCH-SIZE*");
     }
@@ -151,7 +151,7 @@ public class StructureCheckerTests
     public void A_custom_rule_runs_with_its_own_parameters()
     {
         var options = new RuleOptions().Set(CountingRule.RuleIdValue, "Limit", 0);
-        var checker = new StructureChecker([new CountingRule()], options);
+        var checker = new StructureChecker([new CountingRule()], Microsoft.Extensions.Options.Options.Create(options));
 
         var result = checker.Check(new TestCity().Branch("B").Build(), TestCity.DefaultToday);
 

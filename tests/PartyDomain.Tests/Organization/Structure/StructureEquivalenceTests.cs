@@ -46,7 +46,7 @@ public class StructureEquivalenceTests
     public void Registration_follows_firm_finds_what_a_scan_of_every_person_finds(int seed)
     {
         var dataset = RandomStructureCity.Create(new Random(seed)).Build();
-        var checker = new StructureChecker([new RegistrationFollowsFirmRule()], new RuleOptions());
+        var checker = new StructureChecker([new RegistrationFollowsFirmRule()], Microsoft.Extensions.Options.Options.Create(new RuleOptions()));
         foreach (var asOf in Dates)
         {
             var found = checker.Check(dataset, asOf).Findings.Select(f => (f.Subject.Id, f.Expected.Chinese, f.Found.Chinese));
@@ -73,7 +73,7 @@ public class StructureEquivalenceTests
     [Fact]
     public void The_random_cities_have_registrations_left_behind()
     {
-        var checker = new StructureChecker([new RegistrationFollowsFirmRule()], new RuleOptions());
+        var checker = new StructureChecker([new RegistrationFollowsFirmRule()], Microsoft.Extensions.Options.Options.Create(new RuleOptions()));
         Enumerable.Range(1, 8).Sum(seed => Dates.Sum(d => checker.Check(RandomStructureCity.Create(new Random(seed)).Build(), d).Findings.Count))
             .Should().BePositive();
     }
