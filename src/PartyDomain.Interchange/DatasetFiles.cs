@@ -102,10 +102,19 @@ public static class DatasetFiles
     /// <param name="language">The headers' and values' language: Chinese unless set, English for JSON unless set.</param>
     /// <param name="activityKinds">The city's activity kinds, written by their Chinese names; the built-in kinds unless set.
     /// The dataset's own indicators (<c>CityDataset.Indicators</c>) name its service records.</param>
+    /// <exception cref="InvalidOperationException">The dataset holds records of a kind the format has no table for.</exception>
     public static void Write(CityDataset dataset, string path, DatasetFormat format, TextLanguage? language = null, ActivityKindCatalog? activityKinds = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+
+        // A kind the format has no table for (a plugin's own) would be left out of the files without a word.
+        if (dataset.Kinds.FirstOrDefault(k => !DatasetSchema.Tables.Any(t => t.RowType == k.RecordType)) is { } missing)
+        {
+            throw new InvalidOperationException(
+                $"数据集含有{missing.Noun.Chinese}（{missing.Name}），数据格式没有该表，导出会遗漏这些记录。/ The dataset holds {missing.Noun.English} records ({missing.Name}), which the data format has no table for: exporting would leave them out.");
+        }
+
         var context = Context(language, format, activityKinds, dataset.Indicators);
         DatasetWriter.Write(path, format, context, table => table.Write(dataset, context), template: false);
     }

@@ -32,13 +32,17 @@ internal abstract class RecordTable
 
     /// <summary>Deletes the context's city's rows.</summary>
     public abstract Task<int> DeleteAsync(StoreContext context, CancellationToken cancellationToken);
+
+    /// <summary>Maps the table in the store's model.</summary>
+    public abstract void Configure(StoreContext context, ModelBuilder modelBuilder);
 }
 
 internal sealed class RecordTable<T>(
     string name,
     Func<CityDataset, IReadOnlyList<T>> select,
     Func<DateInterval, Expression<Func<T, bool>>>? inPeriod = null,
-    bool ordered = true) : RecordTable
+    bool ordered = true,
+    string? dateIndex = null) : RecordTable
     where T : DatasetRecord
 {
     public override Type ClrType => typeof(T);
@@ -72,6 +76,8 @@ internal sealed class RecordTable<T>(
 
     public override Task<int> DeleteAsync(StoreContext context, CancellationToken cancellationToken) =>
         context.Set<T>().ExecuteDeleteAsync(cancellationToken);
+
+    public override void Configure(StoreContext context, ModelBuilder modelBuilder) => context.Scope<T>(modelBuilder, name, dateIndex);
 
     private IQueryable<T> Query(StoreContext context, DateInterval? period)
     {

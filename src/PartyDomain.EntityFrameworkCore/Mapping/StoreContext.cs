@@ -50,18 +50,15 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
         configurationBuilder.Properties<ActivityKind>().HaveConversion<ActivityKindConverter>();
         configurationBuilder.Properties<SensitiveText>().HaveConversion<SensitiveTextConverter>();
 
-        // Enums by name, so that a new member inserted in a library enum never changes what stored rows mean.
-        // TrainingAudience is a set of flags and stays a number.
-        configurationBuilder.Properties<OrganizationKind>().HaveConversion<string>();
-        configurationBuilder.Properties<FirmPost>().HaveConversion<string>();
-        configurationBuilder.Properties<PartyPost>().HaveConversion<string>();
-        configurationBuilder.Properties<RecordSpan>().HaveConversion<string>();
-        configurationBuilder.Properties<IncomeKind>().HaveConversion<string>();
-        configurationBuilder.Properties<MajorMatterKind>().HaveConversion<string>();
-        configurationBuilder.Properties<MajorMatterRoute>().HaveConversion<string>();
-        configurationBuilder.Properties<GovernanceDocumentKind>().HaveConversion<string>();
-        configurationBuilder.Properties<PairingPartnerKind>().HaveConversion<string>();
-        configurationBuilder.Properties<CommendationLevel>().HaveConversion<string>();
+        // Enums by name, so that a new member inserted in a library enum never changes what stored rows mean; a set of
+        // flags (TrainingAudience) stays a number. Read from the tables' record types, so a new record type's enums need no line here.
+        foreach (var type in RecordTables.All.SelectMany(t => t.ClrType.GetProperties()).Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType).Distinct())
+        {
+            if (type.IsEnum && !type.IsDefined(typeof(FlagsAttribute), inherit: false))
+            {
+                configurationBuilder.Properties(type).HaveConversion<string>();
+            }
+        }
 
         Json<RecordOrigin>(configurationBuilder);
         Json<LawyerProfile>(configurationBuilder);
@@ -84,29 +81,10 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
             e.HasKey(c => c.Id);
         });
 
-        Scope<PartyOrganization>(modelBuilder);
-        Scope<LawFirm>(modelBuilder);
-        Scope<Person>(modelBuilder);
-        Scope<MembershipRegistration>(modelBuilder);
-        Scope<FirmEmployment>(modelBuilder);
-        Scope<FirmPostHolding>(modelBuilder);
-        Scope<PartyPostHolding>(modelBuilder);
-        Scope<FirmCoverage>(modelBuilder);
-        Scope<InstructorAssignment>(modelBuilder);
-        Scope<CommitteeElection>(modelBuilder);
-        Scope<ActivityRecord>(modelBuilder).HasIndex(CityColumn, nameof(ActivityRecord.Date));
-        Scope<ServiceRecord>(modelBuilder).HasIndex(CityColumn, nameof(ServiceRecord.Date));
-        Scope<TrainingSession>(modelBuilder);
-        Scope<StudyCredit>(modelBuilder);
-        Scope<MemberIncome>(modelBuilder);
-        Scope<DuesPayment>(modelBuilder);
-        Scope<AdmissionCase>(modelBuilder);
-        Scope<MajorMatter>(modelBuilder);
-        Scope<GovernanceDocument>(modelBuilder);
-        Scope<Pairing>(modelBuilder);
-        Scope<JointActivity>(modelBuilder);
-        Scope<Commendation>(modelBuilder);
-        Scope<Donation>(modelBuilder);
+        foreach (var table in RecordTables.All)
+        {
+            table.Configure(this, modelBuilder);
+        }
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
@@ -117,11 +95,12 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
         }
     }
 
-    private EntityTypeBuilder<T> Scope<T>(ModelBuilder modelBuilder)
+    /// <summary>Maps a table's record type: city and key as its primary key, the city's query filter, and its table's index.</summary>
+    internal void Scope<T>(ModelBuilder modelBuilder, string name, string? dateIndex)
         where T : DatasetRecord
     {
         var e = modelBuilder.Entity<T>();
-        e.ToTable(RecordTables.For(typeof(T)).Name);
+        e.ToTable(name);
         e.Property<string>(CityColumn).IsRequired();
         e.Property<string>(KeyColumn).IsRequired();
         e.HasKey(CityColumn, KeyColumn);
@@ -129,7 +108,10 @@ internal abstract class StoreContext(DbContextOptions options, string? cityId) :
         // No foreign key to cities: an import writes its city row first in the same transaction, and a per-row
         // referential check was the largest single cost of a bulk load (PostgreSQL runs a trigger for every row).
         e.HasQueryFilter(r => EF.Property<string>(r, CityColumn) == CityId);
-        return e;
+        if (dateIndex is not null)
+        {
+            e.HasIndex(CityColumn, dateIndex);
+        }
     }
 
     private static void Json<T>(ModelConfigurationBuilder configurationBuilder) =>

@@ -17,6 +17,9 @@ internal sealed class PluginTable : Table
     public PluginTable(ImportTable definition)
         : base(definition.Name, definition.ChineseName, [.. definition.Columns.Select(ToColumn)]) => _definition = definition;
 
+    /// <summary>A plugin's table writes nothing, so it makes no kind exportable.</summary>
+    public override Type RowType => typeof(void);
+
     public override object Read(CellReader reader)
     {
         var values = new object?[Columns.Count];

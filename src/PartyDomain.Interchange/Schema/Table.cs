@@ -28,6 +28,9 @@ internal abstract class Table
 
     public string ChineseName { get; }
 
+    /// <summary>The type of the rows the table reads and writes (a record type, or a part of one).</summary>
+    public abstract Type RowType { get; }
+
     public IReadOnlyList<Column> Columns { get; }
 
     public string Title(TextLanguage language) => language == TextLanguage.English ? Name : ChineseName;
@@ -66,6 +69,8 @@ internal sealed class Table<T>(
     Func<T, WriteContext, string?[]> write) : Table(name, chineseName, columns)
     where T : notnull
 {
+    public override Type RowType => typeof(T);
+
     public override object Read(CellReader reader) => read(reader);
 
     public override IEnumerable<string?[]> Write(CityDataset dataset, WriteContext context) => rows(dataset).Select(r => write(r, context));
