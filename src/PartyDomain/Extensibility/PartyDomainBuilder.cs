@@ -212,7 +212,12 @@ public sealed class PartyDomainBuilder
     /// The plugins that registered through this builder and those found but not loaded, as the plugin host recorded
     /// them; registered as the <see cref="global::PartyDomain.Extensibility.Plugins.PluginRoster"/> service, so reports can name the plugins that shaped them.
     /// </summary>
-    public global::PartyDomain.Extensibility.Plugins.PluginRoster Plugins { get; internal set; } = global::PartyDomain.Extensibility.Plugins.PluginRoster.None;
+    /// <remarks>Set by the plugin host (<c>AddPlugins</c>) once it has loaded the plugins; an app that loads plugins its own way sets it too.</remarks>
+    public global::PartyDomain.Extensibility.Plugins.PluginRoster Plugins
+    {
+        get;
+        set => field = value ?? throw new ArgumentNullException(nameof(value));
+    } = global::PartyDomain.Extensibility.Plugins.PluginRoster.None;
 
     /// <summary>The sections of the annual summary, built-in and added, in registration order (laid out by <see cref="IReportSection.Order"/>).</summary>
     public IReadOnlyList<IReportSection> ReportSections => _sections;
@@ -262,9 +267,11 @@ public sealed class PartyDomainBuilder
 
     /// <summary>
     /// Remembers everything registered so far; the returned action puts it back, so a plugin that throws half-way
-    /// through registering leaves nothing behind.
+    /// through registering leaves nothing behind. The plugin host calls it around each plugin's registration; an app that
+    /// runs registrations it does not trust can do the same.
     /// </summary>
-    internal Action Checkpoint()
+    /// <returns>Undoes every registration made after this call.</returns>
+    public Action Checkpoint()
     {
         var rules = _rules.ToArray();
         var converters = _converters.ToArray();
