@@ -10,6 +10,12 @@ namespace PartyDomain.Data;
 /// unknown identifiers, duplicates, a post held twice at the same time, a member registered in two places at once,
 /// an end before a start, a record outside its organization's life, a date after today.
 /// </summary>
+/// <remarks>
+/// <b>Shared ids.</b> A source that gives every mention of one id the same string instance (the library's readers,
+/// the store and <c>DemoCity</c> read each id once and share it) makes the engines' first lookups a reference comparison:
+/// the activity index finds attendees among a branch's members that way before comparing hashes and values. It is a
+/// matter of speed only; ids equal by value are always the same id.
+/// </remarks>
 public sealed class CityDatasetBuilder
 {
     private readonly Records _records = new();
