@@ -11,8 +11,8 @@ namespace PartyDomain.Data;
 /// an end before a start, a record outside its organization's life, a date after today.
 /// </summary>
 /// <remarks>
-/// <b>Shared ids.</b> A source that gives every mention of one id the same string instance (the library's readers,
-/// the store and <c>DemoCity</c> read each id once and share it) makes the engines' first lookups a reference comparison:
+/// <b>Shared ids.</b> A source that gives every mention of one id the same string instance (the library's readers
+/// of CSV, XLSX and JSON read each id once and share it) makes the engines' first lookups a reference comparison:
 /// the activity index finds attendees among a branch's members that way before comparing hashes and values. It is a
 /// matter of speed only; ids equal by value are always the same id.
 /// </remarks>
