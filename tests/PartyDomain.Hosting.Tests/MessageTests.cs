@@ -40,7 +40,7 @@ public sealed class MessageTests : IDisposable
     {
         var options = new Rules.RuleOptions();
         options.Rules["ORG-NOPE"] = new Rules.RuleSettings();
-        var rule = new Organization.Structure.BranchSizeRule();
+        var rule = Organization.Structure.DefaultStructureRules.Create().Single(r => r.Id == Organization.Structure.StructureRuleIds.BranchSize);
 
         var unknownRule = FluentActions.Invoking(() => options.Validate([rule])).Should().Throw<Rules.RuleConfigurationException>().Which;
         options.Rules.Clear();

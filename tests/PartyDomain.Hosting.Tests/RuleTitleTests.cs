@@ -49,8 +49,8 @@ public sealed class RuleTitleTests : IDisposable
         var result = provider.GetRequiredService<StructureChecker>().Check(city.Build(), city.Today);
 
         result.Findings.Should().ContainSingle(f => f.RuleId == StructureRuleIds.BranchSize).Which.RuleTitle.Chinese.Should().Be("党支部党员人数一般不超过4人");
-        new BranchSizeRule().Title.Chinese.Should().Be("党支部党员人数一般不超过50人");
-        var rule = new CommitteeSizeRule();
+        DefaultStructureRules.Create().Single(r => r.Id == StructureRuleIds.BranchSize).Title.Chinese.Should().Be("党支部党员人数一般不超过50人");
+        var rule = DefaultStructureRules.Create().Single(r => r.Id == StructureRuleIds.CommitteeSize);
         rule.TitleFor(new RuleOptions().Resolve(rule)).Should().BeEquivalentTo(rule.Title);
         rule.TitleFor(new RuleOptions().Resolve(rule)).Chinese.Should().Be("支部委员会由3至7人组成");
     }

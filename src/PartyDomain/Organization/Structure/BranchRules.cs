@@ -7,7 +7,7 @@ namespace PartyDomain.Organization.Structure;
 /// A branch with at least <c>MinFullMembers</c> (7) full members elects a branch committee (支部委员会).
 /// Source: 《中国共产党支部工作条例（试行）》第六章.
 /// </summary>
-public sealed class BranchCommitteeRule() : StructureRule(
+internal sealed class BranchCommitteeRule() : StructureRule(
     StructureRuleIds.BranchCommittee,
     new("正式党员{MinFullMembers}人以上的党支部设立支部委员会", "A branch with {MinFullMembers} or more full members elects a committee"),
     new(Regulations.BranchWork, "第六章", SourceConfidence.Secondary),
@@ -42,7 +42,7 @@ public sealed class BranchCommitteeRule() : StructureRule(
 /// <c>MaxSeats</c> (7) members, secretary and deputies included; the industry committee follows other rules.
 /// Source: 《中国共产党支部工作条例（试行）》第六章 (3 to 5, normally no more than 7).
 /// </summary>
-public sealed class CommitteeSizeRule() : StructureRule(
+internal sealed class CommitteeSizeRule() : StructureRule(
     StructureRuleIds.CommitteeSize,
     new("支部委员会由{MinSeats}至{MaxSeats}人组成", "A committee has {MinSeats} to {MaxSeats} members"),
     new(Regulations.BranchWork, "第六章", SourceConfidence.Secondary),
@@ -77,7 +77,7 @@ public sealed class CommitteeSizeRule() : StructureRule(
 /// A branch has at most <c>MaxMembers</c> (50) members; larger ones become a general branch.
 /// Source: 《中国共产党支部工作条例（试行）》第四条.
 /// </summary>
-public sealed class BranchSizeRule() : StructureRule(
+internal sealed class BranchSizeRule() : StructureRule(
     StructureRuleIds.BranchSize,
     new("党支部党员人数一般不超过{MaxMembers}人", "A branch has at most {MaxMembers} members"),
     new(Regulations.BranchWork, "第四条", SourceConfidence.Secondary),
@@ -110,7 +110,7 @@ public sealed class BranchSizeRule() : StructureRule(
 /// <summary>
 /// A joint branch covers at most <c>MaxFirms</c> (5) firms. Source: 《中国共产党支部工作条例（试行）》第五条.
 /// </summary>
-public sealed class JointBranchFirmsRule() : StructureRule(
+internal sealed class JointBranchFirmsRule() : StructureRule(
     StructureRuleIds.JointBranchFirms,
     new("联合党支部覆盖单位一般不超过{MaxFirms}个", "A joint branch covers at most {MaxFirms} firms"),
     new(Regulations.BranchWork, "第五条", SourceConfidence.Secondary),
@@ -146,7 +146,7 @@ public sealed class JointBranchFirmsRule() : StructureRule(
 /// election the term is overdue. A committee with no election on record is reported too, since its term cannot be
 /// checked. Source: 《中国共产党支部工作条例（试行）》第六章; 《中国共产党基层组织选举工作条例》.
 /// </summary>
-public sealed class CommitteeTermRule() : StructureRule(
+internal sealed class CommitteeTermRule() : StructureRule(
     StructureRuleIds.CommitteeTerm,
     new("支部委员会每届任期{TermYears}年，到期按时换届", "A committee is re-elected when its {TermYears}-year term ends"),
     new(Regulations.BranchWork, "第六章", SourceConfidence.Secondary),
@@ -224,7 +224,7 @@ public sealed class CommitteeTermRule() : StructureRule(
 /// A secretary of a firm organization has at least <c>MinYears</c> (1) year of party standing (党龄, counted from
 /// becoming a full member). Source: 《中国共产党支部工作条例（试行）》第六章.
 /// </summary>
-public sealed class SecretaryStandingRule() : StructureRule(
+internal sealed class SecretaryStandingRule() : StructureRule(
     StructureRuleIds.SecretaryStanding,
     new("党支部书记一般应具有{MinYears}年以上党龄", "A branch secretary has at least {MinYears} year(s) of party standing"),
     new(Regulations.BranchWork, "第六章", SourceConfidence.Secondary),

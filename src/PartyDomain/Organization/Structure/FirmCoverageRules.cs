@@ -6,7 +6,7 @@ namespace PartyDomain.Organization.Structure;
 /// A firm with at least <c>MinFullMembers</c> (3) full members forms a party branch of its own: a branch or general
 /// branch covering that firm alone on the date. A joint branch, or a branch covering other firms too, does not satisfy it. Source: 《中国共产党支部工作条例（试行）》第四条; 《律师事务所党组织工作规则（试行）》第六条.
 /// </summary>
-public sealed class FirmOwnBranchRule() : StructureRule(
+internal sealed class FirmOwnBranchRule() : StructureRule(
     StructureRuleIds.FirmOwnBranch,
     new("正式党员{MinFullMembers}人以上的律所单独成立党支部", "A firm with {MinFullMembers} or more full members forms its own branch"),
     new(Regulations.BranchWork, "第四条", SourceConfidence.Secondary),
@@ -51,7 +51,7 @@ public sealed class FirmOwnBranchRule() : StructureRule(
 /// A firm where party members practise is covered by a party organization (组织覆盖): its own branch, a general
 /// branch or a joint branch. Source: 《中国共产党支部工作条例（试行）》第五条 (joint branches for units under 3 full members).
 /// </summary>
-public sealed class FirmCoveredRule() : StructureRule(
+internal sealed class FirmCoveredRule() : StructureRule(
     StructureRuleIds.FirmCovered,
     new("有党员的律所实现党的组织覆盖", "A firm with members is covered by a party organization"),
     new(Regulations.BranchWork, "第五条", SourceConfidence.Secondary),
@@ -82,7 +82,7 @@ public sealed class FirmCoveredRule() : StructureRule(
 /// A firm without party members still has party work (工作覆盖): a covering organization or a party-building
 /// instructor (党建指导员). Source: 《律师事务所党组织工作规则（试行）》第六条.
 /// </summary>
-public sealed class FirmPartyWorkRule() : StructureRule(
+internal sealed class FirmPartyWorkRule() : StructureRule(
     StructureRuleIds.FirmPartyWork,
     new("无党员律所选派党建指导员，实现党的工作覆盖", "A firm without members has an instructor (party-work coverage)"),
     new(Regulations.LawFirmOrganizations, "第六条", SourceConfidence.Secondary),

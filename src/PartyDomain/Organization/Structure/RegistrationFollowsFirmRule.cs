@@ -8,7 +8,7 @@ namespace PartyDomain.Organization.Structure;
 /// stay with an organization that covers the former firm and not the current one.
 /// Source: 《中国共产党党员教育管理工作条例》第二十五条 (a member away from the unit 6 months or more transfers).
 /// </summary>
-public sealed class RegistrationFollowsFirmRule() : StructureRule(
+internal sealed class RegistrationFollowsFirmRule() : StructureRule(
     StructureRuleIds.RegistrationFollowsFirm,
     new("律师转所满{Months}个月应转接组织关系", "A lawyer's registration follows within {Months} months of changing firms"),
     new(Regulations.MemberEducation, "第二十五条", SourceConfidence.Verified),
