@@ -38,7 +38,7 @@ public sealed class LoadReportTests : IDisposable
     [Fact]
     public void A_plugin_registering_a_rule_id_already_registered_fails_naming_the_id()
     {
-        _fixtures.AddFixture("clash", "context.Builder.AddRule(new PartyDomain.Organization.Structure.RegistrationFollowsFirmRule());");
+        _fixtures.AddFixture("clash", "context.Builder.AddRule(System.Linq.Enumerable.First(PartyDomain.Organization.Structure.DefaultStructureRules.Create(), r => r.Id == PartyDomain.Organization.Structure.StructureRuleIds.RegistrationFollowsFirm));");
 
         var entry = Only(Load().Report, "clash");
 

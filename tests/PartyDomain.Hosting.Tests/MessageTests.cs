@@ -16,7 +16,7 @@ public sealed class MessageTests : IDisposable
         _fixtures.AddFixture("orphan", "", "nowhere");
         _fixtures.AddFixture("c-one", "", "c-two");
         _fixtures.AddFixture("c-two", "", "c-one");
-        _fixtures.AddFixture("dup-rule", "context.Builder.AddRule(new PartyDomain.Organization.Structure.BranchSizeRule());");
+        _fixtures.AddFixture("dup-rule", "context.Builder.AddRule(System.Linq.Enumerable.First(PartyDomain.Organization.Structure.DefaultStructureRules.Create(), r => r.Id == PartyDomain.Organization.Structure.StructureRuleIds.BranchSize));");
         _fixtures.AddPlugin("bad-id", PluginFixtures.PluginSource("Bad Id"));
         _fixtures.AddPlugin("no-class", "public class Nothing { public PartyDomain.LocalizedText Text { get; } = new(\"甲\", \"a\"); }");
         Directory.CreateDirectory(Path.Combine(_fixtures.Root, "empty"));
