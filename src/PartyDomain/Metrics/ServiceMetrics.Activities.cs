@@ -13,6 +13,28 @@ public sealed partial class ServiceMetrics
     // Built on the first query of an activity indicator.
     private CoverageDays? _coverage;
 
+    /// <summary>
+    /// The values by group of every activity indicator <paramref name="wanted"/> is computed from, counted in one pass. Activity
+    /// records name no member: with a member filter the activity indicators have no rows.
+    /// </summary>
+    private Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>> ActivityValues(IEnumerable<IndicatorDefinition> wanted, MetricsQuery query, Layout layout)
+    {
+        var values = new Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>>();
+        var activityIndicators = new List<IndicatorDefinition>();
+        var seen = new HashSet<IndicatorCode>();
+        foreach (var indicator in wanted)
+        {
+            CollectActivityIndicators(indicator, activityIndicators, seen);
+        }
+
+        if (query.Member is null && activityIndicators.Count > 0)
+        {
+            CountActivities(activityIndicators, query, layout, values);
+        }
+
+        return values;
+    }
+
     /// <summary>The activity indicators <paramref name="indicator"/> is computed from (itself, when it is one), each once.</summary>
     private void CollectActivityIndicators(IndicatorDefinition indicator, List<IndicatorDefinition> found, HashSet<IndicatorCode> seen)
     {
@@ -46,7 +68,7 @@ public sealed partial class ServiceMetrics
     /// district, group) is the same for each.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ActivityValues(List<IndicatorDefinition> indicators, MetricsQuery query, Layout layout,
+    private void CountActivities(List<IndicatorDefinition> indicators, MetricsQuery query, Layout layout,
         Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>> groups)
     {
         var organizations = query.Organization is { } root ? Subtree(root) : null;

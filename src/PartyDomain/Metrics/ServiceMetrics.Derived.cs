@@ -4,6 +4,7 @@ namespace PartyDomain.Metrics;
 // ratios) computed from the groups of the ones they are made of.
 public sealed partial class ServiceMetrics
 {
+    /// <summary>Marks in <paramref name="needed"/> the recorded indicators <paramref name="indicator"/> is (or is made of).</summary>
     private void MarkNeeded(IndicatorDefinition indicator, bool[] needed)
     {
         if (_recordedIndex.TryGetValue(indicator.Code, out var i))
@@ -61,7 +62,7 @@ public sealed partial class ServiceMetrics
                 break;
             default:
                 // Activity records name no member; with a member filter the activity indicators have no rows. Without
-                // one they were all counted up front (see Query).
+                // one they were all counted up front (see ActivityValues).
                 break;
         }
 

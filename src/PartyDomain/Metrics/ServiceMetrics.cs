@@ -115,13 +115,15 @@ public sealed partial class ServiceMetrics
             ? query.Indicators.Distinct().Select(c => _catalog.TryGet(c, out var i) ? i : throw new ArgumentException($"No indicator '{c}' is registered.", nameof(query))).ToArray()
             : _catalog.All.Where(i => !i.Hidden).ToArray();
         var layout = new Layout(this, query, time);
+
+        // The recorded indicators the wanted ones are made of, each one's non-empty groups in cell order: the
+        // specialized pass takes what it can, the general pass the rest.
         var needed = new bool[_recorded.Length];
         foreach (var indicator in wanted)
         {
             MarkNeeded(indicator, needed);
         }
 
-        // Per needed recorded indicator, its non-empty groups in cell order.
         var recorded = new IndicatorGroups[_recorded.Length];
         if (!GeneralPassOnly)
         {
@@ -133,28 +135,13 @@ public sealed partial class ServiceMetrics
             Aggregate(query, layout, needed, recorded);
         }
 
-        // Recorded indicators' groups go into the table as they are; derived and activity ones are computed on top.
-        var derived = new Dictionary<IndicatorCode, Dictionary<int, (decimal? Value, long Records)>>();
-        if (query.Member is null)
-        {
-            var activityIndicators = new List<IndicatorDefinition>();
-            var seen = new HashSet<IndicatorCode>();
-            foreach (var indicator in wanted)
-            {
-                CollectActivityIndicators(indicator, activityIndicators, seen);
-            }
-
-            if (activityIndicators.Count > 0)
-            {
-                ActivityValues(activityIndicators, query, layout, derived);
-            }
-        }
-
+        // Recorded indicators' groups go into the table as they are; activity and derived ones are computed on top.
+        var computed = ActivityValues(wanted, query, layout);
         var groups = new IndicatorGroups[wanted.Length];
         for (var w = 0; w < wanted.Length; w++)
         {
             groups[w] = _recordedIndex.TryGetValue(wanted[w].Code, out var i) ? recorded[i]
-                : Valued(Values(wanted[w], query, layout, recorded, derived));
+                : Valued(Values(wanted[w], query, layout, recorded, computed));
         }
 
         return new MetricsTable(query, layout, wanted, groups);
