@@ -110,7 +110,6 @@ public class MetricsBenchmarks : IDisposable
         var library = Groups(table);
         var handLoop = Groups(Baseline_HandLoop());
         Same(handLoop, "the hand loop", library, "the library");
-        Same(library, "the library's rows", Groups(Columns(table)), "the library's accessors by index");
         if (library.Sum(g => g.Count) != _dataset.Services.Count)
         {
             throw new InvalidOperationException($"The groups count {library.Sum(g => g.Count)} records, not the {_dataset.Services.Count} of the dataset.");
@@ -347,13 +346,6 @@ public class MetricsBenchmarks : IDisposable
 
     private static Group[] Sorted(IEnumerable<Group> groups) =>
         [.. groups.OrderBy(g => g.Indicator).ThenBy(g => g.Month).ThenBy(g => g.District)];
-
-    private static readonly LocalizedText NoText = new(string.Empty, string.Empty);
-
-    /// <summary>The table read through its accessors by index, as rows (without names and units, which the comparison does not read).</summary>
-    private static IEnumerable<MetricRow> Columns(MetricsTable table) => Enumerable.Range(0, table.Count).Select(i =>
-        new MetricRow(table.IndicatorAt(i), NoText, NoText, table.PeriodAt(i), table.OrganizationAt(i), table.FirmAt(i),
-            table.DistrictAt(i), table.ValueAt(i), table.RecordsAt(i)));
 
     private Group[] Groups(MetricsTable table) => Groups(table.Rows);
 

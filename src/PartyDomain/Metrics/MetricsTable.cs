@@ -32,12 +32,10 @@ public sealed record MetricRow(
 /// The result of a metrics query: its non-empty groups as rows, ordered by indicator (in the order the query names
 /// them, or catalog order when it names none), then group.
 /// <para>
-/// The table is columnar: a query computes every group's value and record count into compact arrays and keeps them;
-/// a <see cref="MetricRow"/> is made only when <see cref="Rows"/> or <see cref="Of"/> is read (a new, equal object on
-/// each read). Code that reads many rows and needs few of their fields can use the accessors by row index instead
-/// (<see cref="IndicatorAt"/>, <see cref="ValueAt"/>, <see cref="RecordsAt"/>, <see cref="PeriodAt"/>,
-/// <see cref="OrganizationAt"/>, <see cref="FirmAt"/>, <see cref="DistrictAt"/>), which make no row. The table is
-/// immutable and safe to read from several threads.
+/// The rows are read as <see cref="MetricRow"/>s, through <see cref="Rows"/> (all of them, by index or in order) or
+/// <see cref="Of"/> (one indicator's); <see cref="Total"/> and <see cref="Count"/> read without making a row. The table is
+/// columnar: a query computes every group's value and record count into compact arrays and keeps them, and a row is
+/// made when read (a new, equal object on each read). The table is immutable and safe to read from several threads.
 /// </para>
 /// </summary>
 public sealed class MetricsTable
@@ -90,55 +88,6 @@ public sealed class MetricsTable
     {
         var s = IndexOf(indicator);
         return s < 0 || _groups[s].Count == 0 ? null : _groups[s].Value(0);
-    }
-
-    /// <summary>The indicator of row <paramref name="row"/>.</summary>
-    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
-    public IndicatorCode IndicatorAt(int row) => _indicators[Locate(row).Indicator].Code;
-
-    /// <summary>The value of row <paramref name="row"/>, as <see cref="MetricRow.Value"/> gives it.</summary>
-    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
-    public decimal? ValueAt(int row)
-    {
-        var (s, k) = Locate(row);
-        return _groups[s].Value(k);
-    }
-
-    /// <summary>The number of records behind row <paramref name="row"/>, as <see cref="MetricRow.Records"/> gives it.</summary>
-    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
-    public long RecordsAt(int row)
-    {
-        var (s, k) = Locate(row);
-        return _groups[s].Records[k];
-    }
-
-    /// <summary>The time group of row <paramref name="row"/>, as <see cref="MetricRow.Period"/> gives it.</summary>
-    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
-    public string? PeriodAt(int row) => _layout.Period(CellAt(row));
-
-    /// <summary>The organization group of row <paramref name="row"/>, as <see cref="MetricRow.Organization"/> gives it.</summary>
-    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
-    public OrganizationId? OrganizationAt(int row) => _layout.Organization(CellAt(row));
-
-    /// <summary>The firm group of row <paramref name="row"/>, as <see cref="MetricRow.Firm"/> gives it.</summary>
-    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
-    public FirmId? FirmAt(int row) => _layout.Firm(CellAt(row));
-
-    /// <summary>The district group of row <paramref name="row"/>, as <see cref="MetricRow.District"/> gives it.</summary>
-    /// <param name="row">The row index, from 0 to <see cref="Count"/> − 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row index.</exception>
-    public string? DistrictAt(int row) => _layout.District(CellAt(row));
-
-    private int CellAt(int row)
-    {
-        var (s, k) = Locate(row);
-        return _groups[s].Cells[k];
     }
 
     private MetricRow Row(int row)

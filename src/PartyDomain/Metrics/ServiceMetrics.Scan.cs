@@ -1,6 +1,6 @@
 namespace PartyDomain.Metrics;
 
-/// <summary>The specialized pass for the common shape of a report's query.</summary>
+// The specialized pass for the common shape of a report's query.
 public sealed partial class ServiceMetrics
 {
     /// <summary>Whether <paramref name="query"/> has the shape of the specialized pass (see <see cref="TryScan"/>).</summary>

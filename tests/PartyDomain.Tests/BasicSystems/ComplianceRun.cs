@@ -57,9 +57,12 @@ internal static class ComplianceRun
     public static SlotResult? Slot(this ComplianceResult result, string organization, RuleId rule, string slot) =>
         result.Results().SingleOrDefault(r => r.Organization.Id == TestCity.O(organization) && r.Rule.Id == rule && r.Slot.ToString() == slot);
 
-    /// <summary>The misses of one organization on one rule.</summary>
-    public static IReadOnlyList<ComplianceMiss> MissesOf(this ComplianceResult result, string organization, RuleId rule) =>
-        result.Misses().Where(m => m.Finding.Subject.Id == organization && m.Finding.RuleId == rule).ToArray();
+    /// <summary>The misses of one organization on one rule, which must have run.</summary>
+    public static IReadOnlyList<ComplianceMiss> MissesOf(this ComplianceResult result, string organization, RuleId rule)
+    {
+        PartyDomain.Tests.Rules.RuleRan.Check(result.Rules, rule);
+        return result.Misses().Where(m => m.Finding.Subject.Id == organization && m.Finding.RuleId == rule).ToArray();
+    }
 
     public static SlotOutcome[] Repeat(SlotOutcome outcome, int count) => Enumerable.Repeat(outcome, count).ToArray();
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartyDomain.Development;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
@@ -10,6 +11,10 @@ namespace PartyDomain.Tests.Development;
 /// </summary>
 internal static class AdmissionTestData
 {
+    // The rules each case's pipeline ran with, by the case result's identity: "no finding of rule X" proves something
+    // only when X ran, and a case result does not carry its pipeline's rules.
+    private static readonly ConditionalWeakTable<AdmissionCaseResult, IReadOnlyList<EffectiveRule>> RulesOf = [];
+
     public const string Branch = "B";
 
     public const string Firm = "F1";
@@ -112,7 +117,21 @@ internal static class AdmissionTestData
     {
         var options = new RuleOptions();
         configure?.Invoke(options);
-        return new AdmissionPipeline(Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(development ?? new DevelopmentOptions()), city.Clock.InShanghai()).Evaluate(city.Build());
+        return new AdmissionPipeline(Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(development ?? new DevelopmentOptions()), city.Clock.InShanghai()).Evaluate(city.Build()).KeepRules();
+    }
+
+    /// <summary>
+    /// Notes the rules <paramref name="result"/> ran with against each of its cases, for <see cref="Of"/>: a case result does
+    /// not carry them. <see cref="Run"/> does it; a test that runs a pipeline of its own calls it before <see cref="Of"/>.
+    /// </summary>
+    public static PipelineResult KeepRules(this PipelineResult result)
+    {
+        foreach (var c in result.Cases)
+        {
+            RulesOf.AddOrUpdate(c, result.Rules);
+        }
+
+        return result;
     }
 
     /// <summary>Checks one case in the standard city.</summary>
@@ -120,7 +139,15 @@ internal static class AdmissionTestData
         LocalDate? employedUntil = null, Action<RuleOptions>? configure = null) =>
         Run(City(today).WithCase(c, birth, standings, employedUntil), configure).Cases.Should().ContainSingle().Subject;
 
-    public static IReadOnlyList<Finding> Of(this AdmissionCaseResult result, AdmissionRule rule) => result.Violations.Where(v => v.RuleId == rule.Id).ToArray();
+    /// <summary>The findings of <paramref name="rule"/> about the case, which must have run (see <see cref="KeepRules"/>).</summary>
+    public static IReadOnlyList<Finding> Of(this AdmissionCaseResult result, AdmissionRule rule)
+    {
+        PartyDomain.Tests.Rules.RuleRan.Check(
+            RulesOf.TryGetValue(result, out var rules) ? rules
+                : throw new Xunit.Sdk.XunitException($"The case of {result.Case.PersonId} comes from a pipeline whose rules were not kept: pass its result through KeepRules() first, so that no finding of {rule.Id} proves the rule ran."),
+            rule.Id);
+        return result.Violations.Where(v => v.RuleId == rule.Id).ToArray();
+    }
 
     public static AdmissionCaseResult Case(this PipelineResult result, string person) => result.Cases.Single(c => c.Case.PersonId == TestCity.P(person));
 

@@ -622,7 +622,7 @@ public class AdmissionTimelineTests
         var standings = new[] { TestCity.Standing(MemberStanding.FullMember, new LocalDate(2021, 10, 15)) };
         var dataset = City().WithCase(Complete(), standings: standings).Build();
 
-        var result = PartyDomainEngines.Create(new TestCity().Clock).Admissions.Evaluate(dataset);
+        var result = PartyDomainEngines.Create(new TestCity().Clock).Admissions.Evaluate(dataset).KeepRules();
 
         result.Cases[0].Of(AdmissionRule.Standing).Should().HaveCount(2);
         dataset.GetPerson(TestCity.P(Applicant)).Standings.Should().Equal(standings);

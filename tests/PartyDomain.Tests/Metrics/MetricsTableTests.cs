@@ -61,22 +61,6 @@ public class MetricsTableTests
     }
 
     [Fact]
-    public void The_accessors_by_index_give_the_fields_of_each_row()
-    {
-        var metrics = Metrics();
-        foreach (var groupBy in new[] { MetricGrouping.Month | MetricGrouping.District, MetricGrouping.Quarter | MetricGrouping.Organization, MetricGrouping.Firm, MetricGrouping.None })
-        {
-            var table = metrics.Query(ByMonthAndDistrict(2025) with { GroupBy = groupBy });
-
-            table.Count.Should().BePositive();
-            Enumerable.Range(0, table.Count)
-                .Select(i => new MetricRow(table.IndicatorAt(i), Catalog.Get(table.IndicatorAt(i)).Name, Catalog.Get(table.IndicatorAt(i)).Unit, table.PeriodAt(i),
-                    table.OrganizationAt(i), table.FirmAt(i), table.DistrictAt(i), table.ValueAt(i), table.RecordsAt(i)))
-                .Should().Equal(table.Rows, $"grouped by {groupBy}");
-        }
-    }
-
-    [Fact]
     public void Reading_the_rows_by_index_and_by_enumeration_gives_equal_rows_each_time()
     {
         var table = Metrics().Query(ByMonthAndDistrict(2025));
@@ -125,11 +109,6 @@ public class MetricsTableTests
 
         foreach (var row in new[] { -1, table.Count })
         {
-            FluentActions.Invoking(() => table.ValueAt(row)).Should().Throw<ArgumentOutOfRangeException>();
-            FluentActions.Invoking(() => table.IndicatorAt(row)).Should().Throw<ArgumentOutOfRangeException>();
-            FluentActions.Invoking(() => table.RecordsAt(row)).Should().Throw<ArgumentOutOfRangeException>();
-            FluentActions.Invoking(() => table.PeriodAt(row)).Should().Throw<ArgumentOutOfRangeException>();
-            FluentActions.Invoking(() => table.DistrictAt(row)).Should().Throw<ArgumentOutOfRangeException>();
             FluentActions.Invoking(() => table.Rows[row]).Should().Throw<ArgumentOutOfRangeException>();
         }
 
