@@ -55,6 +55,35 @@ internal sealed class MarkupWriter : IDisposable
         Encode(markup);
     }
 
+    /// <summary>
+    /// Markup as it stands, already UTF-8 (a <c>u8</c> literal or bytes encoded once per table): copied, not encoded again,
+    /// for the few fixed pieces every cell and row repeats.
+    /// </summary>
+    public void Raw(ReadOnlySpan<byte> markup)
+    {
+        if (_xml is not null)
+        {
+            _xml.WriteRaw(Encoding.UTF8.GetString(markup));
+            return;
+        }
+
+        if (Size - _used < markup.Length)
+        {
+            Flush();
+            if (markup.Length > Size)
+            {
+                _stream.Write(markup);
+                return;
+            }
+        }
+
+        markup.CopyTo(_buffer.AsSpan(_used));
+        _used += markup.Length;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a character XML cannot hold or a surrogate (which may stand alone).</summary>
+    public static bool MayNeedCleaning(ReadOnlySpan<char> text) => Next(text, Invalid) >= 0;
+
     /// <summary>Text content, escaped, with what XML cannot hold left out.</summary>
     public void Text(string text)
     {

@@ -263,24 +263,24 @@ public sealed class ProblemListXlsxRenderer : IReportRenderer
         var count = 1;
         void Row(string[] cells, int style)
         {
-            writer.Raw("<row>");
+            writer.Raw("<row>"u8);
             for (var i = 0; i < cells.Length; i++)
             {
                 if (i == numberColumn && style != 1 && decimal.TryParse(cells[i], NumberStyles.Number, CultureInfo.InvariantCulture, out _))
                 {
-                    writer.Raw(style == 1 ? "<c s=\"1\"><v>" : "<c s=\"2\"><v>");
+                    writer.Raw(style == 1 ? "<c s=\"1\"><v>"u8 : "<c s=\"2\"><v>"u8);
                     writer.Text(cells[i]);
                 }
                 else
                 {
-                    writer.Raw(style == 1 ? "<c s=\"1\" t=\"s\"><v>" : "<c s=\"2\" t=\"s\"><v>");
+                    writer.Raw(style == 1 ? "<c s=\"1\" t=\"s\"><v>"u8 : "<c s=\"2\" t=\"s\"><v>"u8);
                     writer.Number(strings.Of(cells[i], i));
                 }
 
-                writer.Raw("</v></c>");
+                writer.Raw("</v></c>"u8);
             }
 
-            writer.Raw("</row>");
+            writer.Raw("</row>"u8);
         }
 
         Row(head, 1);

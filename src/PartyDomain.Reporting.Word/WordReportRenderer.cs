@@ -125,6 +125,12 @@ public sealed class WordReportRenderer : IReportRenderer
     /// </summary>
     internal static string Safe(string text)
     {
+        // Almost every text is clean: one vectorized search says so.
+        if (!MarkupWriter.MayNeedCleaning(text))
+        {
+            return text;
+        }
+
         StringBuilder? sb = null;
         for (var i = 0; i < text.Length; i++)
         {
@@ -195,9 +201,11 @@ public sealed class WordReportRenderer : IReportRenderer
     /// <summary>Writes a one-run paragraph straight to the stream, without building its elements (the problem list has hundreds of thousands).</summary>
     internal static void WritePara(MarkupWriter writer, string text, string style)
     {
-        writer.Raw("<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr><w:r>");
+        writer.Raw("<w:p><w:pPr><w:pStyle w:val=\""u8);
+        writer.Raw(style);
+        writer.Raw("\"/></w:pPr><w:r>"u8);
         WriteText(writer, text);
-        writer.Raw("</w:r></w:p>");
+        writer.Raw("</w:r></w:p>"u8);
     }
 
     internal static Paragraph Para(string text, string style, string? highlight = null)
@@ -240,38 +248,39 @@ public sealed class WordReportRenderer : IReportRenderer
     internal static void WriteTable(MarkupWriter writer, string[] header, IEnumerable<string[]> rows, int[] widths, string missing, string? style = "TableText")
     {
         // A problem list has a table per branch and area (tens of thousands at national scale): the fixed markup is made
-        // once per layout and reused.
+        // once per layout, as UTF-8, and copied as it stands.
         var t = Templates.GetOrAdd(string.Join(',', widths) + "|" + style, _ => TableTemplate.Of(widths, style));
-        writer.Raw("<w:tbl>");
         writer.Raw(t.Start);
 
-        void Row(string[] cells, string start, bool head)
+        void Row(string[] cells, byte[] start, bool head)
         {
             writer.Raw(start);
             for (var i = 0; i < cells.Length; i++)
             {
-                writer.Raw(t.CellStart[i]);
-                if (cells[i].Length > 0 && !cells[i].Contains(missing, StringComparison.Ordinal))
+                var cell = cells[i];
+                if (cell.Length > 0 && !cell.Contains(missing, StringComparison.Ordinal))
                 {
                     // Most cells: one run, without the pieces below.
-                    writer.Raw(head ? t.Bold : "<w:r>");
-                    WriteText(writer, cells[i]);
-                    writer.Raw("</w:r></w:p></w:tc>");
+                    writer.Raw(head ? t.HeadRun[i] : t.BodyRun[i]);
+                    writer.Raw(MarkupWriter.KeepsSpaces(cell) ? "<w:t xml:space=\"preserve\">"u8 : "<w:t>"u8);
+                    writer.Text(cell);
+                    writer.Raw("</w:t></w:r></w:p></w:tc>"u8);
                     continue;
                 }
 
-                foreach (var (part, isHighlight) in Segments(cells[i], missing))
+                writer.Raw(t.CellStart[i]);
+                foreach (var (part, isHighlight) in Segments(cell, missing))
                 {
                     // A heading cell is bold throughout; the missing-data phrase is bold red wherever it stands.
-                    writer.Raw(isHighlight ? t.Highlighted : head ? t.Bold : "<w:r>");
+                    writer.Raw(isHighlight ? t.Highlighted : head ? t.Bold : "<w:r>"u8);
                     WriteText(writer, part);
-                    writer.Raw("</w:r>");
+                    writer.Raw("</w:r>"u8);
                 }
 
-                writer.Raw("</w:p></w:tc>");
+                writer.Raw("</w:p></w:tc>"u8);
             }
 
-            writer.Raw("</w:tr>");
+            writer.Raw("</w:tr>"u8);
         }
 
         Row(header, t.HeaderRow, head: true);
@@ -280,20 +289,24 @@ public sealed class WordReportRenderer : IReportRenderer
             Row(cells, t.BodyRow, head: false);
         }
 
-        writer.Raw("</w:tbl>");
+        writer.Raw("</w:tbl>"u8);
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableTemplate> Templates = new(StringComparer.Ordinal);
 
-    /// <summary>The fixed markup of a table layout: properties and grid, each column's cell start, the run starts and the row starts.</summary>
-    private sealed record TableTemplate(string Start, string[] CellStart, string Bold, string Highlighted, string HeaderRow, string BodyRow)
+    /// <summary>
+    /// The fixed markup of a table layout, as UTF-8: the table's start (properties and grid), each column's cell start, and
+    /// with a heading's and a body cell's run start, the run starts and the row starts.
+    /// </summary>
+    private sealed record TableTemplate(byte[] Start, byte[][] CellStart, byte[][] HeadRun, byte[][] BodyRun, byte[] Bold, byte[] Highlighted, byte[] HeaderRow, byte[] BodyRow)
     {
         public static TableTemplate Of(int[] widths, string? style)
         {
             BorderType Line<TBorder>()
                 where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "808080" };
 
-            var start = Fragment(new TableProperties(
+            static byte[] Utf8(string markup) => Encoding.UTF8.GetBytes(markup);
+            var start = "<w:tbl>" + Fragment(new TableProperties(
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
                 new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
                 new TableLayout { Type = TableLayoutValues.Fixed }))
@@ -301,17 +314,19 @@ public sealed class WordReportRenderer : IReportRenderer
             // The fixed layout takes the columns' widths from the grid, so cells carry no width of their own: at national
             // scale the problem list has millions of cells.
             var cellStart = widths.Select(_ => "<w:tc><w:p>" + (style is null ? string.Empty : Fragment(new ParagraphProperties(new ParagraphStyleId { Val = style })))).ToArray();
-            return new TableTemplate(start, cellStart, "<w:r>" + Fragment(new RunProperties(new Bold())), "<w:r>" + Fragment(HighlightProperties()),
-                "<w:tr>" + Fragment(new TableRowProperties(new TableHeader())), "<w:tr>" + Fragment(new TableRowProperties(new CantSplit())));
+            var bold = "<w:r>" + Fragment(new RunProperties(new Bold()));
+            return new TableTemplate(Utf8(start), cellStart.Select(Utf8).ToArray(), cellStart.Select(c => Utf8(c + bold)).ToArray(), cellStart.Select(c => Utf8(c + "<w:r>")).ToArray(),
+                Utf8(bold), Utf8("<w:r>" + Fragment(HighlightProperties())),
+                Utf8("<w:tr>" + Fragment(new TableRowProperties(new TableHeader()))), Utf8("<w:tr>" + Fragment(new TableRowProperties(new CantSplit()))));
         }
     }
 
     /// <summary>A run's text, marked to keep its spaces only when it has spaces at either end to keep.</summary>
     private static void WriteText(MarkupWriter writer, string text)
     {
-        writer.Raw(MarkupWriter.KeepsSpaces(text) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
+        writer.Raw(MarkupWriter.KeepsSpaces(text) ? "<w:t xml:space=\"preserve\">"u8 : "<w:t>"u8);
         writer.Text(text);
-        writer.Raw("</w:t>");
+        writer.Raw("</w:t>"u8);
     }
 
     /// <summary>An element's markup as it stands inside the document, where the <c>w</c> prefix is already declared.</summary>

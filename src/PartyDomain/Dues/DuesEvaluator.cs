@@ -163,6 +163,22 @@ public sealed class DuesEvaluator
 
         public EffectiveRule[] Rules => [_arrears, _back, _unpaid];
 
+        // The dues of each base met so far: a city's members share a few thousand bases (a salary band, a quarter's
+        // average), and the rate and the rounding to the fen cost more than a lookup. Equal bases give equal dues, to the
+        // scale (the rates have two decimals or more, so the rounding always leaves two).
+        private readonly Dictionary<(IncomeKind, decimal), decimal> _dues = [];
+
+        private decimal Monthly(IncomeKind kind, decimal amount)
+        {
+            ref var due = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_dues, (kind, amount), out var found);
+            if (!found)
+            {
+                due = DuesRates.Monthly(kind, amount);
+            }
+
+            return due;
+        }
+
         /// <summary>An empty outcome grid for this sweep's people and months.</summary>
         public DuesSlots NewSlots() => new([.. _months.Select(m => m.Value)], new byte[_dataset.Indexes.PersonArray.Length * _months.Length]);
 
@@ -251,7 +267,7 @@ public sealed class DuesEvaluator
                     {
                         basis = from;
                         duesBase = NationalDuesBasePolicy.BaseFor(declared, declaredFor, m.Key);
-                        due = duesBase is { } b ? DuesRates.Monthly(b.Kind, b.Amount) : null;
+                        due = duesBase is { } b ? Monthly(b.Kind, b.Amount) : null;
                         (dueText, baseText) = (null, null);
                     }
 

@@ -79,6 +79,9 @@ internal sealed class MemberRecords<T>
         var people = new PersonFinder(indexes);
         var start = new int[people.Count];
         var count = new int[people.Count];
+
+        // The months are kept as they are read: the records are read once, in this pass (millions of them, each a cache miss).
+        var months = new int[records.Length];
         PersonId last = default;
         int owner = -1, lastMonth = 0;
         for (var i = 0; i < records.Length; i++)
@@ -86,7 +89,7 @@ internal sealed class MemberRecords<T>
             // A person's records usually follow one another: the previous record's owner saves the lookup. Records of a
             // person the dataset does not list belong to no one the sweep visits.
             var id = fields.Person(records[i]);
-            var month = Key(fields.Month(records[i]));
+            var month = months[i] = Key(fields.Month(records[i]));
             if (i == 0 || id != last)
             {
                 (last, owner) = (id, people.Find(id));
@@ -113,7 +116,7 @@ internal sealed class MemberRecords<T>
             lastMonth = month;
         }
 
-        return new(records, start, count, MonthsOf<TFields>(records));
+        return new(records, start, count, months);
     }
 
     /// <summary>The records of the person at <paramref name="person"/> in <c>dataset.People</c>, in month order.</summary>

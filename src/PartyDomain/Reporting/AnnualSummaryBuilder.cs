@@ -141,7 +141,7 @@ public sealed partial class AnnualSummaryBuilder
         figures.AddRange(training.Figures);
         figures.AddRange(governanceFigures);
         figures.AddRange(metrics.Figures);
-        figures.AddRange(Compliance(compliance, bySystem, branches, duesRate.Overall, dataset.Activities.Any(a => period.Contains(a.Date)), Await(previousTask)));
+        figures.AddRange(Compliance(compliance, bySystem, branches, duesRate.Overall, AnyActivityIn(dataset, period), Await(previousTask)));
         figures.AddRange(Development(pipeline, year));
         // The engines' filters write a year as "2025内"; the summary says "2025年内".
         var ordered = figures.OrderBy(f => FigureOrder(f.Id)).Select(f => f with { Filter = new(YearWithoutNian().Replace(f.Filter.Chinese, "$1年"), f.Filter.English) }).ToArray();
@@ -375,7 +375,16 @@ public sealed partial class AnnualSummaryBuilder
     {
         var known = IndicatorFigures.Where(x => dataset.Indicators.TryGet(x.Indicator, out _)).Select(x => x.Indicator).ToArray();
         var table = metrics.Query(new MetricsQuery { Period = period, Indicators = known });
-        var previous = metrics.Query(new MetricsQuery { Period = ReportingPeriod.Year(period.Start.Year - 1), Indicators = known });
+
+        // A year with no activity record gives the activity counts (F8, F10, F11, F13) no previous value: they are not
+        // asked for, so the query does not read every activity record of the city to find none of that year.
+        var lastYear = ReportingPeriod.Year(period.Start.Year - 1);
+        var activitiesLastYear = AnyActivityIn(dataset, lastYear);
+        var previous = metrics.Query(new MetricsQuery
+        {
+            Period = lastYear,
+            Indicators = activitiesLastYear ? known : known.Where(c => !IsActivityCount(dataset.Indicators.Get(c))).ToArray(),
+        });
         foreach (var (id, code) in IndicatorFigures)
         {
             var filter = new LocalizedText($"{period.Start.Year}年全市记录（整日、整月、整年落在年度内）", $"the city's records of {period.Start.Year} (day, month and year records wholly inside the year)");
@@ -391,7 +400,7 @@ public sealed partial class AnnualSummaryBuilder
 
             var row = table.Of(code) is [var first, ..] ? first : null;
             var missing = row is null || row.Records == 0 || row.Value is null;
-            var before = previous.Of(code) is [var last, ..] && last.Records > 0 ? last.Value : null;
+            var before = (activitiesLastYear || !IsActivityCount(indicator)) && previous.Of(code) is [var last, ..] && last.Records > 0 ? last.Value : null;
             yield return new ReportFigure
             {
                 Id = id,
@@ -404,6 +413,34 @@ public sealed partial class AnnualSummaryBuilder
                 MissingReason = missing ? NoRecords("本年度该指标的记录", "records of this indicator in the year") : null,
             };
         }
+    }
+
+    /// <summary>Whether the indicator counts activity records itself (not a sum or ratio of other indicators).</summary>
+    private static bool IsActivityCount(IndicatorDefinition indicator) => indicator.Aggregation is PartyDomain.Metrics.Aggregation.ActivityCount
+        or PartyDomain.Metrics.Aggregation.ActivityDistinctAttendees or PartyDomain.Metrics.Aggregation.ActivityHeadCount;
+
+    /// <summary>
+    /// Whether any activity record falls in <paramref name="period"/>: read from the day column of the dataset's activity
+    /// index (built once per dataset, for the compliance rules, which the report runs anyway), not from two million
+    /// records, which a year without any has to read to the end.
+    /// </summary>
+    private static bool AnyActivityIn(CityDataset dataset, ReportingPeriod period)
+    {
+        if (dataset.Indexes.Activities is { } index && index.Value.ActivityDay is { } days && days.Length == dataset.Activities.Count)
+        {
+            int from = ActivityIndex.Day(period.Start), to = ActivityIndex.Day(period.End);
+            foreach (var day in days)
+            {
+                if (day >= from && day <= to)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return dataset.Activities.Any(a => period.Contains(a.Date));
     }
 
     private static LocalizedText Aggregation(PartyDomain.Metrics.Aggregation aggregation) => aggregation switch
@@ -476,7 +513,7 @@ public sealed partial class AnnualSummaryBuilder
     /// <summary>F26 of <paramref name="previous"/> as the report counts it (six systems), or <c>null</c> when that year has no organizational life.</summary>
     private decimal? PreviousF26(CityDataset dataset, ReportingPeriod previous)
     {
-        if (!dataset.Activities.Any(a => previous.Contains(a.Date)))
+        if (!AnyActivityIn(dataset, previous))
         {
             return null;
         }

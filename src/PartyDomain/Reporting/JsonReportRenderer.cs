@@ -14,6 +14,12 @@ public sealed class JsonReportRenderer : IReportRenderer
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
+    /// <summary>What stands before each finding's line: a line break and the indentation of the array's items.</summary>
+    private static ReadOnlySpan<byte> FindingIndent => "\n    "u8;
+
+    /// <summary>The same without indentation, for the findings, one to a line.</summary>
+    private static readonly JsonWriterOptions CompactOptions = Options with { Indented = false };
+
     /// <summary>How many bytes the writer gathers before it hands them to the stream.</summary>
     private const int FlushAt = 1 << 16;
 
@@ -166,31 +172,41 @@ public sealed class JsonReportRenderer : IReportRenderer
             return text;
         }
 
+        // Each finding is written compact, on a line of its own in the indented document: a national city's half a
+        // million findings read and grep one line each, in a third fewer bytes than one line per property.
+        // The writer takes a raw value as it stands, so the line break and the indentation go in front of it.
+        var line = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using var compact = new Utf8JsonWriter(line, CompactOptions);
         foreach (var (area, f) in summary.Findings)
         {
-            w.WriteStartObject();
-            w.WriteString(AreaName, Encoded(area));
-            w.WriteString(RuleName, Encoded(f.RuleId.Value));
-            w.WriteString(TitleName, Encoded(f.RuleTitle.In(lang)));
-            w.WriteString(SeverityName, (uint)f.Severity < (uint)Severities.Length ? Severities[(int)f.Severity] : JsonEncodedText.Encode(f.Severity.ToString().ToLowerInvariant()));
-            w.WriteString(SubjectKindName, (uint)f.Subject.Kind < (uint)SubjectKinds.Length ? SubjectKinds[(int)f.Subject.Kind] : JsonEncodedText.Encode(f.Subject.Kind.ToString().ToLowerInvariant()));
-            w.WriteString(SubjectIdName, f.Subject.Id);
-            w.WriteString(SubjectName, f.Subject.Name);
+            System.Buffers.BuffersExtensions.Write(line, FindingIndent);
+            compact.WriteStartObject();
+            compact.WriteString(AreaName, Encoded(area));
+            compact.WriteString(RuleName, Encoded(f.RuleId.Value));
+            compact.WriteString(TitleName, Encoded(f.RuleTitle.In(lang)));
+            compact.WriteString(SeverityName, (uint)f.Severity < (uint)Severities.Length ? Severities[(int)f.Severity] : JsonEncodedText.Encode(f.Severity.ToString().ToLowerInvariant()));
+            compact.WriteString(SubjectKindName, (uint)f.Subject.Kind < (uint)SubjectKinds.Length ? SubjectKinds[(int)f.Subject.Kind] : JsonEncodedText.Encode(f.Subject.Kind.ToString().ToLowerInvariant()));
+            compact.WriteString(SubjectIdName, f.Subject.Id);
+            compact.WriteString(SubjectName, f.Subject.Name);
             if (!days.TryGetValue(f.AsOf, out var day))
             {
                 days[f.AsOf] = day = JsonEncodedText.Encode(Day(f.AsOf), Options.Encoder);
             }
 
-            w.WriteString(AsOfName, day);
-            w.WriteString(ExpectedName, f.Expected.In(lang));
-            w.WriteString(FoundName, f.Found.In(lang));
+            compact.WriteString(AsOfName, day);
+            compact.WriteString(ExpectedName, f.Expected.In(lang));
+            compact.WriteString(FoundName, f.Found.In(lang));
             if (!citations.TryGetValue(f.Citation, out var citation))
             {
                 citations[f.Citation] = citation = JsonEncodedText.Encode(f.Citation.ToString(), Options.Encoder);
             }
 
-            w.WriteString(CitationName, citation);
-            w.WriteEndObject();
+            compact.WriteString(CitationName, citation);
+            compact.WriteEndObject();
+            compact.Flush();
+            w.WriteRawValue(line.WrittenSpan, skipInputValidation: true);
+            line.ResetWrittenCount();
+            compact.Reset();
             if (w.BytesPending > FlushAt)
             {
                 w.Flush();
