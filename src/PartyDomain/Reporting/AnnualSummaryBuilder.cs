@@ -426,7 +426,7 @@ public sealed partial class AnnualSummaryBuilder
     /// </summary>
     private static bool AnyActivityIn(CityDataset dataset, ReportingPeriod period)
     {
-        if (dataset.Indexes.Activities is { } index && index.Value.ActivityDay is { } days && days.Length == dataset.Activities.Count)
+        if (dataset.ActivityIndex.ActivityDay is { } days && days.Length == dataset.Activities.Count)
         {
             int from = ActivityIndex.Day(period.Start), to = ActivityIndex.Day(period.End);
             foreach (var day in days)
