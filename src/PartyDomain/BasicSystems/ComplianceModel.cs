@@ -298,15 +298,14 @@ internal struct SlotSweep
         {
             if (_slot >= _full.Length)
             {
-                _organization = NextOrganization(_context, _rule, _organization, _organizations);
-                if (_organization >= _organizations)
+                var next = NextOrganization(_context, _rule, _kind, _organization, _organizations);
+                if (next.Organization >= _organizations)
                 {
+                    _organization = _organizations;
                     return false;
                 }
 
-                _dense = _context.Scope[_organization];
-                (_at, _end) = _kind < 0 ? (0, 0) : _context.Index.Block(_dense, _kind);
-                _livesThrough = _context.LivesThrough(_organization);
+                (_organization, _dense, _at, _end, _livesThrough) = next;
                 _slot = 0;
             }
 
@@ -333,16 +332,31 @@ internal struct SlotSweep
         }
     }
 
-    /// <summary>The next organization after <paramref name="organization"/> the rule applies to and its scope may admit, or <paramref name="count"/>.</summary>
+    /// <summary>
+    /// The next organization after <paramref name="organization"/> the rule applies to and its scope may admit (or
+    /// <paramref name="count"/>), its place in the index, its block of records of <paramref name="kind"/> and whether it
+    /// lives through the period.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // once per organization: kept out of the rules' loops
-    private static int NextOrganization(ComplianceContext context, BasicSystemRule rule, int organization, int count)
+    private static (int Organization, int Dense, int At, int End, bool LivesThrough) NextOrganization(
+        ComplianceContext context, BasicSystemRule rule, int kind, int organization, int count)
     {
-        var organizations = context.Organizations;
-        while (++organization < count && !(rule.AppliesTo(organizations[organization]) && rule.MayBeInScope(context, context.Scope[organization])))
+        // Kinds read from the index's column: reading each organization object cost a cache miss per rule and organization.
+        var index = context.Index;
+        var kinds = index.OrganizationKinds;
+        var scope = context.Scope;
+        while (++organization < count && !(rule.AppliesTo(kinds[scope[organization]]) && rule.MayBeInScope(context, scope[organization])))
         {
         }
 
-        return Math.Min(organization, count);
+        if (organization >= count)
+        {
+            return (count, -1, 0, 0, false);
+        }
+
+        var dense = scope[organization];
+        var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
+        return (organization, dense, at, end, context.LivesThrough(organization));
     }
 }
 
