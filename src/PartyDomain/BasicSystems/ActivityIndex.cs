@@ -51,6 +51,8 @@ internal sealed class ActivityIndex
             OrganizationKinds[i] = o.Kind;
         }
 
+        OrganizationLives = Array.ConvertAll(Organizations, o => (Day(o.Established), o.Dissolved is { } d ? Day(d) : int.MaxValue));
+
         People = ix.PersonArray;
         var personIndex = ix.PersonPositions; // shared with the other engines that number people
 
@@ -262,6 +264,9 @@ internal sealed class ActivityIndex
     /// <summary>Per organization, its kind: the rules ask which organizations they apply to without reading every organization.</summary>
     public OrganizationKind[] OrganizationKinds { get; }
 
+    /// <summary>Per organization, its founding day and its dissolution day (<see cref="int.MaxValue"/> while it lives).</summary>
+    public (int Established, int Dissolved)[] OrganizationLives { get; }
+
     public Person[] People { get; }
 
     public Dictionary<ActivityKind, int> Kinds { get; }
@@ -330,6 +335,9 @@ internal sealed class ActivityIndex
     /// <summary>All of an organization's activities: [start, end).</summary>
     public (int Start, int End) OrganizationActivities(int organization) =>
         Kinds.Count == 0 ? (0, 0) : (BlockStart[organization * Kinds.Count], BlockStart[(organization + 1) * Kinds.Count]);
+
+    /// <summary>Whether the organization exists on the day (<see cref="PartyOrganization.ExistsOn"/>).</summary>
+    public bool ExistsOn(int organization, int day) => OrganizationLives[organization].Established <= day && day < OrganizationLives[organization].Dissolved;
 
     public bool IsFullMember(int person, int day) => InSpells(FullSpells, FullStart[person], FullStart[person + 1], day);
 
