@@ -17,11 +17,15 @@ internal sealed class ActivityIndex
 {
     private const byte Present = (byte)AttendanceStatus.Present;
     private const byte Absent = (byte)AttendanceStatus.Absent;
+    private const byte Unknown = 0;
+    private const byte Quorate = 1;
+    private const byte NotQuorate = 2;
 
-    private readonly int[] _presentVoting;
-    private readonly int[] _expectedVoting;
-    private readonly int[] _presentCommittee;
-    private readonly int[] _committeeSeats;
+    /// <summary>Per activity, whether it had a quorum of full members: <see cref="Unknown"/> until first asked.</summary>
+    private readonly byte[] _votingQuorum;
+
+    /// <summary>Per activity, whether it had a quorum of the committee: <see cref="Unknown"/> until first asked.</summary>
+    private readonly byte[] _committeeQuorum;
     private readonly Lazy<(int[] Start, int[] Days, int[] Latest)> _ownBranchAttendance;
 
     /// <summary>Per attendee, whether they attended or were excused while registered in the branch that held the activity.</summary>
@@ -42,11 +46,15 @@ internal sealed class ActivityIndex
 
         // A party group's activities are its branch's organizational life.
         BranchOf = new int[Organizations.Length];
+        OrganizationKinds = new OrganizationKind[Organizations.Length];
         for (var i = 0; i < Organizations.Length; i++)
         {
             var o = Organizations[i];
             BranchOf[i] = o.Kind == OrganizationKind.PartyGroup && o.ParentId is { } parent ? OrganizationIndex[parent] : i;
+            OrganizationKinds[i] = o.Kind;
         }
+
+        OrganizationLives = Array.ConvertAll(Organizations, o => (Day(o.Established), o.Dissolved is { } d ? Day(d) : int.MaxValue));
 
         People = ix.PersonArray;
         var personIndex = ix.PersonPositions; // shared with the other engines that number people
@@ -178,12 +186,8 @@ internal sealed class ActivityIndex
             Parallel.Invoke(() => fill.Fill(0, half), () => fill.Fill(half, order.Length));
         }
 
-        _presentVoting = new int[order.Length];
-        _expectedVoting = new int[order.Length];
-        _presentCommittee = new int[order.Length];
-        _committeeSeats = new int[order.Length];
-        Array.Fill(_expectedVoting, -1);
-        Array.Fill(_committeeSeats, -1);
+        _votingQuorum = new byte[order.Length];
+        _committeeQuorum = new byte[order.Length];
         _ownBranchAttendance = new(OwnBranchAttendance);
     }
 
@@ -260,6 +264,12 @@ internal sealed class ActivityIndex
     /// <summary>Per organization, the branch whose organizational life its activities are: a party group's parent, else itself.</summary>
     public int[] BranchOf { get; }
 
+    /// <summary>Per organization, its kind: the rules ask which organizations they apply to without reading every organization.</summary>
+    public OrganizationKind[] OrganizationKinds { get; }
+
+    /// <summary>Per organization, its founding day and its dissolution day (<see cref="int.MaxValue"/> while it lives).</summary>
+    public (int Established, int Dissolved)[] OrganizationLives { get; }
+
     public Person[] People { get; }
 
     public Dictionary<ActivityKind, int> Kinds { get; }
@@ -328,6 +338,9 @@ internal sealed class ActivityIndex
     /// <summary>All of an organization's activities: [start, end).</summary>
     public (int Start, int End) OrganizationActivities(int organization) =>
         Kinds.Count == 0 ? (0, 0) : (BlockStart[organization * Kinds.Count], BlockStart[(organization + 1) * Kinds.Count]);
+
+    /// <summary>Whether the organization exists on the day (<see cref="PartyOrganization.ExistsOn"/>).</summary>
+    public bool ExistsOn(int organization, int day) => OrganizationLives[organization].Established <= day && day < OrganizationLives[organization].Dissolved;
 
     public bool IsFullMember(int person, int day) => InSpells(FullSpells, FullStart[person], FullStart[person + 1], day);
 
@@ -486,22 +499,48 @@ internal sealed class ActivityIndex
     }
 
     /// <summary>
-    /// Full members present and expected at the activity (党员大会: more than half of the voting members must attend).
-    /// Worked out on first use per activity and kept; the values never depend on a rule's parameters.
+    /// Whether the activity of the organization had a quorum (党员大会: more than half of the full members registered there
+    /// that day present; 支委会: more than half of the committee seats' holders), or <c>true</c> for <see cref="QuorumKind.None"/>.
+    /// Worked out on first use per activity and kept, one byte each: the answer never depends on a rule's parameters,
+    /// and the frequency and quorum rules ask about every meeting.
     /// </summary>
-    public (int Present, int Expected) Voting(int organization, int activity)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per meeting record in the rules' loops: one byte read once known
+    public bool HasQuorum(QuorumKind quorum, int organization, int activity)
     {
-        var expected = Volatile.Read(ref _expectedVoting[activity]);
-        return expected < 0 ? CountVoting(organization, activity) : (_presentVoting[activity], expected);
+        if (quorum == QuorumKind.None)
+        {
+            return true;
+        }
+
+        var known = quorum == QuorumKind.VotingMembers ? _votingQuorum[activity] : _committeeQuorum[activity];
+        return known == Unknown ? WorkOutQuorum(quorum, organization, activity) : known == Quorate;
     }
 
-    /// <summary>Committee members present and seats filled at the activity (支委会: more than half must attend).</summary>
-    public (int Present, int Seats) Committee(int organization, int activity)
+    /// <summary>
+    /// Works out and keeps whether the activity had a quorum. A byte is written whole, and every thread works out the
+    /// same answer, so evaluations on several threads may race here harmlessly.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // once per meeting and dataset: kept out of the rules' loops
+    private bool WorkOutQuorum(QuorumKind quorum, int organization, int activity)
     {
-        var seats = Volatile.Read(ref _committeeSeats[activity]);
-        return seats < 0 ? CountCommittee(organization, activity) : (_presentCommittee[activity], seats);
+        bool quorate;
+        if (quorum == QuorumKind.VotingMembers)
+        {
+            var (present, expected) = CountVoting(organization, activity);
+            quorate = expected > 0 && present * 2 > expected;
+            _votingQuorum[activity] = quorate ? Quorate : NotQuorate;
+        }
+        else
+        {
+            var (attending, seats) = CountCommittee(organization, activity);
+            quorate = seats > 0 && attending * 2 > seats;
+            _committeeQuorum[activity] = quorate ? Quorate : NotQuorate;
+        }
+
+        return quorate;
     }
 
+    /// <summary>Full members present and expected at the activity (党员大会: more than half of the voting members must attend).</summary>
     private (int Present, int Expected) CountVoting(int organization, int activity)
     {
         var day = ActivityDay[activity];
@@ -525,12 +564,10 @@ internal sealed class ActivityIndex
             }
         }
 
-        // Present first, then the marker: a reader on another thread never sees the marker without the count.
-        _presentVoting[activity] = present;
-        Volatile.Write(ref _expectedVoting[activity], expected);
         return (present, expected);
     }
 
+    /// <summary>Committee members present and seats filled at the activity (支委会: more than half must attend).</summary>
     private (int Present, int Seats) CountCommittee(int organization, int activity)
     {
         var day = ActivityDay[activity];
@@ -544,11 +581,7 @@ internal sealed class ActivityIndex
             }
         }
 
-        var seats = DistinctHolders(start, end, day);
-
-        _presentCommittee[activity] = present;
-        Volatile.Write(ref _committeeSeats[activity], seats);
-        return (present, seats);
+        return (present, DistinctHolders(start, end, day));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // asked per member and slot by the coverage rules, per slot by committee scopes

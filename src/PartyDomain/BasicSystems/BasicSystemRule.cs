@@ -44,8 +44,11 @@ public abstract class BasicSystemRule : RuleBase, IBasicSystemRule
     public bool AppliesTo(PartyOrganization organization)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        return Scope == OrganizationScope.PartyGroups ? organization.Kind == OrganizationKind.PartyGroup : organization.Kind.IsBranch();
+        return AppliesTo(organization.Kind);
     }
+
+    /// <summary>Whether the rule applies to organizations of <paramref name="kind"/>: what <see cref="AppliesTo(PartyOrganization)"/> decides by.</summary>
+    internal bool AppliesTo(OrganizationKind kind) => Scope == OrganizationScope.PartyGroups ? kind == OrganizationKind.PartyGroup : kind.IsBranch();
 
     /// <inheritdoc />
     public abstract void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes);

@@ -298,15 +298,14 @@ internal struct SlotSweep
         {
             if (_slot >= _full.Length)
             {
-                _organization = NextOrganization(_context, _rule, _organization, _organizations);
-                if (_organization >= _organizations)
+                var next = NextOrganization(_context, _rule, _kind, _organization, _organizations);
+                if (next.Organization >= _organizations)
                 {
+                    _organization = _organizations;
                     return false;
                 }
 
-                _dense = _context.Scope[_organization];
-                (_at, _end) = _kind < 0 ? (0, 0) : _context.Index.Block(_dense, _kind);
-                _livesThrough = _context.LivesThrough(_organization);
+                (_organization, _dense, _at, _end, _livesThrough) = next;
                 _slot = 0;
             }
 
@@ -333,16 +332,31 @@ internal struct SlotSweep
         }
     }
 
-    /// <summary>The next organization after <paramref name="organization"/> the rule applies to and its scope may admit, or <paramref name="count"/>.</summary>
+    /// <summary>
+    /// The next organization after <paramref name="organization"/> the rule applies to and its scope may admit (or
+    /// <paramref name="count"/>), its place in the index, its block of records of <paramref name="kind"/> and whether it
+    /// lives through the period.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // once per organization: kept out of the rules' loops
-    private static int NextOrganization(ComplianceContext context, BasicSystemRule rule, int organization, int count)
+    private static (int Organization, int Dense, int At, int End, bool LivesThrough) NextOrganization(
+        ComplianceContext context, BasicSystemRule rule, int kind, int organization, int count)
     {
-        var organizations = context.Organizations;
-        while (++organization < count && !(rule.AppliesTo(organizations[organization]) && rule.MayBeInScope(context, context.Scope[organization])))
+        // Kinds read from the index's column: reading each organization object cost a cache miss per rule and organization.
+        var index = context.Index;
+        var kinds = index.OrganizationKinds;
+        var scope = context.Scope;
+        while (++organization < count && !(rule.AppliesTo(kinds[scope[organization]]) && rule.MayBeInScope(context, scope[organization])))
         {
         }
 
-        return Math.Min(organization, count);
+        if (organization >= count)
+        {
+            return (count, -1, 0, 0, false);
+        }
+
+        var dense = scope[organization];
+        var (at, end) = kind < 0 ? (0, 0) : index.Block(dense, kind);
+        return (organization, dense, at, end, context.LivesThrough(organization));
     }
 }
 
@@ -368,8 +382,8 @@ public sealed class RuleOutcomes
         OrganizationCount = organizations;
         _slotCount = slots.Count;
         _outcomes = new SlotOutcome[organizations * slots.Count];
-        _found = new CountColumn(_outcomes.Length);
-        _expected = new CountColumn(_outcomes.Length);
+        _found = new CountColumn(_outcomes);
+        _expected = new CountColumn(_outcomes);
     }
 
     /// <summary>The rule.</summary>
@@ -403,8 +417,8 @@ public sealed class RuleOutcomes
         }
 
         _outcomes[i] = outcome;
-        _found.Set(i, found);
-        _expected.Set(i, expected);
+        _found.Set(i, found, outcome);
+        _expected.Set(i, expected, outcome);
     }
 
     /// <summary>A met slot under <see cref="RunningSlotMet.Pending"/>: pending (and met so far) until it has ended.</summary>
@@ -451,33 +465,88 @@ public sealed class RuleOutcomes
     public bool MetSoFar(int organization, int slot) => _metEarly is { } m && m[(organization * _slotCount) + slot];
 
     /// <summary>
-    /// Counts per cell, one byte each until a value needs more (then four): a national evaluation writes millions of
-    /// cells, nearly all small counts, and every evaluation's fresh arrays are pages the system must clear and the
-    /// garbage collector must later reclaim beside the whole dataset.
+    /// Counts per cell: one number for the whole column while every cell with an outcome holds the same value (a
+    /// frequency rule's minimum, expected everywhere), then one byte each until a value needs more (then four). A
+    /// national evaluation writes millions of cells, nearly all small counts, and every evaluation's fresh arrays are
+    /// pages the system must clear and the garbage collector must later reclaim beside the whole dataset. Cells without
+    /// an outcome (<see cref="SlotOutcome.NotApplicable"/>) read 0 unless written otherwise.
     /// </summary>
-    private sealed class CountColumn(int length)
+    private sealed class CountColumn(SlotOutcome[] outcomes)
     {
-        private readonly byte[] _narrow = new byte[length];
+        /// <summary>While <see cref="_narrow"/> is <c>null</c>: the value of every cell with an outcome, or -1 before the first.</summary>
+        private int _uniform = -1;
+        private byte[]? _narrow;
         private int[]? _wide;
 
-        public int Get(int i) => _wide is { } wide ? wide[i] : _narrow[i];
+        public int Get(int i) =>
+            _wide is { } wide ? wide[i]
+            : _narrow is { } narrow ? narrow[i]
+            : outcomes[i] == SlotOutcome.NotApplicable || _uniform < 0 ? 0 : _uniform;
 
+        /// <summary>Writes a cell's count; the cell's outcome is written first.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Set(int i, int value)
+        public void Set(int i, int value, SlotOutcome outcome)
         {
+            if (_narrow is null)
+            {
+                if (outcome == SlotOutcome.NotApplicable ? value == 0 : value == _uniform)
+                {
+                    return;
+                }
+
+                if (_uniform < 0 && outcome != SlotOutcome.NotApplicable && value >= 0)
+                {
+                    _uniform = value;
+                    return;
+                }
+
+                Spread();
+            }
+
             if (_wide is null && (uint)value <= byte.MaxValue)
             {
-                _narrow[i] = (byte)value;
+                _narrow![i] = (byte)value;
                 return;
             }
 
             SetWide(i, value);
         }
 
+        /// <summary>The one value becomes a value per cell: the first cell written with another.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Spread()
+        {
+            _narrow = new byte[outcomes.Length];
+            if (_uniform <= 0)
+            {
+                return;
+            }
+
+            if (_uniform > byte.MaxValue)
+            {
+                _wide = new int[outcomes.Length];
+            }
+
+            for (var j = 0; j < outcomes.Length; j++)
+            {
+                if (outcomes[j] != SlotOutcome.NotApplicable)
+                {
+                    if (_wide is { } wide)
+                    {
+                        wide[j] = _uniform;
+                    }
+                    else
+                    {
+                        _narrow[j] = (byte)_uniform;
+                    }
+                }
+            }
+        }
+
         [MethodImpl(MethodImplOptions.NoInlining)]
         private void SetWide(int i, int value)
         {
-            _wide ??= Array.ConvertAll(_narrow, v => (int)v);
+            _wide ??= Array.ConvertAll(_narrow!, v => (int)v);
             _wide[i] = value;
         }
     }

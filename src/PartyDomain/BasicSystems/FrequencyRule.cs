@@ -68,7 +68,7 @@ public sealed class FrequencyRule : BasicSystemRule
             int count = 0, lastDay = -1;
             for (var at = slot.Start; at < slot.End; at++)
             {
-                if (days[at] != lastDay && (quorum == QuorumKind.None || Valid(index, quorum, slot.Dense, at)))
+                if (days[at] != lastDay && index.HasQuorum(quorum, slot.Dense, at))
                 {
                     count++;
                     lastDay = days[at];
@@ -86,21 +86,6 @@ public sealed class FrequencyRule : BasicSystemRule
         var valid = Quorum != QuorumKind.None && rule["RequireQuorum"] != 0;
         return (new($"至少{expected}次{(valid ? "（到会人数过半的有效会议）" : string.Empty)}", $"at least {expected}{(valid ? " valid (quorate)" : string.Empty)}"),
             new($"{found}次", $"{found}"));
-    }
-
-    internal static bool Valid(ActivityIndex index, QuorumKind quorum, int organization, int activity)
-    {
-        switch (quorum)
-        {
-            case QuorumKind.VotingMembers:
-                var (present, expected) = index.Voting(organization, activity);
-                return expected > 0 && present * 2 > expected;
-            case QuorumKind.Committee:
-                var (attending, seats) = index.Committee(organization, activity);
-                return seats > 0 && attending * 2 > seats;
-            default:
-                return true;
-        }
     }
 
     private static RuleParameter[] Describe(int minCount, QuorumKind quorum)
@@ -158,7 +143,7 @@ public sealed class QuorumRule : BasicSystemRule
             var lastValid = false;
             for (var at = slot.Start; at < slot.End; at++)
             {
-                var ok = FrequencyRule.Valid(index, Quorum, slot.Dense, at);
+                var ok = index.HasQuorum(Quorum, slot.Dense, at);
                 if (days[at] != lastDay)
                 {
                     meetings++;

@@ -137,50 +137,67 @@ public sealed class CoverageRule : BasicSystemRule
 
     private void Evaluate(ComplianceContext context, RuleOutcomes outcomes, int min, ActivityIndex index, int[] days, Tally[] tally)
     {
+        // The columns in locals: the loop writes tallies, after which the JIT would read every field again per attendee.
+        var attendanceStart = index.AttendanceStart;
+        var attendees = index.Attendee;
+        var statuses = index.AttendeeStatus;
+        var excusedIsCovered = ExcusedIsCovered;
         var round = 0;
         foreach (var slot in Sweep(context, Kind))
         {
             round++;
+
+            // The attendance of a block's records lies in one run, record after record.
+            var a = attendanceStart[slot.Start];
             for (var at = slot.Start; at < slot.End; at++)
             {
-                for (var a = index.AttendanceStart[at]; a < index.AttendanceStart[at + 1]; a++)
+                var day = days[at];
+                for (var end = attendanceStart[at + 1]; a < end; a++)
                 {
-                    var status = index.AttendeeStatus[a];
-                    if (status != (byte)AttendanceStatus.Present && (!ExcusedIsCovered || status != (byte)AttendanceStatus.Excused))
+                    var status = statuses[a];
+                    if (status != (byte)AttendanceStatus.Present && (!excusedIsCovered || status != (byte)AttendanceStatus.Excused))
                     {
                         continue;
                     }
 
                     // Records of the same kind on the same day are one occasion, as in the frequency rules.
-                    ref var t = ref tally[index.Attendee[a]];
+                    ref var t = ref tally[attendees[a]];
                     if (t.Round != round)
                     {
-                        t = new Tally(round, 1, days[at]);
+                        t = new Tally(round, 1, day);
                     }
-                    else if (t.LastDay != days[at])
+                    else if (t.LastDay != day)
                     {
-                        t = new Tally(round, t.Times + 1, days[at]);
+                        t = new Tally(round, t.Times + 1, day);
                     }
                 }
             }
 
-            // Everyone registered in the branch on the reference day whom the rule covers, and whether they took part.
-            int covered = 0, expected = 0, day = slot.Window.Reference;
-            for (var m = index.OrgMemberStart[slot.Dense]; m < index.OrgMemberStart[slot.Dense + 1]; m++)
-            {
-                var (person, from, to) = index.OrgMembers[m];
-                if (from <= day && day <= to && (Members == CoveredMembers.FullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
-                {
-                    expected++;
-                    covered += tally[person].Round == round && tally[person].Times >= min ? 1 : 0;
-                }
-            }
-
+            var (covered, expected) = Covered(index, slot.Dense, slot.Window.Reference, tally, round, min);
             if (expected > 0)
             {
                 outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(covered == expected), covered, expected);
             }
         }
+    }
+
+    /// <summary>Everyone registered in the branch on the reference day whom the rule covers, and how many of them took part.</summary>
+    private (int Covered, int Expected) Covered(ActivityIndex index, int branch, int day, Tally[] tally, int round, int min)
+    {
+        int covered = 0, expected = 0;
+        var members = index.OrgMembers;
+        var fullMembers = Members == CoveredMembers.FullMembers;
+        for (var m = index.OrgMemberStart[branch]; m < index.OrgMemberStart[branch + 1]; m++)
+        {
+            var (person, from, to) = members[m];
+            if (from <= day && day <= to && (fullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
+            {
+                expected++;
+                covered += tally[person].Round == round && tally[person].Times >= min ? 1 : 0;
+            }
+        }
+
+        return (covered, expected);
     }
 
     private readonly record struct Tally(int Round, int Times, int LastDay);
@@ -227,15 +244,16 @@ public sealed class InactiveMemberRule : BasicSystemRule
         // Dates formatted once: a national evaluation writes thousands of these findings.
         string sinceText = $"{since:uuuu-MM-dd}", referenceText = $"{reference:uuuu-MM-dd}";
         var title = TitleFor(rule);
-        for (var o = 0; o < context.Organizations.Count; o++)
+        // Kinds and lives read from the index's columns: the organization itself is read only for a finding's text.
+        for (var o = 0; o < context.Scope.Length; o++)
         {
-            var organization = context.Organizations[o];
-            if (!AppliesTo(organization) || !organization.ExistsOn(reference))
+            var dense = context.Scope[o];
+            if (!AppliesTo(index.OrganizationKinds[dense]) || !index.ExistsOn(dense, referenceDay))
             {
                 continue;
             }
 
-            var dense = context.Scope[o];
+            PartyOrganization? organization = null;
             LocalizedText? expected = null;
             for (var m = index.OrgMemberStart[dense]; m < index.OrgMemberStart[dense + 1]; m++)
             {
@@ -249,6 +267,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
                 }
 
                 var member = index.People[person];
+                organization ??= context.Organizations[o];
                 expected ??= new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})");
                 outcomes.Add(new Finding(Id, title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
                     new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
