@@ -77,9 +77,6 @@ public sealed record ActivityRecord : DatasetRecord
     /// <inheritdoc/>
     protected internal override RecordKind Declared => Declaration;
 
-    /// <summary>The activities of <paramref name="dataset"/> held by <paramref name="organization"/>, in date order.</summary>
-    internal static ReadOnlySpan<ActivityRecord> Of(CityDataset dataset, OrganizationId organization) => dataset.Indexes.Derived(ByOrganization).Span(organization);
-
     internal static IReadOnlyList<ActivityRecord> ListOf(CityDataset dataset, OrganizationId organization) => dataset.Indexes.Derived(ByOrganization)[organization];
 
     private static void CheckOne(ActivityRecord a, RecordCheck check)
@@ -114,7 +111,7 @@ public sealed record ActivityRecord : DatasetRecord
             return;
         }
 
-        var seen = new HashSet<PersonId>();
+        var seen = check.ScratchPeople();
         foreach (var attendance in a.Attendance)
         {
             if (check.Person(attendance.PersonId, nameof(Attendance)) && !seen.Add(attendance.PersonId))

@@ -157,21 +157,7 @@ public sealed class CityDatasetBuilder
         ArgumentNullException.ThrowIfNull(records);
         foreach (var record in records)
         {
-            _ = record switch
-            {
-                PartyOrganization r => Add(r),
-                LawFirm r => Add(r),
-                Person r => Add(r),
-                MembershipRegistration r => Add(r),
-                FirmEmployment r => Add(r),
-                FirmPostHolding r => Add(r),
-                PartyPostHolding r => Add(r),
-                FirmCoverage r => Add(r),
-                InstructorAssignment r => Add(r),
-                CommitteeElection r => Add(r),
-                null => throw new ArgumentException("A record is null.", nameof(records)),
-                _ => Add(record),
-            };
+            Add(record ?? throw new ArgumentException("A record is null.", nameof(records)));
         }
 
         return this;

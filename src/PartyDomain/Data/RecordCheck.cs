@@ -22,6 +22,15 @@ public sealed class RecordCheck
     /// <summary>The keys seen among the current kind's records so far, one set per key type.</summary>
     internal Dictionary<Type, object> Seen { get; } = [];
 
+    private readonly HashSet<PersonId> _people = [];
+
+    /// <summary>An empty set for one record's own list of people (an attendance list), reused: two million activities allocate none.</summary>
+    internal HashSet<PersonId> ScratchPeople()
+    {
+        _people.Clear();
+        return _people;
+    }
+
     /// <summary>Today's date: no record may be dated later.</summary>
     public LocalDate Today => _validator.Today;
 

@@ -108,7 +108,7 @@ public sealed record TrainingSession : DatasetRecord
             return;
         }
 
-        var seen = new HashSet<PersonId>();
+        var seen = check.ScratchPeople();
         foreach (var a in t.Attendance)
         {
             if (check.Person(a.PersonId, nameof(Attendance)) && !seen.Add(a.PersonId))
