@@ -47,7 +47,7 @@ public class ComplianceBenchmarks
         var (frequencyRules, options) = ComplianceData.FrequencyRulesOnly();
         _frequency = new ComplianceEvaluator(frequencyRules, Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()), SyntheticActivities.Clock.InShanghai());
         _default = PartyDomainEngines.Create(SyntheticActivities.Clock).Compliance;
-        _specs = frequencyRules.Select(r => new FrequencySpec(r.Id.Value, r.Kind, r.Cadence.Months, r.Scope, options.Resolve(r)["MinCount"])).ToArray();
+        _specs = frequencyRules.Select(r => new FrequencySpec(r.Id.Value, r.Kinds.Single(), r.Cadence.Months, r.Scope, options.Resolve(r)["MinCount"])).ToArray();
         if (_specs.Select(s => s.Kind).Distinct().Count() != _specs.Length || _specs.Any(s => 12 % s.CadenceMonths != 0))
         {
             throw new InvalidOperationException("The baselines assume one frequency rule per activity kind and cadences that divide the year.");
@@ -297,21 +297,7 @@ public class ComplianceBenchmarks
 
     private static List<Miss> LibraryMisses(ComplianceResult result)
     {
-        var misses = new List<Miss>();
-        foreach (var e in result.Evaluations)
-        {
-            for (var o = 0; o < e.OrganizationCount; o++)
-            {
-                for (var s = 0; s < e.Slots.Count; s++)
-                {
-                    if (e.Outcome(o, s) == SlotOutcome.Missed)
-                    {
-                        misses.Add(new Miss(result.Organizations[o].Id, e.Rule.Id.Value, s));
-                    }
-                }
-            }
-        }
-
+        var misses = result.Results().Where(r => r.Outcome == SlotOutcome.Missed).Select(r => new Miss(r.Organization.Id, r.Rule.Id.Value, r.Slot.Index)).ToList();
         return misses;
     }
 
@@ -463,11 +449,13 @@ internal static class ComplianceData
     }
 
     /// <summary>The default frequency rules, tuned to count every meeting (no quorum): the same rules the baselines implement.</summary>
-    public static (FrequencyRule[] Rules, RuleOptions Options) FrequencyRulesOnly()
+    public static (BasicSystemRule[] Rules, RuleOptions Options) FrequencyRulesOnly()
     {
         var options = new RuleOptions();
         options.Rules[BasicSystemRuleIds.GeneralMeeting.Value] = new RuleSettings { Parameters = { ["RequireQuorum"] = 0 } };
         options.Rules[BasicSystemRuleIds.CommitteeMeeting.Value] = new RuleSettings { Parameters = { ["RequireQuorum"] = 0 } };
-        return (DefaultBasicSystemRules.Create().OfType<FrequencyRule>().ToArray(), options);
+        RuleId[] frequency = [BasicSystemRuleIds.GeneralMeeting, BasicSystemRuleIds.CommitteeMeeting, BasicSystemRuleIds.GroupMeeting,
+            BasicSystemRuleIds.PartyLesson, BasicSystemRuleIds.OrganizationalLifeMeeting, BasicSystemRuleIds.ThemePartyDay];
+        return (DefaultBasicSystemRules.Create().OfType<BasicSystemRule>().Where(r => frequency.Contains(r.Id)).ToArray(), options);
     }
 }

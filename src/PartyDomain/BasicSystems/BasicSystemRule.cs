@@ -1,11 +1,14 @@
-using System.Runtime.CompilerServices;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
 using PartyDomain.Time;
 
 namespace PartyDomain.BasicSystems;
 
-/// <summary>A convenient base for basic-system rules: holds the descriptor, the scope and the kinds considered.</summary>
+/// <summary>
+/// The base of basic-system rules, the built-in ones and a city's own: holds the descriptor, the scope and the kinds
+/// considered, and sweeps the slots (<see cref="Sweep"/>) the way every built-in rule does. <c>docs/rules.md</c> walks
+/// through writing one.
+/// </summary>
 public abstract class BasicSystemRule : RuleBase, IBasicSystemRule
 {
     /// <summary>Creates the rule's descriptor.</summary>
@@ -56,18 +59,29 @@ public abstract class BasicSystemRule : RuleBase, IBasicSystemRule
     /// <inheritdoc />
     public abstract (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected);
 
-    /// <summary>
-    /// Whether the scope admits the organization in this slot: for <see cref="OrganizationScope.BranchesWithCommittee"/>,
-    /// whether it has a committee (3 or more people in seats) on the window's reference day.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per slot; the scope test alone for most rules
-    private protected bool InScope(ComplianceContext context, in SweptSlot slot) =>
-        Scope != OrganizationScope.BranchesWithCommittee || context.Index.HasCommitteeOn(slot.Dense, slot.Window.Reference);
-
-    /// <summary>Whether the scope can admit the organization on any day; when not, <see cref="InScope"/> is false in every slot.</summary>
+    /// <summary>Whether the scope can admit the organization on any day; when not, the sweep skips it whole.</summary>
     internal bool MayBeInScope(ComplianceContext context, int dense) =>
         Scope != OrganizationScope.BranchesWithCommittee || context.Index.EverHasCommittee(dense);
 
-    /// <summary>Every judged slot of every organization in scope this rule applies to, with its records of <paramref name="kind"/>.</summary>
-    private protected SlotSweep Sweep(ComplianceContext context, ActivityKind kind) => new(context, this, kind);
+    /// <summary>
+    /// Every judged slot of every organization this rule applies to and its <see cref="Scope"/> admits in that slot, with
+    /// the organization's records of <paramref name="kind"/> in the slot's window: the loop every built-in rule runs.
+    /// </summary>
+    /// <param name="context">The evaluation under way.</param>
+    /// <param name="kind">The activity kind whose records each slot carries.</param>
+    /// <example>
+    /// A volunteer day every half year:
+    /// <code>
+    /// foreach (var slot in Sweep(context, volunteerDay))
+    /// {
+    ///     var held = slot.Meetings();
+    ///     outcomes.Set(slot, slot.Decide(held >= rule["MinCount"]), held, rule["MinCount"]);
+    /// }
+    /// </code>
+    /// </example>
+    protected SlotSweep Sweep(ComplianceContext context, ActivityKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new(context, this, kind);
+    }
 }

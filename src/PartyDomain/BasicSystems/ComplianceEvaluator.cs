@@ -91,6 +91,8 @@ public sealed class ComplianceEvaluator
                 rule.Evaluate(context, settings, outcomes);
             }
 
+            outcomes.Seal();
+
             evaluations.Add(outcomes);
         }
 

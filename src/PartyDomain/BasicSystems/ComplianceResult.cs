@@ -118,7 +118,7 @@ public sealed class ComplianceResult
     public IReadOnlyList<EffectiveRule> Rules { get; }
 
     /// <summary>The outcomes, one table per rule; a disabled rule's table is all not applicable.</summary>
-    public IReadOnlyList<RuleOutcomes> Evaluations { get; }
+    internal IReadOnlyList<RuleOutcomes> Evaluations { get; }
 
     /// <summary>Findings about individual members (six months without organizational life).</summary>
     public IReadOnlyList<Finding> MemberFindings { get; }

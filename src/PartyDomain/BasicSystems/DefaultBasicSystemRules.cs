@@ -86,3 +86,49 @@ public static class DefaultBasicSystemRules
             new(Regulations.MemberEducation, "第三十一条", SourceConfidence.Verified), 6),
     ];
 }
+
+/// <summary>
+/// The parameterized rule families the defaults are made of, for a city's own rules of the same shape: a legal aid day
+/// every quarter is a frequency rule, every member at a city's annual pledge a coverage rule. A rule of another shape
+/// derives from <see cref="BasicSystemRule"/>.
+/// </summary>
+public static class BasicSystemRules
+{
+    /// <summary>
+    /// At least <c>MinCount</c> meetings of one kind in every slot of a cadence, for example a general meeting every
+    /// quarter. Records of the same organization, kind and day count once (the same meeting entered twice, or on two
+    /// platforms). With a quorum, parameter <c>RequireQuorum</c> (default 1) counts only valid meetings.
+    /// </summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="title">The rule's title; <c>{MinCount}</c> stands for the number in force.</param>
+    /// <param name="citation">The rule's source.</param>
+    /// <param name="system">The system it belongs to.</param>
+    /// <param name="kind">The activity kind counted.</param>
+    /// <param name="cadence">The cadence.</param>
+    /// <param name="minCount">The default minimum per slot (parameter <c>MinCount</c>).</param>
+    /// <param name="scope">Which organizations it applies to.</param>
+    /// <param name="quorum">Which attendance makes a meeting valid, if any.</param>
+    /// <param name="severity">The severity of a miss.</param>
+    public static IBasicSystemRule Frequency(RuleId id, LocalizedText title, Citation citation, BasicSystem system, ActivityKind kind, Cadence cadence,
+        int minCount, OrganizationScope scope, QuorumKind quorum = QuorumKind.None, FindingSeverity severity = FindingSeverity.Violation) =>
+        new FrequencyRule(id, title, citation, system, kind, cadence, minCount, scope, quorum, severity);
+
+    /// <summary>
+    /// Every member registered in the branch at the end of the slot took part in at least <c>MinTimes</c> activities of
+    /// one kind in the slot (records on the same day count once), for example every member in a heart-to-heart talk once
+    /// a year. Guests and people registered elsewhere are not counted.
+    /// </summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="title">The rule's title; <c>{MinTimes}</c> stands for the number in force.</param>
+    /// <param name="citation">The rule's source.</param>
+    /// <param name="system">The system it belongs to.</param>
+    /// <param name="kind">The activity kind.</param>
+    /// <param name="members">Whose coverage is checked.</param>
+    /// <param name="cadence">The cadence.</param>
+    /// <param name="minTimes">The default number of times each member takes part (parameter <c>MinTimes</c>).</param>
+    /// <param name="excusedIsCovered">Whether a member excused with a reason (请假) is covered too, as in an appraisal, which
+    /// covers the members appraised, present or not; a talk needs the member there.</param>
+    public static IBasicSystemRule Coverage(RuleId id, LocalizedText title, Citation citation, BasicSystem system, ActivityKind kind, CoveredMembers members,
+        Cadence cadence, int minTimes = 1, bool excusedIsCovered = false) =>
+        new CoverageRule(id, title, citation, system, kind, members, cadence, minTimes, excusedIsCovered);
+}

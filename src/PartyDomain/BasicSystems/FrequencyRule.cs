@@ -21,7 +21,7 @@ public enum QuorumKind
 /// meeting every quarter. Records of the same organization, kind and day count once (the same meeting entered twice,
 /// or on two platforms). With a quorum and <c>RequireQuorum</c> = 1 only valid meetings count.
 /// </summary>
-public sealed class FrequencyRule : BasicSystemRule
+internal sealed class FrequencyRule : BasicSystemRule
 {
     /// <summary>Creates a frequency rule.</summary>
     /// <param name="id">The rule's id.</param>
@@ -55,27 +55,11 @@ public sealed class FrequencyRule : BasicSystemRule
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(outcomes);
         var min = rule["MinCount"];
-        var quorum = Quorum != QuorumKind.None && rule["RequireQuorum"] != 0 ? Quorum : QuorumKind.None;
-        var index = context.Index;
-        var days = index.ActivityDay;
+        var valid = Quorum != QuorumKind.None && rule["RequireQuorum"] != 0 ? Quorum : QuorumKind.None;
         foreach (var slot in Sweep(context, Kind))
         {
-            if (!InScope(context, slot))
-            {
-                continue;
-            }
-
-            int count = 0, lastDay = -1;
-            for (var at = slot.Start; at < slot.End; at++)
-            {
-                if (days[at] != lastDay && index.HasQuorum(quorum, slot.Dense, at))
-                {
-                    count++;
-                    lastDay = days[at];
-                }
-            }
-
-            outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(count >= min), count, min);
+            var held = slot.Meetings(valid);
+            outcomes.Set(slot, slot.Decide(held >= min), held, min);
         }
     }
 
@@ -101,7 +85,7 @@ public sealed class FrequencyRule : BasicSystemRule
 /// the full members; 支委会: the committee). A slot without such a meeting is not applicable here (the frequency rule
 /// reports it); a meeting that fell short makes the slot missed at once.
 /// </summary>
-public sealed class QuorumRule : BasicSystemRule
+internal sealed class QuorumRule : BasicSystemRule
 {
     /// <summary>Creates a quorum rule.</summary>
     /// <param name="id">The rule's id.</param>
@@ -134,33 +118,14 @@ public sealed class QuorumRule : BasicSystemRule
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(outcomes);
-        var index = context.Index;
-        var days = index.ActivityDay;
         foreach (var slot in Sweep(context, Kind))
         {
             // A day's meeting is valid when any record of it is (duplicates of one meeting count once).
-            int meetings = 0, valid = 0, lastDay = -1;
-            var lastValid = false;
-            for (var at = slot.Start; at < slot.End; at++)
+            var meetings = slot.Meetings();
+            if (meetings > 0)
             {
-                var ok = index.HasQuorum(Quorum, slot.Dense, at);
-                if (days[at] != lastDay)
-                {
-                    meetings++;
-                    valid += ok ? 1 : 0;
-                    lastDay = days[at];
-                    lastValid = ok;
-                }
-                else if (ok && !lastValid)
-                {
-                    valid++;
-                    lastValid = true;
-                }
-            }
-
-            if (meetings > 0 && InScope(context, slot))
-            {
-                outcomes.Set(slot.Organization, slot.Slot, valid < meetings ? SlotOutcome.Missed : slot.Window.Decide(true), valid, meetings);
+                var valid = slot.Meetings(Quorum);
+                outcomes.Set(slot, valid < meetings ? SlotOutcome.Missed : slot.Decide(true), valid, meetings);
             }
         }
     }

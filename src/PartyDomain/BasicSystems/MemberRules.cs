@@ -10,7 +10,7 @@ namespace PartyDomain.BasicSystems;
 /// The secretary lectures: at least <c>MinLessons</c> party lessons a slot given by the person who is the branch
 /// secretary on the lesson's day. A branch without a secretary at the end of the slot is not applicable.
 /// </summary>
-public sealed class LecturerRule : BasicSystemRule
+internal sealed class LecturerRule : BasicSystemRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="id">The rule's id.</param>
@@ -45,9 +45,9 @@ public sealed class LecturerRule : BasicSystemRule
                 }
             }
 
-            if (count > 0 || index.SecretaryOn(slot.Dense, slot.Window.Reference) >= 0)
+            if (count > 0 || index.SecretaryOn(slot.Dense, slot.Days.Reference) >= 0)
             {
-                outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(count >= min), count, min);
+                outcomes.Set(slot, slot.Decide(count >= min), count, min);
             }
         }
     }
@@ -73,7 +73,7 @@ public enum CoveredMembers
 /// <c>MinTimes</c> activities of one kind in the slot (records on the same day count once), for example every full member appraised once a year, or every
 /// member in a heart-to-heart talk once a year. Guests and people registered elsewhere are not counted.
 /// </summary>
-public sealed class CoverageRule : BasicSystemRule
+internal sealed class CoverageRule : BasicSystemRule
 {
     /// <summary>Creates a coverage rule.</summary>
     /// <param name="id">The rule's id.</param>
@@ -173,10 +173,10 @@ public sealed class CoverageRule : BasicSystemRule
                 }
             }
 
-            var (covered, expected) = Covered(index, slot.Dense, slot.Window.Reference, tally, round, min);
+            var (covered, expected) = Covered(index, slot.Dense, slot.Days.Reference, tally, round, min);
             if (expected > 0)
             {
-                outcomes.Set(slot.Organization, slot.Slot, slot.Window.Decide(covered == expected), covered, expected);
+                outcomes.Set(slot, slot.Decide(covered == expected), covered, expected);
             }
         }
     }
@@ -210,7 +210,7 @@ public sealed class CoverageRule : BasicSystemRule
 /// admission. It raises a finding about the member and never changes the member's standing. Party dues join this
 /// rule when the dues records land.
 /// </summary>
-public sealed class InactiveMemberRule : BasicSystemRule
+internal sealed class InactiveMemberRule : BasicSystemRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="id">The rule's id.</param>

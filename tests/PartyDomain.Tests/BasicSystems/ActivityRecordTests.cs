@@ -141,7 +141,7 @@ public class ActivityRecordTests
 
     private static readonly BasicSystem Volunteering = new("city-volunteering", new("志愿服务", "Volunteering"));
 
-    private static FrequencyRule VolunteerRule() => new(new RuleId("XY-VOLUNTEER-DAY"), new("每半年开展1次志愿服务日", "A volunteer day every half year"),
+    private static IBasicSystemRule VolunteerRule() => BasicSystemRules.Frequency(new RuleId("XY-VOLUNTEER-DAY"), new("每半年开展1次志愿服务日", "A volunteer day every half year"),
         new("信阳市律师行业党建工作规范", "第五条", SourceConfidence.Local), Volunteering, VolunteerDay, Cadence.HalfYearly, 1, OrganizationScope.Branches);
 
     private static TestCity VolunteerCity() => new TestCity().Branch("B").Members("M", full: 3, registeredAt: "B")

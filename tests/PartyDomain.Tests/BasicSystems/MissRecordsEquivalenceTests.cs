@@ -88,14 +88,13 @@ public class MissRecordsEquivalenceTests
 
         public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
         {
-            var slots = context.Slots(Cadence);
-            for (var o = 0; o < context.Organizations.Count; o++)
+            foreach (var organization in context.Organizations.Where(AppliesTo))
             {
-                for (var s = 0; s < slots.Count; s++)
+                foreach (var slot in context.Slots(Cadence))
                 {
-                    if (AppliesTo(context.Organizations[o]) && context.Window(o, slots[s]) is { Judged: true, Ended: true })
+                    if (context.Window(organization, slot) is { Judged: true, Ended: true })
                     {
-                        outcomes.Set(o, s, SlotOutcome.Missed, 0, 1);
+                        outcomes.Set(organization, slot, SlotOutcome.Missed, 0, 1);
                     }
                 }
             }
