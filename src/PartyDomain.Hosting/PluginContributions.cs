@@ -1,5 +1,6 @@
 using PartyDomain.Extensibility;
 using PartyDomain.Extensibility.Plugins;
+using PartyDomain.Extensibility.Roster;
 
 namespace PartyDomain.Hosting;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using PartyDomain.Extensibility;
 using PartyDomain.Extensibility.Plugins;
+using PartyDomain.Extensibility.Roster;
 
 namespace PartyDomain.Hosting;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartyDomain.Extensibility;
 using PartyDomain.Extensibility.Plugins;
+using PartyDomain.Extensibility.Roster;
 
 namespace PartyDomain.Hosting.Tests;
 

@@ -57,8 +57,8 @@ public sealed class SamplePluginTests
         Of("xuexi-qiangguo").Should().Be("StudyCreditConverter:xuexi-qiangguo, DatasetContributor:xuexi-points, ImportTable:xuexi_points");
         Of("xinyang").Should().Be("Rule:XY-REGISTRATION-IN-FIRM-BRANCH, RuleDefault:BS-SECRETARY-LECTURE.MinLessons, "
             + "Indicator:xy-wechat-group-consultations, Indicator:xy-on-demand-visits, ReportSection:xinyang-work");
-        builder.Plugins.OwnerOf(Extensibility.Plugins.PluginContributionKind.DatasetContributor, "XUEXI-POINTS")!.Id.Should().Be("xuexi-qiangguo");
-        builder.Plugins.OwnerOf(Extensibility.Plugins.PluginContributionKind.Rule, StructureRuleIds.BranchSize.Value).Should().BeNull("the library's own");
+        builder.Plugins.OwnerOf(Extensibility.Roster.PluginContributionKind.DatasetContributor, "XUEXI-POINTS")!.Id.Should().Be("xuexi-qiangguo");
+        builder.Plugins.OwnerOf(Extensibility.Roster.PluginContributionKind.Rule, StructureRuleIds.BranchSize.Value).Should().BeNull("the library's own");
 
         var summary = provider.GetRequiredService<AnnualSummaryBuilder>().Build(city.Build(), 2024);
         summary.Plugins.Select(p => p.ToString()).Should().Equal("xuexi-qiangguo 1.0.0", "xinyang 1.0.0");

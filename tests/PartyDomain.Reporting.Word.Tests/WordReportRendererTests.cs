@@ -67,8 +67,8 @@ public class WordReportRendererTests
     public void The_document_ends_with_the_plugins_that_shaped_it_and_stays_valid()
     {
         var (_, renderer) = Render();
-        var roster = new Extensibility.Plugins.PluginRoster(
-            [new("xinyang", "1.2.0", new("信阳市律师行业党建", "Xinyang")) { Contributions = [new(Extensibility.Plugins.PluginContributionKind.Indicator, "xy-a")] }], []);
+        var roster = new Extensibility.Roster.PluginRoster(
+            [new("xinyang", "1.2.0", new("信阳市律师行业党建", "Xinyang")) { Contributions = [new(Extensibility.Roster.PluginContributionKind.Indicator, "xy-a")] }], []);
         var services = new ServiceCollection().AddSingleton<IClock>(Clock);
         services.AddPartyDomain();
         using var provider = services.BuildServiceProvider();

@@ -4,6 +4,7 @@ using PartyDomain.Extensibility.Plugins;
 using PartyDomain.Interchange;
 using PartyDomain.Metrics;
 using Spectre.Console;
+using PartyDomain.Extensibility.Roster;
 
 namespace PartyDomain.ConsoleHost.Commands;
 

@@ -210,14 +210,14 @@ public sealed class PartyDomainBuilder
 
     /// <summary>
     /// The plugins that registered through this builder and those found but not loaded, as the plugin host recorded
-    /// them; registered as the <see cref="global::PartyDomain.Extensibility.Plugins.PluginRoster"/> service, so reports can name the plugins that shaped them.
+    /// them; registered as the <see cref="global::PartyDomain.Extensibility.Roster.PluginRoster"/> service, so reports can name the plugins that shaped them.
     /// </summary>
     /// <remarks>Set by the plugin host (<c>AddPlugins</c>) once it has loaded the plugins; an app that loads plugins its own way sets it too.</remarks>
-    public global::PartyDomain.Extensibility.Plugins.PluginRoster Plugins
+    public global::PartyDomain.Extensibility.Roster.PluginRoster Plugins
     {
         get;
         set => field = value ?? throw new ArgumentNullException(nameof(value));
-    } = global::PartyDomain.Extensibility.Plugins.PluginRoster.None;
+    } = global::PartyDomain.Extensibility.Roster.PluginRoster.None;
 
     /// <summary>The sections of the annual summary, built-in and added, in registration order (laid out by <see cref="IReportSection.Order"/>).</summary>
     public IReadOnlyList<IReportSection> ReportSections => _sections;

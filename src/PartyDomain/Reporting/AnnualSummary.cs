@@ -82,7 +82,7 @@ public sealed record AnnualSummary
     public IReadOnlyList<ReportSectionFailure> FailedSections { get; init; } = [];
 
     /// <summary>The plugins that shaped the summary (its rules, indicators, sections, data), in load order; empty without a plugin host.</summary>
-    public IReadOnlyList<Extensibility.Plugins.LoadedPlugin> Plugins { get; init; } = [];
+    public IReadOnlyList<Extensibility.Roster.LoadedPlugin> Plugins { get; init; } = [];
 
     /// <summary>Whether the year had not ended by the data's today, so the figures over the year are partial.</summary>
     public bool PartialYear { get; init; }

@@ -4,8 +4,6 @@ using PartyDomain.BasicSystems;
 using PartyDomain.Data;
 using PartyDomain.Development;
 using PartyDomain.Dues;
-using PartyDomain.Extensibility;
-using PartyDomain.Extensibility.Plugins;
 using PartyDomain.Figures;
 using PartyDomain.Governance;
 using PartyDomain.Metrics;
@@ -14,6 +12,7 @@ using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
 using PartyDomain.Time;
 using PartyDomain.Training;
+using PartyDomain.Extensibility.Roster;
 
 namespace PartyDomain.Reporting;
 

@@ -169,7 +169,7 @@ public static class BuiltInReportSections
         /// <c>xinyang 1.0.0（信阳市律师行业党建）：规则1项、指标2项</c>: what it registered counted by kind, since the summary
         /// a bureau hands up names no rule id; the JSON report lists each by id.
         /// </summary>
-        internal static string Describe(Extensibility.Plugins.LoadedPlugin plugin, TextLanguage language)
+        internal static string Describe(Extensibility.Roster.LoadedPlugin plugin, TextLanguage language)
         {
             var english = language == TextLanguage.English;
             var parts = plugin.Contributions.GroupBy(c => c.Kind).Select(g => english
@@ -179,16 +179,16 @@ public static class BuiltInReportSections
             return english ? $"{plugin.Id} {plugin.Version} ({plugin.DisplayName.English}): {what}" : $"{plugin.Id} {plugin.Version}（{plugin.DisplayName.Chinese}）：{what}";
         }
 
-        private static LocalizedText KindName(Extensibility.Plugins.PluginContributionKind kind) => kind switch
+        private static LocalizedText KindName(Extensibility.Roster.PluginContributionKind kind) => kind switch
         {
-            Extensibility.Plugins.PluginContributionKind.Rule => new("规则", "rules"),
-            Extensibility.Plugins.PluginContributionKind.RuleDefault => new("规则默认值", "rule defaults"),
-            Extensibility.Plugins.PluginContributionKind.Indicator => new("指标", "indicators"),
-            Extensibility.Plugins.PluginContributionKind.ActivityKind => new("活动类型", "activity kinds"),
-            Extensibility.Plugins.PluginContributionKind.StudyCreditConverter => new("学习积分折算", "study-credit converters"),
-            Extensibility.Plugins.PluginContributionKind.DatasetContributor => new("平台接入", "platform connectors"),
-            Extensibility.Plugins.PluginContributionKind.ImportTable => new("导入表", "import tables"),
-            Extensibility.Plugins.PluginContributionKind.ReportSection => new("报告章节", "report sections"),
+            Extensibility.Roster.PluginContributionKind.Rule => new("规则", "rules"),
+            Extensibility.Roster.PluginContributionKind.RuleDefault => new("规则默认值", "rule defaults"),
+            Extensibility.Roster.PluginContributionKind.Indicator => new("指标", "indicators"),
+            Extensibility.Roster.PluginContributionKind.ActivityKind => new("活动类型", "activity kinds"),
+            Extensibility.Roster.PluginContributionKind.StudyCreditConverter => new("学习积分折算", "study-credit converters"),
+            Extensibility.Roster.PluginContributionKind.DatasetContributor => new("平台接入", "platform connectors"),
+            Extensibility.Roster.PluginContributionKind.ImportTable => new("导入表", "import tables"),
+            Extensibility.Roster.PluginContributionKind.ReportSection => new("报告章节", "report sections"),
             _ => new("党费基数政策", "dues base policy"),
         };
     }

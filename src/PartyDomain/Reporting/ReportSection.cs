@@ -168,7 +168,7 @@ public sealed class ReportContext
     public IReadOnlyList<ReportFinding> Findings { get; }
 
     /// <summary>The plugins that shaped the report, in load order; empty without a plugin host.</summary>
-    public IReadOnlyList<Extensibility.Plugins.LoadedPlugin> Plugins { get; internal init; } = [];
+    public IReadOnlyList<Extensibility.Roster.LoadedPlugin> Plugins { get; internal init; } = [];
 
     /// <summary>The figure with <paramref name="id"/>, or <c>null</c>.</summary>
     /// <param name="id">The id.</param>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PartyDomain.Extensibility;
 using PartyDomain.Extensibility.Plugins;
 using PartyDomain.Reporting;
+using PartyDomain.Extensibility.Roster;
 
 namespace PartyDomain.Tests.Reporting;
 

@@ -126,7 +126,7 @@ public class ReportSectionExtensionTests
     {
         var engines = PartyDomainEngines.Create(new TestCity().Clock);
         var act = () => new AnnualSummaryBuilder(engines.Structure, engines.Compliance, engines.Training, engines.Admissions, engines.Dues, engines.Governance,
-            [new CitySection(), new CitySection()], ReportTemplates.CreateDefault(), engines.Get<ZonedClock>(), Microsoft.Extensions.Options.Options.Create(new PartyDomain.Extensibility.PartyDomainOptions()));
+            [new CitySection(), new CitySection()], ReportTemplates.CreateDefault(), engines.Get<ZonedClock>(), Microsoft.Extensions.Options.Options.Create(new PartyDomain.PartyDomainOptions()));
 
         act.Should().Throw<ArgumentException>().WithMessage("*xinyang-brand*");
     }

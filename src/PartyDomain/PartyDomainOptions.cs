@@ -1,6 +1,6 @@
 using PartyDomain.Time;
 
-namespace PartyDomain.Extensibility;
+namespace PartyDomain;
 
 /// <summary>Library-wide settings, bound from the host's configuration section (for example <c>PartyDomain</c>).</summary>
 public sealed class PartyDomainOptions
