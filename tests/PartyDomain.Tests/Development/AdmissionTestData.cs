@@ -149,6 +149,22 @@ internal static class AdmissionTestData
         return result.Violations.Where(v => v.RuleId == rule.Id).ToArray();
     }
 
+    /// <summary>
+    /// Asserts the case breaks no rule, after checking that every default admission rule ran on it (see
+    /// <see cref="KeepRules"/>): no violation proves something only if the rules were there to find one.
+    /// </summary>
+    public static void ShouldPass(this AdmissionCaseResult result, string because = "")
+    {
+        var rules = RulesOf.TryGetValue(result, out var kept) ? kept
+            : throw new Xunit.Sdk.XunitException($"The case of {result.Case.PersonId} comes from a pipeline whose rules were not kept: pass its result through KeepRules() first.");
+        foreach (var rule in AdmissionRule.Defaults)
+        {
+            PartyDomain.Tests.Rules.RuleRan.Check(rules, rule.Id);
+        }
+
+        result.Violations.Should().BeEmpty(because);
+    }
+
     public static AdmissionCaseResult Case(this PipelineResult result, string person) => result.Cases.Single(c => c.Case.PersonId == TestCity.P(person));
 
     /// <summary>Asserts one finding of <paramref name="rule"/> about the applicant, as of <paramref name="asOf"/>, citing the rule's source, and returns it.</summary>

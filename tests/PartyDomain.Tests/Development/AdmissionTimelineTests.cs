@@ -16,7 +16,7 @@ public class AdmissionTimelineTests
     {
         var result = Check(Complete());
 
-        result.Violations.Should().BeEmpty();
+        result.ShouldPass();
         result.Stage.Should().Be(AdmissionStage.FullMember);
         result.NextStep.Should().BeNull();
         result.Due.Should().BeNull();
@@ -28,7 +28,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void Exactly_18_on_the_day_of_application_passes()
     {
-        Check(Complete(), birth: new LocalDate(2002, 3, 2)).Violations.Should().BeEmpty();
+        Check(Complete(), birth: new LocalDate(2002, 3, 2)).ShouldPass();
     }
 
     [Fact]
@@ -54,9 +54,9 @@ public class AdmissionTimelineTests
         leap.PlusYears(18).Should().Be(new LocalDate(2022, 2, 28), "NodaTime clamps to the last day of February");
         AdmissionCase Applying(LocalDate on) => Opened(Applicant, on) with { FirstTalk = on.PlusDays(7) };
 
-        Check(Applying(new LocalDate(2022, 2, 28)), birth: leap).Violations.Should().BeEmpty();
+        Check(Applying(new LocalDate(2022, 2, 28)), birth: leap).ShouldPass();
         Check(Applying(new LocalDate(2022, 2, 27)), birth: leap).ShouldViolate(AdmissionRule.Age, new LocalDate(2022, 2, 27));
-        Check(Applying(new LocalDate(2022, 3, 1)), birth: leap).Violations.Should().BeEmpty();
+        Check(Applying(new LocalDate(2022, 3, 1)), birth: leap).ShouldPass();
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void A_talk_exactly_one_month_after_the_application_passes_and_a_day_later_fails()
     {
-        Check(Complete() with { FirstTalk = new LocalDate(2020, 4, 2) }).Violations.Should().BeEmpty();
+        Check(Complete() with { FirstTalk = new LocalDate(2020, 4, 2) }).ShouldPass();
 
         var finding = Check(Complete() with { FirstTalk = new LocalDate(2020, 4, 3) }).ShouldViolate(AdmissionRule.Talk, new LocalDate(2020, 4, 3));
         finding.Expected.ShouldMention("2020-04-02");
@@ -96,7 +96,7 @@ public class AdmissionTimelineTests
     {
         var applied = new LocalDate(2025, 1, 31);
 
-        Check(Opened(Applicant, applied) with { FirstTalk = new LocalDate(2025, 2, 28) }).Violations.Should().BeEmpty();
+        Check(Opened(Applicant, applied) with { FirstTalk = new LocalDate(2025, 2, 28) }).ShouldPass();
         Check(Opened(Applicant, applied) with { FirstTalk = new LocalDate(2025, 3, 1) }).ShouldViolate(AdmissionRule.Talk, new LocalDate(2025, 3, 1));
     }
 
@@ -105,7 +105,7 @@ public class AdmissionTimelineTests
     {
         var result = Check(Opened(Applicant, new LocalDate(2025, 5, 15)));
 
-        result.Violations.Should().BeEmpty("the deadline is today");
+        result.ShouldPass("the deadline is today");
         result.Stage.Should().Be(AdmissionStage.Applicant);
         result.NextStep!.English.Should().Be("the first talk");
         result.Due.Should().Be(Today);
@@ -142,7 +142,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void The_talk_deadline_is_configurable()
     {
-        Check(Complete() with { FirstTalk = new LocalDate(2020, 4, 3) }, configure: o => o.Set(AdmissionRule.Talk.Id, "Months", 2)).Violations.Should().BeEmpty();
+        Check(Complete() with { FirstTalk = new LocalDate(2020, 4, 3) }, configure: o => o.Set(AdmissionRule.Talk.Id, "Months", 2)).ShouldPass();
     }
 
     // ---- activist: contacts, assessments, a year before candidacy --------------------------------------------------
@@ -150,7 +150,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void Exactly_one_year_as_an_activist_before_candidacy_passes_and_a_day_less_fails()
     {
-        Check(Complete() with { CandidateDesignated = new LocalDate(2021, 4, 10) }).Violations.Should().BeEmpty();
+        Check(Complete() with { CandidateDesignated = new LocalDate(2021, 4, 10) }).ShouldPass();
 
         var finding = Check(Complete() with { CandidateDesignated = new LocalDate(2021, 4, 9) }).ShouldViolate(AdmissionRule.ActivistYear, new LocalDate(2021, 4, 9));
         finding.Expected.ShouldMention("2021-04-10");
@@ -170,7 +170,7 @@ public class AdmissionTimelineTests
             CandidateDesignated = candidacy,
         };
 
-        Check(Designated(new LocalDate(2021, 2, 28))).Violations.Should().BeEmpty("2020-02-29 plus a year is 2021-02-28 in NodaTime");
+        Check(Designated(new LocalDate(2021, 2, 28))).ShouldPass("2020-02-29 plus a year is 2021-02-28 in NodaTime");
         Check(Designated(new LocalDate(2021, 2, 27))).ShouldViolate(AdmissionRule.ActivistYear, new LocalDate(2021, 2, 27));
     }
 
@@ -202,7 +202,7 @@ public class AdmissionTimelineTests
 
         if (passes)
         {
-            result.Violations.Should().BeEmpty();
+            result.ShouldPass();
         }
         else
         {
@@ -226,14 +226,14 @@ public class AdmissionTimelineTests
         var onTheDay = City().FullMember("NEWFULL", since: Activist).WithCase(Complete() with { Contacts = [TestCity.P("NEWFULL")] });
         var dayAfter = City().FullMember("NEWFULL", since: Activist.PlusDays(1)).WithCase(Complete() with { Contacts = [TestCity.P("NEWFULL")] });
 
-        Run(onTheDay).Cases[0].Violations.Should().BeEmpty();
+        Run(onTheDay).Cases[0].ShouldPass();
         Run(dayAfter).Cases[0].ShouldViolate(AdmissionRule.Contacts, Activist);
     }
 
     [Fact]
     public void An_assessment_exactly_six_months_after_designation_passes_and_a_day_later_fails()
     {
-        Check(Complete() with { Assessments = [new LocalDate(2020, 10, 10), new LocalDate(2021, 4, 1)] }).Violations.Should().BeEmpty();
+        Check(Complete() with { Assessments = [new LocalDate(2020, 10, 10), new LocalDate(2021, 4, 1)] }).ShouldPass();
 
         var finding = Check(Complete() with { Assessments = [new LocalDate(2020, 10, 11), new LocalDate(2021, 4, 1)] })
             .ShouldViolate(AdmissionRule.Assessment, new LocalDate(2020, 10, 11));
@@ -246,7 +246,7 @@ public class AdmissionTimelineTests
         var candidacy = new LocalDate(2021, 4, 20);
 
         Check(Complete() with { Assessments = [new LocalDate(2021, 4, 10), new LocalDate(2020, 10, 10)], CandidateDesignated = candidacy })
-            .Violations.Should().BeEmpty("assessments are taken in date order");
+            .ShouldPass("assessments are taken in date order");
         Check(Complete() with { Assessments = [new LocalDate(2020, 10, 10), new LocalDate(2021, 4, 11)], CandidateDesignated = candidacy })
             .ShouldViolate(AdmissionRule.Assessment, new LocalDate(2021, 4, 11));
     }
@@ -254,7 +254,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void The_last_assessment_must_be_within_six_months_of_candidacy()
     {
-        Check(Complete() with { Assessments = [new LocalDate(2020, 10, 10)], CandidateDesignated = new LocalDate(2021, 4, 10) }).Violations.Should().BeEmpty();
+        Check(Complete() with { Assessments = [new LocalDate(2020, 10, 10)], CandidateDesignated = new LocalDate(2021, 4, 10) }).ShouldPass();
         Check(Complete() with { Assessments = [new LocalDate(2020, 10, 10)], CandidateDesignated = new LocalDate(2021, 4, 11) })
             .ShouldViolate(AdmissionRule.Assessment, new LocalDate(2021, 4, 11));
     }
@@ -270,7 +270,7 @@ public class AdmissionTimelineTests
         };
 
         var due = Check(Activist(new LocalDate(2024, 12, 15)));
-        due.Violations.Should().BeEmpty();
+        due.ShouldPass();
         due.Due.Should().Be(Today);
 
         Check(Activist(new LocalDate(2024, 12, 14))).ShouldViolate(AdmissionRule.Assessment, Today);
@@ -287,7 +287,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void Two_full_member_sponsors_on_the_vote_day_pass()
     {
-        Check(Complete() with { Sponsors = [TestCity.P("B-F3"), TestCity.P("B-F4")] }).Violations.Should().BeEmpty();
+        Check(Complete() with { Sponsors = [TestCity.P("B-F3"), TestCity.P("B-F4")] }).ShouldPass();
     }
 
     [Fact]
@@ -317,7 +317,7 @@ public class AdmissionTimelineTests
     {
         AdmissionCase WithNewSponsor() => Complete() with { Sponsors = [TestCity.P("B-F1"), TestCity.P("NEWFULL")] };
 
-        Run(City().FullMember("NEWFULL", since: VoteDay).WithCase(WithNewSponsor())).Cases[0].Violations.Should().BeEmpty();
+        Run(City().FullMember("NEWFULL", since: VoteDay).WithCase(WithNewSponsor())).Cases[0].ShouldPass();
         Run(City().FullMember("NEWFULL", since: VoteDay.PlusDays(1)).WithCase(WithNewSponsor())).Cases[0].ShouldViolate(AdmissionRule.Sponsors, VoteDay);
     }
 
@@ -340,7 +340,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void The_review_must_conclude_by_the_vote_day()
     {
-        Check(Complete() with { PoliticalReview = VoteDay }).Violations.Should().BeEmpty();
+        Check(Complete() with { PoliticalReview = VoteDay }).ShouldPass();
         Check(Complete() with { PoliticalReview = VoteDay.PlusDays(1) }).ShouldViolate(AdmissionRule.PoliticalReview, VoteDay)
             .Found.ShouldMention("2021-09-02");
     }
@@ -360,7 +360,7 @@ public class AdmissionTimelineTests
 
         if (passes)
         {
-            result.Violations.Should().BeEmpty();
+            result.ShouldPass();
         }
         else
         {
@@ -380,7 +380,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void Leaving_the_day_after_the_three_months_does_not()
     {
-        Check(Complete(), employedUntil: new LocalDate(2021, 12, 2)).Violations.Should().BeEmpty();
+        Check(Complete(), employedUntil: new LocalDate(2021, 12, 2)).ShouldPass();
         Check(Complete(), employedUntil: new LocalDate(2021, 12, 2), configure: o => o.Set(AdmissionRule.Leaving.Id, "Months", 4))
             .Of(AdmissionRule.Leaving).Should().ContainSingle("the city made it four months");
     }
@@ -402,7 +402,7 @@ public class AdmissionTimelineTests
 
         if (passes)
         {
-            result.Violations.Should().BeEmpty();
+            result.ShouldPass();
         }
         else
         {
@@ -429,7 +429,7 @@ public class AdmissionTimelineTests
 
         if (passes)
         {
-            result.Violations.Should().BeEmpty();
+            result.ShouldPass();
         }
         else
         {
@@ -443,7 +443,7 @@ public class AdmissionTimelineTests
     [Fact]
     public void Approval_exactly_three_months_after_the_vote_passes_and_a_day_later_fails()
     {
-        Check(Complete() with { Approved = new LocalDate(2021, 12, 1), Oath = null }).Violations.Should().BeEmpty();
+        Check(Complete() with { Approved = new LocalDate(2021, 12, 1), Oath = null }).ShouldPass();
 
         Check(Complete() with { Approved = new LocalDate(2021, 12, 2), Oath = null }).ShouldViolate(AdmissionRule.Approval, new LocalDate(2021, 12, 2))
             .Expected.ShouldMention("2021-12-01");
@@ -469,7 +469,7 @@ public class AdmissionTimelineTests
         };
 
         var pending = Check(Voted(new LocalDate(2025, 3, 15)));
-        pending.Violations.Should().BeEmpty();
+        pending.ShouldPass();
         pending.Stage.Should().Be(AdmissionStage.AwaitingApproval);
         pending.Due.Should().Be(Today);
 
@@ -503,7 +503,7 @@ public class AdmissionTimelineTests
         };
 
         var pending = Check(Probationary(new LocalDate(2024, 6, 15)));
-        pending.Violations.Should().BeEmpty();
+        pending.ShouldPass();
         pending.Stage.Should().Be(AdmissionStage.Probationary);
         pending.Due.Should().Be(Today);
 
@@ -524,7 +524,7 @@ public class AdmissionTimelineTests
 
         if (passes)
         {
-            result.Violations.Should().BeEmpty();
+            result.ShouldPass();
         }
         else
         {
@@ -544,7 +544,7 @@ public class AdmissionTimelineTests
     {
         var end = ProbationEnd.PlusMonths(3);
         Check(Complete() with { ExtensionMonths = 3, ConversionVote = Vote(end, 10, 9, 9), ConversionApproved = end.PlusMonths(1) },
-            configure: o => o.Set(AdmissionRule.Probation.Id, "MinExtensionMonths", 3)).Violations.Should().BeEmpty();
+            configure: o => o.Set(AdmissionRule.Probation.Id, "MinExtensionMonths", 3)).ShouldPass();
     }
 
     // ---- standing consistency ----------------------------------------------------------------------------------------
@@ -604,7 +604,7 @@ public class AdmissionTimelineTests
         var extended = Complete() with { ExtensionMonths = 6, ConversionVote = Vote(end, 10, 9, 9), ConversionApproved = end.PlusMonths(1) };
         var fullTooEarly = new[] { TestCity.Standing(MemberStanding.ProbationaryMember, VoteDay), TestCity.Standing(MemberStanding.FullMember, ProbationEnd) };
 
-        Check(extended).Violations.Should().BeEmpty("the standings follow the extended end, 2023-03-01");
+        Check(extended).ShouldPass("the standings follow the extended end, 2023-03-01");
         Check(extended, standings: fullTooEarly).ShouldViolate(AdmissionRule.Standing, end).Expected.ShouldMention("2023-03-01");
     }
 

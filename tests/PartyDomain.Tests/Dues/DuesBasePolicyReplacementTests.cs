@@ -5,6 +5,7 @@ using PartyDomain.Rules;
 using PartyDomain.Tests.Organization.Structure;
 using PartyDomain.Time;
 using static PartyDomain.Tests.Dues.DuesTestData;
+using PartyDomain.Tests.Rules;
 
 namespace PartyDomain.Tests.Dues;
 
@@ -104,7 +105,7 @@ public class DuesBasePolicyReplacementTests
 
         var result = provider.GetRequiredService<DuesEvaluator>().Evaluate(city.Build(), Spring);
 
-        result.Findings.Should().BeEmpty();
+        result.Findings.Should().BeEmpty("the arrears rule is disabled");
         result.Rules.Single(r => r.Id == DuesRule.Arrears.Id).Enabled.Should().BeFalse();
         provider.GetRequiredService<IEnumerable<IRule>>().Select(r => r.Id).Should().Contain(DuesRule.Defaults.Select(r => r.Id));
     }

@@ -4,6 +4,7 @@ using PartyDomain.Rules;
 using PartyDomain.Tests.Organization.Structure;
 using PartyDomain.Time;
 using static PartyDomain.Tests.Dues.DuesTestData;
+using PartyDomain.Tests.Rules;
 
 namespace PartyDomain.Tests.Dues;
 
@@ -133,7 +134,7 @@ public class DuesEvaluatorTests
 
         var result = Run(city, ReportingPeriod.Month(M(2025, 1)));
 
-        result.Findings.Should().BeEmpty();
+        result.ShouldFindNothing();
         result.Line("A", M(2025, 1)).Owed.Should().Be(0m);
     }
 
@@ -154,7 +155,7 @@ public class DuesEvaluatorTests
             .Add(Payment("A", M(2024, 7), 120m, on));
         var period = ReportingPeriod.Month(M(2024, 7));
 
-        Run(Paid(new LocalDate(2025, 1, 31)), period).Findings.Should().BeEmpty("31 July + 6 months = 31 January");
+        Run(Paid(new LocalDate(2025, 1, 31)), period).ShouldFindNothing("31 July + 6 months = 31 January");
 
         var finding = Run(Paid(new LocalDate(2025, 2, 1)), period).Of(DuesRule.BackPayment, "A").Should().ContainSingle().Subject;
         finding.Severity.Should().Be(FindingSeverity.Warning);

@@ -2,6 +2,7 @@ using PartyDomain.Governance;
 using PartyDomain.Rules;
 using PartyDomain.Time;
 using static PartyDomain.Testing.TestCity;
+using PartyDomain.Tests.Rules;
 
 namespace PartyDomain.Tests.Governance;
 
@@ -81,7 +82,7 @@ public class GovernanceTests
             .Add(Matter("NEW", MajorMatterRoute.CouncilFirst, (D(2, 1), Council, Yes), (D(2, 3), Committee, Yes), (D(2, 20), Bureau, Yes)));
         var dataset = city.Build();
 
-        new GovernanceEvaluator(GovernanceRule.Defaults, Microsoft.Extensions.Options.Options.Create(new RuleOptions())).Evaluate(dataset, Y2024).Findings.Should().BeEmpty("the 2023 matter belongs to 2023's report");
+        new GovernanceEvaluator(GovernanceRule.Defaults, Microsoft.Extensions.Options.Options.Create(new RuleOptions())).Evaluate(dataset, Y2024).ShouldFindNothing("the 2023 matter belongs to 2023's report");
         var figures = GovernanceEvaluator.Figures(dataset, Y2024).ToDictionary(f => f.Id, f => f.Value);
         figures["F7"].Should().Be(1);
         figures["F7-council-first"].Should().Be(1);

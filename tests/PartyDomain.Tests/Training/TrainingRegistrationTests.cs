@@ -4,6 +4,7 @@ using PartyDomain.Rules;
 using PartyDomain.Tests.Organization.Structure;
 using PartyDomain.Training;
 using static PartyDomain.Tests.Training.TrainingTestData;
+using PartyDomain.Tests.Rules;
 
 namespace PartyDomain.Tests.Training;
 
@@ -110,7 +111,7 @@ public class TrainingRegistrationTests
 
         var result = provider.GetRequiredService<TrainingEvaluator>().Evaluate(city.Build(), 2025);
 
-        result.Findings.Should().BeEmpty();
+        result.ShouldFindNothing();
         result.Rules.Select(r => r.Id).Should().NotContain(TrainingRuleIds.MemberHours);
     }
 

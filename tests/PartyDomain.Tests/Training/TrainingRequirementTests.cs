@@ -3,6 +3,7 @@ using PartyDomain.Rules;
 using PartyDomain.Tests.Organization.Structure;
 using PartyDomain.Training;
 using static PartyDomain.Tests.Training.TrainingTestData;
+using PartyDomain.Tests.Rules;
 
 namespace PartyDomain.Tests.Training;
 
@@ -66,7 +67,7 @@ public class TrainingRequirementTests
             .Person("LEFT", TestCity.Standing(MemberStanding.FullMember, TestCity.LongAgo), TestCity.Standing(MemberStanding.Ceased, new LocalDate(2025, 5, 1)))
             .Add(Session("S1", Spring, 4m, "ACT", "LEFT"));
 
-        Run(city, 2025).Findings.Should().BeEmpty();
+        Run(city, 2025).ShouldFindNothing();
     }
 
     private static TrainingResult RunNewMembers(TestCity city, NewMemberTraining? mode) =>
@@ -121,7 +122,7 @@ public class TrainingRequirementTests
         var result = RunNewMembers(city, NewMemberTraining.NotAssessed);
 
         result.NewMembers.Should().Be(NewMemberTraining.NotAssessed);
-        result.Findings.Should().BeEmpty();
+        result.ShouldFindNothing();
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public class TrainingRequirementTests
             .Add(Session("C1", Spring, 24m, "OK") with { Concentrated = true })
             .Add(Session("S2", Spring.PlusDays(30), 32m, "OK"));
 
-        Run(city, 2025).Findings.Should().BeEmpty("exactly 56 hours, one of the sessions concentrated");
+        Run(city, 2025).ShouldFindNothing("exactly 56 hours, one of the sessions concentrated");
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public class TrainingRequirementTests
             .FullMember("EX").Post("EX", "B", PartyPost.CommitteeMember, to: new LocalDate(2024, 12, 31))
             .Add(Session("S1", Spring, 40m, "GL", "EX"));
 
-        Run(city, 2025).Findings.Should().BeEmpty();
+        Run(city, 2025).ShouldFindNothing();
     }
 
     [Fact]
@@ -220,8 +221,8 @@ public class TrainingRequirementTests
     {
         var city = new TestCity(new LocalDate(2025, 10, 1)).Branch("B").FullMember("SEC").Secretary("SEC", "B");
 
-        Run(city, 2025).Findings.Should().BeEmpty("1 October is 91 days before 31 December");
-        Run(new TestCity().Branch("B").FullMember("SEC").Secretary("SEC", "B"), 2025).Findings.Should().BeEmpty("in June nobody is reminded");
+        Run(city, 2025).ShouldFindNothing("1 October is 91 days before 31 December");
+        Run(new TestCity().Branch("B").FullMember("SEC").Secretary("SEC", "B"), 2025).ShouldFindNothing("in June nobody is reminded");
     }
 
     [Fact]
@@ -255,7 +256,7 @@ public class TrainingRequirementTests
     {
         var city = new TestCity().FullMember("A");
 
-        Run(city, 2026).Findings.Should().BeEmpty();
+        Run(city, 2026).ShouldFindNothing();
     }
 
     [Fact]
@@ -289,7 +290,7 @@ public class TrainingRequirementTests
     {
         var city = new TestCity(new LocalDate(2025, 11, 30)).FullMember("A");
 
-        Run(city, 2025, o => o.Set(MemberHours, "ReminderDays", 30)).Findings.Should().BeEmpty("30 days before 31 December is 1 December");
+        Run(city, 2025, o => o.Set(MemberHours, "ReminderDays", 30)).ShouldFindNothing("30 days before 31 December is 1 December");
         Run(new TestCity(new LocalDate(2025, 12, 1)).FullMember("A"), 2025, o => o.Set(MemberHours, "ReminderDays", 30))
             .Findings.Should().ContainSingle().Which.Severity.Should().Be(FindingSeverity.Reminder);
         Run(new TestCity(NextJanuary).FullMember("A"), 2025, o => o.WithSeverity(MemberHours, FindingSeverity.Warning))

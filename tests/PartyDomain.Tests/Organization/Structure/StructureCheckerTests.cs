@@ -1,5 +1,6 @@
 using PartyDomain.Organization.Structure;
 using PartyDomain.Rules;
+using PartyDomain.Tests.Rules;
 
 namespace PartyDomain.Tests.Organization.Structure;
 
@@ -28,7 +29,7 @@ public class StructureCheckerTests
 
         var result = StructureCheck.Run(city);
 
-        result.Findings.Should().BeEmpty();
+        result.ShouldFindNothing();
         result.AsOf.Should().Be(city.Today);
         result.Rules.Should().HaveCount(10).And.OnlyContain(r => r.Enabled);
         result.Effective(BranchSize).Severity.Should().Be(FindingSeverity.Warning);
