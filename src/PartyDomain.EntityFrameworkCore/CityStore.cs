@@ -100,7 +100,7 @@ internal sealed class CityStore(PartyDomainStore store, string cityId) : ICitySt
                 return null;
             }
 
-            var builder = new CityDatasetBuilder(new CityInfo(city.Id, city.Name), store.Clock, store.Zone) { Progress = progress.Part(LoadingShare, 1) };
+            var builder = new CityDatasetBuilder(new CityInfo(city.Id, city.Name), store.Clock.GetCurrentDate()) { Progress = progress.Part(LoadingShare, 1) };
             if (store.Indicators is { } indicators)
             {
                 builder.Indicators = indicators;

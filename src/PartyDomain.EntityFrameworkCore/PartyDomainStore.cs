@@ -21,16 +21,17 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
 
     /// <summary>Creates a store; prefer <see cref="StoreServiceCollectionExtensions.AddPartyDomainStore"/>.</summary>
     /// <param name="options">The database.</param>
-    /// <param name="clock">Tells "today" for loaded snapshots and the import time.</param>
-    /// <param name="zone">The zone "today" is read in; Asia/Shanghai unless given.</param>
+    /// <param name="clock">
+    /// Tells "today" (in the city's zone) for loaded snapshots, and the import time: the <see cref="ZonedClock"/> the engines
+    /// take, which <c>AddPartyDomain</c> registers (without a container: <c>new ZonedClock(clock, zone, CalendarSystem.Iso)</c>).
+    /// </param>
     /// <param name="indicators">The indicators service records are checked against on load; the built-in catalog unless given.</param>
-    public PartyDomainStore(PartyDomainStoreOptions options, IClock clock, DateTimeZone? zone = null, IndicatorCatalog? indicators = null)
+    public PartyDomainStore(PartyDomainStoreOptions options, ZonedClock clock, IndicatorCatalog? indicators = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         _options = options;
         Clock = clock;
-        Zone = zone ?? Time.PartyDomainTime.DefaultZone;
         Indicators = indicators;
         PersonalData = new Mapping.PersonalDataProtector(options.PersonalDataKey);
         _contextOptions = options.Provider switch
@@ -41,9 +42,7 @@ public sealed class PartyDomainStore : IPartyDomainStore, IDisposable
         };
     }
 
-    internal IClock Clock { get; }
-
-    internal DateTimeZone Zone { get; }
+    internal ZonedClock Clock { get; }
 
     /// <summary>Encrypts and decrypts people's personal data at rest (<see cref="PartyDomainStoreOptions.PersonalDataKey"/>).</summary>
     internal Mapping.PersonalDataProtector PersonalData { get; }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using PartyDomain.Extensibility;
 using PartyDomain.Metrics;
 
 namespace PartyDomain.EntityFrameworkCore;
@@ -13,7 +12,7 @@ public static class StoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IPartyDomainStore"/> as a singleton, for example
     /// <c>services.AddPartyDomainStore(o =&gt; o.UseSqlite("partydomain.db"))</c>. Loaded snapshots use the registered
-    /// <see cref="IClock"/> for "today" and the <see cref="IndicatorCatalog"/> of <c>AddPartyDomain</c> when present.
+    /// <see cref="IClock"/> for "today", in the zone of <c>AddPartyDomain</c>'s <see cref="ZonedClock"/> when present (Asia/Shanghai otherwise), and its <see cref="IndicatorCatalog"/> when present.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Chooses the database.</param>
@@ -63,8 +62,8 @@ public static class StoreServiceCollectionExtensions
 
     private static PartyDomainStore Create(IServiceProvider sp, PartyDomainStoreOptions options) => new(
         options,
-        sp.GetRequiredService<IClock>(),
-        DateTimeZoneProviders.Tzdb[sp.GetService<IOptions<PartyDomainOptions>>()?.Value.TimeZone ?? Time.PartyDomainTime.DefaultZoneId],
+        // The zoned clock AddPartyDomain registers from PartyDomain:TimeZone; without it, the registered clock in the default zone.
+        sp.GetService<ZonedClock>() ?? new ZonedClock(sp.GetRequiredService<IClock>(), Time.PartyDomainTime.DefaultZone, CalendarSystem.Iso),
         sp.GetService<IndicatorCatalog>());
 
     private sealed class CityStoreOwner(PartyDomainStore store) : IDisposable

@@ -35,7 +35,7 @@ public abstract class StoreTests : IAsyncLifetime
     {
         // Small runs, so a few thousand records already span several of them.
         _options = await CreateDatabaseAsync();
-        _store = new PartyDomainStore(_options, SampleCity.Clock()) { RunSize = 1_000 };
+        _store = new PartyDomainStore(_options, SampleCity.Clock().InShanghai()) { RunSize = 1_000 };
         await _store.MigrateAsync();
     }
 
@@ -100,7 +100,7 @@ public abstract class StoreTests : IAsyncLifetime
     [Fact]
     public async Task A_month_of_activity_records_merges_into_the_stored_city_and_merging_it_again_changes_nothing()
     {
-        using var store = new PartyDomainStore(_options!, DemoCity.Clock) { RunSize = 100 };
+        using var store = new PartyDomainStore(_options!, DemoCity.Clock.InShanghai()) { RunSize = 100 };
         var (city, month) = DemoCityWithoutItsLastMonth();
         await store.ImportAsync(city);
 
@@ -121,7 +121,7 @@ public abstract class StoreTests : IAsyncLifetime
     [Fact]
     public async Task Writes_and_snapshots_report_progress_that_only_grows_and_ends_at_100_percent()
     {
-        using var store = new PartyDomainStore(_options!, DemoCity.Clock) { RunSize = 100 };
+        using var store = new PartyDomainStore(_options!, DemoCity.Clock.InShanghai()) { RunSize = 100 };
         var (city, month) = DemoCityWithoutItsLastMonth();
         var writing = new Reports();
         var loading = new Reports();
@@ -147,7 +147,7 @@ public abstract class StoreTests : IAsyncLifetime
     [Fact]
     public async Task A_merge_updates_a_changed_record_and_leaves_the_rest()
     {
-        using var store = new PartyDomainStore(_options!, DemoCity.Clock);
+        using var store = new PartyDomainStore(_options!, DemoCity.Clock.InShanghai());
         var full = DemoCity.Build(scale: 0.2);
         await store.ImportAsync(full);
         var corrected = full.Activities[0] with { Title = "更正后的标题" };
@@ -164,7 +164,7 @@ public abstract class StoreTests : IAsyncLifetime
     [Fact]
     public async Task A_merge_that_would_break_integrity_cannot_be_stored_and_changes_nothing()
     {
-        using var store = new PartyDomainStore(_options!, DemoCity.Clock);
+        using var store = new PartyDomainStore(_options!, DemoCity.Clock.InShanghai());
         var (city, month) = DemoCityWithoutItsLastMonth();
         await store.ImportAsync(city);
         var stranger = month[0] with { Attendance = [.. month[0].Attendance, new Attendance(new PersonId("P-nobody"), AttendanceStatus.Present)], Origin = new RecordOrigin("12月.xlsx › 组织生活", 7) };
@@ -265,7 +265,7 @@ public abstract class StoreTests : IAsyncLifetime
     private PartyDomainStore StoreWithKey(string? key) => new(new PartyDomainStoreOptions
     {
         Provider = _options!.Provider, ConnectionString = _options.ConnectionString, PersonalDataKey = key,
-    }, SampleCity.Clock());
+    }, SampleCity.Clock().InShanghai());
 
     private async Task<Person[]> StoredPeople(string city)
     {

@@ -50,7 +50,7 @@ public class MergeBenchmarks : IDisposable
         _database = new BenchmarkDatabase(Provider, "partydomain_bench_merge");
         _database.Recreate();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        using (var store = new PartyDomainStore(_database.Options, DemoCity.Clock))
+        using (var store = new PartyDomainStore(_database.Options, DemoCity.Clock.InShanghai()))
         {
             store.MigrateAsync().GetAwaiter().GetResult();
             store.ImportAsync(stored, ImportMode.Replace).GetAwaiter().GetResult();
@@ -66,7 +66,7 @@ public class MergeBenchmarks : IDisposable
         _store?.Dispose();
         var started = System.Diagnostics.Stopwatch.StartNew();
         _database.RestoreTemplate();
-        _store = new PartyDomainStore(_database.Options, DemoCity.Clock);
+        _store = new PartyDomainStore(_database.Options, DemoCity.Clock.InShanghai());
         _store.MigrateAsync().GetAwaiter().GetResult();
         Console.WriteLine($"// MergeBenchmarks: restored from the template in {started.Elapsed.TotalSeconds:F1} s");
     }

@@ -5,6 +5,7 @@ using PartyDomain.Data;
 using PartyDomain.EntityFrameworkCore;
 using PartyDomain.EntityFrameworkCore.Tests;
 using PartyDomain.Metrics;
+using PartyDomain.Testing;
 
 namespace PartyDomain.Benchmarks.Persistence;
 
@@ -76,7 +77,7 @@ public class PersistenceBenchmarks : IDisposable
         _store?.Dispose();
         _database.Recreate();
 
-        _store = new PartyDomainStore(_database.Options, SystemClock.Instance, indicators: _dataset.Indicators);
+        _store = new PartyDomainStore(_database.Options, SystemClock.Instance.InShanghai(), indicators: _dataset.Indicators);
         _store.MigrateAsync().GetAwaiter().GetResult();
         if (import)
         {

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using PartyDomain.EntityFrameworkCore;
 using PartyDomain.BasicSystems;
+using PartyDomain.Testing;
 
 namespace PartyDomain.ConsoleHost.Tests;
 
@@ -47,7 +48,7 @@ internal static class HostFaults
     /// <summary>The people and activities stored for the demo city: what a failed write must leave as they were.</summary>
     public static (int People, int Activities) Stored(PartyDomainStoreOptions options)
     {
-        using var store = new PartyDomainStore(options, SystemClock.Instance);
+        using var store = new PartyDomainStore(options, SystemClock.Instance.InShanghai());
         var dataset = store.LoadSnapshotAsync("411500").GetAwaiter().GetResult() ?? throw new InvalidOperationException("The city is not in the store.");
         return (dataset.People.Count, dataset.Activities.Count);
     }

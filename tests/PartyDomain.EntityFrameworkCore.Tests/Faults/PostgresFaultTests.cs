@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Npgsql;
 using PartyDomain.Data;
 using PartyDomain.Metrics;
+using PartyDomain.Testing;
 
 namespace PartyDomain.EntityFrameworkCore.Tests;
 
@@ -27,7 +28,7 @@ public sealed class PostgresFaultTests(PostgresServer server) : IClassFixture<Po
     {
         var port = FreePort();
         var options = new PartyDomainStoreOptions().UsePostgreSql(new NpgsqlConnectionStringBuilder(Direct) { Port = port, Timeout = 3 }.ConnectionString);
-        using var store = new PartyDomainStore(options, SampleCity.Clock());
+        using var store = new PartyDomainStore(options, SampleCity.Clock().InShanghai());
 
         var fault = (await store.Invoking(s => s.ImportAsync(SampleCity.Build())).Should().ThrowAsync<StoreUnavailableException>()).Which;
 
@@ -41,14 +42,14 @@ public sealed class PostgresFaultTests(PostgresServer server) : IClassFixture<Po
     public async Task A_server_that_goes_away_mid_import_fails_as_unreachable_and_leaves_the_store_as_it_was()
     {
         var before = SampleCity.Build();
-        using (var direct = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock()))
+        using (var direct = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock().InShanghai()))
         {
             await direct.ImportAsync(before);
         }
 
         var target = new NpgsqlConnectionStringBuilder(Direct);
         using var proxy = new TcpProxy(target.Host!, target.Port);
-        using (var store = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(new NpgsqlConnectionStringBuilder(Direct) { Port = proxy.Port, Pooling = false }.ConnectionString), SampleCity.Clock()))
+        using (var store = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(new NpgsqlConnectionStringBuilder(Direct) { Port = proxy.Port, Pooling = false }.ConnectionString), SampleCity.Clock().InShanghai()))
         {
             proxy.GoDownAfter(512 * 1024); // well into the COPY of 20,000 service records (several MB)
 
@@ -59,7 +60,7 @@ public sealed class PostgresFaultTests(PostgresServer server) : IClassFixture<Po
             fault.Location.Should().Be($"127.0.0.1:{proxy.Port}");
         }
 
-        using var after = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock());
+        using var after = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock().InShanghai());
         var loaded = await after.LoadSnapshotAsync(before.City.Id);
         loaded!.Services.Should().HaveCount(before.Services.Count);
         loaded!.People.Should().HaveCount(before.People.Count);
@@ -69,7 +70,7 @@ public sealed class PostgresFaultTests(PostgresServer server) : IClassFixture<Po
     public async Task A_second_import_of_a_city_says_it_waits_then_fails_as_busy_while_readers_read_at_once()
     {
         var before = SampleCity.Build();
-        using (var first = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock()))
+        using (var first = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock().InShanghai()))
         {
             await first.ImportAsync(before);
         }
@@ -85,8 +86,8 @@ public sealed class PostgresFaultTests(PostgresServer server) : IClassFixture<Po
 
         var waited = new List<string>();
         using var second = new PartyDomainStore(
-            new PartyDomainStoreOptions { BusyTimeout = TimeSpan.FromSeconds(1), OnWaitingForWriter = waited.Add }.UsePostgreSql(Direct), SampleCity.Clock());
-        using (var warm = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock()))
+            new PartyDomainStoreOptions { BusyTimeout = TimeSpan.FromSeconds(1), OnWaitingForWriter = waited.Add }.UsePostgreSql(Direct), SampleCity.Clock().InShanghai());
+        using (var warm = new PartyDomainStore(new PartyDomainStoreOptions().UsePostgreSql(Direct), SampleCity.Clock().InShanghai()))
         {
             await warm.ListCitiesAsync(); // the timing below is the read's, not the first connection's or the JIT's
         }

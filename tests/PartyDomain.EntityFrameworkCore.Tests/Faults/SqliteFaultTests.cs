@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PartyDomain.Data;
 using PartyDomain.Metrics;
+using PartyDomain.Testing;
 
 namespace PartyDomain.EntityFrameworkCore.Tests;
 
@@ -20,7 +21,7 @@ public sealed class SqliteFaultTests : IDisposable
         using var writer = HoldWriteLock(DataFile);
 
         // A fresh store, as a new process would make: it checks the schema on first use, which once waited for the writer.
-        using var reader = new PartyDomainStore(new PartyDomainStoreOptions { BusyTimeout = TimeSpan.FromSeconds(20) }.UseSqlite(DataFile), SampleCity.Clock());
+        using var reader = new PartyDomainStore(new PartyDomainStoreOptions { BusyTimeout = TimeSpan.FromSeconds(20) }.UseSqlite(DataFile), SampleCity.Clock().InShanghai());
         var watch = Stopwatch.StartNew();
         var cities = await reader.ListCitiesAsync();
         var loaded = await reader.LoadSnapshotAsync("411500");
@@ -39,7 +40,7 @@ public sealed class SqliteFaultTests : IDisposable
         using (HoldWriteLock(DataFile))
         {
             using var second = new PartyDomainStore(
-                new PartyDomainStoreOptions { BusyTimeout = TimeSpan.FromSeconds(1), OnWaitingForWriter = waited.Add }.UseSqlite(DataFile), SampleCity.Clock());
+                new PartyDomainStoreOptions { BusyTimeout = TimeSpan.FromSeconds(1), OnWaitingForWriter = waited.Add }.UseSqlite(DataFile), SampleCity.Clock().InShanghai());
             var watch = Stopwatch.StartNew();
 
             var fault = (await second.Invoking(s => s.ImportAsync(SampleCity.Build(services: 50), ImportMode.Replace)).Should().ThrowAsync<StoreUnavailableException>()).Which;
@@ -58,7 +59,7 @@ public sealed class SqliteFaultTests : IDisposable
     public async Task A_writer_that_finds_the_store_free_does_not_say_it_waits()
     {
         var waited = new List<string>();
-        using var store = new PartyDomainStore(new PartyDomainStoreOptions { OnWaitingForWriter = waited.Add }.UseSqlite(DataFile), SampleCity.Clock());
+        using var store = new PartyDomainStore(new PartyDomainStoreOptions { OnWaitingForWriter = waited.Add }.UseSqlite(DataFile), SampleCity.Clock().InShanghai());
 
         await store.ImportAsync(SampleCity.Build());
 
@@ -110,7 +111,7 @@ public sealed class SqliteFaultTests : IDisposable
         await ShouldHoldAsync(before);
     }
 
-    private static PartyDomainStore Open(string file) => new(new PartyDomainStoreOptions().UseSqlite(file), SampleCity.Clock());
+    private static PartyDomainStore Open(string file) => new(new PartyDomainStoreOptions().UseSqlite(file), SampleCity.Clock().InShanghai());
 
     private async Task<CityDataset> ImportAsync(CityDataset dataset)
     {
