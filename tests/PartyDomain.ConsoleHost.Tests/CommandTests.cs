@@ -26,6 +26,18 @@ public class CommandTests
     }
 
     [Fact]
+    public void Today_is_read_in_the_configured_zone_as_the_engines_read_it()
+    {
+        // The demo's clock reads 10:00 in Shanghai on 2026-01-15: 18:00 on 2026-01-14 in Los Angeles.
+        var zoned = HostRun.Of("demo", "--set", "PartyDomain:TimeZone=America/Los_Angeles");
+        var fixedDay = HostRun.Of("demo", "--set", "PartyDomain:TimeZone=America/Los_Angeles", "--set", "Host:Today=2026-01-15");
+
+        zoned.ExitCode.Should().Be(ExitCodes.Success, zoned.Output);
+        zoned.Output.Should().Contain("截至 2026-01-14）");
+        fixedDay.Output.Should().Contain("截至 2026-01-15）", "a configured day is that day in the city's zone");
+    }
+
+    [Fact]
     public void Check_reports_structure_findings_the_six_systems_and_dues_with_their_sources()
     {
         var run = HostRun.Of("check", "--year", "2025", "--top", "200");

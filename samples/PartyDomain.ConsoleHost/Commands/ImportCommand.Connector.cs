@@ -36,7 +36,7 @@ public sealed partial class ImportCommand
         }
 
         var current = host.LoadDataset();
-        var builder = new CityDatasetBuilder(current.City, ImportClock(host)) { Indicators = host.Get<IndicatorCatalog>() };
+        var builder = new CityDatasetBuilder(current.City, ImportClock(host), host.Zone) { Indicators = host.Get<IndicatorCatalog>() };
         builder.AddRange(current.Records());
         IReadOnlyList<DatasetProblem> unread;
         try

@@ -86,7 +86,7 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
             return ImportFrom(host, platform, path);
         }
 
-        var interchange = new DatasetInterchange(ImportClock(host), PartyDomainTime.DefaultZone, host.Get<IndicatorCatalog>(), host.Get<ActivityKindCatalog>(), host.Get<IEnumerable<ImportTable>>());
+        var interchange = new DatasetInterchange(ImportClock(host), host.Zone, host.Get<IndicatorCatalog>(), host.Get<ActivityKindCatalog>(), host.Get<IEnumerable<ImportTable>>());
         var stored = settings.Replace ? null : Step(host, host.T($"读取已保存的数据 {host.DataFile}", $"Reading the stored data in {host.DataFile}"), host.LoadStored);
         var read = Step(host, host.T($"读取并校验 {path}", $"Reading and checking {path}"), progress => interchange.Read(path, settings.Format, stored, progress));
         if (read.Dataset is not { } dataset)
@@ -201,7 +201,7 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
             return null;
         }
 
-        var stamp = host.Clock.GetCurrentInstant().InZone(PartyDomainTime.DefaultZone).ToString("uuuu-MM-dd'T'HHmmss", CultureInfo.InvariantCulture);
+        var stamp = host.Clock.GetCurrentInstant().InZone(host.Zone).ToString("uuuu-MM-dd'T'HHmmss", CultureInfo.InvariantCulture);
         var backup = $"{host.DataFile}.{stamp}.bak";
         for (var n = 2; File.Exists(backup); n++)
         {

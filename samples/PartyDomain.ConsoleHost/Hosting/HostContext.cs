@@ -45,7 +45,8 @@ public sealed class HostContext : IDisposable
         Clock = clock;
         _services = services;
         _indicators = indicators;
-        Today = PartyDomainTime.Today(clock);
+        Zone = services.GetRequiredService<ZonedClock>().Zone;
+        Today = services.GetRequiredService<ZonedClock>().GetCurrentDate();
     }
 
     private WaitingHook _waiting = new();
@@ -69,8 +70,11 @@ public sealed class HostContext : IDisposable
     /// <summary>The clock the engines read today from.</summary>
     public IClock Clock { get; }
 
-    /// <summary>Today, in Asia/Shanghai.</summary>
+    /// <summary>Today, in the city's zone (<c>PartyDomain:TimeZone</c>, Asia/Shanghai by default): the day every engine reads.</summary>
     public LocalDate Today { get; }
+
+    /// <summary>The city's zone (<c>PartyDomain:TimeZone</c>), as the engines read it.</summary>
+    public DateTimeZone Zone { get; }
 
     /// <summary>Where <c>import</c> keeps the imported dataset.</summary>
     public string DataFile { get; }
@@ -205,7 +209,9 @@ public sealed class HostContext : IDisposable
         var sqliteFile = SqliteFile(options, environment);
         var dataFile = postgres ?? sqliteFile;
         var imported = environment.Dataset is null && (postgres is not null || File.Exists(dataFile));
-        var clock = ClockFor(options, environment.Dataset, imported);
+        // A fixed day is 10:00 in the city's zone; a zone id that does not exist is reported by the options' validation below.
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(configuration["PartyDomain:TimeZone"] ?? PartyDomainTime.DefaultZoneId) ?? PartyDomainTime.DefaultZone;
+        var clock = ClockFor(options, environment.Dataset, imported, zone);
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         var waiting = new WaitingHook();
@@ -384,12 +390,12 @@ public sealed class HostContext : IDisposable
     }
 
     /// <summary>Today: as configured; else the prepared dataset's day; the real day for imported data; the demo's day for the demo.</summary>
-    private static IClock ClockFor(HostOptions options, CityDataset? prepared, bool imported)
+    private static IClock ClockFor(HostOptions options, CityDataset? prepared, bool imported, DateTimeZone zone)
     {
         if (string.IsNullOrWhiteSpace(options.Today))
         {
 #pragma warning disable RS0030 // the composition root picks the real clock for imported data
-            return prepared is not null ? new FixedClock(prepared.Today.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant())
+            return prepared is not null ? new FixedClock(prepared.Today.At(new LocalTime(10, 0)).InZoneStrictly(zone).ToInstant())
                 : imported ? SystemClock.Instance
                 : DemoCity.Clock;
 #pragma warning restore RS0030
@@ -401,7 +407,7 @@ public sealed class HostContext : IDisposable
             throw new BadInputException($"Host:Today: '{options.Today}' is not a date yyyy-MM-dd / 不是 yyyy-MM-dd 格式的日期");
         }
 
-        return new FixedClock(parsed.Value.At(new LocalTime(10, 0)).InZoneStrictly(PartyDomainTime.DefaultZone).ToInstant());
+        return new FixedClock(parsed.Value.At(new LocalTime(10, 0)).InZoneStrictly(zone).ToInstant());
     }
 
     /// <inheritdoc/>
