@@ -7,8 +7,21 @@ using PartyDomain.Time;
 
 namespace PartyDomain.Dues;
 
+/// <summary>The ids of the dues rules, for tuning and disabling them by id.</summary>
+public static class DuesRuleIds
+{
+    /// <summary>The month's dues are paid in full once the month has ended.</summary>
+    public static RuleId Arrears { get; } = new("DUES-ARREARS");
+
+    /// <summary>A back-payment covers at most six months.</summary>
+    public static RuleId BackPayment { get; } = new("DUES-BACK-PAYMENT");
+
+    /// <summary>Six consecutive months without dues is treated as leaving the party: a finding, never a change of standing.</summary>
+    public static RuleId SixMonthsUnpaid { get; } = new("DUES-SIX-MONTHS-UNPAID");
+}
+
 /// <summary>A dues rule: its descriptor, for listing and tuning by id.</summary>
-public sealed class DuesRule : RuleBase
+internal sealed class DuesRule : RuleBase
 {
     internal DuesRule(RuleId id, LocalizedText title, Citation citation, FindingSeverity severity, params RuleParameter[] parameters)
         : base(id, title, citation, severity, parameters)
@@ -16,22 +29,22 @@ public sealed class DuesRule : RuleBase
     }
 
     /// <summary>The month's dues are paid in full once the month has ended.</summary>
-    public static DuesRule Arrears { get; } = new(new("DUES-ARREARS"), new("党费按月足额交纳", "Dues paid in full each month"),
+    internal static DuesRule Arrears { get; } = new(DuesRuleIds.Arrears, new("党费按月足额交纳", "Dues paid in full each month"),
         new(Regulations.PartyDues, null, SourceConfidence.Secondary), FindingSeverity.Warning,
         new RuleParameter("GraceDays", 0, "days", new("月末后宽限天数", "days of grace after the month's end")));
 
     /// <summary>A back-payment covers at most six months.</summary>
-    public static DuesRule BackPayment { get; } = new(new("DUES-BACK-PAYMENT"), new("补交党费一般不超过{Months}个月", "Back-payment covers at most {Months} months"),
+    internal static DuesRule BackPayment { get; } = new(DuesRuleIds.BackPayment, new("补交党费一般不超过{Months}个月", "Back-payment covers at most {Months} months"),
         new(Regulations.PartyDues, null, SourceConfidence.Secondary), FindingSeverity.Warning,
         new RuleParameter("Months", 6, "months", new("补交的最长月数", "most months a back-payment may cover")));
 
     /// <summary>Six consecutive months without dues is treated as leaving the party: a finding, never a change of standing.</summary>
-    public static DuesRule SixMonthsUnpaid { get; } = new(new("DUES-SIX-MONTHS-UNPAID"), new("党员不得连续{Months}个月不交纳党费", "No member {Months} months in a row without paying dues"),
+    internal static DuesRule SixMonthsUnpaid { get; } = new(DuesRuleIds.SixMonthsUnpaid, new("党员不得连续{Months}个月不交纳党费", "No member {Months} months in a row without paying dues"),
         new(Regulations.MemberEducation, "第三十一条", SourceConfidence.Verified), FindingSeverity.Violation,
         new RuleParameter("Months", 6, "months", new("连续未交纳党费的月数", "months in a row unpaid")));
 
     /// <summary>The three dues rules.</summary>
-    public static IReadOnlyList<DuesRule> Defaults { get; } = [Arrears, BackPayment, SixMonthsUnpaid];
+    internal static IReadOnlyList<DuesRule> Defaults { get; } = [Arrears, BackPayment, SixMonthsUnpaid];
 }
 
 /// <summary>One member's dues for one month.</summary>

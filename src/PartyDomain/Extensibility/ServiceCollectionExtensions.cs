@@ -130,7 +130,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<RuleOptions>>(),
             sp.GetRequiredService<IOptions<ComplianceOptions>>(),
             sp.GetRequiredService<ZonedClock>()));
-        services.TryAddSingleton(sp => new GovernanceEvaluator(builder.Rules.OfType<GovernanceRule>(), sp.GetRequiredService<IOptions<RuleOptions>>()));
+        services.TryAddSingleton(sp => new GovernanceEvaluator(builder.Rules, sp.GetRequiredService<IOptions<RuleOptions>>()));
         services.TryAddSingleton(sp => new Reminders.ReminderCollector(
             sp.GetRequiredService<ComplianceEvaluator>(),
             sp.GetRequiredService<StructureChecker>(),

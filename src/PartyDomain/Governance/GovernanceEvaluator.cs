@@ -8,12 +8,25 @@ using PartyDomain.Time;
 
 namespace PartyDomain.Governance;
 
+/// <summary>The ids of the major-matter checks (重大事项前置研究), for tuning and disabling them by id.</summary>
+public static class GovernanceRuleIds
+{
+    /// <summary>A matter is approved only after the industry committee has reviewed and approved it.</summary>
+    public static RuleId CommitteeReview { get; } = new("GOV-MATTER-COMMITTEE-REVIEW");
+
+    /// <summary>The steps follow the route: committee first, or standing council then committee; the bureau last.</summary>
+    public static RuleId StepOrder { get; } = new("GOV-MATTER-STEP-ORDER");
+
+    /// <summary>A matter the committee approved reaches the bureau party leadership group's final approval within <c>Days</c>.</summary>
+    public static RuleId FinalApproval { get; } = new("GOV-MATTER-FINAL-APPROVAL");
+}
+
 /// <summary>
 /// A check of major matters (重大事项前置研究): its descriptor, for listing and tuning by id. The route comes from the
 /// seed report and the glossary of <c>domain.md</c> (重大事项前置研究); no national article prescribes it, so the
 /// citation is marked local practice.
 /// </summary>
-public sealed class GovernanceRule : RuleBase
+internal sealed class GovernanceRule : RuleBase
 {
     private static readonly Citation PreReview = new("律师行业重大事项党委前置研究制度（律师协会章程党建条款）", null, SourceConfidence.Local);
 
@@ -23,20 +36,20 @@ public sealed class GovernanceRule : RuleBase
     }
 
     /// <summary>A matter is approved only after the industry committee has reviewed and approved it.</summary>
-    public static GovernanceRule CommitteeReview { get; } = new(new("GOV-MATTER-COMMITTEE-REVIEW"),
+    internal static GovernanceRule CommitteeReview { get; } = new(GovernanceRuleIds.CommitteeReview,
         new("重大事项须经党委会讨论决定或把关", "Major matters pass the industry committee"), FindingSeverity.Violation);
 
     /// <summary>The steps follow the route: committee first, or standing council then committee; the bureau last.</summary>
-    public static GovernanceRule StepOrder { get; } = new(new("GOV-MATTER-STEP-ORDER"),
+    internal static GovernanceRule StepOrder { get; } = new(GovernanceRuleIds.StepOrder,
         new("重大事项按规定程序先后研究", "Major matters follow their route in order"), FindingSeverity.Violation);
 
     /// <summary>A matter the committee approved reaches the bureau party leadership group's final approval within <c>Days</c>.</summary>
-    public static GovernanceRule FinalApproval { get; } = new(new("GOV-MATTER-FINAL-APPROVAL"),
+    internal static GovernanceRule FinalApproval { get; } = new(GovernanceRuleIds.FinalApproval,
         new("重大事项报局党组最后审定", "Major matters get the bureau party leadership group's final approval"), FindingSeverity.Warning,
         new RuleParameter("Days", 60, "days", new("党委会通过后报局党组审定的期限（天）", "days after the committee's approval by which the bureau decides")));
 
     /// <summary>The three governance checks.</summary>
-    public static IReadOnlyList<GovernanceRule> Defaults { get; } = [CommitteeReview, StepOrder, FinalApproval];
+    internal static IReadOnlyList<GovernanceRule> Defaults { get; } = [CommitteeReview, StepOrder, FinalApproval];
 }
 
 /// <summary>The governance checks and figures of a period.</summary>
@@ -58,12 +71,12 @@ public sealed class GovernanceEvaluator
     /// Creates the evaluator. <c>AddPartyDomain</c> registers one with the registered governance rules;
     /// <c>PartyDomainEngines.Create</c> (PartyDomain.Testing) builds the same without a container.
     /// </summary>
-    /// <param name="rules">The governance rules.</param>
+    /// <param name="rules">The registered rules: the evaluator runs the governance checks among them (<see cref="GovernanceRuleIds"/>), so one removed by id is not run.</param>
     /// <param name="options">Rule settings by id.</param>
-    public GovernanceEvaluator(IEnumerable<GovernanceRule> rules, IOptions<RuleOptions> options)
+    public GovernanceEvaluator(IEnumerable<IRule> rules, IOptions<RuleOptions> options)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        _rules = rules.ToArray();
+        _rules = rules.OfType<GovernanceRule>().ToArray();
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
     }
 
