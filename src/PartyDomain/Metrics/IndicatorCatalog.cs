@@ -24,11 +24,31 @@ public sealed class IndicatorCatalog : Data.IDatasetCatalog
     }
 
     /// <inheritdoc/>
-    Data.IDatasetCatalog Data.IDatasetCatalog.Snapshot() => Clone();
+    Data.IDatasetCatalog Data.IDatasetCatalog.Snapshot()
+    {
+        var copy = Clone();
+        copy.IsReadOnly = true;
+        return copy;
+    }
+
+    /// <summary>
+    /// Whether the catalog is a dataset's (<c>dataset.Indicators</c>): read-only, so that what a built dataset's figures
+    /// mean never changes after it was built. <see cref="Clone"/> gives a catalog to change.
+    /// </summary>
+    public bool IsReadOnly { get; private set; }
+
+    private void ThrowIfReadOnly()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException("数据集的指标目录是只读的：修改构建器的目录后重新构建 / A dataset's indicator catalog is read-only: change the builder's catalog (or a Clone) and build again.");
+        }
+    }
 
     /// <summary>Makes this catalog hold exactly what <paramref name="other"/> holds (a plugin's failed registration is undone this way).</summary>
     internal void RestoreFrom(IndicatorCatalog other)
     {
+        ThrowIfReadOnly();
         _indicators.Clear();
         _order.Clear();
         foreach (var code in other._order)
@@ -43,9 +63,11 @@ public sealed class IndicatorCatalog : Data.IDatasetCatalog
     /// <summary>Adds an indicator.</summary>
     /// <param name="indicator">The definition.</param>
     /// <exception cref="ArgumentException">An indicator with the same code exists; use <see cref="Replace"/>.</exception>
+    /// <exception cref="InvalidOperationException">The catalog is a dataset's (<see cref="IsReadOnly"/>).</exception>
     public IndicatorCatalog Add(IndicatorDefinition indicator)
     {
         ArgumentNullException.ThrowIfNull(indicator);
+        ThrowIfReadOnly();
         if (!_indicators.TryAdd(indicator.Code, indicator))
         {
             throw new ArgumentException($"An indicator with code '{indicator.Code}' is already registered; call Replace to replace it.", nameof(indicator));
@@ -57,9 +79,11 @@ public sealed class IndicatorCatalog : Data.IDatasetCatalog
 
     /// <summary>Replaces the indicator with the same code, or adds it.</summary>
     /// <param name="indicator">The definition.</param>
+    /// <exception cref="InvalidOperationException">The catalog is a dataset's (<see cref="IsReadOnly"/>).</exception>
     public IndicatorCatalog Replace(IndicatorDefinition indicator)
     {
         ArgumentNullException.ThrowIfNull(indicator);
+        ThrowIfReadOnly();
         if (!_indicators.ContainsKey(indicator.Code))
         {
             _order.Add(indicator.Code);
@@ -81,7 +105,12 @@ public sealed class IndicatorCatalog : Data.IDatasetCatalog
     /// <summary>Removes an indicator; records of it are then refused as unknown.</summary>
     /// <param name="code">The indicator.</param>
     /// <returns>Whether it was registered.</returns>
-    public bool Remove(IndicatorCode code) => _indicators.Remove(code) && _order.Remove(code);
+    /// <exception cref="InvalidOperationException">The catalog is a dataset's (<see cref="IsReadOnly"/>).</exception>
+    public bool Remove(IndicatorCode code)
+    {
+        ThrowIfReadOnly();
+        return _indicators.Remove(code) && _order.Remove(code);
+    }
 
     /// <summary>Finds an indicator.</summary>
     /// <param name="code">The code.</param>

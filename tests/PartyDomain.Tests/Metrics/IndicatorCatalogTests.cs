@@ -22,6 +22,27 @@ public class IndicatorCatalogTests
     }
 
     [Fact]
+    public void A_built_datasets_catalog_is_read_only_and_keeps_what_it_was_built_with()
+    {
+        var builderCatalog = IndicatorCatalog.CreateDefault();
+        var builder = new TestCity().Builder();
+        builder.Use(builderCatalog);
+        var dataset = builder.Build();
+        var extra = new IndicatorDefinition { Code = new("city-extra"), Name = new("额外", "Extra"), Unit = Units.Times, Aggregation = Aggregation.Sum };
+
+        dataset.Indicators.IsReadOnly.Should().BeTrue();
+        dataset.Indicators.Invoking(c => c.Add(extra)).Should().Throw<InvalidOperationException>().WithMessage("*read-only*");
+        dataset.Indicators.Invoking(c => c.Remove(IndicatorCodes.HotlineCalls)).Should().Throw<InvalidOperationException>();
+        dataset.Indicators.Invoking(c => c.Hide(IndicatorCodes.HotlineCalls)).Should().Throw<InvalidOperationException>();
+
+        builderCatalog.Add(extra);
+        dataset.Indicators.TryGet(extra.Code, out _).Should().BeFalse("the dataset keeps the catalog it was checked against");
+        var copy = dataset.Indicators.Clone();
+        copy.IsReadOnly.Should().BeFalse();
+        copy.Add(extra).TryGet(extra.Code, out _).Should().BeTrue("a clone is a catalog to change and build with again");
+    }
+
+    [Fact]
     public void The_default_catalog_is_valid_and_feeds_every_legal_service_figure_F16_to_F25()
     {
         var catalog = IndicatorCatalog.CreateDefault();
