@@ -242,16 +242,10 @@ public sealed class HostContext : IDisposable
                 throw new PluginFailureException(e.Report, e);
             }
         });
-        services.Configure<PartyDomainOptions>(o =>
-        {
-            configuration.GetSection("PartyDomain").Bind(o);
-            o.Language = language;
-        });
-        services.Configure<RuleOptions>(o => configuration.GetSection("PartyDomain").Bind(o));
-        services.Configure<ComplianceOptions>(o => configuration.GetSection("PartyDomain:Compliance").Bind(o));
-        services.Configure<DevelopmentOptions>(o => configuration.GetSection("PartyDomain:Development").Bind(o));
+        // The library's options from PartyDomain:*, then the language the host was asked for (--lang) over the configuration's.
+        builder.AddConfiguration(configuration);
+        services.Configure<PartyDomainOptions>(o => o.Language = language);
         AddReminderChannels(services, configuration.GetSection("PartyDomain:Reminders"), language);
-        services.Configure<TrainingOptions>(o => configuration.GetSection("PartyDomain:Training").Bind(o));
 
         var provider = services.BuildServiceProvider();
         try
@@ -309,14 +303,10 @@ public sealed class HostContext : IDisposable
         }
     }
 
-    /// <summary>The delivery settings, and a channel for each of <c>Smtp</c> and <c>Webhook</c> that is configured.</summary>
+    /// <summary>The host's language for the reminders, and a channel for each of <c>Smtp</c> and <c>Webhook</c> that is configured.</summary>
     private static void AddReminderChannels(ServiceCollection services, IConfigurationSection reminders, TextLanguage language)
     {
-        services.Configure<ReminderDeliveryOptions>(o =>
-        {
-            reminders.Bind(o);
-            o.Language = language;
-        });
+        services.Configure<ReminderDeliveryOptions>(o => o.Language = language);
         if (reminders.GetSection("Smtp").Exists())
         {
             services.AddSmtpReminders(o => reminders.GetSection("Smtp").Bind(o));
