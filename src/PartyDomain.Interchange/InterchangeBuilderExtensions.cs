@@ -21,8 +21,7 @@ public static class InterchangeBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(sp => new DatasetInterchange(
-            sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<ZonedClock>().Zone,
+            sp.GetRequiredService<ZonedClock>(),
             sp.GetRequiredService<IndicatorCatalog>(),
             sp.GetRequiredService<ActivityKindCatalog>(),
             sp.GetService<IEnumerable<ImportTable>>()));
@@ -34,12 +33,11 @@ public static class InterchangeBuilderExtensions
 /// Reads datasets with the clock, time zone and catalogs of the application's container, and writes datasets and
 /// templates with its activity kinds and indicators (their Chinese names in the files and the template's dropdowns).
 /// </summary>
-/// <param name="clock">The clock.</param>
-/// <param name="zone">The time zone of "today".</param>
+/// <param name="clock">The clock "today" is read from, in the city's zone: the <see cref="ZonedClock"/> the engines take.</param>
 /// <param name="indicators">The city's indicators.</param>
 /// <param name="activityKinds">The city's activity kinds.</param>
 /// <param name="tables">The tables plugins add to the import format (<see cref="PartyDomainBuilder.ImportTables"/>); none when <c>null</c>.</param>
-public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, IndicatorCatalog indicators, ActivityKindCatalog activityKinds, IEnumerable<ImportTable>? tables = null)
+public sealed class DatasetInterchange(ZonedClock clock, IndicatorCatalog indicators, ActivityKindCatalog activityKinds, IEnumerable<ImportTable>? tables = null)
 {
     private readonly ImportTable[] _tables = tables?.ToArray() ?? [];
 
@@ -51,7 +49,7 @@ public sealed class DatasetInterchange(IClock clock, DateTimeZone zone, Indicato
     public DatasetReadResult Read(string path, DatasetFormat? format = null, CityDataset? stored = null, IProgress<WorkProgress>? progress = null) => DatasetFiles.Read(path, new DatasetReadOptions
     {
         Clock = clock,
-        TimeZone = zone,
+        TimeZone = clock.Zone,
         Format = format,
         Indicators = indicators,
         ActivityKinds = activityKinds,

@@ -86,7 +86,7 @@ public sealed partial class ImportCommand(IAnsiConsole console, HostEnvironment 
             return ImportFrom(host, platform, path);
         }
 
-        var interchange = new DatasetInterchange(ImportClock(host), host.Zone, host.Get<IndicatorCatalog>(), host.Get<ActivityKindCatalog>(), host.Get<IEnumerable<ImportTable>>());
+        var interchange = new DatasetInterchange(new ZonedClock(ImportClock(host), host.Zone, CalendarSystem.Iso), host.Get<IndicatorCatalog>(), host.Get<ActivityKindCatalog>(), host.Get<IEnumerable<ImportTable>>());
         var stored = settings.Replace ? null : Step(host, host.T($"读取已保存的数据 {host.DataFile}", $"Reading the stored data in {host.DataFile}"), host.LoadStored);
         var read = Step(host, host.T($"读取并校验 {path}", $"Reading and checking {path}"), progress => interchange.Read(path, settings.Format, stored, progress));
         if (read.Dataset is not { } dataset)
