@@ -300,7 +300,10 @@ internal sealed class ActivityIndex
     /// <summary>Per organization, the day ranges (in order, apart) on which it has a committee (<see cref="HasCommitteeOn"/>).</summary>
     public (int From, int To)[] CommitteeSpans { get; }
 
-    /// <summary>Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[o * Kinds.Count + k]</c>.</summary>
+    /// <summary>
+    /// Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[k * Organizations.Length + o]</c>.
+    /// Blocks are kind-major: a rule sweeps one kind across the organizations in order, so its columns stream from memory.
+    /// </summary>
     public int[] BlockStart { get; private set; } = [0];
 
     /// <summary>Per position, the activity's position in <see cref="Records"/> (the dataset's order).</summary>
@@ -331,13 +334,9 @@ internal sealed class ActivityIndex
     /// <summary>The block of an organization's activities of one kind, ordered by day: [start, end).</summary>
     public (int Start, int End) Block(int organization, int kind)
     {
-        var b = (organization * Kinds.Count) + kind;
+        var b = (kind * Organizations.Length) + organization;
         return (BlockStart[b], BlockStart[b + 1]);
     }
-
-    /// <summary>All of an organization's activities: [start, end).</summary>
-    public (int Start, int End) OrganizationActivities(int organization) =>
-        Kinds.Count == 0 ? (0, 0) : (BlockStart[organization * Kinds.Count], BlockStart[(organization + 1) * Kinds.Count]);
 
     /// <summary>Whether the organization exists on the day (<see cref="PartyOrganization.ExistsOn"/>).</summary>
     public bool ExistsOn(int organization, int day) => OrganizationLives[organization].Established <= day && day < OrganizationLives[organization].Dissolved;
@@ -623,7 +622,7 @@ internal sealed class ActivityIndex
     }
 
     /// <summary>
-    /// The activities' order grouped by organization, then kind, then day (ties in input order); fills
+    /// The activities' order grouped by kind, then organization, then day (ties in input order); fills
     /// <see cref="BlockStart"/>. Each record is read once, for its kind, day, organization and number of attendees.
     /// </summary>
     private int[] SortActivities(ActivityRecord[] activities, out int[] days, out int[] organizationOf, out int[] attendees, out Dictionary<ActivityKind, int> kinds)
@@ -662,10 +661,12 @@ internal sealed class ActivityIndex
             attendees[a] = activity.Attendance.Count;
         }
 
-        // Blocks are numbered once every kind is known.
+        // Blocks are numbered kind-major (every record of a kind together, organization after organization): the
+        // rules sweep one kind across all organizations, and read each column front to back rather than a few
+        // entries per organization scattered over the whole column, a cache miss each.
         for (var a = 0; a < activities.Length; a++)
         {
-            kindOf[a] += organizationOf[a] * kinds.Count;
+            kindOf[a] = (kindOf[a] * Organizations.Length) + organizationOf[a];
         }
 
         BlockStart = Group(kindOf, Organizations.Length * kinds.Count, days, out var order);
