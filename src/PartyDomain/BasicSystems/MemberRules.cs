@@ -245,6 +245,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
         string sinceText = $"{since:uuuu-MM-dd}", referenceText = $"{reference:uuuu-MM-dd}";
         var title = TitleFor(rule);
         // Kinds and lives read from the index's columns: the organization itself is read only for a finding's text.
+        var (members, memberStart) = (index.OrgMembers, index.OrgMemberStart);
         for (var o = 0; o < context.Scope.Length; o++)
         {
             var dense = context.Scope[o];
@@ -255,11 +256,13 @@ public sealed class InactiveMemberRule : BasicSystemRule
 
             PartyOrganization? organization = null;
             LocalizedText? expected = null;
-            for (var m = index.OrgMemberStart[dense]; m < index.OrgMemberStart[dense + 1]; m++)
+            for (var m = memberStart[dense]; m < memberStart[dense + 1]; m++)
             {
-                var (person, from, to) = index.OrgMembers[m];
-                if (from > referenceDay || referenceDay > to || from > sinceDay || !index.IsMember(person, referenceDay)
-                    || index.HadOrganizationalLife(person, sinceDay, referenceDay, inScope)
+                var (person, from, to) = members[m];
+                // Nearly every member had organizational life: asked before membership (a finding needs both), it is
+                // the only column most members read besides their registration.
+                if (from > referenceDay || referenceDay > to || from > sinceDay
+                    || index.HadOrganizationalLife(person, sinceDay, referenceDay, inScope) || !index.IsMember(person, referenceDay)
                     || index.People[person].StandingOn(reference) is not { } standing || MemberSince(index.People[person], reference) is not { } admitted
                     || ActivityIndex.Day(admitted) > sinceDay)
                 {
