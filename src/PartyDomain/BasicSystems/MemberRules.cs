@@ -243,6 +243,8 @@ public sealed class InactiveMemberRule : BasicSystemRule
 
         // Dates formatted once: a national evaluation writes thousands of these findings.
         string sinceText = $"{since:uuuu-MM-dd}", referenceText = $"{reference:uuuu-MM-dd}";
+        LocalizedText Found(PartyOrganization organization, string standing) =>
+            new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{standing}）", $"no organizational life of {organization.Name} from {sinceText} to {referenceText}");
         var title = TitleFor(rule);
         // Kinds and lives read from the index's columns: the organization itself is read only for a finding's text.
         var (members, memberStart) = (index.OrgMembers, index.OrgMemberStart);
@@ -255,7 +257,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
             }
 
             PartyOrganization? organization = null;
-            LocalizedText? expected = null;
+            LocalizedText? expected = null, foundFull = null, foundProbationary = null;
             for (var m = memberStart[dense]; m < memberStart[dense + 1]; m++)
             {
                 var (person, from, to) = members[m];
@@ -263,8 +265,7 @@ public sealed class InactiveMemberRule : BasicSystemRule
                 // the only column most members read besides their registration.
                 if (from > referenceDay || referenceDay > to || from > sinceDay
                     || index.HadOrganizationalLife(person, sinceDay, referenceDay, inScope) || !index.IsMember(person, referenceDay)
-                    || index.People[person].StandingOn(reference) is not { } standing || MemberSince(index.People[person], reference) is not { } admitted
-                    || ActivityIndex.Day(admitted) > sinceDay)
+                    || StandingAndSince(index.People[person], reference) is not ({ } standing, { } admitted) || ActivityIndex.Day(admitted) > sinceDay)
                 {
                     continue;
                 }
@@ -272,9 +273,11 @@ public sealed class InactiveMemberRule : BasicSystemRule
                 var member = index.People[person];
                 organization ??= context.Organizations[o];
                 expected ??= new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})");
-                outcomes.Add(new Finding(Id, title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
-                    new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
-                        $"no organizational life of {organization.Name} from {sinceText} to {referenceText}")));
+                // The texts found depend on the branch and the standing alone: written once per branch, shared by its findings.
+                var found = standing == MemberStanding.FullMember
+                    ? foundFull ??= Found(organization, "正式党员")
+                    : foundProbationary ??= Found(organization, "预备党员");
+                outcomes.Add(new Finding(Id, title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected, found));
             }
         }
     }
@@ -283,16 +286,21 @@ public sealed class InactiveMemberRule : BasicSystemRule
     public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
         (new("按期参加组织生活", "regular organizational life"), new("连续未参加", "none for months"));
 
-    /// <summary>The first day of the member's current spell of membership.</summary>
-    private static LocalDate? MemberSince(Person person, LocalDate date)
+    /// <summary>
+    /// The member's standing on the day (<see cref="Person.StandingOn"/>) and the first day of their current spell of
+    /// membership, or <c>null</c> outside one: both from one walk of the standings.
+    /// </summary>
+    private static (MemberStanding? Standing, LocalDate? MemberSince) StandingAndSince(Person person, LocalDate date)
     {
+        MemberStanding? standing = null;
         LocalDate? since = null;
         var standings = person.Standings;
         for (var i = 0; i < standings.Count && standings[i].Since <= date; i++)
         {
+            standing = standings[i].Standing;
             since = standings[i].Standing.IsMember() ? since ?? standings[i].Since : null;
         }
 
-        return since;
+        return (standing, since);
     }
 }
