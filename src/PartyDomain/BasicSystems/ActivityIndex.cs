@@ -26,7 +26,7 @@ internal sealed class ActivityIndex
 
     /// <summary>Per activity, whether it had a quorum of the committee: <see cref="Unknown"/> until first asked.</summary>
     private readonly byte[] _committeeQuorum;
-    private readonly Lazy<(int[] Start, int[] Days, int[] Latest)> _ownBranchAttendance;
+    private readonly Lazy<OwnBranchDays> _ownBranchAttendance;
 
     /// <summary>Per attendee, whether they attended or were excused while registered in the branch that held the activity.</summary>
     private readonly bool[] _ownBranch;
@@ -300,7 +300,10 @@ internal sealed class ActivityIndex
     /// <summary>Per organization, the day ranges (in order, apart) on which it has a committee (<see cref="HasCommitteeOn"/>).</summary>
     public (int From, int To)[] CommitteeSpans { get; }
 
-    /// <summary>Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[o * Kinds.Count + k]</c>.</summary>
+    /// <summary>
+    /// Where the activities of organization <c>o</c> and kind <c>k</c> start: at <c>BlockStart[k * Organizations.Length + o]</c>.
+    /// Blocks are kind-major: a rule sweeps one kind across the organizations in order, so its columns stream from memory.
+    /// </summary>
     public int[] BlockStart { get; private set; } = [0];
 
     /// <summary>Per position, the activity's position in <see cref="Records"/> (the dataset's order).</summary>
@@ -331,13 +334,9 @@ internal sealed class ActivityIndex
     /// <summary>The block of an organization's activities of one kind, ordered by day: [start, end).</summary>
     public (int Start, int End) Block(int organization, int kind)
     {
-        var b = (organization * Kinds.Count) + kind;
+        var b = (kind * Organizations.Length) + organization;
         return (BlockStart[b], BlockStart[b + 1]);
     }
-
-    /// <summary>All of an organization's activities: [start, end).</summary>
-    public (int Start, int End) OrganizationActivities(int organization) =>
-        Kinds.Count == 0 ? (0, 0) : (BlockStart[organization * Kinds.Count], BlockStart[(organization + 1) * Kinds.Count]);
 
     /// <summary>Whether the organization exists on the day (<see cref="PartyOrganization.ExistsOn"/>).</summary>
     public bool ExistsOn(int organization, int day) => OrganizationLives[organization].Established <= day && day < OrganizationLives[organization].Dissolved;
@@ -471,21 +470,20 @@ internal sealed class ActivityIndex
     /// Whether the person attended, or was excused from, an activity of their own branch (or its party groups) on a day in
     /// (<paramref name="after"/>, <paramref name="until"/>] held by a branch <paramref name="branchCounts"/> admits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per member by the six-months rule: the latest day alone decides for nearly all
     public bool HadOrganizationalLife(int person, int after, int until, bool[] branchCounts)
     {
-        var (start, days, latest) = _ownBranchAttendance.Value;
+        // Usually the latest day decides, with the branch it was in: one entry of a small array walked in member order,
+        // rather than the person's days and registrations.
+        var (latestDay, latestBranch) = _ownBranchAttendance.Value.Latest[person];
+        return latestDay > after && (latestDay <= until && branchCounts[latestBranch] || HadOrganizationalLifeBefore(person, after, until, branchCounts));
+    }
 
-        // Usually the latest day decides, read from a small array walked in member order rather than the person's days.
-        if (latest[person] <= after)
-        {
-            return false;
-        }
-
-        if (latest[person] <= until && branchCounts[RegistrationOn(person, latest[person])])
-        {
-            return true;
-        }
-
+    /// <summary>Whether any of the person's days of organizational life in (after, until] counts: the days before their latest.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare (a latest day after the window, or in a branch out of scope): kept out of the rule's loop
+    private bool HadOrganizationalLifeBefore(int person, int after, int until, bool[] branchCounts)
+    {
+        var (start, days, _) = _ownBranchAttendance.Value;
         for (var i = start[person]; i < start[person + 1]; i++)
         {
             // The branch is the one the person was registered in that day: that is what made the day count.
@@ -623,7 +621,7 @@ internal sealed class ActivityIndex
     }
 
     /// <summary>
-    /// The activities' order grouped by organization, then kind, then day (ties in input order); fills
+    /// The activities' order grouped by kind, then organization, then day (ties in input order); fills
     /// <see cref="BlockStart"/>. Each record is read once, for its kind, day, organization and number of attendees.
     /// </summary>
     private int[] SortActivities(ActivityRecord[] activities, out int[] days, out int[] organizationOf, out int[] attendees, out Dictionary<ActivityKind, int> kinds)
@@ -662,10 +660,12 @@ internal sealed class ActivityIndex
             attendees[a] = activity.Attendance.Count;
         }
 
-        // Blocks are numbered once every kind is known.
+        // Blocks are numbered kind-major (every record of a kind together, organization after organization): the
+        // rules sweep one kind across all organizations, and read each column front to back rather than a few
+        // entries per organization scattered over the whole column, a cache miss each.
         for (var a = 0; a < activities.Length; a++)
         {
-            kindOf[a] += organizationOf[a] * kinds.Count;
+            kindOf[a] = (kindOf[a] * Organizations.Length) + organizationOf[a];
         }
 
         BlockStart = Group(kindOf, Organizations.Length * kinds.Count, days, out var order);
@@ -734,9 +734,9 @@ internal sealed class ActivityIndex
     /// <summary>
     /// Per person, the days (in no particular order) of the activities they attended or were excused from while
     /// registered in the branch that held them (or whose party group did): what "organizational life" means for the
-    /// six-months rule. Built on first use, with each person's latest such day.
+    /// six-months rule. Built on first use, with each person's latest such day and the branch they were registered in then.
     /// </summary>
-    private (int[] Start, int[] Days, int[] Latest) OwnBranchAttendance()
+    private OwnBranchDays OwnBranchAttendance()
     {
         var start = new int[People.Length + 1];
         for (var a = 0; a < _ownBranch.Length; a++)
@@ -767,7 +767,7 @@ internal sealed class ActivityIndex
             }
         }
 
-        var latest = new int[People.Length];
+        var latest = new (int Day, int Branch)[People.Length];
         for (var p = 0; p < latest.Length; p++)
         {
             var max = int.MinValue;
@@ -776,9 +776,16 @@ internal sealed class ActivityIndex
                 max = Math.Max(max, days[i]);
             }
 
-            latest[p] = max;
+            // Registrations never overlap: the one held that day is the branch that made the day count.
+            latest[p] = (max, max == int.MinValue ? -1 : RegistrationOn(p, max));
         }
 
-        return (start, days, latest);
+        return new(start, days, latest);
     }
+
+    /// <summary>
+    /// Per person, the days of <see cref="OwnBranchAttendance"/> (at <c>Start[p]</c> up to <c>Start[p + 1]</c>), and
+    /// the latest of them with the branch it counted for (<see cref="int.MinValue"/> and -1 for none).
+    /// </summary>
+    private sealed record OwnBranchDays(int[] Start, int[] Days, (int Day, int Branch)[] Latest);
 }

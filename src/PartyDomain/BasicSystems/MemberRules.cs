@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using PartyDomain.Organization;
 using PartyDomain.Rules;
@@ -116,17 +117,28 @@ internal sealed class CoverageRule : BasicSystemRule
         ArgumentNullException.ThrowIfNull(outcomes);
         var min = rule["MinTimes"];
         var index = context.Index;
-        var days = index.ActivityDay;
 
         // Per person: the slot last counted in, how often and on which day; one entry per person keeps them on one cache line.
-        var tally = ArrayPool<Tally>.Shared.Rent(index.People.Length);
-        Array.Clear(tally, 0, index.People.Length);
+        // Rounds go on from the array's last user, whose last round the array's last entry keeps: a rented tally then
+        // needs no clearing (7 MB at national scale, per rule and evaluation), as no entry carries a round of this
+        // evaluation. Only this rule rents arrays of its private Tally, and a new array is all zeros.
+        var tally = ArrayPool<Tally>.Shared.Rent(index.People.Length + 1);
+        var round = tally[^1].Round;
+        if (round + ((long)context.Scope.Length * context.Slots(Cadence).Count) >= int.MaxValue)
+        {
+            // Rounds would run out (one per slot of each organization): start again from a clean array, which happens
+            // after tens of thousands of national evaluations.
+            Array.Clear(tally);
+            round = 0;
+        }
+
         try
         {
-            Evaluate(context, outcomes, min, index, days, tally);
+            Evaluate(context, outcomes, min, index, tally, ref round);
         }
         finally
         {
+            tally[^1] = new Tally(round, 0, 0);
             ArrayPool<Tally>.Shared.Return(tally);
         }
     }
@@ -135,45 +147,17 @@ internal sealed class CoverageRule : BasicSystemRule
     public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
         (new($"全部{expected}名党员均参加", $"all {expected} members take part"), new($"{expected - found}名党员未参加", $"{expected - found} members did not"));
 
-    private void Evaluate(ComplianceContext context, RuleOutcomes outcomes, int min, ActivityIndex index, int[] days, Tally[] tally)
+    /// <summary>Evaluates every slot, numbering them on from <paramref name="round"/>, which is left at the last round used.</summary>
+    private void Evaluate(ComplianceContext context, RuleOutcomes outcomes, int min, ActivityIndex index, Tally[] tally, ref int round)
     {
-        // The columns in locals: the loop writes tallies, after which the JIT would read every field again per attendee.
-        var attendanceStart = index.AttendanceStart;
-        var attendees = index.Attendee;
-        var statuses = index.AttendeeStatus;
-        var excusedIsCovered = ExcusedIsCovered;
-        var round = 0;
+        // The statuses that count as taking part, as bits: present, and for an appraisal excused too.
+        var coveredStatuses = (1 << (int)AttendanceStatus.Present) | (ExcusedIsCovered ? 1 << (int)AttendanceStatus.Excused : 0);
+        var fullMembers = Members == CoveredMembers.FullMembers;
         foreach (var slot in Sweep(context, Kind))
         {
             round++;
-
-            // The attendance of a block's records lies in one run, record after record.
-            var a = attendanceStart[slot.Start];
-            for (var at = slot.Start; at < slot.End; at++)
-            {
-                var day = days[at];
-                for (var end = attendanceStart[at + 1]; a < end; a++)
-                {
-                    var status = statuses[a];
-                    if (status != (byte)AttendanceStatus.Present && (!excusedIsCovered || status != (byte)AttendanceStatus.Excused))
-                    {
-                        continue;
-                    }
-
-                    // Records of the same kind on the same day are one occasion, as in the frequency rules.
-                    ref var t = ref tally[attendees[a]];
-                    if (t.Round != round)
-                    {
-                        t = new Tally(round, 1, day);
-                    }
-                    else if (t.LastDay != day)
-                    {
-                        t = new Tally(round, t.Times + 1, day);
-                    }
-                }
-            }
-
-            var (covered, expected) = Covered(index, slot.Dense, slot.Days.Reference, tally, round, min);
+            CountTakingPart(index, slot.Start, slot.End, round, coveredStatuses, tally);
+            var (covered, expected) = Covered(index, slot.Dense, slot.Days.Reference, fullMembers, tally, round, min);
             if (expected > 0)
             {
                 outcomes.Set(slot, slot.Decide(covered == expected), covered, expected);
@@ -181,19 +165,46 @@ internal sealed class CoverageRule : BasicSystemRule
         }
     }
 
+    /// <summary>Tallies, per person, the days on which they took part in the records [start, end): records of one day count once.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a loop of its own keeps its columns in registers: inside the sweep's they were reread from the stack
+    private static void CountTakingPart(ActivityIndex index, int start, int end, int round, int coveredStatuses, Tally[] tally)
+    {
+        var (days, attendanceStart, attendees, statuses) = (index.ActivityDay, index.AttendanceStart, index.Attendee, index.AttendeeStatus);
+
+        // The attendance of a block's records lies in one run, record after record.
+        var a = attendanceStart[start];
+        for (var at = start; at < end; at++)
+        {
+            var day = days[at];
+            for (var stop = attendanceStart[at + 1]; a < stop; a++)
+            {
+                if ((coveredStatuses >> statuses[a] & 1) == 0)
+                {
+                    continue;
+                }
+
+                // A first time in this slot, another day, or the same day again: records of one kind on one day are one
+                // occasion, as in the frequency rules.
+                ref var t = ref tally[attendees[a]];
+                var fresh = t.Round != round;
+                t = new Tally(round, (fresh ? 0 : t.Times) + ((fresh | t.LastDay != day) ? 1 : 0), day);
+            }
+        }
+    }
+
     /// <summary>Everyone registered in the branch on the reference day whom the rule covers, and how many of them took part.</summary>
-    private (int Covered, int Expected) Covered(ActivityIndex index, int branch, int day, Tally[] tally, int round, int min)
+    private static (int Covered, int Expected) Covered(ActivityIndex index, int branch, int day, bool fullMembers, Tally[] tally, int round, int min)
     {
         int covered = 0, expected = 0;
         var members = index.OrgMembers;
-        var fullMembers = Members == CoveredMembers.FullMembers;
         for (var m = index.OrgMemberStart[branch]; m < index.OrgMemberStart[branch + 1]; m++)
         {
             var (person, from, to) = members[m];
             if (from <= day && day <= to && (fullMembers ? index.IsFullMember(person, day) : index.IsMember(person, day)))
             {
                 expected++;
-                covered += tally[person].Round == round && tally[person].Times >= min ? 1 : 0;
+                var t = tally[person];
+                covered += (t.Round == round & t.Times >= min) ? 1 : 0;
             }
         }
 
@@ -243,8 +254,11 @@ internal sealed class InactiveMemberRule : BasicSystemRule
 
         // Dates formatted once: a national evaluation writes thousands of these findings.
         string sinceText = $"{since:uuuu-MM-dd}", referenceText = $"{reference:uuuu-MM-dd}";
+        LocalizedText Found(PartyOrganization organization, string standing) =>
+            new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{standing}）", $"no organizational life of {organization.Name} from {sinceText} to {referenceText}");
         var title = TitleFor(rule);
         // Kinds and lives read from the index's columns: the organization itself is read only for a finding's text.
+        var (members, memberStart) = (index.OrgMembers, index.OrgMemberStart);
         for (var o = 0; o < context.Scope.Length; o++)
         {
             var dense = context.Scope[o];
@@ -254,14 +268,15 @@ internal sealed class InactiveMemberRule : BasicSystemRule
             }
 
             PartyOrganization? organization = null;
-            LocalizedText? expected = null;
-            for (var m = index.OrgMemberStart[dense]; m < index.OrgMemberStart[dense + 1]; m++)
+            LocalizedText? expected = null, foundFull = null, foundProbationary = null;
+            for (var m = memberStart[dense]; m < memberStart[dense + 1]; m++)
             {
-                var (person, from, to) = index.OrgMembers[m];
-                if (from > referenceDay || referenceDay > to || from > sinceDay || !index.IsMember(person, referenceDay)
-                    || index.HadOrganizationalLife(person, sinceDay, referenceDay, inScope)
-                    || index.People[person].StandingOn(reference) is not { } standing || MemberSince(index.People[person], reference) is not { } admitted
-                    || ActivityIndex.Day(admitted) > sinceDay)
+                var (person, from, to) = members[m];
+                // Nearly every member had organizational life: asked before membership (a finding needs both), it is
+                // the only column most members read besides their registration.
+                if (from > referenceDay || referenceDay > to || from > sinceDay
+                    || index.HadOrganizationalLife(person, sinceDay, referenceDay, inScope) || !index.IsMember(person, referenceDay)
+                    || StandingAndSince(index.People[person], reference) is not ({ } standing, { } admitted) || ActivityIndex.Day(admitted) > sinceDay)
                 {
                     continue;
                 }
@@ -269,9 +284,11 @@ internal sealed class InactiveMemberRule : BasicSystemRule
                 var member = index.People[person];
                 organization ??= context.Organizations[o];
                 expected ??= new($"{months}个月内参加组织生活（{organization.Name}）", $"organizational life within {months} months ({organization.Name})");
-                outcomes.Add(new Finding(Id, title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected,
-                    new($"{sinceText}至{referenceText}未参加{organization.Name}的组织生活（{(standing == MemberStanding.FullMember ? "正式党员" : "预备党员")}）",
-                        $"no organizational life of {organization.Name} from {sinceText} to {referenceText}")));
+                // The texts found depend on the branch and the standing alone: written once per branch, shared by its findings.
+                var found = standing == MemberStanding.FullMember
+                    ? foundFull ??= Found(organization, "正式党员")
+                    : foundProbationary ??= Found(organization, "预备党员");
+                outcomes.Add(new Finding(Id, title, Citation, rule.Severity, new FindingSubject(SubjectKind.Person, member.Id.Value, member.Name), reference, expected, found));
             }
         }
     }
@@ -280,16 +297,21 @@ internal sealed class InactiveMemberRule : BasicSystemRule
     public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) =>
         (new("按期参加组织生活", "regular organizational life"), new("连续未参加", "none for months"));
 
-    /// <summary>The first day of the member's current spell of membership.</summary>
-    private static LocalDate? MemberSince(Person person, LocalDate date)
+    /// <summary>
+    /// The member's standing on the day (<see cref="Person.StandingOn"/>) and the first day of their current spell of
+    /// membership, or <c>null</c> outside one: both from one walk of the standings.
+    /// </summary>
+    private static (MemberStanding? Standing, LocalDate? MemberSince) StandingAndSince(Person person, LocalDate date)
     {
+        MemberStanding? standing = null;
         LocalDate? since = null;
         var standings = person.Standings;
         for (var i = 0; i < standings.Count && standings[i].Since <= date; i++)
         {
+            standing = standings[i].Standing;
             since = standings[i].Standing.IsMember() ? since ?? standings[i].Since : null;
         }
 
-        return since;
+        return (standing, since);
     }
 }
