@@ -86,6 +86,43 @@ public sealed class CityRuleTests
         result.Outcomes(new("B"), KeepingRule.Key).Should().Equal(SlotOutcome.Met);
     }
 
+    [Fact]
+    public void A_slot_of_an_earlier_evaluation_is_refused()
+    {
+        var city = City();
+        var stale = new StaleSlotRule();
+        Evaluate(city, stale);
+        Evaluate(city, stale);
+
+        stale.Problem.Should().BeOfType<ArgumentException>().Which.Message.Should().Contain("another evaluation");
+    }
+
+    /// <summary>Keeps a slot of its first evaluation and writes it in the second.</summary>
+    private sealed class StaleSlotRule() : BasicSystemRule(new RuleId("CITY-STALE"), new("过期", "Stale"), new("本市规定", null, SourceConfidence.Local),
+        BasicSystem.ThemePartyDay, Cadence.Quarterly, OrganizationScope.Branches, [ActivityKind.ThemePartyDay], FindingSeverity.Warning)
+    {
+        private SweptSlot? _kept;
+
+        public Exception? Problem { get; private set; }
+
+        public override void Evaluate(ComplianceContext context, EffectiveRule rule, RuleOutcomes outcomes)
+        {
+            if (_kept is { } kept)
+            {
+                Problem = Record.Exception(() => outcomes.Set(kept, SlotOutcome.Met, 1, 1));
+                return;
+            }
+
+            foreach (var slot in Sweep(context, ActivityKind.ThemePartyDay))
+            {
+                _kept = slot;
+                outcomes.Set(slot, SlotOutcome.Met, 1, 1);
+            }
+        }
+
+        public override (LocalizedText Expected, LocalizedText Found) Explain(EffectiveRule rule, int found, int expected) => (new("-", "-"), new("-", "-"));
+    }
+
     /// <summary>The built-in frequency rule's loop, written with what any assembly sees.</summary>
     private sealed class SweepingRule() : BasicSystemRule(new RuleId("CITY-SWEEPING"), new("主题党日", "Theme day"), new("本市规定", null, SourceConfidence.Local),
         BasicSystem.ThemePartyDay, Cadence.Monthly, OrganizationScope.Branches, [ActivityKind.ThemePartyDay], FindingSeverity.Violation)

@@ -5,7 +5,12 @@ using PartyDomain.Time;
 
 namespace PartyDomain.BasicSystems;
 
-/// <summary>The outcomes one rule wrote: per organization in scope and per slot, with the counts found and expected.</summary>
+/// <summary>
+/// Where a rule writes while it runs: an outcome per organization in scope and slot, with the counts found and expected
+/// (<see cref="Set(in SweptSlot, SlotOutcome, int, int)"/> in a sweep, or by organization and slot), and findings about
+/// members (<see cref="Add"/>). The evaluation closes it when the rule returns; results are read from
+/// <see cref="ComplianceResult"/>.
+/// </summary>
 public sealed class RuleOutcomes
 {
     private readonly SlotOutcome[] _outcomes;
@@ -54,9 +59,18 @@ public sealed class RuleOutcomes
     /// <param name="outcome">The outcome, usually <see cref="SweptSlot.Decide"/> of whether the obligation was met.</param>
     /// <param name="found">What was counted (shown with a miss: <see cref="IBasicSystemRule.Explain"/>).</param>
     /// <param name="expected">What was required.</param>
+    /// <exception cref="ArgumentException">The slot is of another evaluation's sweep.</exception>
     /// <exception cref="InvalidOperationException">The rule's evaluation has ended.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per judged cell: millions at national scale
-    public void Set(in SweptSlot slot, SlotOutcome outcome, int found, int expected) => Set(slot.Position, slot.SlotIndex, outcome, found, expected);
+    public void Set(in SweptSlot slot, SlotOutcome outcome, int found, int expected)
+    {
+        if (!slot.Of(Slots))
+        {
+            throw new ArgumentException("这个周期来自另一次评估或另一周期类型的遍历 / The slot is of another evaluation's or another cadence's sweep.", nameof(slot));
+        }
+
+        Set(slot.Position, slot.SlotIndex, outcome, found, expected);
+    }
 
     /// <summary>Records the outcome of <paramref name="organization"/> in <paramref name="slot"/>, for a rule that does not sweep.</summary>
     /// <param name="organization">An organization of <see cref="ComplianceContext.Organizations"/>.</param>

@@ -64,6 +64,12 @@ public readonly struct SweptSlot
     /// <param name="met">Whether it was met.</param>
     public SlotOutcome Decide(bool met) => Days.Decide(met);
 
+    /// <summary>
+    /// Whether the slot is one of <paramref name="slots"/>: the evaluation keeps one list per cadence, so this tells the
+    /// evaluation and the cadence at once.
+    /// </summary>
+    internal bool Of(IReadOnlyList<CadenceSlot> slots) => ReferenceEquals(_slots, slots);
+
     /// <summary>The organization's position in the context (and in <see cref="RuleOutcomes"/>).</summary>
     internal int Position { get; }
 
