@@ -38,6 +38,9 @@ public sealed partial class PluginHost
         /// <summary>The steps, in order; the report lists every outcome as it was recorded.</summary>
         public PluginLoadReport Run()
         {
+            // The roster as it stood before any plugin ran: a plugin is handed the builder, and what it might set as the
+            // roster must not replace the host's record of what loaded.
+            var before = builder.Plugins;
             var candidates = new List<Candidate>();
             foreach (var folder in Discover())
             {
@@ -53,7 +56,7 @@ public sealed partial class PluginHost
             }
 
             var report = new PluginLoadReport(HostVersion, _entries);
-            builder.Plugins = builder.Plugins.Then(new PluginRoster(
+            builder.Plugins = before.Then(new PluginRoster(
                 report.Loaded.Select(e => Loaded(e.Manifest!, _contributions.GetValueOrDefault(e.Manifest!.Id, []))),
                 report.Problems.Select(e => new NotLoadedPlugin(e.Name, e.Message))));
             return report;

@@ -50,6 +50,18 @@ public sealed class PluginRosterTests : IDisposable
     }
 
     [Fact]
+    public void A_plugin_cannot_replace_the_hosts_record_of_what_loaded()
+    {
+        _fixtures.AddFixture("forger", "context.Builder.Plugins = new PartyDomain.Extensibility.Roster.PluginRoster([new PartyDomain.Extensibility.Roster.LoadedPlugin(\"fake\", \"9.9.9\", new(\"假\", \"Fake\"))], []);");
+        var services = new ServiceCollection();
+        var builder = services.AddPartyDomain();
+
+        new PluginHost(new PluginHostOptions { Folders = { _fixtures.Root } }).Load(builder);
+
+        builder.Plugins.Loaded.Select(p => p.Id).Should().Equal(["forger"], "the roster is what the host loaded, whatever a plugin set");
+    }
+
+    [Fact]
     public void Without_a_plugin_host_the_roster_is_empty()
     {
         using var provider = new ServiceCollection().AddPartyDomain().Services.BuildServiceProvider();
