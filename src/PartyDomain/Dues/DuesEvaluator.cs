@@ -210,30 +210,19 @@ public sealed class DuesEvaluator
             var payments = ix.Derived(MemberRecords.Payments);
             var national = _policy is NationalDuesBasePolicy;
             int backMonths = _back["Months"], unpaidMonths = _unpaid["Months"];
-            var standings = new StandingChange[4];
+            var membership = new Membership(_months);
             for (var person = 0; person < people.Length; person++)
             {
                 var member = people[person];
 
-                // Someone who never held a standing is never a member: no month of theirs counts. The standings are copied
-                // once, so the month loop asks the list nothing.
+                // Someone who never held a standing is never a member: no month of theirs counts.
                 var held = member.Standings;
                 if (held.Count == 0)
                 {
                     continue;
                 }
 
-                if (standings.Length < held.Count)
-                {
-                    standings = new StandingChange[held.Count * 2];
-                }
-
-                for (var i = 0; i < held.Count; i++)
-                {
-                    standings[i] = held[i];
-                }
-
-                var standingsOf = standings.AsSpan(0, held.Count);
+                var memberIn = membership.Of(held);
 
                 var paidBy = payments.Items(person);
                 var paidFor = payments.Months(person);
@@ -258,7 +247,7 @@ public sealed class DuesEvaluator
                 {
                     var m = _months[mi];
                     var month = m.Value;
-                    if (m.Start > _today || !(StandingOn(standingsOf, m.End) is { } s && s.IsMember() || StandingOn(standingsOf, m.Start) is { } s0 && s0.IsMember()))
+                    if (!m.Begun || !memberIn[mi])
                     {
                         streak = 0;
                         unpaidAt = -1;
@@ -384,7 +373,7 @@ public sealed class DuesEvaluator
                 var key = MemberRecords<DuesPayment>.Key(month);
                 var text = $"{month:uuuu-MM}";
                 var limit = end.PlusMonths(backMonths);
-                months.Add(new Month(month, key, key - (key % 3), text, month.OnDayOfMonth(1), end, limit, end.PlusDays(graceDays), end.PlusDays(graceDays) < today, end < today,
+                months.Add(new Month(month, key, key - (key % 3), text, month.OnDayOfMonth(1), end, limit, end.PlusDays(graceDays), month.OnDayOfMonth(1) <= today, end.PlusDays(graceDays) < today, end < today,
                     new($"补交不超过{backMonths}个月（{text}的党费最迟{limit:uuuu-MM-dd}）", $"back-payment within {backMonths} months ({text} by {limit:uuuu-MM-dd})"),
                     new($"{text}无可用的收入申报，无法核定应交党费", $"no usable income declaration for {text}")));
             }
@@ -395,13 +384,69 @@ public sealed class DuesEvaluator
 
     /// <summary>
     /// A month of the period: the month, as a key, its quarter's first month as a key, as text, its first and last day, the
-    /// back-payment limit, the last day of its grace, whether its grace and the month itself are over, and the text of its back-payment and no-base findings.
+    /// back-payment limit, the last day of its grace, whether it has begun (by today), whether its grace and the month itself are over, and the text of its back-payment and no-base findings.
     /// </summary>
-    private sealed record Month(YearMonth Value, int Key, int Quarter, string Text, LocalDate Start, LocalDate End, LocalDate Limit, LocalDate GraceEnd, bool Ended, bool Over,
+    private sealed record Month(YearMonth Value, int Key, int Quarter, string Text, LocalDate Start, LocalDate End, LocalDate Limit, LocalDate GraceEnd, bool Begun, bool Ended, bool Over,
         LocalizedText BackExpected, LocalizedText NoBaseFound)
     {
         /// <summary>The month's days, the period of its findings (one instance per month, not per finding).</summary>
         public DateInterval Interval { get; } = new(Start, End);
+
+        /// <summary>The first day as a <see cref="Membership.Day"/>.</summary>
+        public int StartDay { get; } = Membership.Day(Start);
+
+        /// <summary>The last day as a <see cref="Membership.Day"/>.</summary>
+        public int EndDay { get; } = Membership.Day(End);
+    }
+
+    /// <summary>
+    /// Which months of a sweep a person was a member in: a probationary or full member on the month's first or last day
+    /// (<see cref="Person.StandingOn"/> on both). Worked out per person in one walk over their standings with the dates as
+    /// integers, since the sweep asks it for every person and month (millions of times at national scale).
+    /// </summary>
+    private sealed class Membership(Month[] months)
+    {
+        private readonly bool[] _member = new bool[months.Length];
+        private int[] _since = new int[4];
+        private MemberStanding[] _standing = new MemberStanding[4];
+
+        /// <summary>A date as an integer that orders as the dates do (a day is below 32, a month below 16).</summary>
+        public static int Day(LocalDate date) => (date.Year * 512) + (date.Month * 32) + date.Day;
+
+        /// <summary>Per month of the sweep, whether <paramref name="standings"/> (in date order) make the person a member in it; valid until the next call.</summary>
+        public ReadOnlySpan<bool> Of(IReadOnlyList<StandingChange> standings)
+        {
+            var count = standings.Count;
+            if (_since.Length < count)
+            {
+                (_since, _standing) = (new int[count * 2], new MemberStanding[count * 2]);
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var change = standings[i];
+                (_since[i], _standing[i]) = (Day(change.Since), change.Standing);
+            }
+
+            for (var mi = 0; mi < months.Length; mi++)
+            {
+                _member[mi] = IsMemberOn(count, months[mi].EndDay) || IsMemberOn(count, months[mi].StartDay);
+            }
+
+            return _member;
+        }
+
+        // As Person.StandingOn: the last standing taken on or before the day, read until the first one after it.
+        private bool IsMemberOn(int count, int day)
+        {
+            MemberStanding? current = null;
+            for (var i = 0; i < count && _since[i] <= day; i++)
+            {
+                current = _standing[i];
+            }
+
+            return current is { } s && s.IsMember();
+        }
     }
 
     /// <summary>The lines of an evaluation, worked out by its sweep on first read.</summary>
@@ -426,18 +471,6 @@ public sealed class DuesEvaluator
     private static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private static LocalizedText Owing(string paid, string owed) => new($"已交{paid}元，欠{owed}元", $"{paid} paid, {owed} owed");
-
-    /// <summary><see cref="Person.StandingOn"/> over a copy of the person's standings.</summary>
-    private static MemberStanding? StandingOn(ReadOnlySpan<StandingChange> standings, LocalDate date)
-    {
-        MemberStanding? current = null;
-        for (var i = 0; i < standings.Length && standings[i].Since <= date; i++)
-        {
-            current = standings[i].Standing;
-        }
-
-        return current;
-    }
 
     private static FindingSubject Subject(Person person) => new(SubjectKind.Person, person.Id.Value, person.Name);
 

@@ -79,25 +79,18 @@ public sealed partial class ServiceMetrics
         return firmDistrict;
     }
 
-    /// <summary>The first month of <paramref name="records"/> (year × 12 + month − 1), and how many months they span.</summary>
-    private static (int First, int Months) MonthSpan(ServiceRecord[] records, IngestShares shares)
+    /// <summary>
+    /// Makes the period column of records <paramref name="from"/> to <paramref name="to"/>, which <see cref="Ingest"/> left
+    /// holding the span alone, (month − <see cref="_firstMonth"/>) × 3 + span, from each record's month in <paramref name="monthOf"/>.
+    /// </summary>
+    private void AddMonths(int[] monthOf, int from, int to)
     {
-        var monthRange = new (int First, int Last)[shares.Count];
-        shares.Run(s =>
+        var periods = _period;
+        var firstMonth = _firstMonth;
+        for (var r = from; r < to; r++)
         {
-            var (from, to) = shares[s];
-            int first = int.MaxValue, last = int.MinValue;
-            for (var r = from; r < to; r++)
-            {
-                var month = MonthOf(records[r].Date);
-                first = Math.Min(first, month);
-                last = Math.Max(last, month);
-            }
-
-            monthRange[s] = (first, last);
-        });
-        var firstMonth = records.Length == 0 ? 0 : monthRange.Min(m => m.First);
-        return (firstMonth, records.Length == 0 ? 0 : monthRange.Max(m => m.Last) - firstMonth + 1);
+            periods[r] = (ushort)(((monthOf[r] - firstMonth) * 3) + periods[r]);
+        }
     }
 
     /// <summary>Per month from <paramref name="firstMonth"/> on, the last day of the month and of its year.</summary>
@@ -116,17 +109,19 @@ public sealed partial class ServiceMetrics
     }
 
     /// <summary>
-    /// Reads records <paramref name="from"/> to <paramref name="to"/> into the columns; notes in <paramref name="noted"/> the
-    /// records that need a dictionary written, and returns the largest quantity × 10^4.
+    /// Reads records <paramref name="from"/> to <paramref name="to"/> into the columns, each record's month (year × 12 +
+    /// month − 1) into <paramref name="monthOf"/> and its span alone into the period column (<see cref="AddMonths"/> adds
+    /// the month once the first is known); notes in <paramref name="noted"/> the records that need a dictionary written,
+    /// and returns the largest quantity × 10^4 and the first and last month.
     /// </summary>
     // Runs once per share over millions of records: compiled optimized at once, not first unoptimized and then replaced
     // in the middle of its loop, which left the loop reading every column through the closure.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private long Ingest(ServiceRecord[] records, int from, int to, StrongBox<int[]?> members, List<int> noted)
+    private (long MaxQuantity, (int First, int Last) Months) Ingest(ServiceRecord[] records, int from, int to, StrongBox<int[]?> members, List<int> noted, int[] monthOf)
     {
         ushort[] indicators = _indicator, periods = _period, districts = _district;
         int[] firstDays = _firstDay, quantities = _quantity32, organizations = _organization, firms = _firm, firmDistrict = _firmDistrict;
-        var firstMonth = _firstMonth;
+        int first = int.MaxValue, last = int.MinValue;
         var max = 0L;
 
         // Neighbouring records mostly share an organization and a firm, and name a handful of indicators: the last
@@ -145,7 +140,9 @@ public sealed partial class ServiceMetrics
 
             indicators[r] = (ushort)i;
             var date = record.Date;
-            periods[r] = (ushort)(((MonthOf(date) - firstMonth) * 3) + (int)record.Span);
+            var month = monthOf[r] = MonthOf(date);
+            (first, last) = (Math.Min(first, month), Math.Max(last, month));
+            periods[r] = (ushort)record.Span;
             firstDays[r] = ActivityIndex.Day(date);
 
             // A quantity beyond 32 bits is noted by the maximum; the quantities are then read again into 64 bits.
@@ -172,7 +169,7 @@ public sealed partial class ServiceMetrics
             }
         }
 
-        return max;
+        return (max, (first, last));
     }
 
     /// <summary>Every record's quantity × 10^4 in 64 bits, for records whose largest quantity does not fit in 32.</summary>

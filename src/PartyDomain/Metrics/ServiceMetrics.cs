@@ -56,22 +56,33 @@ public sealed partial class ServiceMetrics
         var records = dataset.Services as ServiceRecord[] ?? [.. dataset.Services];
         var n = records.Length;
         var split = new IngestShares(n, shares);
-        (_firstMonth, var months) = MonthSpan(records, split);
+        (_indicator, _period, _district) = (new ushort[n], new ushort[n], new ushort[n]);
+        (_firstDay, _quantity32, _organization, _firm) = (new int[n], new int[n], new int[n], new int[n]);
+        var members = new StrongBox<int[]?>();
+        var noted = new List<int>[split.Count];
+        var maxQuantity = new long[split.Count];
+
+        // The months are kept as the one pass over the records reads them, and made relative to the first once it is
+        // known: a pass of its own for the month span read every record twice (millions of objects, each a cache miss).
+        var monthOf = new int[n];
+        var monthRange = new (int First, int Last)[split.Count];
+        split.Run(s =>
+        {
+            var (from, to) = split[s];
+            (maxQuantity[s], monthRange[s]) = Ingest(records, from, to, members, noted[s] = [], monthOf);
+        });
+        _firstMonth = n == 0 ? 0 : monthRange.Min(m => m.First);
+        var months = n == 0 ? 0 : monthRange.Max(m => m.Last) - _firstMonth + 1;
         if (months > (ushort.MaxValue + 1) / 3)
         {
             throw new ArgumentException($"The service records span {months} months; the engine takes at most {(ushort.MaxValue + 1) / 3}.", nameof(dataset));
         }
 
         (_monthEnd, _yearEnd) = MonthEnds(_firstMonth, months);
-        (_indicator, _period, _district) = (new ushort[n], new ushort[n], new ushort[n]);
-        (_firstDay, _quantity32, _organization, _firm) = (new int[n], new int[n], new int[n], new int[n]);
-        var members = new StrongBox<int[]?>();
-        var noted = new List<int>[split.Count];
-        var maxQuantity = new long[split.Count];
         split.Run(s =>
         {
             var (from, to) = split[s];
-            maxQuantity[s] = Ingest(records, from, to, members, noted[s] = []);
+            AddMonths(monthOf, from, to);
         });
         _member = members.Value;
         _maxQuantity = maxQuantity.Max();

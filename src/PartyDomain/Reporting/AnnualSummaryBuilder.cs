@@ -125,6 +125,11 @@ public sealed partial class AnnualSummaryBuilder
         var pipeline = _admissions.Evaluate(dataset, asOf);
         var governance = _governance.Evaluate(dataset, period);
         var governanceFigures = Governance(dataset, period).ToArray();
+
+        // The committee's figures read the dataset alone: worked out while the engines run, not after them, where the
+        // summary is put together on this thread only.
+        var f1 = F1(dataset, period);
+        var committeeFigures = Committee(dataset, asOf).ToArray();
         var (compliance, misses, bySystem, byOrganization) = Await(complianceTask);
         var training = Await(trainingTask);
         var metrics = Await(metricsTask);
@@ -134,9 +139,9 @@ public sealed partial class AnnualSummaryBuilder
         var systems = bySystem.Append(duesRate.Overall).ToArray();
 
         var figures = new List<ReportFigure>();
-        figures.Add(F1(dataset, period));
+        figures.Add(f1);
         figures.AddRange(structure.Figures);
-        figures.AddRange(Committee(dataset, asOf));
+        figures.AddRange(committeeFigures);
         figures.AddRange(training.Figures);
         figures.AddRange(governanceFigures);
         figures.AddRange(metrics.Figures);

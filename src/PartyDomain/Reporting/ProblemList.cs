@@ -125,8 +125,8 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
 
         // One sort, n log n; the unassigned go last. Branches and rules are ranked once, so the half a million lines of a
         // national city are compared by number, not by name.
-        var branchRank = Ranks(rows.Select(r => r.Branch), unassigned);
-        var ruleRank = Ranks(rows.Select(r => r.Rule), null);
+        var branchRank = new RankOf(Ranks(rows.Select(r => r.Branch), unassigned));
+        var ruleRank = new RankOf(Ranks(rows.Select(r => r.Rule), null));
         var keyed = rows.ConvertAll(r => (Branch: branchRank[r.Branch], r.Area, Rule: ruleRank[r.Rule], r.Sort, r.Line));
         keyed.Sort((x, y) =>
         {
@@ -142,7 +142,19 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
     /// <summary>Each distinct name's place in ordinal order, <paramref name="last"/> after all others.</summary>
     private static Dictionary<string, int> Ranks(IEnumerable<string> names, string? last)
     {
-        var distinct = names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Neighbouring lines mostly carry the same name instance (a member's months, a branch's slots): a name that is the
+        // previous one is not hashed again.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        foreach (var name in names)
+        {
+            if (!ReferenceEquals(name, previous))
+            {
+                seen.Add(previous = name);
+            }
+        }
+
+        var distinct = seen.Order(StringComparer.Ordinal).ToList();
         if (last is not null && distinct.Remove(last))
         {
             distinct.Add(last);
@@ -155,6 +167,26 @@ public sealed record ProblemList(string Title, int Year, LocalDate AsOf, TextLan
         }
 
         return ranks;
+    }
+
+    /// <summary>A name's rank, the previous name's looked up by reference first (see <see cref="Ranks"/>).</summary>
+    private sealed class RankOf(Dictionary<string, int> ranks)
+    {
+        private string? _previous;
+        private int _rank;
+
+        public int this[string name]
+        {
+            get
+            {
+                if (!ReferenceEquals(name, _previous))
+                {
+                    (_previous, _rank) = (name, ranks[name]);
+                }
+
+                return _rank;
+            }
+        }
     }
 
     /// <summary>The organization that answers for a finding: the organization itself, a person's registration, a firm's covering branch.</summary>

@@ -169,10 +169,8 @@ public sealed class TrainingEvaluator
         return new TrainingResult(year, ledger, findings, used, _training.NewMembers);
     }
 
-    // Each record's person by position in dataset.People, worked out once per dataset: attendance lists skip most people,
-    // so finding each attendee in order would mostly fall back to the dictionary.
-    private static readonly DerivedIndex<int[][]> Attendees =
-        new(static ix => Array.ConvertAll(ix.Records<TrainingSession>(), s => PersonFinder.Positions(ix, s.Attendance, a => a.PersonId)));
+    // Each record's person by position in dataset.People, worked out once per dataset.
+    private static readonly DerivedIndex<int[][]> Attendees = new(AttendeePositions.Of);
 
     private static readonly DerivedIndex<int[]> PostHolders = new(static ix => PersonFinder.Positions(ix, ix.PartyPostArray, p => p.PersonId));
 
