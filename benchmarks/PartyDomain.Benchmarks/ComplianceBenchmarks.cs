@@ -29,6 +29,7 @@ public class ComplianceBenchmarks
     private CityDataset _dataset = null!;
     private ComplianceEvaluator _frequency = null!;
     private ComplianceEvaluator _default = null!;
+    private ComplianceEvaluator _defaultOneThread = null!;
     private FrequencySpec[] _specs = [];
     private RulesEngine.RulesEngine _engine = null!;
     private int[] _cadences = [];
@@ -45,8 +46,11 @@ public class ComplianceBenchmarks
     {
         _dataset = ComplianceData.Build(ComplianceData.Records());
         var (frequencyRules, options) = ComplianceData.FrequencyRulesOnly();
-        _frequency = new ComplianceEvaluator(frequencyRules, Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()), SyntheticActivities.Clock.InShanghai());
+        // The frequency rules on one thread, as the hand loop runs: the ratio compares like with like.
+        _frequency = new ComplianceEvaluator(frequencyRules, Microsoft.Extensions.Options.Options.Create(options),
+            Microsoft.Extensions.Options.Options.Create(new ComplianceOptions { MaxDegreeOfParallelism = 1 }), SyntheticActivities.Clock.InShanghai());
         _default = PartyDomainEngines.Create(SyntheticActivities.Clock).Compliance;
+        _defaultOneThread = PartyDomainEngines.Create(SyntheticActivities.Clock, b => b.ConfigureCompliance(o => o.MaxDegreeOfParallelism = 1)).Compliance;
         _specs = frequencyRules.Select(r => new FrequencySpec(r.Id.Value, r.Kinds.Single(), r.Cadence.Months, r.Scope, options.Resolve(r)["MinCount"])).ToArray();
         if (_specs.Select(s => s.Kind).Distinct().Count() != _specs.Length || _specs.Any(s => 12 % s.CadenceMonths != 0))
         {
@@ -66,6 +70,7 @@ public class ComplianceBenchmarks
         }
 
         var library = LibraryMisses(frequency);
+        Same(LibraryMisses(full), "the full set side by side", LibraryMisses(Library_FullDefaultRuleSet_OneThread()), "the full set on one thread");
         var linq = Baseline_Linq();
         var rulesEngine = Baseline_RulesEngine().GetAwaiter().GetResult();
         var handLoop = Baseline_HandLoop();
@@ -98,9 +103,13 @@ public class ComplianceBenchmarks
     [Benchmark(Description = "Library: frequency rules (target ≥20× LINQ/RulesEngine, ≤2.5× hand loop, <50 MB)")]
     public ComplianceResult Library_FrequencyRules() => _frequency.Evaluate(_dataset, Period);
 
-    /// <summary>The library's default evaluator: all 12 rules, quorum, secretary lectures, coverage and inactivity included.</summary>
+    /// <summary>The library's default evaluator: all 12 rules, quorum, secretary lectures, coverage and inactivity included, side by side on the machine's cores.</summary>
     [Benchmark(Description = "Library: full default rule set (target <100 ms)")]
     public ComplianceResult Library_FullDefaultRuleSet() => _default.Evaluate(_dataset, Period);
+
+    /// <summary>The same rules one after another (<see cref="ComplianceOptions.MaxDegreeOfParallelism"/> = 1): what one core does.</summary>
+    [Benchmark(Description = "Library: full default rule set, one thread")]
+    public ComplianceResult Library_FullDefaultRuleSet_OneThread() => _defaultOneThread.Evaluate(_dataset, Period);
 
     /// <summary>A straightforward LINQ implementation: group by organization, kind and slot, count distinct days.</summary>
     [Benchmark(Description = "Baseline: LINQ GroupBy")]

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PartyDomain.Data;
@@ -38,6 +39,7 @@ public sealed class ComplianceEvaluator
         _options = options.Value;
         ArgumentOutOfRangeException.ThrowIfNegative(_options.PartialSlotMinimumPercent, nameof(ComplianceOptions.PartialSlotMinimumPercent));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.PartialSlotMinimumPercent, 100, nameof(ComplianceOptions.PartialSlotMinimumPercent));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxDegreeOfParallelism, 1, nameof(ComplianceOptions.MaxDegreeOfParallelism));
         _rules = rules.ToArray();
         _clock = clock;
         var clash = _rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
@@ -81,22 +83,69 @@ public sealed class ComplianceEvaluator
         }
 
         var context = new ComplianceContext(dataset, period, _clock.GetCurrentDate(), _options, [.. scope]);
-        var evaluations = new List<RuleOutcomes>(_rules.Length);
-        foreach (var rule in _rules)
+        var evaluations = new RuleOutcomes[_rules.Length];
+        for (var i = 0; i < _rules.Length; i++)
         {
-            var settings = _ruleOptions.Resolve(rule);
-            var outcomes = new RuleOutcomes(rule, settings, context.Slots(rule.Cadence), scope.Count, context);
-            if (settings.Enabled)
+            var rule = _rules[i];
+            evaluations[i] = new RuleOutcomes(rule, _ruleOptions.Resolve(rule), context.Slots(rule.Cadence), scope.Count, context);
+        }
+
+        if (_options.MaxDegreeOfParallelism == 1 || _rules.Length < 2)
+        {
+            foreach (var outcomes in evaluations)
             {
-                rule.Evaluate(context, settings, outcomes);
+                Run(context, outcomes);
             }
-
-            outcomes.Seal();
-
-            evaluations.Add(outcomes);
+        }
+        else
+        {
+            RunSideBySide(context, evaluations, _options.MaxDegreeOfParallelism);
         }
 
         return new ComplianceResult(context, evaluations);
+    }
+
+    private static void Run(ComplianceContext context, RuleOutcomes outcomes)
+    {
+        if (outcomes.Settings.Enabled)
+        {
+            outcomes.Rule.Evaluate(context, outcomes.Settings, outcomes);
+        }
+
+        outcomes.Seal();
+    }
+
+    /// <summary>
+    /// The rules on up to <paramref name="threads"/> threads, each taking the next rule in order when it is free; a rule's
+    /// exception is rethrown as it was thrown (the first rule's, in rule order, when several threw).
+    /// </summary>
+    private static void RunSideBySide(ComplianceContext context, RuleOutcomes[] evaluations, int threads)
+    {
+        var failures = new ExceptionDispatchInfo?[evaluations.Length];
+        var next = -1;
+        var workers = new Task[Math.Min(threads, evaluations.Length)];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Factory.StartNew(() =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < evaluations.Length)
+                {
+                    try
+                    {
+                        Run(context, evaluations[i]);
+                    }
+                    catch (Exception e)
+                    {
+                        failures[i] = ExceptionDispatchInfo.Capture(e);
+                        evaluations[i].Seal();
+                    }
+                }
+            }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        }
+
+        Task.WaitAll(workers);
+        Array.Find(failures, f => f is not null)?.Throw();
     }
 
     /// <summary>

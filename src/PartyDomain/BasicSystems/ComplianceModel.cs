@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using NodaTime;
 using PartyDomain.Data;
@@ -55,6 +56,11 @@ public readonly record struct SlotWindow(bool Judged, bool Ended, LocalDate From
 /// defaults (<see cref="DefaultBasicSystemRules"/>) are parameterized families, of which <see cref="BasicSystemRules"/>
 /// makes a city's own, and derive from <see cref="BasicSystemRule"/>, as a city's own rule of another shape can.
 /// </summary>
+/// <remarks>
+/// An evaluation runs its rules side by side (<see cref="ComplianceOptions.MaxDegreeOfParallelism"/>): a rule reads the
+/// context and writes only its own outcomes, and one rule instance is never evaluated twice at once, but two rules must
+/// not share mutable state.
+/// </remarks>
 public interface IBasicSystemRule : IRule
 {
     /// <summary>The system the rule belongs to, for roll-ups.</summary>
@@ -89,9 +95,10 @@ public interface IBasicSystemRule : IRule
 /// </summary>
 public sealed class ComplianceContext
 {
-    private readonly Dictionary<Cadence, IReadOnlyList<CadenceSlot>> _slots = [];
-    private readonly Dictionary<Cadence, SlotWindow[]> _fullWindows = [];
-    private readonly Dictionary<Cadence, DayWindow[]> _fullDayWindows = [];
+    // Rules may run side by side (ComplianceOptions.MaxDegreeOfParallelism): the caches are filled by whichever asks first.
+    private readonly ConcurrentDictionary<Cadence, IReadOnlyList<CadenceSlot>> _slots = new();
+    private readonly ConcurrentDictionary<Cadence, SlotWindow[]> _fullWindows = new();
+    private readonly ConcurrentDictionary<Cadence, DayWindow[]> _fullDayWindows = new();
     private bool[]? _livesThrough;
     private Dictionary<OrganizationId, int>? _positions;
 
@@ -130,12 +137,7 @@ public sealed class ComplianceContext
     public IReadOnlyList<CadenceSlot> Slots(Cadence cadence)
     {
         ArgumentNullException.ThrowIfNull(cadence);
-        if (!_slots.TryGetValue(cadence, out var slots))
-        {
-            _slots[cadence] = slots = Period.Slots(cadence);
-        }
-
-        return slots;
+        return _slots.TryGetValue(cadence, out var slots) ? slots : _slots.GetOrAdd(cadence, Period.Slots(cadence));
     }
 
     /// <summary>
@@ -158,7 +160,8 @@ public sealed class ComplianceContext
     /// <param name="organization">The organization's id.</param>
     internal int? PositionOf(OrganizationId organization)
     {
-        if (_positions is null)
+        var known = Volatile.Read(ref _positions);
+        if (known is null)
         {
             var positions = new Dictionary<OrganizationId, int>(Organizations.Count);
             for (var i = 0; i < Organizations.Count; i++)
@@ -166,10 +169,10 @@ public sealed class ComplianceContext
                 positions[Organizations[i].Id] = i;
             }
 
-            _positions = positions;
+            Volatile.Write(ref _positions, known = positions); // rules side by side may both build it: either copy serves
         }
 
-        return _positions.TryGetValue(organization, out var position) ? position : null;
+        return known.TryGetValue(organization, out var position) ? position : null;
     }
 
     /// <summary>The window of the organization at <paramref name="organization"/> in <see cref="Organizations"/>.</summary>
@@ -224,7 +227,7 @@ public sealed class ComplianceContext
                 cached[i] = Compute(slots[i], slots[i].Covered.Start, slots[i].Covered.End, slots[i].Calendar.End);
             }
 
-            _fullWindows[cadence] = cached;
+            cached = _fullWindows.GetOrAdd(cadence, cached);
         }
 
         return cached;
@@ -235,7 +238,7 @@ public sealed class ComplianceContext
     {
         if (!_fullDayWindows.TryGetValue(cadence, out var cached))
         {
-            _fullDayWindows[cadence] = cached = Array.ConvertAll(FullWindows(cadence), DayWindow.Of);
+            cached = _fullDayWindows.GetOrAdd(cadence, Array.ConvertAll(FullWindows(cadence), DayWindow.Of));
         }
 
         return cached;
@@ -246,19 +249,20 @@ public sealed class ComplianceContext
 
     internal bool LivesThrough(int organization)
     {
-        if (_livesThrough is null)
+        var lives = Volatile.Read(ref _livesThrough);
+        if (lives is null)
         {
-            var lives = new bool[Organizations.Count];
+            lives = new bool[Organizations.Count];
             for (var i = 0; i < lives.Length; i++)
             {
                 var o = Organizations[i];
                 lives[i] = o.Established <= Period.Start && (o.Dissolved is not { } d || d > Period.End);
             }
 
-            _livesThrough = lives;
+            Volatile.Write(ref _livesThrough, lives); // rules side by side may both build it: either copy serves
         }
 
-        return _livesThrough[organization];
+        return lives[organization];
     }
 }
 

@@ -28,6 +28,13 @@ public sealed class ComplianceOptions
 
     /// <summary>What a slot whose last day is today is (default <see cref="SlotEndingToday.Pending"/>).</summary>
     public SlotEndingToday SlotEndingToday { get; set; } = SlotEndingToday.Pending;
+
+    /// <summary>
+    /// How many rules are evaluated at once, each on its own thread (default: the processor count, at most 4); 1 evaluates
+    /// them one after another. Rules read the same dataset and write their own outcomes, so a national evaluation uses the
+    /// machine's cores; a city's own rule must not share mutable state with another rule (see <see cref="IBasicSystemRule"/>).
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; set; } = Math.Min(Environment.ProcessorCount, 4);
 }
 
 /// <summary>Which slots an organization that lived only part of them is judged for.</summary>

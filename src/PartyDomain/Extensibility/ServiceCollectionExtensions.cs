@@ -71,6 +71,9 @@ public static class ServiceCollectionExtensions
             .Check(o => o.ReminderHorizonDays >= 0, o => new(
                 $"PartyDomain:Compliance:ReminderHorizonDays 不能为负数（现为 {o.ReminderHorizonDays}）",
                 $"PartyDomain:Compliance:ReminderHorizonDays cannot be negative (it is {o.ReminderHorizonDays})."))
+            .Check(o => o.MaxDegreeOfParallelism >= 1, o => new(
+                $"PartyDomain:Compliance:MaxDegreeOfParallelism 须不小于 1（现为 {o.MaxDegreeOfParallelism}）",
+                $"PartyDomain:Compliance:MaxDegreeOfParallelism must be at least 1 (it is {o.MaxDegreeOfParallelism})."))
             .Check(o => Enum.IsDefined(o.PartialSlots), o => new(
                 $"PartyDomain:Compliance:PartialSlots：“{o.PartialSlots}”不是 MinimumShare 或 AliveOnLastDay",
                 $"PartyDomain:Compliance:PartialSlots: '{o.PartialSlots}' is not MinimumShare or AliveOnLastDay."))
