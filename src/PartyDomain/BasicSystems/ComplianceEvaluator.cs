@@ -116,35 +116,40 @@ public sealed class ComplianceEvaluator
     }
 
     /// <summary>
-    /// The rules on up to <paramref name="threads"/> threads, each taking the next rule in order when it is free; a rule's
-    /// exception is rethrown as it was thrown (the first rule's, in rule order, when several threw).
+    /// The rules on up to <paramref name="threads"/> threads, the calling one among them (so the evaluation goes on even
+    /// when the thread pool is busy), each taking the next rule in order when it is free; a rule's exception is rethrown
+    /// as it was thrown (the first rule's, in rule order, when several threw).
     /// </summary>
     private static void RunSideBySide(ComplianceContext context, RuleOutcomes[] evaluations, int threads)
     {
         var failures = new ExceptionDispatchInfo?[evaluations.Length];
         var next = -1;
-        var workers = new Task[Math.Min(threads, evaluations.Length)];
-        for (var w = 0; w < workers.Length; w++)
+
+        void Work()
         {
-            workers[w] = Task.Factory.StartNew(() =>
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < evaluations.Length)
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < evaluations.Length)
+                try
                 {
-                    try
-                    {
-                        Run(context, evaluations[i]);
-                    }
-                    catch (Exception e)
-                    {
-                        failures[i] = ExceptionDispatchInfo.Capture(e);
-                        evaluations[i].Seal();
-                    }
+                    Run(context, evaluations[i]);
                 }
-            }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+                catch (Exception e)
+                {
+                    failures[i] = ExceptionDispatchInfo.Capture(e);
+                    evaluations[i].Seal();
+                }
+            }
         }
 
-        Task.WaitAll(workers);
+        var helpers = new Task[Math.Min(threads, evaluations.Length) - 1];
+        for (var h = 0; h < helpers.Length; h++)
+        {
+            helpers[h] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        }
+
+        Work();
+        Task.WaitAll(helpers);
         Array.Find(failures, f => f is not null)?.Throw();
     }
 
