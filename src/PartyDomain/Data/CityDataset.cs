@@ -135,12 +135,12 @@ public sealed class CityDataset
     /// <param name="id">The identifier.</param>
     /// <exception cref="KeyNotFoundException">No person has that identifier.</exception>
     public Person GetPerson(PersonId id) =>
-        _ix.People.TryGetValue(id, out var p) ? p : throw new KeyNotFoundException($"No person '{id}' in the dataset of {City.Name}.");
+        _ix.TryGetPerson(id, out var p) ? p : throw new KeyNotFoundException($"No person '{id}' in the dataset of {City.Name}.");
 
     /// <summary>Finds the person with <paramref name="id"/>.</summary>
     /// <param name="id">The identifier.</param>
     /// <param name="person">The person, when found.</param>
-    public bool TryGetPerson(PersonId id, [MaybeNullWhen(false)] out Person person) => _ix.People.TryGetValue(id, out person);
+    public bool TryGetPerson(PersonId id, [MaybeNullWhen(false)] out Person person) => _ix.TryGetPerson(id, out person);
 
     /// <summary>The organizations directly under <paramref name="id"/> on <paramref name="date"/> (their parent as of that date) that exist then.</summary>
     /// <param name="id">The parent organization.</param>
@@ -195,9 +195,9 @@ public sealed class CityDataset
         {
             foreach (var registration in _ix.RegistrationsByOrganization.Span(organization))
             {
-                if (registration.IsActiveOn(date) && _ix.People[registration.PersonId].StandingOn(date) is { } s && s.IsMember())
+                if (registration.IsActiveOn(date) && _ix.TryGetPerson(registration.PersonId, out var person) && person.StandingOn(date) is { } s && s.IsMember())
                 {
-                    result.Add(_ix.People[registration.PersonId]);
+                    result.Add(person);
                 }
             }
         }

@@ -21,20 +21,20 @@ internal sealed class DatasetIndexes
     private readonly Lazy<GroupIndex<FirmId, InstructorAssignment>> _instructorsByFirm;
     private readonly Lazy<GroupIndex<OrganizationId, CommitteeElection>> _electionsByOrganization;
     private readonly Dictionary<Type, Array> _kindArrays;
-    private readonly Lazy<Dictionary<PersonId, int>> _personPositions;
     private readonly Lazy<PersonId[]> _personIds;
-    private readonly Lazy<PersonGroups<MembershipRegistration>> _registrationsAt;
-    private readonly Lazy<PersonGroups<FirmEmployment>> _employmentsAt;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object>> _derived = new(ReferenceEqualityComparer.Instance);
 
     public DatasetIndexes(CityDatasetBuilder.Records records)
     {
         Organizations = FirstById(records.Organizations, o => o.Id);
         Firms = FirstById(records.Firms, f => f.Id);
-        People = FirstById(records.People, p => p.Id);
-        // What the validator needs is built now; the rest when a query first asks for it.
-        RegistrationsByPerson = new(records.Registrations, r => r.PersonId, ByFrom);
-        EmploymentsByPerson = new(records.Employments, e => e.PersonId, ByFrom);
+        PersonPositions = Positions(records.People, p => p.Id, out var duplicates);
+        DuplicatePeople = duplicates;
+        // What the validator needs is built now; the rest when a query first asks for it. Person-keyed groups are
+        // numbered by the people's positions, so an engine walking people in order reads each one's group by position.
+        var positions = PersonPositions;
+        RegistrationsByPerson = new(records.Registrations, r => r.PersonId, ByFrom, positions);
+        EmploymentsByPerson = new(records.Employments, e => e.PersonId, ByFrom, positions);
         FirmPostsByFirm = new(records.FirmPosts, p => p.FirmId, ByFrom);
         PartyPostsByOrganization = new(records.PartyPosts, p => p.OrganizationId, ByFrom);
         CoverageByOrganization = new(records.Coverages, c => c.OrganizationId, ByFrom);
@@ -55,24 +55,12 @@ internal sealed class DatasetIndexes
         _children = new(() => new(ParentLinks(organizations), link => link.Parent));
         _registrationsByOrganization = new(() => new(registrations, r => r.OrganizationId, ByFrom));
         _employmentsByFirm = new(() => new(employments, e => e.FirmId, ByFrom));
-        _firmPostsByPerson = new(() => new(firmPosts, p => p.PersonId, ByFrom));
-        _partyPostsByPerson = new(() => new(partyPosts, p => p.PersonId, ByFrom));
+        _firmPostsByPerson = new(() => new(firmPosts, p => p.PersonId, ByFrom, positions));
+        _partyPostsByPerson = new(() => new(partyPosts, p => p.PersonId, ByFrom, positions));
         _coverageByFirm = new(() => new(coverages, c => c.FirmId, ByFrom));
         _instructorsByFirm = new(() => new(instructors, i => i.FirmId, ByFrom));
         _electionsByOrganization = new(() => new(elections, e => e.OrganizationId, (a, b) => a.ElectedOn.CompareTo(b.ElectedOn)));
         _personIds = new(() => Array.ConvertAll(PersonArray, p => p.Id));
-        _registrationsAt = new(() => PersonGroups<MembershipRegistration>.Of(RegistrationsByPerson, PersonIds));
-        _employmentsAt = new(() => PersonGroups<FirmEmployment>.Of(EmploymentsByPerson, PersonIds));
-        _personPositions = new(() =>
-        {
-            var positions = new Dictionary<PersonId, int>(PersonArray.Length);
-            for (var i = 0; i < PersonArray.Length; i++)
-            {
-                positions[PersonArray[i].Id] = i;
-            }
-
-            return positions;
-        });
     }
 
     public PartyOrganization[] OrganizationArray { get; }
@@ -112,7 +100,15 @@ internal sealed class DatasetIndexes
 
     public Dictionary<FirmId, LawFirm> Firms { get; }
 
-    public Dictionary<PersonId, Person> People { get; }
+    /// <summary>The person with <paramref name="id"/> (the first, should the id repeat).</summary>
+    public bool TryGetPerson(PersonId id, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Person person)
+    {
+        person = PersonPositions.TryGetValue(id, out var p) ? PersonArray[p] : null;
+        return person is not null;
+    }
+
+    /// <summary>The positions in <see cref="PersonArray"/> of people whose id an earlier person has, in order; usually empty.</summary>
+    public int[] DuplicatePeople { get; }
 
     /// <summary>
     /// Every organization under each parent it ever had (current or former, once per parent): a query on a date keeps the
@@ -144,16 +140,12 @@ internal sealed class DatasetIndexes
 
     public GroupIndex<OrganizationId, MembershipRegistration> RegistrationsByOrganization => _registrationsByOrganization.Value;
 
+    /// <summary>Each person's registrations by start; group <c>n</c> is the person at position <c>n</c> of <see cref="PersonArray"/>.</summary>
     public GroupIndex<PersonId, MembershipRegistration> RegistrationsByPerson { get; }
-
-    /// <summary><see cref="RegistrationsByPerson"/> by the person's position in <see cref="PersonArray"/>.</summary>
-    public PersonGroups<MembershipRegistration> RegistrationsAt => _registrationsAt.Value;
-
-    /// <summary><see cref="EmploymentsByPerson"/> by the person's position in <see cref="PersonArray"/>.</summary>
-    public PersonGroups<FirmEmployment> EmploymentsAt => _employmentsAt.Value;
 
     public GroupIndex<FirmId, FirmEmployment> EmploymentsByFirm => _employmentsByFirm.Value;
 
+    /// <summary>Each person's employments by start; group <c>n</c> is the person at position <c>n</c> of <see cref="PersonArray"/>.</summary>
     public GroupIndex<PersonId, FirmEmployment> EmploymentsByPerson { get; }
 
     public GroupIndex<FirmId, FirmPostHolding> FirmPostsByFirm { get; }
@@ -175,8 +167,11 @@ internal sealed class DatasetIndexes
     /// <summary>The people's ids in <see cref="PersonArray"/>'s order: comparing ids in one array does not visit every person.</summary>
     public PersonId[] PersonIds => _personIds.Value;
 
-    /// <summary>Each person's position in <see cref="PersonArray"/>, for engines that keep per-person figures in arrays (see <see cref="PersonFinder"/>).</summary>
-    public Dictionary<PersonId, int> PersonPositions => _personPositions.Value;
+    /// <summary>
+    /// Each person's position in <see cref="PersonArray"/> (the first, should an id repeat): the numbering of the person-keyed
+    /// groups, and of the engines that keep per-person figures in arrays (see <see cref="PersonFinder"/>).
+    /// </summary>
+    public Dictionary<PersonId, int> PersonPositions { get; }
 
     /// <summary>
     /// The index <paramref name="index"/> derives from the records, built on first use and kept with the dataset: the
@@ -186,6 +181,24 @@ internal sealed class DatasetIndexes
     public T Derived<T>(DerivedIndex<T> index)
         where T : class =>
         (T)_derived.GetOrAdd(index, static (key, ix) => new Lazy<object>(() => ((DerivedIndex<T>)key).Build(ix)), this).Value;
+
+    /// <summary>The position of the first record of each id, and the positions of the later ones, which the validator reports.</summary>
+    private static Dictionary<TId, int> Positions<TId, T>(List<T> items, Func<T, TId> id, out int[] duplicates)
+        where TId : notnull
+    {
+        var map = new Dictionary<TId, int>(items.Count);
+        List<int>? later = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!map.TryAdd(id(items[i]), i))
+            {
+                (later ??= []).Add(i);
+            }
+        }
+
+        duplicates = later?.ToArray() ?? [];
+        return map;
+    }
 
     /// <summary>The first record of each id; the validator reports the later duplicates.</summary>
     private static Dictionary<TId, T> FirstById<TId, T>(List<T> items, Func<T, TId> id)

@@ -32,11 +32,17 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         CheckPeople();
         Checked(records.Organizations.Count + records.Firms.Count + records.People.Count);
 
-        // Every check runs on every record, so one problem never hides another in the same record.
+        // Every check runs on every record, so one problem never hides another in the same record. Whether a person-keyed
+        // record's person exists was learnt when it was grouped: when every key was a known person, no record is looked up again.
+        var unknownRegistrants = indexes.RegistrationsByPerson.KeysOutsideNumbering > 0;
         foreach (var r in records.Registrations)
         {
             CheckTimeBound(r);
-            CheckPerson(r.PersonId, r);
+            if (unknownRegistrants)
+            {
+                CheckPerson(r.PersonId, r);
+            }
+
             if (CheckOrganization(r.OrganizationId, r, out var o) && o.Kind == OrganizationKind.PartyGroup)
             {
                 Report("invalid-kind", r, nameof(r.OrganizationId), r.OrganizationId.Value,
@@ -44,10 +50,15 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
             }
         }
 
+        var unknownLawyers = indexes.EmploymentsByPerson.KeysOutsideNumbering > 0;
         foreach (var e in records.Employments)
         {
             CheckTimeBound(e);
-            CheckPerson(e.PersonId, e);
+            if (unknownLawyers)
+            {
+                CheckPerson(e.PersonId, e);
+            }
+
             CheckFirm(e.FirmId, e);
         }
 
@@ -309,11 +320,14 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
 
     private void CheckPeople()
     {
-        var seen = new HashSet<PersonId>();
-        foreach (var p in records.People)
+        var duplicates = indexes.DuplicatePeople; // found while the people were numbered, in order
+        var nextDuplicate = 0;
+        for (var i = 0; i < records.People.Count; i++)
         {
-            if (!seen.Add(p.Id))
+            var p = records.People[i];
+            if (nextDuplicate < duplicates.Length && duplicates[nextDuplicate] == i)
             {
+                nextDuplicate++;
                 Duplicate(p, nameof(p.Id), p.Id.Value);
             }
 
@@ -461,7 +475,7 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
 
     public bool CheckPerson(PersonId id, DatasetRecord record, string field = "PersonId")
     {
-        if (indexes.People.ContainsKey(id))
+        if (indexes.PersonPositions.ContainsKey(id))
         {
             return true;
         }
@@ -518,14 +532,14 @@ internal sealed class DatasetValidator(CityDatasetBuilder.Records records, Datas
         where TKey : notnull
         where T : DatasetRecord, ITimeBound
     {
-        foreach (var range in index.Ranges)
+        for (var g = 0; g < index.GroupCount; g++)
         {
-            if (range.Count < 2)
+            var group = index.Group(g);
+            if (group.Length < 2)
             {
                 continue;
             }
 
-            var group = index.At(range);
             for (var i = 0; i < group.Length; i++)
             {
                 var first = group[i];

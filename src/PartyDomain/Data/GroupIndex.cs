@@ -3,52 +3,82 @@ using System.Runtime.InteropServices;
 namespace PartyDomain.Data;
 
 /// <summary>
-/// Records grouped by a key once, at build time, so that as-of queries never scan the whole dataset. All groups
-/// share one array (counted first, then filled), which keeps a million records to two allocations.
+/// Records grouped by a key once, at build time, so that as-of queries never scan the whole dataset. Each key gets a
+/// group number and every group is a run of one shared array (counted first, then filled), which keeps a million records
+/// to a few allocations and one dictionary probe each.
 /// </summary>
+/// <remarks>
+/// An index may number its groups by a numbering it shares (<c>numbering</c>: each person's position in the dataset):
+/// then group <c>n</c> is the person at position <c>n</c>, read by <see cref="Group"/> with no probe at all, and a key the
+/// numbering lacks (a record of an unknown person, which the validator reports) gets a number after them.
+/// </remarks>
 internal sealed class GroupIndex<TKey, T>
     where TKey : notnull
 {
-    private readonly Dictionary<TKey, (int Start, int Count)> _ranges;
+    private readonly Dictionary<TKey, int>? _numbering;
+    private readonly Dictionary<TKey, int> _ownNumbers = [];
+    private readonly int[] _start; // group n is _items[_start[n].._start[n + 1]]
     private readonly T[] _items;
 
-    public GroupIndex(IReadOnlyList<T> items, Func<T, TKey> key, Comparison<T>? order = null)
+    public GroupIndex(IReadOnlyList<T> items, Func<T, TKey> key, Comparison<T>? order = null, Dictionary<TKey, int>? numbering = null)
     {
-        var keys = new TKey[items.Count];
-        var counts = new Dictionary<TKey, int>();
-        for (var i = 0; i < keys.Length; i++)
+        _numbering = numbering;
+        var shared = numbering?.Count ?? 0;
+        var groupOf = new int[items.Count];
+        for (var i = 0; i < groupOf.Length; i++)
         {
-            keys[i] = key(items[i]);
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, keys[i], out _)++;
+            var k = key(items[i]);
+            if (numbering is null || !numbering.TryGetValue(k, out var group))
+            {
+                ref var own = ref CollectionsMarshal.GetValueRefOrAddDefault(_ownNumbers, k, out var exists);
+                if (!exists)
+                {
+                    own = shared + _ownNumbers.Count - 1;
+                }
+
+                group = own;
+            }
+
+            groupOf[i] = group;
         }
 
-        _ranges = new Dictionary<TKey, (int, int)>(counts.Count);
-        var offset = 0;
-        foreach (var (k, count) in counts)
+        GroupCount = shared + _ownNumbers.Count;
+        _start = new int[GroupCount + 1];
+        foreach (var group in groupOf)
         {
-            _ranges[k] = (offset, 0);
-            offset += count;
+            _start[group + 1]++;
         }
 
-        _items = new T[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        for (var g = 0; g < GroupCount; g++)
         {
-            ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(_ranges, keys[i]);
-            _items[range.Start + range.Count++] = items[i];
+            _start[g + 1] += _start[g];
+        }
+
+        _items = new T[groupOf.Length];
+        var next = _start[..GroupCount];
+        for (var i = 0; i < groupOf.Length; i++)
+        {
+            _items[next[groupOf[i]]++] = items[i];
         }
 
         if (order is not null)
         {
             var comparer = Comparer<T>.Create(order);
-            foreach (var (start, count) in _ranges.Values)
+            for (var g = 0; g < GroupCount; g++)
             {
-                if (count > 1)
+                if (_start[g + 1] - _start[g] > 1)
                 {
-                    SortStable(_items, start, count, comparer);
+                    SortStable(_items, _start[g], _start[g + 1] - _start[g], comparer);
                 }
             }
         }
     }
+
+    /// <summary>How many groups there are: the shared numbering's size plus the keys outside it.</summary>
+    public int GroupCount { get; }
+
+    /// <summary>How many keys the shared numbering lacks (records of unknown people); 0 when every key is numbered.</summary>
+    public int KeysOutsideNumbering => _numbering is null ? 0 : _ownNumbers.Count;
 
     // Stable, so records that compare equal keep the order of the dataset (findings come out in the same order as a
     // stable LINQ OrderBy would give); groups are usually already in order, which costs one pass.
@@ -70,23 +100,19 @@ internal sealed class GroupIndex<TKey, T>
         sorted.CopyTo(items, start);
     }
 
+    private bool TryGroup(TKey key, out int group) =>
+        (_numbering is not null && _numbering.TryGetValue(key, out group)) || _ownNumbers.TryGetValue(key, out group);
+
     /// <summary>The group of <paramref name="key"/>, empty when there is none.</summary>
-    public ReadOnlySpan<T> Span(TKey key) =>
-        _ranges.TryGetValue(key, out var r) ? new ReadOnlySpan<T>(_items, r.Start, r.Count) : [];
-
-    /// <summary>The position of <paramref name="key"/>'s group in <see cref="Items"/>; (0, 0) when there is none.</summary>
-    public (int Start, int Count) Range(TKey key) => _ranges.TryGetValue(key, out var r) ? r : default;
-
-    /// <summary>The array every group is a run of.</summary>
-    public T[] Items => _items;
+    public ReadOnlySpan<T> Span(TKey key) => TryGroup(key, out var g) ? Group(g) : [];
 
     /// <summary>The group of <paramref name="key"/> as a list, empty when there is none.</summary>
     public IReadOnlyList<T> this[TKey key] =>
-        _ranges.TryGetValue(key, out var r) ? new ReadOnlySegment<T>(_items, r.Start, r.Count) : [];
+        TryGroup(key, out var g) ? new ReadOnlySegment<T>(_items, _start[g], _start[g + 1] - _start[g]) : [];
 
-    /// <summary>Every group's position in the shared array, in no particular order.</summary>
-    public IEnumerable<(int Start, int Count)> Ranges => _ranges.Values;
-
-    /// <summary>The group at a position from <see cref="Ranges"/>.</summary>
-    public ReadOnlySpan<T> At((int Start, int Count) range) => new(_items, range.Start, range.Count);
+    /// <summary>
+    /// The group numbered <paramref name="number"/> (0 to <see cref="GroupCount"/> - 1): with a shared numbering, the
+    /// group of the key at that position; without one, groups are numbered in the order their keys first appear.
+    /// </summary>
+    public ReadOnlySpan<T> Group(int number) => new(_items, _start[number], _start[number + 1] - _start[number]);
 }

@@ -91,7 +91,7 @@ internal static class DuesCompliance
         var months = slots.Months.Length;
         var ends = Array.ConvertAll(slots.Months, LastDay);
         var judged = Array.ConvertAll(ends, e => e.PlusDays(grace) < dataset.Today);
-        var registrations = dataset.Indexes.RegistrationsAt;
+        var registrations = dataset.Indexes.RegistrationsByPerson;
         var outcomes = slots.Outcomes;
         var byOrganization = new Dictionary<OrganizationId, (int Met, int Missed, int Pending)>();
         int met = 0, missed = 0, pending = 0;
@@ -111,7 +111,7 @@ internal static class DuesCompliance
                 {
                     Add(byOrganization, registration, ref m, ref x, ref p);
                     registration = null;
-                    foreach (var r in registrations[person])
+                    foreach (var r in registrations.Group(person))
                     {
                         if (r.IsActiveOn(ends[month]))
                         {

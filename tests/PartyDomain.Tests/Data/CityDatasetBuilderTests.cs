@@ -454,4 +454,28 @@ public class CityDatasetBuilderRobustnessTests
 
         problems.Select(p => p.Field).Should().BeEquivalentTo("PersonId", "OrganizationId");
     }
+
+    [Fact]
+    public void Records_of_unknown_people_are_reported_each_and_still_checked_for_overlaps()
+    {
+        // People are numbered once; records whose person is not among them are grouped apart and still checked.
+        var problems = new TestCity().Branch("B1").Firm("F1").FullMember("P1")
+            .Register("P1", "B1").Employ("P1", "F1")
+            .Register("GHOST", "B1", new LocalDate(2015, 1, 1)).Register("GHOST", "B1", new LocalDate(2016, 1, 1))
+            .Employ("NOBODY", "F1", new LocalDate(2015, 1, 1)).Employ("NOBODY", "F1", new LocalDate(2016, 1, 1))
+            .Validate();
+
+        problems.Where(p => p.Code == "unknown-reference").Select(p => (p.Key, p.Field)).Should().Equal(
+            ("GHOST → B1 2015-01-01", "PersonId"), ("GHOST → B1 2016-01-01", "PersonId"),
+            ("NOBODY @ F1 2015-01-01", "PersonId"), ("NOBODY @ F1 2016-01-01", "PersonId"));
+        problems.Where(p => p.Code == "overlap").Select(p => p.Key).Should().Equal("GHOST → B1 2016-01-01", "NOBODY @ F1 2016-01-01");
+    }
+
+    [Fact]
+    public void A_person_id_given_three_times_reports_each_later_record()
+    {
+        var problems = new TestCity().FullMember("P1").FullMember("P2").NonMember("P1").Activist("P1").Validate();
+
+        problems.Should().HaveCount(2).And.OnlyContain(p => p.Code == "duplicate-id" && p.Entity == "Person" && p.Key == "P1");
+    }
 }

@@ -60,8 +60,8 @@ public sealed class StructureContext
         // employments by position.
         var ix = dataset.Indexes;
         var people = ix.PersonArray;
-        var registrations = ix.RegistrationsAt;
-        var employmentsAt = ix.EmploymentsAt;
+        var registrations = ix.RegistrationsByPerson;
+        var employmentsAt = ix.EmploymentsByPerson;
         for (var p = 0; p < people.Length; p++)
         {
             var person = people[p];
@@ -70,13 +70,13 @@ public sealed class StructureContext
                 continue;
             }
 
-            var registration = ActiveOn(registrations[p], asOf);
+            var registration = ActiveOn(registrations.Group(p), asOf);
             if (registration is not null)
             {
                 Increment(_registered, registration.OrganizationId, standing);
             }
 
-            var employments = employmentsAt[p];
+            var employments = employmentsAt.Group(p);
             var employment = ActiveOn(employments, asOf);
             if (employment is not null)
             {

@@ -35,10 +35,10 @@ public static class StructureFigures
         // the distinct people of the active employments.
         int lawyers = 0, probationary = 0;
         var people = dataset.Indexes.PersonArray;
-        var employments = dataset.Indexes.EmploymentsAt;
+        var employments = dataset.Indexes.EmploymentsByPerson;
         for (var p = 0; p < people.Length; p++)
         {
-            if (people[p].StandingOn(asOf) is { } standing && standing.IsMember() && Active(employments[p], asOf))
+            if (people[p].StandingOn(asOf) is { } standing && standing.IsMember() && Active(employments.Group(p), asOf))
             {
                 lawyers++;
                 probationary += standing == MemberStanding.ProbationaryMember ? 1 : 0;
