@@ -109,6 +109,27 @@ public sealed class EncodingAndSpellingTests : IDisposable
     [InlineData("三月")]
     public void Months_that_are_not_a_month_are_refused(string text) => CellText.TryParseMonth(text, out _).Should().BeFalse();
 
+    [Theory]
+    [InlineData("办理非诉业务", "found")]
+    [InlineData(" 办理 非诉_业务 ", "found")]
+    [InlineData("NON-LITIGATION", "code")]
+    [InlineData("Non_Litigation", "code")]
+    [InlineData("non-litigation", "code")]
+    [InlineData("A B", "wide")]
+    public void Choices_are_found_by_any_spelling_that_normalizes_alike(string text, string expected)
+    {
+        // The exact spellings are a shortcut: whatever they find must be what the normalized form finds.
+        var lookup = new Schema.ChoiceLookup<string>([("办理非诉业务", "found"), ("ab", "wide"), ("nonlitigation", "name"), ("non-litigation", "code")]);
+
+        lookup.TryFind(text, out var value).Should().BeTrue();
+        value.Should().Be(expected);
+        lookup.TryFind("办理诉讼业务", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Normalizing_drops_spaces_and_separators_and_lowers_the_case_of_any_script() =>
+        Schema.Names.Normalize(" Ａb_C-d\u3000Ä\t法律 援助 ").Should().Be("ａbcdä法律援助");
+
     [Fact]
     public void Templates_hold_every_table_with_its_headers_and_only_the_example_row()
     {

@@ -14,9 +14,9 @@ namespace PartyDomain.Interchange.Reading;
 /// </summary>
 internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatalog activityKinds, IndicatorCatalog indicators)
 {
-    private readonly Dictionary<string, ActivityKind> _activityKinds = BuildKindLookup(activityKinds);
-    private readonly Dictionary<string, IndicatorCode> _indicators = BuildIndicatorLookup(indicators);
-    private readonly Dictionary<string, IndicatorCode> _indicatorCodes = indicators.All.ToDictionary(i => i.Code.Value, i => i.Code, StringComparer.Ordinal);
+    private readonly ChoiceLookup<ActivityKind> _activityKinds = new(activityKinds.Names.SelectMany(n => new[] { (n.Key.Code, n.Key), (n.Value.Chinese, n.Key), (n.Value.English, n.Key) }));
+    // Codes last, so a code wins over a name that normalizes like it.
+    private readonly ChoiceLookup<IndicatorCode> _indicators = new(indicators.All.Select(i => (i.Name.Chinese, i.Code)).Concat(indicators.All.Select(i => (i.Code.Value, i.Code))));
     // One string per distinct person or organization id: a national import names the same few hundred thousand people in
     // millions of rows, and shared strings keep that to one copy each (engines then match ids by reference, too).
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
@@ -236,7 +236,7 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
             return default;
         }
 
-        if (_activityKinds.TryGetValue(Names.Normalize(v), out var kind))
+        if (_activityKinds.TryFind(v, out var kind))
         {
             return kind;
         }
@@ -248,7 +248,7 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
 
     /// <summary>An indicator by code or Chinese name; an unknown code is kept, and the dataset's check reports it.</summary>
     public IndicatorCode Indicator(Column column) => Text(column) is { } v
-        ? _indicatorCodes.TryGetValue(v, out var code) || _indicators.TryGetValue(Names.Normalize(v), out code) ? code : new IndicatorCode(v)
+        ? _indicators.TryFind(v, out var code) ? code : new IndicatorCode(v)
         : default;
 
     /// <summary>Where the current row was read from, for the record to carry.</summary>
@@ -316,30 +316,5 @@ internal sealed class CellReader(List<ImportProblem> problems, ActivityKindCatal
     {
         problems.Add(new ImportProblem(code, Source, Row, _headers[column.Index], value, new LocalizedText(chinese, english)));
         Failed = true;
-    }
-
-    private static Dictionary<string, ActivityKind> BuildKindLookup(ActivityKindCatalog catalog)
-    {
-        var lookup = new Dictionary<string, ActivityKind>(StringComparer.Ordinal);
-        foreach (var (kind, name) in catalog.Names)
-        {
-            lookup[Names.Normalize(kind.Code)] = kind;
-            lookup[Names.Normalize(name.Chinese)] = kind;
-            lookup[Names.Normalize(name.English)] = kind;
-        }
-
-        return lookup;
-    }
-
-    private static Dictionary<string, IndicatorCode> BuildIndicatorLookup(IndicatorCatalog catalog)
-    {
-        var lookup = new Dictionary<string, IndicatorCode>(StringComparer.Ordinal);
-        foreach (var indicator in catalog.All)
-        {
-            lookup[Names.Normalize(indicator.Name.Chinese)] = indicator.Code;
-            lookup[Names.Normalize(indicator.Code.Value)] = indicator.Code;
-        }
-
-        return lookup;
     }
 }

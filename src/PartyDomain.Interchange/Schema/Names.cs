@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PartyDomain.Interchange.Schema;
 
 /// <summary>How headers, table names and choice values are compared: case, spaces, '_' and '-' do not matter.</summary>
@@ -7,17 +5,52 @@ internal static class Names
 {
     public static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.AsSpan().Trim())
+        var trimmed = text.AsSpan().Trim();
+        Span<char> kept = trimmed.Length <= 128 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        var length = 0;
+        foreach (var c in trimmed)
         {
             if (c is not (' ' or '_' or '-' or '\u3000' or '\t'))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                kept[length++] = c;
             }
         }
 
-        return builder.ToString();
+        // One case change for the whole text: per character, each non-ASCII one (all of Chinese) is a call into ICU.
+        Span<char> lower = length <= 128 ? stackalloc char[length] : new char[length];
+        kept[..length].ToLowerInvariant(lower);
+        return new string(lower);
     }
+}
+
+/// <summary>
+/// A catalog's values by their spellings, compared as <see cref="Names.Normalize"/> does; a later spelling wins a clash.
+/// Every spelling given is also kept exactly, resolved to what its normalized form finds, so the way this library
+/// writes a value (and most cells of a file, which repeat it) is found without normalizing, which allocates and, for
+/// Chinese text, costs more than the rest of the cell's reading.
+/// </summary>
+internal sealed class ChoiceLookup<T>
+{
+    private readonly Dictionary<string, T> _exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, T> _normalized = new(StringComparer.Ordinal);
+
+    /// <param name="spellings">Each value's spellings; where two normalize alike, the later one wins.</param>
+    public ChoiceLookup(IEnumerable<(string Spelling, T Value)> spellings)
+    {
+        var all = spellings.ToList();
+        foreach (var (spelling, value) in all)
+        {
+            _normalized[Names.Normalize(spelling)] = value;
+        }
+
+        foreach (var (spelling, _) in all)
+        {
+            _exact[spelling] = _normalized[Names.Normalize(spelling)];
+        }
+    }
+
+    public bool TryFind(string text, out T value) =>
+        _exact.TryGetValue(text, out value!) || _normalized.TryGetValue(Names.Normalize(text), out value!);
 }
 
 /// <summary>
