@@ -147,8 +147,21 @@ public sealed partial class AnnualSummaryBuilder
         figures.AddRange(metrics.Figures);
         figures.AddRange(Compliance(compliance, bySystem, branches, duesRate.Overall, AnyActivityIn(dataset, period), Await(previousTask)));
         figures.AddRange(Development(pipeline, year));
-        // The engines' filters write a year as "2025内"; the summary says "2025年内".
-        var ordered = figures.OrderBy(f => FigureOrder(f.Id)).Select(f => f with { Filter = new(YearWithoutNian().Replace(f.Filter.Chinese, "$1年"), f.Filter.English) }).ToArray();
+        // The engines' filters write a year as "2025内"; the summary says "2025年内". A national city's branch figures
+        // share a few filter texts, so each distinct text is rewritten once.
+        var withNian = new Dictionary<LocalizedText, LocalizedText>();
+        var ordered = figures.OrderBy(f => FigureOrder(f.Id)).Select(f => f with { Filter = WithNian(f.Filter) }).ToArray();
+        LocalizedText WithNian(LocalizedText filter)
+        {
+            if (!withNian.TryGetValue(filter, out var rewritten))
+            {
+                rewritten = new(YearWithoutNian().Replace(filter.Chinese, "$1年"), filter.English);
+                withNian.Add(filter, rewritten);
+            }
+
+            return rewritten;
+        }
+
         if (period.End >= dataset.Today)
         {
             // The year has not ended (the host asked for it anyway): every figure but the committee's founding is partial.

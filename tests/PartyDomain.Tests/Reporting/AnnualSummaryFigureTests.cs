@@ -160,6 +160,18 @@ public class AnnualSummaryFigureTests
     }
 
     [Fact]
+    public void Filters_write_the_year_with_nian_the_way_the_summary_reads()
+    {
+        var figures = Summarize().Figures;
+
+        figures.Select(f => f.Filter.Chinese).Should().NotContain(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"(?<![\d\-])\d{4}(?!年)\p{IsCJKUnifiedIdeographs}"),
+            "the engines write \"2025内\"; every filter of the summary says \"2025年内\"");
+        figures.Single(f => f.Id == "F26").Filter.Chinese.Should().StartWith("2024年六项基本制度");
+        figures.Where(f => f.Id.StartsWith("F26-branch-", StringComparison.Ordinal)).Should().NotBeEmpty()
+            .And.OnlyContain(f => f.Filter.Chinese.StartsWith("2024年该党支部", StringComparison.Ordinal), "branch figures share one filter, rewritten once");
+    }
+
+    [Fact]
     public void The_text_says_data_not_entered_for_a_missing_figure_and_never_prints_xx()
     {
         var summary = Summarize();
