@@ -61,25 +61,20 @@ internal sealed class ChoiceLookup<T>
 internal sealed class Vocabulary<TEnum>
     where TEnum : struct, Enum
 {
-    private readonly Dictionary<string, TEnum> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TEnum> _lookup = new(StringComparer.Ordinal);
+    private readonly List<(string Spelling, TEnum Value)> _spellings = [];
     private readonly Dictionary<TEnum, (string Code, string Chinese)> _names = [];
+    private ChoiceLookup<TEnum> _lookup = new([]);
 
     public Vocabulary<TEnum> Add(TEnum value, string code, string chinese, params string[] aliases)
     {
         _names[value] = (code, chinese);
-        _exact[code] = value;
-        _exact[chinese] = value;
-        foreach (var name in aliases.Concat([code, chinese, value.ToString()]))
-        {
-            _lookup[Names.Normalize(name)] = value;
-        }
-
+        _spellings.AddRange(aliases.Concat([code, chinese, value.ToString()]).Select(name => (name, value)));
+        // A vocabulary is a handful of values added once, at start: the lookup is made again after each.
+        _lookup = new(_spellings);
         return this;
     }
 
-    // The exact spelling is tried first: it is how files written by this library spell values, and it allocates nothing.
-    public bool TryParse(string text, out TEnum value) => _exact.TryGetValue(text, out value) || _lookup.TryGetValue(Names.Normalize(text), out value);
+    public bool TryParse(string text, out TEnum value) => _lookup.TryFind(text, out value);
 
     public string Format(TEnum value, TextLanguage language) =>
         language == TextLanguage.English ? _names[value].Code : _names[value].Chinese;
